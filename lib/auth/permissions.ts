@@ -1,0 +1,68 @@
+/**
+ * The one role → permission table. Every page, server action and route handler asks
+ * `hasPermission` (through lib/auth/session.ts); the department/region scope is applied inside
+ * the database query (lib/db/scope.ts), so a record outside it reads as not found.
+ */
+export const ROLES = ["ADMIN", "REVIEWER", "ACCOUNTANT"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "budget.read",
+  "budget.edit",
+  "budget.submit",
+  "budget.import",
+  "budget.export",
+  "budget.review",
+  "budget.return",
+  "budget.approve",
+  "budget.publish",
+  "budget.comment",
+  "admin.users",
+  "admin.units",
+  "admin.catalog",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ACCOUNTANT: ["budget.read", "budget.edit", "budget.submit", "budget.import", "budget.export", "budget.comment"],
+  REVIEWER: [
+    "budget.read",
+    "budget.export",
+    "budget.review",
+    "budget.return",
+    "budget.approve",
+    "budget.publish",
+    "budget.comment",
+  ],
+  ADMIN: [
+    "budget.read",
+    "budget.export",
+    "budget.import",
+    "admin.users",
+    "admin.units",
+    "admin.catalog",
+  ],
+};
+
+export interface MembershipScope {
+  role: Role;
+  departmentId: number | null;
+  regionId: number | null;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  memberships: MembershipScope[];
+}
+
+export function hasPermission(user: Pick<SessionUser, "memberships"> | null | undefined, permission: Permission): boolean {
+  return !!user?.memberships.some((m) => ROLE_PERMISSIONS[m.role].includes(permission));
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "系统管理员",
+  REVIEWER: "财政局审核员",
+  ACCOUNTANT: "部门会计",
+};

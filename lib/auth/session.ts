@@ -1,0 +1,37 @@
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { authOptions } from "./options";
+import { hasPermission, type Permission, type SessionUser } from "./permissions";
+
+/** The signed-in user with memberships read fresh from the database, or null. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const uid = (session as unknown as { uid?: number } | null)?.uid;
+  if (!uid) return null;
+  const user = await db().user.findFirst({ where: { id: uid, active: true }, include: { memberships: true } });
+  if (!user) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    memberships: user.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+  };
+}
+
+/**
+ * For pages: a signed-out visitor is sent to sign in; a user without the permission sees
+ * "not found", the same answer as for a record outside their scope.
+ */
+export async function requirePagePermission(permission: Permission, callbackUrl = "/"): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  if (!hasPermission(user, permission)) notFound();
+  return user;
+}
+
+/** For route handlers and server actions: null when signed out or not permitted. */
+export async function permittedUser(permission: Permission): Promise<SessionUser | null> {
+  const user = await currentUser();
+  return user && hasPermission(user, permission) ? user : null;
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm run -s budget -- <command> …`: the command line of 明账. Each command is a thin wrapper
+ * in lib/cli/commands; this file only dispatches, and turns an unexpected failure into one
+ * Chinese line instead of a stack trace.
+ */
+import type { CliIo } from "./io";
+
+type Command = { run: (args: string[], io: CliIo) => Promise<number> };
+
+const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> }> = {
+  import: { describe: "import <预算包.json> [--replace]   校验并导入预算包（一个事务）", load: () => import("./commands/import") },
+  export: { describe: "export --region <代码> --unit <编码> --year <年度>   导出预算包", load: () => import("./commands/export") },
+  tables: { describe: "tables <预算包.json>   输出公开表 T1–T11（JSON）", load: () => import("./commands/tables") },
+  narrative: { describe: "narrative <预算包.json>   输出部门预算情况说明（Markdown）", load: () => import("./commands/narrative") },
+  check: { describe: "check <预算包.json>   输出一致性检查结果（JSON），有错误时退出码为 1", load: () => import("./commands/check") },
+};
+
+const io: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`${name ? `未知命令：${name}\n` : ""}用法：npm run -s budget -- <命令>\n`);
+    for (const c of Object.values(COMMANDS)) io.stderr(`  ${c.describe}\n`);
+    return 1;
+  }
+  return (await command.load()).run(args, io);
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    io.stderr(`命令执行失败：${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });

@@ -1,0 +1,95 @@
+import { packageToBudget } from "@/lib/budget/model";
+import { parsePackageJson, type PackageError } from "@/lib/budget/package/schema";
+import { validatePackage } from "@/lib/budget/validate";
+import type { BudgetStatus } from "@/generated/prisma/client";
+import type { Db } from "../client";
+import { loadCatalog } from "../catalog-store";
+import { budgetColumns, writeBudgetContent } from "./write-budget";
+
+export type ImportResult =
+  | { ok: true; budgetId: number; created: boolean }
+  | { ok: false; errors: PackageError[] };
+
+export interface ImportOptions {
+  /** Replace the content of an existing budget of the same department, year and kind (only while editable). */
+  replace?: boolean;
+  /** Status of a newly created budget (the demo seed loads submitted and published ones). */
+  status?: BudgetStatus;
+  actorId?: number | null;
+}
+
+const EDITABLE: BudgetStatus[] = ["DRAFT", "RETURNED"];
+
+/** Thrown inside the transaction to roll it back with user-facing errors. */
+class ImportRejected extends Error {
+  constructor(readonly errors: PackageError[]) {
+    super("import rejected");
+  }
+}
+
+/**
+ * Validates a Budget Package (schema, then codes against the year's catalogue) and stores it in
+ * one transaction: either the whole budget is there afterwards, or nothing changed.
+ */
+export async function importPackageText(db: Db, text: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const parsed = parsePackageJson(text);
+  if (!parsed.ok) return parsed;
+  const pkg = parsed.pkg;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const catalog = await loadCatalog(tx, pkg.year);
+        if (!catalog) {
+          throw new ImportRejected([{ path: "year", message: `预算年度（year）：数据库中没有 ${pkg.year} 年的科目目录，请先由管理员导入该年度的功能分类和经济分类科目` }]);
+        }
+        const problems = validatePackage(pkg, catalog);
+        if (problems.length > 0) throw new ImportRejected(problems);
+        const budget = packageToBudget(pkg);
+
+        const region = await tx.region.upsert({
+          where: { code: pkg.region.code },
+          create: { code: pkg.region.code, name: pkg.region.name },
+          update: {},
+        });
+        const department = await tx.department.upsert({
+          where: { regionId_code: { regionId: region.id, code: pkg.unit.code } },
+          create: { regionId: region.id, code: pkg.unit.code, name: pkg.unit.name },
+          update: {},
+        });
+        const existing = await tx.budget.findUnique({
+          where: { departmentId_year_kind: { departmentId: department.id, year: pkg.year, kind: pkg.kind } },
+        });
+        const label = `${pkg.unit.name} ${pkg.year} 年${pkg.kind === "budget" ? "预算" : "决算"}`;
+        if (existing && !options.replace) {
+          throw new ImportRejected([{ path: "", message: `${label}已存在；如需覆盖，请使用“替换”导入（仅限编制中或已退回的预算）` }]);
+        }
+        if (existing && !EDITABLE.includes(existing.status)) {
+          throw new ImportRejected([{ path: "", message: `${label}当前状态不允许修改，只有编制中或已退回的预算可以替换` }]);
+        }
+        const status = existing?.status ?? options.status ?? "DRAFT";
+        const row = existing
+          ? await tx.budget.update({ where: { id: existing.id }, data: { ...budgetColumns(budget), version: { increment: 1 } } })
+          : await tx.budget.create({
+              data: { departmentId: department.id, year: pkg.year, kind: pkg.kind, status, ...budgetColumns(budget) },
+            });
+        await writeBudgetContent(tx, row.id, department.id, budget);
+        await tx.budgetEvent.create({
+          data: {
+            budgetId: row.id,
+            actorId: options.actorId ?? null,
+            action: existing ? "import.replace" : "import",
+            fromStatus: existing?.status ?? null,
+            toStatus: status,
+            version: row.version,
+            comment: existing ? "导入预算包，替换原有内容" : "导入预算包",
+          },
+        });
+        return { ok: true as const, budgetId: row.id, created: !existing };
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (error instanceof ImportRejected) return { ok: false, errors: error.errors };
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+import type { Budget, PriorYear } from "@/lib/budget/model";
+import { priorYearFromBudget } from "@/lib/budget/compute/prior-year";
+import type { Prisma } from "@/generated/prisma/client";
+import { loadCrosswalk } from "../catalog-store";
+import { budgetContentInclude, budgetFromRows } from "./read-budget";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * 上年预算数 from the database: the same department's previous-year budget once approved
+ * (审核通过 or 已公开), its function codes mapped through the catalogue crosswalk. Undefined
+ * when there is none; the engine then uses the budget's own `priorYear`.
+ */
+export async function loadPriorYear(tx: Tx, departmentId: number, budget: Pick<Budget, "year" | "kind">): Promise<PriorYear | undefined> {
+  const last = await tx.budget.findFirst({
+    where: { departmentId, year: budget.year - 1, kind: budget.kind, status: { in: ["APPROVED", "PUBLISHED"] } },
+    include: budgetContentInclude,
+  });
+  if (!last) return undefined;
+  const crosswalk = await loadCrosswalk(tx, budget.year - 1, budget.year);
+  return priorYearFromBudget(budgetFromRows(last), crosswalk);
+}

@@ -1,0 +1,173 @@
+import Decimal from "decimal.js";
+import type { Budget, Indicator } from "@/lib/budget/model";
+import { PACKAGE_FORMAT } from "@/lib/budget/package/schema";
+import type { Prisma } from "@/generated/prisma/client";
+import { operatorFromDb } from "./operators";
+
+/** Everything a budget's model needs, in one query. */
+export const budgetContentInclude = {
+  department: { include: { region: true } },
+  subUnits: { include: { subUnit: true }, orderBy: { position: "asc" } },
+  income: true,
+  basicLines: { orderBy: { position: "asc" } },
+  projects: { include: { indicators: { orderBy: { position: "asc" } } }, orderBy: { position: "asc" } },
+  threePublic: true,
+  procurement: { orderBy: { position: "asc" } },
+  assets: true,
+  indicators: { orderBy: { position: "asc" } },
+  narrative: true,
+  prior: true,
+  priorByFunction: { orderBy: { functionCode: "asc" } },
+} satisfies Prisma.BudgetInclude;
+
+export type BudgetWithContent = Prisma.BudgetGetPayload<{ include: typeof budgetContentInclude }>;
+
+const dec = (v: Prisma.Decimal | null | undefined) => new Decimal(v ? v.toString() : 0);
+
+// Optional text: a NULL column is an absent key, so an export reproduces what was imported.
+function opt<K extends string>(key: K, value: string | null | undefined): Partial<Record<K, string>> {
+  return value === null || value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+function indicator(row: {
+  level1: string;
+  level2: string;
+  name: string;
+  unit: string | null;
+  operator: Parameters<typeof operatorFromDb>[0];
+  value: string;
+  weight: Prisma.Decimal | null;
+  core: boolean;
+}): Indicator {
+  return {
+    level1: row.level1,
+    level2: row.level2,
+    name: row.name,
+    ...opt("unit", row.unit),
+    operator: operatorFromDb(row.operator),
+    value: row.value,
+    // Weights are kept as written ("30"), not as a money-like "30.00".
+    ...(row.weight === null ? {} : { weight: new Decimal(row.weight.toString()).toString() }),
+    core: row.core,
+  };
+}
+
+export function budgetFromRows(row: BudgetWithContent): Budget {
+  const income = (fund: string, carryover = false) =>
+    dec(row.income.find((l) => l.fund === fund && l.carryover === carryover)?.amount);
+  const tp = row.threePublic;
+  const n = row.narrative;
+  const budget: Budget = {
+    format: PACKAGE_FORMAT,
+    kind: row.kind,
+    year: row.year,
+    region: { code: row.department.region.code, name: row.department.region.name },
+    unit: {
+      code: row.department.code,
+      name: row.unitName,
+      functions: row.functions,
+      ...opt("structure", row.structure),
+      subUnits: row.subUnits.map((s) => ({ code: s.subUnit.code, name: s.subUnit.name })),
+      ...opt("performanceOffice", row.performanceOffice),
+      contact: { ...opt("name", row.contactName), ...opt("phone", row.contactPhone) },
+    },
+    income: {
+      generalBudget: income("generalBudget"),
+      governmentFund: income("governmentFund"),
+      stateCapital: income("stateCapital"),
+      specialAccount: income("specialAccount"),
+      operations: income("operations"),
+      superiorSubsidy: income("superiorSubsidy"),
+      subordinateRemit: income("subordinateRemit"),
+      business: income("business"),
+      other: income("other"),
+      carryover: {
+        generalBudget: income("generalBudget", true),
+        governmentFund: income("governmentFund", true),
+        stateCapital: income("stateCapital", true),
+      },
+    },
+    basicExpenditure: row.basicLines.map((l) => ({
+      function: l.functionCode,
+      economic: l.economicCode,
+      amount: dec(l.amount),
+      fund: l.fund,
+    })),
+    projects: row.projects.map((p) => ({
+      code: p.code,
+      name: p.name,
+      subUnit: p.subUnitCode ?? "",
+      function: p.functionCode,
+      ...opt("economic", p.economicCode),
+      fund: p.fund,
+      amount: dec(p.amount),
+      ownArrangement: dec(p.ownArrangement),
+      superiorSubsidy: dec(p.superiorSubsidy),
+      ...opt("category", p.category),
+      ...opt("owner", p.owner),
+      ...opt("summary", p.summary),
+      ...opt("basis", p.basis),
+      ...opt("goal", p.goal),
+      ...(p.executionRateWeight === null
+        ? {}
+        : { executionRateWeight: new Decimal(p.executionRateWeight.toString()).toString() }),
+      disclose: p.disclose,
+      indicators: p.indicators.map(indicator),
+    })),
+    threePublic: {
+      abroad: dec(tp?.abroad),
+      vehiclePurchase: dec(tp?.vehiclePurchase),
+      vehicleOperation: dec(tp?.vehicleOperation),
+      reception: dec(tp?.reception),
+    },
+    procurement: row.procurement.map((l) => ({ category: l.category, fund: l.fund, amount: dec(l.amount) })),
+    assets: {
+      ...opt("asOf", row.assets?.asOf),
+      vehicles: {
+        general: row.assets?.vehiclesGeneral ?? 0,
+        lawEnforcement: row.assets?.vehiclesLawEnforcement ?? 0,
+        other: row.assets?.vehiclesOther ?? 0,
+      },
+      plannedPurchase: {
+        general: row.assets?.plannedGeneral ?? 0,
+        lawEnforcement: row.assets?.plannedLawEnforcement ?? 0,
+        other: row.assets?.plannedOther ?? 0,
+      },
+    },
+    performance: { ...opt("goal", row.performanceGoal), indicators: row.indicators.map(indicator) },
+    narrative: {
+      ...opt("incomeChange", n?.incomeChange),
+      ...opt("expenditureChange", n?.expenditureChange),
+      ...opt("basicChange", n?.basicChange),
+      ...opt("basicUsage", n?.basicUsage),
+      ...opt("projectChange", n?.projectChange),
+      ...opt("projectUsage", n?.projectUsage),
+      threePublic: {
+        ...opt("abroad", n?.threePublicAbroad),
+        ...opt("vehiclePurchase", n?.threePublicVehiclePurchase),
+        ...opt("vehicleOperation", n?.threePublicVehicleOperation),
+        ...opt("reception", n?.threePublicReception),
+      },
+      ...opt("operatingFundsChange", n?.operatingFundsChange),
+      ...opt("operatingFundsUsage", n?.operatingFundsUsage),
+    },
+  };
+  if (row.prior) {
+    const p = row.prior;
+    budget.priorYear = {
+      ...(row.priorByFunction.length > 0
+        ? { expenditureByFunction: Object.fromEntries(row.priorByFunction.map((r) => [r.functionCode, dec(r.amount)])) }
+        : {}),
+      basic: dec(p.basic),
+      project: dec(p.project),
+      threePublic: {
+        abroad: dec(p.threePublicAbroad),
+        vehiclePurchase: dec(p.threePublicVehiclePurchase),
+        vehicleOperation: dec(p.threePublicVehicleOperation),
+        reception: dec(p.threePublicReception),
+      },
+      operatingFunds: dec(p.operatingFunds),
+    };
+  }
+  return budget;
+}

@@ -1,0 +1,185 @@
+import type { Budget, Indicator } from "@/lib/budget/model";
+import type { Prisma } from "@/generated/prisma/client";
+import { operatorToDb } from "./operators";
+import { FUNDS, CARRYOVER_FUNDS } from "@/lib/budget/model";
+
+type Tx = Prisma.TransactionClient;
+
+// Prisma takes Decimal(18,2) values as strings; decimal.js gives the exact text.
+const money = (d: { toFixed(n: number): string }) => d.toFixed(2);
+
+function indicatorRows(indicators: Indicator[]) {
+  return indicators.map((i, position) => ({
+    position,
+    level1: i.level1,
+    level2: i.level2,
+    name: i.name,
+    unit: i.unit ?? null,
+    operator: operatorToDb(i.operator),
+    value: i.value,
+    weight: i.weight ?? null,
+    core: i.core,
+  }));
+}
+
+/** The budget row's own columns (the unit profile and performance goal) from the model. */
+export function budgetColumns(b: Budget) {
+  return {
+    unitName: b.unit.name,
+    functions: b.unit.functions,
+    structure: b.unit.structure ?? null,
+    performanceOffice: b.unit.performanceOffice ?? null,
+    contactName: b.unit.contact.name ?? null,
+    contactPhone: b.unit.contact.phone ?? null,
+    performanceGoal: b.performance.goal ?? null,
+  };
+}
+
+/**
+ * Writes every part of the budget below the budget row, replacing what was there. Runs inside the
+ * caller's transaction, so a failure leaves the previous content untouched.
+ */
+export async function writeBudgetContent(tx: Tx, budgetId: number, departmentId: number, b: Budget) {
+  // Sequential on purpose: one transaction is one connection.
+  const where = { budgetId };
+  await tx.budgetSubUnit.deleteMany({ where });
+  await tx.incomeLine.deleteMany({ where });
+  await tx.basicLine.deleteMany({ where });
+  await tx.project.deleteMany({ where });
+  await tx.threePublic.deleteMany({ where });
+  await tx.procurementLine.deleteMany({ where });
+  await tx.assetHolding.deleteMany({ where });
+  await tx.performanceIndicator.deleteMany({ where });
+  await tx.narrativeReasons.deleteMany({ where });
+  await tx.priorYear.deleteMany({ where });
+  await tx.priorFunctionAmount.deleteMany({ where });
+
+
+  for (const [position, s] of b.unit.subUnits.entries()) {
+    const subUnit = await tx.subUnit.upsert({
+      where: { departmentId_code: { departmentId, code: s.code } },
+      create: { departmentId, code: s.code, name: s.name },
+      update: { name: s.name },
+    });
+    await tx.budgetSubUnit.create({ data: { budgetId, subUnitId: subUnit.id, position } });
+  }
+
+  const { carryover, ...current } = b.income;
+  await tx.incomeLine.createMany({
+    data: [
+      ...FUNDS.map((fund) => ({ budgetId, fund, carryover: false, amount: money(current[fund]) })),
+      ...CARRYOVER_FUNDS.map((fund) => ({ budgetId, fund, carryover: true, amount: money(carryover[fund]) })),
+    ],
+  });
+
+  await tx.basicLine.createMany({
+    data: b.basicExpenditure.map((l, position) => ({
+      budgetId,
+      position,
+      functionCode: l.function,
+      economicCode: l.economic,
+      fund: l.fund,
+      amount: money(l.amount),
+    })),
+  });
+
+  for (const [position, p] of b.projects.entries()) {
+    await tx.project.create({
+      data: {
+        budgetId,
+        position,
+        code: p.code,
+        name: p.name,
+        subUnitCode: p.subUnit,
+        functionCode: p.function,
+        economicCode: p.economic ?? null,
+        fund: p.fund,
+        amount: money(p.amount),
+        ownArrangement: money(p.ownArrangement),
+        superiorSubsidy: money(p.superiorSubsidy),
+        category: p.category ?? null,
+        owner: p.owner ?? null,
+        summary: p.summary ?? null,
+        basis: p.basis ?? null,
+        goal: p.goal ?? null,
+        executionRateWeight: p.executionRateWeight ?? null,
+        disclose: p.disclose,
+        indicators: { createMany: { data: indicatorRows(p.indicators) } },
+      },
+    });
+  }
+
+  await tx.threePublic.create({
+    data: {
+      budgetId,
+      abroad: money(b.threePublic.abroad),
+      vehiclePurchase: money(b.threePublic.vehiclePurchase),
+      vehicleOperation: money(b.threePublic.vehicleOperation),
+      reception: money(b.threePublic.reception),
+    },
+  });
+
+  await tx.procurementLine.createMany({
+    data: b.procurement.map((l, position) => ({ budgetId, position, category: l.category, fund: l.fund, amount: money(l.amount) })),
+  });
+
+  const { vehicles, plannedPurchase } = b.assets;
+  await tx.assetHolding.create({
+    data: {
+      budgetId,
+      asOf: b.assets.asOf ?? null,
+      vehiclesGeneral: vehicles.general,
+      vehiclesLawEnforcement: vehicles.lawEnforcement,
+      vehiclesOther: vehicles.other,
+      plannedGeneral: plannedPurchase.general,
+      plannedLawEnforcement: plannedPurchase.lawEnforcement,
+      plannedOther: plannedPurchase.other,
+    },
+  });
+
+  await tx.performanceIndicator.createMany({
+    data: indicatorRows(b.performance.indicators).map((row) => ({ ...row, budgetId })),
+  });
+
+  const n = b.narrative;
+  await tx.narrativeReasons.create({
+    data: {
+      budgetId,
+      incomeChange: n.incomeChange ?? null,
+      expenditureChange: n.expenditureChange ?? null,
+      basicChange: n.basicChange ?? null,
+      basicUsage: n.basicUsage ?? null,
+      projectChange: n.projectChange ?? null,
+      projectUsage: n.projectUsage ?? null,
+      threePublicAbroad: n.threePublic.abroad ?? null,
+      threePublicVehiclePurchase: n.threePublic.vehiclePurchase ?? null,
+      threePublicVehicleOperation: n.threePublic.vehicleOperation ?? null,
+      threePublicReception: n.threePublic.reception ?? null,
+      operatingFundsChange: n.operatingFundsChange ?? null,
+      operatingFundsUsage: n.operatingFundsUsage ?? null,
+    },
+  });
+
+  if (b.priorYear) {
+    const p = b.priorYear;
+    await tx.priorYear.create({
+      data: {
+        budgetId,
+        basic: money(p.basic),
+        project: money(p.project),
+        threePublicAbroad: money(p.threePublic.abroad),
+        threePublicVehiclePurchase: money(p.threePublic.vehiclePurchase),
+        threePublicVehicleOperation: money(p.threePublic.vehicleOperation),
+        threePublicReception: money(p.threePublic.reception),
+        operatingFunds: money(p.operatingFunds),
+      },
+    });
+    await tx.priorFunctionAmount.createMany({
+      data: Object.entries(p.expenditureByFunction ?? {}).map(([functionCode, amount]) => ({
+        budgetId,
+        functionCode,
+        amount: money(amount),
+      })),
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { buildCatalog, type Catalog, type EconomicSubject, type FunctionSubject } from "@/lib/catalog/catalog";
+import type { Crosswalk } from "@/lib/catalog/crosswalk";
+import type { Db } from "./client";
+
+type Tx = Pick<Db, "functionSubject" | "economicSubject" | "subjectCrosswalk">;
+
+/** The subject catalogue of one year, or null when none is loaded for that year. */
+export async function loadCatalog(db: Tx, year: number): Promise<Catalog | null> {
+  const [functions, economics] = await Promise.all([
+    db.functionSubject.findMany({ where: { year }, orderBy: { code: "asc" } }),
+    db.economicSubject.findMany({ where: { year }, orderBy: { code: "asc" } }),
+  ]);
+  if (functions.length === 0 && economics.length === 0) return null;
+  return buildCatalog(
+    year,
+    functions.map((f) => ({
+      code: f.code,
+      name: f.name,
+      level: f.level as FunctionSubject["level"],
+      ...(f.parentCode ? { parent: f.parentCode } : {}),
+    })),
+    economics.map((e) => ({
+      code: e.code,
+      name: e.name,
+      level: e.level as EconomicSubject["level"],
+      category: e.category,
+      ...(e.parentCode ? { parent: e.parentCode } : {}),
+    })),
+  );
+}
+
+/** Stores a year's catalogue, adding missing subjects and renaming changed ones; nothing is deleted. */
+export async function storeCatalog(db: Tx, catalog: Catalog): Promise<{ functions: number; economics: number }> {
+  const functions = [...catalog.functions.values()];
+  const economics = [...catalog.economics.values()];
+  for (const f of functions) {
+    await db.functionSubject.upsert({
+      where: { year_code: { year: catalog.year, code: f.code } },
+      create: { year: catalog.year, code: f.code, name: f.name, level: f.level, parentCode: f.parent ?? null },
+      update: { name: f.name, level: f.level, parentCode: f.parent ?? null },
+    });
+  }
+  for (const e of economics) {
+    await db.economicSubject.upsert({
+      where: { year_code: { year: catalog.year, code: e.code } },
+      create: { year: catalog.year, code: e.code, name: e.name, level: e.level, category: e.category, parentCode: e.parent ?? null },
+      update: { name: e.name, level: e.level, category: e.category, parentCode: e.parent ?? null },
+    });
+  }
+  return { functions: functions.length, economics: economics.length };
+}
+
+/** Function-code crosswalk from `fromYear` to the following year. */
+export async function loadCrosswalk(db: Tx, fromYear: number, toYear: number): Promise<Crosswalk> {
+  const rows = await db.subjectCrosswalk.findMany({ where: { kind: "function", fromYear, toYear } });
+  return Object.fromEntries(rows.map((r) => [r.fromCode, r.toCode]));
+}

@@ -1,0 +1,35 @@
+import type { BudgetStatus } from "@/generated/prisma/client";
+
+/** The demo district, its departments' budgets (from shared/fixtures) and the demo accounts. */
+export const DEMO_PASSWORD = "mingzhang-demo";
+
+export const DEMO_BUDGETS: { file: string; status: BudgetStatus }[] = [
+  { file: "beibei-government-office-2024.package.json", status: "PUBLISHED" },
+  { file: "beibei-petition-office-2024.package.json", status: "SUBMITTED" },
+  { file: "beibei-government-services-2023.package.json", status: "DRAFT" },
+];
+
+export const DEMO_REGION = { code: "500109", name: "重庆市北碚区" };
+
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  role: "ADMIN" | "REVIEWER" | "ACCOUNTANT";
+  region?: string;
+  department?: string;
+}[] = [
+  { username: "admin", displayName: "系统管理员", role: "ADMIN" },
+  { username: "reviewer.500109", displayName: "北碚区财政局审核员", role: "REVIEWER", region: "500109" },
+  { username: "accountant.104", displayName: "区政府办公室会计", role: "ACCOUNTANT", region: "500109", department: "104" },
+  { username: "accountant.111", displayName: "区信访办公室会计", role: "ACCOUNTANT", region: "500109", department: "111" },
+  { username: "accountant.134", displayName: "区政务服务管理办公室会计", role: "ACCOUNTANT", region: "500109", department: "134" },
+];
+
+/** The transitions a demo budget went through to reach its status, for a realistic trail. */
+export const PATH_TO: Record<BudgetStatus, BudgetStatus[]> = {
+  DRAFT: [],
+  SUBMITTED: ["SUBMITTED"],
+  RETURNED: ["SUBMITTED", "RETURNED"],
+  APPROVED: ["SUBMITTED", "APPROVED"],
+  PUBLISHED: ["SUBMITTED", "APPROVED", "PUBLISHED"],
+};

