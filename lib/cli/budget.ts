@@ -4,6 +4,7 @@
  * Chinese line instead of a stack trace.
  */
 import type { CliIo } from "./io";
+import { exitAfterFlush } from "./exit";
 
 type Command = { run: (args: string[], io: CliIo) => Promise<number> };
 
@@ -32,10 +33,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  })
+  .then((code) => exitAfterFlush(code))
   .catch((error: unknown) => {
     io.stderr(`命令执行失败：${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    exitAfterFlush(1);
   });

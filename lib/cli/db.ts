@@ -1,5 +1,6 @@
 /** `npm run db:migrate` and `npm run db:seed-demo`: the database steps of `npm start`, on their own. */
 import { createDb } from "@/lib/db/client";
+import { exitAfterFlush } from "./exit";
 import { migrate } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { openAppDatabase } from "@/lib/db/runtime";
@@ -36,10 +37,8 @@ async function main(command: string | undefined): Promise<number> {
 }
 
 main(process.argv[2])
-  .then((code) => {
-    process.exitCode = code;
-  })
+  .then((code) => exitAfterFlush(code))
   .catch((error: unknown) => {
     process.stderr.write(`失败：${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    exitAfterFlush(1);
   });

@@ -6,10 +6,9 @@ type Tx = Pick<Db, "functionSubject" | "economicSubject" | "subjectCrosswalk">;
 
 /** The subject catalogue of one year, or null when none is loaded for that year. */
 export async function loadCatalog(db: Tx, year: number): Promise<Catalog | null> {
-  const [functions, economics] = await Promise.all([
-    db.functionSubject.findMany({ where: { year }, orderBy: { code: "asc" } }),
-    db.economicSubject.findMany({ where: { year }, orderBy: { code: "asc" } }),
-  ]);
+  // Sequential: inside a transaction both would share one connection.
+  const functions = await db.functionSubject.findMany({ where: { year }, orderBy: { code: "asc" } });
+  const economics = await db.economicSubject.findMany({ where: { year }, orderBy: { code: "asc" } });
   if (functions.length === 0 && economics.length === 0) return null;
   return buildCatalog(
     year,

@@ -1,0 +1,25 @@
+import { permittedUser } from "@/lib/auth/session";
+import { budgetToPackage } from "@/lib/budget/model";
+import { db } from "@/lib/db/client";
+import { loadBudgetById } from "@/lib/db/budgets/export-package";
+import { budgetScope } from "@/lib/db/scope";
+
+const notFound = () => Response.json({ error: "未找到该预算" }, { status: 404 });
+
+/** The budget as budget-package/1, for a user allowed to export it; anything else is "not found". */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await permittedUser("budget.export");
+  if (!user) return notFound();
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) return notFound();
+  const budget = await loadBudgetById(db(), id, budgetScope(user, "budget.export"));
+  if (!budget) return notFound();
+  const filename = `budget-${budget.region.code}-${budget.unit.code}-${budget.year}.json`;
+  return new Response(JSON.stringify(budgetToPackage(budget), null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

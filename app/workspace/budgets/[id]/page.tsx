@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import Decimal from "decimal.js";
+import { requirePagePermission } from "@/lib/auth/session";
+import { hasPermission } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { budgetOverview } from "@/lib/db/queries/budget-overview";
+import { formatWanDisplay } from "@/lib/budget/money";
+import { STATUS_LABELS } from "@/lib/budget/status";
+import { StatusBadge } from "@/components/StatusBadge";
+
+export const metadata: Metadata = { title: "预算概况" };
+
+const wan = (s: string) => formatWanDisplay(new Decimal(s));
+
+export default async function BudgetPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission("budget.read", `/workspace/budgets/${id}`);
+  const budgetId = Number(id);
+  if (!Number.isSafeInteger(budgetId) || budgetId <= 0) notFound();
+  const budget = await budgetOverview(db(), user, budgetId);
+  if (!budget) notFound();
+  return (
+    <>
+      <h1>
+        {budget.unitName} {budget.year} 年部门预算 <StatusBadge status={budget.status} />
+      </h1>
+      <section className="card">
+        <dl className="facts" data-testid="budget-facts">
+          <dt>行政区划</dt>
+          <dd>{budget.region.name}（{budget.region.code}）</dd>
+          <dt>部门编码</dt>
+          <dd>{budget.department.code}</dd>
+          <dt>版本</dt>
+          <dd>第 {budget.version} 版</dd>
+          <dt>收入合计</dt>
+          <dd data-testid="income-total">{wan(budget.totals.income)} 万元</dd>
+          <dt>支出合计</dt>
+          <dd>
+            {wan(budget.totals.expenditure.total)} 万元（基本支出 {wan(budget.totals.expenditure.basic)} 万元，项目支出{" "}
+            {wan(budget.totals.expenditure.project)} 万元）
+          </dd>
+          <dt>“三公”经费</dt>
+          <dd>{wan(budget.totals.threePublic)} 万元</dd>
+        </dl>
+        {hasPermission(user, "budget.export") ? (
+          <p>
+            <a className="button secondary" href={`/api/budgets/${budget.id}/package`} download>
+              下载预算包（JSON）
+            </a>
+          </p>
+        ) : null}
+      </section>
+      <h2>流转记录</h2>
+      <table className="data" data-testid="budget-trail">
+        <thead>
+          <tr>
+            <th>时间</th>
+            <th>操作人</th>
+            <th>状态变化</th>
+            <th>说明</th>
+          </tr>
+        </thead>
+        <tbody>
+          {budget.events.map((e) => (
+            <tr key={e.id}>
+              <td>{e.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+              <td>{e.actor}</td>
+              <td>
+                {e.fromStatus ? `${STATUS_LABELS[e.fromStatus]} → ` : ""}
+                {STATUS_LABELS[e.toStatus]}
+              </td>
+              <td>{e.comment}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

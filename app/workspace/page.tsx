@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listBudgetsFor } from "@/lib/db/queries/list-budgets";
+import { MoneyCell } from "@/components/MoneyCell";
+import { StatusBadge } from "@/components/StatusBadge";
+
+export const metadata: Metadata = { title: "我的预算" };
+
+export default async function WorkspacePage() {
+  const user = await requirePagePermission("budget.read", "/workspace");
+  const budgets = await listBudgetsFor(db(), user);
+  return (
+    <>
+      <h1>我的预算</h1>
+      <p className="muted">您有权查看的部门预算。金额单位：万元。</p>
+      {budgets.length === 0 ? (
+        <p className="card">暂无可查看的预算。</p>
+      ) : (
+        <table className="data" data-testid="budget-list">
+          <thead>
+            <tr>
+              <th>年度</th>
+              <th>行政区划</th>
+              <th>预算部门</th>
+              <th>状态</th>
+              <th className="num">收入合计</th>
+              <th>最后修改</th>
+            </tr>
+          </thead>
+          <tbody>
+            {budgets.map((b) => (
+              <tr key={b.id}>
+                <td>{b.year}</td>
+                <td>{b.region.name}</td>
+                <td>
+                  <Link href={`/workspace/budgets/${b.id}`}>
+                    {b.department.code} {b.department.name}
+                  </Link>
+                </td>
+                <td>
+                  <StatusBadge status={b.status} />
+                </td>
+                <MoneyCell yuan={b.incomeTotal} />
+                <td>{b.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

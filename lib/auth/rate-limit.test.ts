@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { createRateLimiter } from "./rate-limit";
+
+describe("sign-in rate limiter", () => {
+  it("allows `limit` attempts per window and key, then refuses until the window passes", () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 3, windowMs: 1000, now: () => now });
+    expect([1, 2, 3, 4].map(() => limiter.allow("user:a"))).toEqual([true, true, true, false]);
+    expect(limiter.allow("user:b")).toBe(true);
+    now = 1000;
+    expect(limiter.allow("user:a")).toBe(true);
+  });
+  it("forgets a key on reset (after a successful sign-in)", () => {
+    const limiter = createRateLimiter({ limit: 1, windowMs: 1000, now: () => 0 });
+    limiter.allow("k");
+    expect(limiter.allow("k")).toBe(false);
+    limiter.reset("k");
+    expect(limiter.allow("k")).toBe(true);
+  });
+});

@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixturesDir, loadFixtures } from "@/lib/budget/testing/fixtures";
+import { run as check } from "./check";
+import { run as narrative } from "./narrative";
+import { run as tables } from "./tables";
+
+async function call(command: typeof tables, args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await command(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), "mingzhang-cli-"));
+function file(name: string, text: string): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+const [fixture] = loadFixtures();
+const fixtureFile = path.join(fixturesDir(), `${fixture!.name}.package.json`);
+
+describe("budget tables / narrative / check", () => {
+  it("tables prints the tables JSON and nothing else", async () => {
+    const r = await call(tables, [fixtureFile]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const printed = JSON.parse(r.stdout);
+    if (fixture!.expected?.T1) expect(printed.T1).toEqual(fixture!.expected.T1);
+  });
+
+  it("narrative prints the Markdown", async () => {
+    const r = await call(narrative, [fixtureFile]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toMatch(/^# /);
+    expect(r.stdout).toContain("部门预算公开联系人");
+  });
+
+  it("check prints the findings and succeeds without errors", async () => {
+    const r = await call(check, [fixtureFile]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const { findings } = JSON.parse(r.stdout);
+    expect(Array.isArray(findings)).toBe(true);
+    for (const f of findings) expect(Object.keys(f).sort()).toEqual(["message", "path", "rule", "severity"]);
+  });
+
+  it("check exits 1 when a rule reports an error", async () => {
+    const pkg = JSON.parse(fixture!.text);
+    pkg.income.generalBudget = "1.00";
+    const r = await call(check, [file("unbalanced.json", JSON.stringify(pkg))]);
+    expect(r.code).toBe(1);
+    const { findings } = JSON.parse(r.stdout);
+    expect(findings).toContainEqual(expect.objectContaining({ rule: "balance.fund", severity: "error", path: "income.generalBudget" }));
+  });
+
+  const pkgWithout = (key: string) => {
+    const pkg = JSON.parse(fixture!.text);
+    delete pkg[key];
+    return JSON.stringify(pkg);
+  };
+  it.each([
+    ["missing file", () => path.join(dir, "nope.json"), "找不到文件"],
+    ["not JSON", () => file("bad.json", "{not json"), "不是有效的 JSON"],
+    ["wrong format tag", () => file("format.json", '{"format":"other/1"}'), "budget-package/1"],
+    ["missing section", () => file("nounit.json", pkgWithout("unit")), "预算部门（unit）：缺少必填字段"],
+    ["schema error", () => file("neg.json", fixture!.text.replace('"generalBudget": "2514.61"', '"generalBudget": "-2514.61"')), "金额不能为负数"],
+    ["a directory", () => dir, "是目录"],
+  ])("%s → exit 1, Chinese message on stderr, nothing on stdout", async (_name, make, fragment) => {
+    for (const command of [tables, narrative, check]) {
+      const r = await call(command, [make()]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(fragment);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("prints usage without a file argument", async () => {
+    const r = await call(tables, []);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("用法");
+  });
+});

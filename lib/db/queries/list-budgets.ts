@@ -1,0 +1,42 @@
+import type { SessionUser } from "@/lib/auth/permissions";
+import type { Db } from "../client";
+import { budgetScope } from "../scope";
+
+export interface BudgetListItem {
+  id: number;
+  year: number;
+  kind: "budget" | "final";
+  status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED";
+  version: number;
+  updatedAt: Date;
+  department: { code: string; name: string };
+  region: { code: string; name: string };
+  /** 收入合计 in 元 as a decimal string (current income plus carryover). */
+  incomeTotal: string;
+}
+
+/** The budgets the user may read, newest year first; totals summed in the database. */
+export async function listBudgetsFor(db: Db, user: SessionUser): Promise<BudgetListItem[]> {
+  const rows = await db.budget.findMany({
+    where: budgetScope(user, "budget.read"),
+    orderBy: [{ year: "desc" }, { department: { code: "asc" } }],
+    include: { department: { include: { region: true } } },
+  });
+  const totals = await db.incomeLine.groupBy({
+    by: ["budgetId"],
+    where: { budgetId: { in: rows.map((r) => r.id) } },
+    _sum: { amount: true },
+  });
+  const totalById = new Map(totals.map((t) => [t.budgetId, t._sum.amount?.toFixed(2) ?? "0.00"]));
+  return rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    kind: r.kind,
+    status: r.status,
+    version: r.version,
+    updatedAt: r.updatedAt,
+    department: { code: r.department.code, name: r.department.name },
+    region: { code: r.department.region.code, name: r.department.region.name },
+    incomeTotal: totalById.get(r.id) ?? "0.00",
+  }));
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { budgetScope } from "@/lib/db/scope";
+import { seedDemo } from "@/lib/db/seed-demo";
+import { DEMO_PASSWORD } from "@/lib/db/demo";
+import { freshDatabase, type TestDatabase } from "../helpers/database";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await freshDatabase();
+  await seedDemo(t.db, () => undefined);
+  process.env.DATABASE_URL = t.url;
+});
+afterAll(async () => t.drop());
+
+async function sessionUser(username: string): Promise<SessionUser> {
+  const u = await t.db.user.findUniqueOrThrow({ where: { username }, include: { memberships: true } });
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+  };
+}
+
+async function visibleUnits(username: string, permission: Parameters<typeof budgetScope>[1] = "budget.read") {
+  const rows = await t.db.budget.findMany({
+    where: budgetScope(await sessionUser(username), permission),
+    include: { department: true },
+  });
+  return rows.map((r) => r.department.code).sort();
+}
+
+describe("budget scope inside the query", () => {
+  it("loads the demo budgets at their demo statuses, the published one with its snapshot", async () => {
+    const rows = await t.db.budget.findMany({ include: { department: true, snapshots: true }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.department.code, r.year, r.status])).toEqual([
+      ["104", 2024, "PUBLISHED"],
+      ["111", 2024, "SUBMITTED"],
+      ["134", 2023, "DRAFT"],
+    ]);
+    expect(rows[0]!.snapshots).toHaveLength(1);
+    expect(rows[0]!.snapshots[0]!.narrative).toContain("2,514.61");
+  });
+
+  it("an accountant reads only their own department's budgets", async () => {
+    expect(await visibleUnits("accountant.104")).toEqual(["104"]);
+    expect(await visibleUnits("accountant.134")).toEqual(["134"]);
+  });
+
+  it("a reviewer reads the district's budgets once submitted, never a draft", async () => {
+    expect(await visibleUnits("reviewer.500109")).toEqual(["104", "111"]);
+  });
+
+  it("an admin reads everything; a permission the role lacks gives nothing", async () => {
+    expect(await visibleUnits("admin")).toEqual(["104", "111", "134"]);
+    expect(await visibleUnits("accountant.104", "budget.publish")).toEqual([]);
+    expect(await visibleUnits("reviewer.500109", "budget.edit")).toEqual([]);
+  });
+
+  it("running the demo seed again changes nothing a user entered", async () => {
+    await t.db.basicLine.updateMany({ where: { budget: { department: { code: "134" } } }, data: { amount: "1.00" } });
+    const before = await t.db.basicLine.findMany({ orderBy: { id: "asc" } });
+    await seedDemo(t.db, () => undefined);
+    expect(await t.db.basicLine.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    expect(await t.db.budget.count()).toBe(3);
+    expect(await t.db.user.count()).toBe(5);
+  });
+
+  it("checks passwords with bcrypt and refuses wrong ones", async () => {
+    const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
+    const user = await t.db.user.findUniqueOrThrow({ where: { username: "admin" } });
+    expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$/);
+    expect((await verifyCredentials("admin", DEMO_PASSWORD, "test"))?.username).toBe("admin");
+    expect(await verifyCredentials("admin", "wrong", "test")).toBeNull();
+    expect(await verifyCredentials("nobody", DEMO_PASSWORD, "test")).toBeNull();
+  });
+});
