@@ -1,0 +1,34 @@
+import Decimal from "decimal.js";
+import { formatWanDisplay } from "@/lib/budget/money";
+
+/** An amount as the narrative prints it: the tables' display form ("2,514.61"). */
+export function wan(d: Decimal): string {
+  return `${formatWanDisplay(d)} 万元`;
+}
+
+/**
+ * The year-on-year phrase of the samples: “比 2023 年增加 34.99 万元”, “比 2023 年减少 375.61 万元”,
+ * “与上年持平”. `change` is this year's printed figure minus last year's.
+ */
+export function changePhrase(change: Decimal, priorYear: number): string {
+  if (change.isZero()) return "与上年持平";
+  const verb = change.isPositive() ? "增加" : "减少";
+  return `比 ${priorYear} 年${verb} ${wan(change.abs())}`;
+}
+
+/** “基本支出增加 34.99 万元” — the short form used inside the default 支出 reason. */
+export function shortChange(label: string, change: Decimal): string {
+  if (change.isZero()) return `${label}与上年持平`;
+  return `${label}${change.isPositive() ? "增加" : "减少"} ${wan(change.abs())}`;
+}
+
+/** A typed reason or usage, without trailing punctuation so it can be joined into a sentence. */
+export function clause(text: string | undefined): string | undefined {
+  const t = (text ?? "").trim().replace(/[。；;，,]+$/u, "");
+  return t === "" ? undefined : t;
+}
+
+/** Joins the non-empty parts of one sentence with “，” and ends it. */
+export function sentence(parts: (string | undefined)[], end = "。"): string {
+  return parts.filter((p): p is string => p !== undefined && p !== "").join("，") + end;
+}

@@ -1,0 +1,301 @@
+import { z } from "zod";
+import { AMOUNT_PATTERN } from "@/lib/budget/money";
+import { describeField, formatPath, type PathSegment } from "./labels";
+
+/**
+ * The one schema of budget-package/1 (shared/spec/budget-package.md). Strict at every level:
+ * an unknown key is more often a typo ("generalBudjet") than an extension, and a typo that
+ * silently becomes "missing = 0" would publish a wrong budget.
+ *
+ * Messages are produced in one place (`messageOf`) from the issue code and the field's label,
+ * so the schema below stays readable and every message names the field in Chinese.
+ */
+
+export const FUNDS = [
+  "generalBudget",
+  "governmentFund",
+  "stateCapital",
+  "specialAccount",
+  "operations",
+  "superiorSubsidy",
+  "subordinateRemit",
+  "business",
+  "other",
+] as const;
+export type Fund = (typeof FUNDS)[number];
+
+/** Funds that can carry money over from last year (上年结转), as in 表一. */
+export const CARRYOVER_FUNDS = ["generalBudget", "governmentFund", "stateCapital"] as const;
+export type CarryoverFund = (typeof CARRYOVER_FUNDS)[number];
+
+export const OPERATORS = [">=", "<=", "=", ">", "<", "定性"] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export const PROCUREMENT_CATEGORIES = ["goods", "works", "services"] as const;
+export type ProcurementCategory = (typeof PROCUREMENT_CATEGORIES)[number];
+
+export const PACKAGE_FORMAT = "budget-package/1";
+
+const MAX_INTEGER_DIGITS = 14;
+
+const amount = z.string().superRefine((s, ctx) => {
+  const negative = /^-\s*\d/.test(s);
+  if (negative) {
+    ctx.addIssue({ code: "custom", message: "金额不能为负数" });
+    return;
+  }
+  if (/^\d+\.\d{3,}$/.test(s)) {
+    ctx.addIssue({ code: "custom", message: "金额最多两位小数" });
+    return;
+  }
+  if (!AMOUNT_PATTERN.test(s)) {
+    ctx.addIssue({ code: "custom", message: `金额格式不正确：${JSON.stringify(s)}，应为非负数字字符串，如 "12.50"` });
+    return;
+  }
+  if ((s.split(".")[0] ?? "").length > MAX_INTEGER_DIGITS) {
+    ctx.addIssue({ code: "custom", message: "金额过大" });
+  }
+});
+
+const digits = z.string().regex(/^\d+$/, { message: "应为数字编码" });
+const text = z.string();
+const requiredText = z.string().trim().min(1, { message: "不能为空" });
+/** Weights and the like: a non-negative number written as a string ("30", "12.5"). */
+const numberString = z.string().regex(/^\d+(\.\d+)?$/, { message: "应为非负数字字符串" });
+const count = z.number().int({ message: "应为整数" }).min(0, { message: "不能为负数" });
+const fund = z.enum(FUNDS);
+
+const indicator = z.strictObject({
+  level1: requiredText,
+  level2: text,
+  name: requiredText,
+  unit: text.optional(),
+  operator: z.enum(OPERATORS),
+  value: text,
+  weight: numberString.optional(),
+  core: z.boolean().optional(),
+});
+
+const threePublic = z.strictObject({
+  abroad: amount.optional(),
+  vehiclePurchase: amount.optional(),
+  vehicleOperation: amount.optional(),
+  reception: amount.optional(),
+});
+
+const vehicleCounts = z.strictObject({
+  general: count.optional(),
+  lawEnforcement: count.optional(),
+  other: count.optional(),
+});
+
+export const budgetPackageSchema = z.strictObject({
+  format: z.literal(PACKAGE_FORMAT),
+  kind: z.enum(["budget", "final"]),
+  year: z.number().int({ message: "应为整数" }).min(1990, { message: "年度不在有效范围" }).max(2200, { message: "年度不在有效范围" }),
+  amountUnit: z.enum(["万元", "元"]),
+  region: z.strictObject({ code: digits, name: requiredText }),
+  unit: z.strictObject({
+    code: digits,
+    name: requiredText,
+    functions: z.array(text).optional(),
+    structure: text.optional(),
+    subUnits: z.array(z.strictObject({ code: digits, name: requiredText })).optional(),
+    performanceOffice: text.optional(),
+    contact: z.strictObject({ name: text.optional(), phone: text.optional() }).optional(),
+  }),
+  income: z
+    .strictObject({
+      generalBudget: amount.optional(),
+      governmentFund: amount.optional(),
+      stateCapital: amount.optional(),
+      specialAccount: amount.optional(),
+      operations: amount.optional(),
+      superiorSubsidy: amount.optional(),
+      subordinateRemit: amount.optional(),
+      business: amount.optional(),
+      other: amount.optional(),
+      carryover: z
+        .strictObject({
+          generalBudget: amount.optional(),
+          governmentFund: amount.optional(),
+          stateCapital: amount.optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  basicExpenditure: z
+    .array(z.strictObject({ function: digits, economic: digits, amount: amount.optional(), fund: fund.optional() }))
+    .optional(),
+  projects: z
+    .array(
+      z.strictObject({
+        code: requiredText,
+        name: requiredText,
+        subUnit: digits,
+        function: digits,
+        economic: digits.optional(),
+        fund: fund.optional(),
+        amount: amount.optional(),
+        ownArrangement: amount.optional(),
+        superiorSubsidy: amount.optional(),
+        category: text.optional(),
+        owner: text.optional(),
+        summary: text.optional(),
+        basis: text.optional(),
+        goal: text.optional(),
+        executionRateWeight: numberString.optional(),
+        disclose: z.boolean().optional(),
+        indicators: z.array(indicator).optional(),
+      }),
+    )
+    .optional(),
+  threePublic: threePublic.optional(),
+  procurement: z
+    .array(z.strictObject({ category: z.enum(PROCUREMENT_CATEGORIES), fund: fund.optional(), amount: amount.optional() }))
+    .optional(),
+  assets: z
+    .strictObject({
+      asOf: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "应为“年-月”，如 2023-12" }).optional(),
+      vehicles: vehicleCounts.optional(),
+      plannedPurchase: vehicleCounts.optional(),
+    })
+    .optional(),
+  performance: z.strictObject({ goal: text.optional(), indicators: z.array(indicator).optional() }).optional(),
+  narrative: z
+    .strictObject({
+      incomeChange: text.optional(),
+      expenditureChange: text.optional(),
+      basicChange: text.optional(),
+      basicUsage: text.optional(),
+      projectChange: text.optional(),
+      projectUsage: text.optional(),
+      threePublic: z
+        .strictObject({
+          abroad: text.optional(),
+          vehiclePurchase: text.optional(),
+          vehicleOperation: text.optional(),
+          reception: text.optional(),
+        })
+        .optional(),
+      operatingFundsChange: text.optional(),
+      operatingFundsUsage: text.optional(),
+    })
+    .optional(),
+  priorYear: z
+    .strictObject({
+      expenditureByFunction: z.record(digits, amount).optional(),
+      basic: amount.optional(),
+      project: amount.optional(),
+      threePublic: threePublic.optional(),
+      operatingFunds: amount.optional(),
+    })
+    .optional(),
+});
+
+export type BudgetPackage = z.infer<typeof budgetPackageSchema>;
+export type PackageIndicator = z.infer<typeof indicator>;
+
+export interface PackageError {
+  path: string;
+  message: string;
+}
+
+export type ParsePackageResult = { ok: true; pkg: BudgetPackage } | { ok: false; errors: PackageError[] };
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "字符串",
+  number: "数字",
+  boolean: "布尔值（true/false）",
+  object: "对象",
+  array: "数组",
+  int: "整数",
+};
+
+function typeOfInput(input: unknown): string {
+  if (input === null) return "null";
+  if (Array.isArray(input)) return "数组";
+  if (typeof input === "number") return Number.isFinite(input) ? "数字" : "非有限数字";
+  return TYPE_NAMES[typeof input] ?? typeof input;
+}
+
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value")) return "缺少必填字段";
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      if (issue.expected === "string" && typeof issue.input === "number") {
+        return `应为字符串（如 "12.50"），不能写成数字`;
+      }
+      return `应为${expected}，实际为${typeOfInput(issue.input)}`;
+    }
+    case "unrecognized_keys":
+      return `不认识的字段：${issue.keys.join("、")}`;
+    case "invalid_value":
+      return `取值无效，只能是 ${issue.values.map((v) => JSON.stringify(v)).join("、")}`;
+    case "invalid_format":
+      return issue.message && !/^Invalid/.test(issue.message) ? issue.message : "格式不正确";
+    default:
+      // custom / too_small / too_big carry the Chinese message given in the schema.
+      return issue.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : "取值无效";
+  }
+}
+
+function issueToError(issue: z.core.$ZodIssue): PackageError[] {
+  const path = issue.path as PathSegment[];
+  if (issue.code === "unrecognized_keys") {
+    // One error per key, each with its own path, so a form can mark the exact field.
+    return issue.keys.map((key) => ({
+      path: formatPath([...path, key]),
+      message: `${describeField([...path, key])}：不认识的字段（${describeField(path)}中没有此项）`,
+    }));
+  }
+  return [{ path: formatPath(path), message: `${describeField(path)}：${messageOf(issue)}` }];
+}
+
+/** Validates an already-parsed JSON value. */
+export function parsePackageValue(value: unknown): ParsePackageResult {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, errors: [{ path: "", message: `预算包应为 JSON 对象，实际为${typeOfInput(value)}` }] };
+  }
+  const format = (value as Record<string, unknown>).format;
+  if (format !== PACKAGE_FORMAT) {
+    const got = format === undefined ? "缺少 format 字段" : `实际为 ${JSON.stringify(format)}`;
+    return {
+      ok: false,
+      errors: [{ path: "format", message: `格式标记（format）：不是预算包，应为 "${PACKAGE_FORMAT}"，${got}` }],
+    };
+  }
+  const result = budgetPackageSchema.safeParse(value, { reportInput: true });
+  if (result.success) return { ok: true, pkg: result.data };
+  return { ok: false, errors: result.error.issues.flatMap(issueToError) };
+}
+
+/** The engine's English SyntaxError reduced to a Chinese line/column the accountant can find. */
+function jsonErrorMessage(text: string, error: unknown): string {
+  const detail = error instanceof Error ? error.message : "";
+  const position = detail.match(/position (\d+)/);
+  if (position) {
+    const before = text.slice(0, Number(position[1]));
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    return `不是有效的 JSON：第 ${line} 行第 ${column} 列附近有语法错误`;
+  }
+  if (/end of JSON|Unterminated/i.test(detail)) return "不是有效的 JSON：内容不完整（文件被截断？）";
+  return "不是有效的 JSON：存在语法错误";
+}
+
+/** Parses the text of a package file; never throws. */
+export function parsePackageJson(text: string): ParsePackageResult {
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (withoutBom.trim() === "") {
+    return { ok: false, errors: [{ path: "", message: "文件为空，不是预算包" }] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(withoutBom);
+  } catch (e) {
+    return { ok: false, errors: [{ path: "", message: jsonErrorMessage(withoutBom, e) }] };
+  }
+  return parsePackageValue(value);
+}

@@ -1,0 +1,88 @@
+import type { Budget } from "@/lib/budget/model";
+import type { Catalog } from "@/lib/catalog/catalog";
+import { buildTables, CHONGQING_TEMPLATE, type BuildOptions } from "@/lib/budget/tables";
+import { tableContext } from "@/lib/budget/tables/context";
+import { buildNarrative } from "@/lib/budget/narrative";
+import type { DisclosureTables } from "@/lib/budget/tables/types";
+import { balanceFund } from "./balance-fund";
+import { catalogueEconomicCodeValid } from "./catalogue-economic-code-valid";
+import { catalogueFunctionCodeValid } from "./catalogue-function-code-valid";
+import { catalogueNamesKnown } from "./catalogue-names-known";
+import { indicatorOperatorValue } from "./indicator-operator-value";
+import { indicatorsWeightsTotal100 } from "./indicators-weights-total-100";
+import { narrativeFiguresMatchTables } from "./narrative-figures-match-tables";
+import { narrativeReasonRequiredWhenChanged } from "./narrative-reason-required-when-changed";
+import { priorTotalConsistent } from "./prior-total-consistent";
+import { projectCodeUnique } from "./project-code-unique";
+import { projectDisclosedWithoutIndicators } from "./project-disclosed-without-indicators";
+import { projectFundingSplit } from "./project-funding-split";
+import { projectSubunitKnown } from "./project-subunit-known";
+import { tablesFiscalSummaryMatchesDepartmentSummary } from "./tables-fiscal-summary-matches-department-summary";
+import { tablesGeneralBudgetWithinTotal } from "./tables-general-budget-within-total";
+import { tablesPersonnelPlusPublicEqualsBasic } from "./tables-personnel-plus-public-equals-basic";
+import { tablesTotalsEqualRows } from "./tables-totals-equal-rows";
+import { threePublicReceptionCoversBasic } from "./three-public-reception-covers-basic";
+import { threePublicVehicleOperationCoversBasic } from "./three-public-vehicle-operation-covers-basic";
+import { threePublicVehiclesMatchAssets } from "./three-public-vehicles-match-assets";
+import type { Finding, Rule, RuleContext } from "./types";
+
+export type { Finding, Rule, RuleContext, Severity } from "./types";
+
+/** Every rule, in the order a reviewer reads the findings: data first, then tables, then text. */
+export const RULES: readonly Rule[] = [
+  catalogueFunctionCodeValid,
+  catalogueEconomicCodeValid,
+  projectCodeUnique,
+  projectSubunitKnown,
+  balanceFund,
+  projectFundingSplit,
+  priorTotalConsistent,
+  threePublicReceptionCoversBasic,
+  threePublicVehicleOperationCoversBasic,
+  threePublicVehiclesMatchAssets,
+  indicatorsWeightsTotal100,
+  indicatorOperatorValue,
+  projectDisclosedWithoutIndicators,
+  tablesTotalsEqualRows,
+  tablesGeneralBudgetWithinTotal,
+  tablesPersonnelPlusPublicEqualsBasic,
+  tablesFiscalSummaryMatchesDepartmentSummary,
+  narrativeFiguresMatchTables,
+  narrativeReasonRequiredWhenChanged,
+  catalogueNamesKnown,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+/**
+ * The context of the rules. The tables are always the full set (a region's template may publish
+ * fewer, but the cross-checks need them); pass `tables` to check a frozen published snapshot.
+ */
+export function ruleContext(
+  budget: Budget,
+  catalog: Catalog,
+  options: BuildOptions & { tables?: Required<DisclosureTables> } = {},
+): RuleContext {
+  const template = { ...(options.template ?? CHONGQING_TEMPLATE), tables: CHONGQING_TEMPLATE.tables };
+  const build = { ...options, template };
+  const ctx = tableContext(budget, catalog, build);
+  return {
+    budget,
+    catalog,
+    ...(options.prior ?? budget.priorYear ? { prior: options.prior ?? budget.priorYear } : {}),
+    shown: ctx.shown,
+    tables: options.tables ?? (buildTables(budget, catalog, build) as Required<DisclosureTables>),
+    narrative: buildNarrative(budget, catalog, build).figures,
+  };
+}
+
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
+  return rules.flatMap((r) => r.check(ctx));
+}
+
+/** All findings of a budget: errors block submission, warnings are for the reviewer. */
+export function checkBudget(budget: Budget, catalog: Catalog, options: BuildOptions & { rules?: readonly Rule[] } = {}): Finding[] {
+  return runRules(ruleContext(budget, catalog, options), options.rules);
+}

@@ -1,0 +1,123 @@
+import Decimal from "decimal.js";
+import { describe, expect, it } from "vitest";
+import { packageToBudget, type Budget } from "@/lib/budget/model";
+import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { checkBudget, findRule, ruleContext, RULES, type RuleContext } from "./index";
+
+const fixtures = loadFixtures();
+const office = fixtures.find((f) => f.name === "beibei-government-office-2024")!;
+const wan = (s: string) => new Decimal(s).times(10_000);
+
+/** A fresh context of the government-office fixture after changing its budget and/or its built tables. */
+function contextWith(change: { budget?: (b: Budget) => void; ctx?: (c: RuleContext) => void }): RuleContext {
+  const fresh = packageToBudget(office.pkg);
+  change.budget?.(fresh);
+  const ctx = ruleContext(fresh, office.catalog);
+  const copy = { ...ctx, tables: structuredClone(ctx.tables), narrative: structuredClone(ctx.narrative) };
+  change.ctx?.(copy);
+  return copy;
+}
+
+interface Case {
+  id: string;
+  breaks: { budget?: (b: Budget) => void; ctx?: (c: RuleContext) => void };
+  path: string;
+  message: string;
+}
+
+const CASES: Case[] = [
+  { id: "balance.fund", breaks: { budget: (b) => (b.income.generalBudget = b.income.generalBudget.plus("0.01")) }, path: "income.generalBudget", message: "收支不平衡" },
+  { id: "project.funding-split", breaks: { budget: (b) => (b.projects[1]!.superiorSubsidy = wan("1")) }, path: "projects[1].ownArrangement", message: "不等于当年预算" },
+  { id: "prior.total-consistent", breaks: { budget: (b) => (b.priorYear!.expenditureByFunction!["2080599"] = wan("102.31")) }, path: "priorYear.basic", message: "不一致" },
+  { id: "indicators.weights-total-100", breaks: { budget: (b) => (b.projects[0]!.indicators[0]!.weight = "20") }, path: "projects[0].indicators", message: "不是 100" },
+  { id: "three-public.reception-covers-basic", breaks: { budget: (b) => (b.threePublic.reception = wan("0.40")) }, path: "threePublic.reception", message: "30217" },
+  { id: "three-public.vehicle-operation-covers-basic", breaks: { budget: (b) => (b.threePublic.vehicleOperation = wan("23.99")) }, path: "threePublic.vehicleOperation", message: "30231" },
+  { id: "three-public.vehicles-match-assets", breaks: { budget: (b) => (b.threePublic.vehiclePurchase = wan("20")) }, path: "threePublic.vehiclePurchase", message: "购置车辆为 0 辆" },
+  { id: "catalogue.function-code-valid", breaks: { budget: (b) => (b.basicExpenditure[3]!.function = "20103") }, path: "basicExpenditure[3].function", message: "“项”级" },
+  { id: "catalogue.economic-code-valid", breaks: { budget: (b) => (b.basicExpenditure[3]!.economic = "30298") }, path: "basicExpenditure[3].economic", message: "不在 2024 年科目表中" },
+  { id: "project.code-unique", breaks: { budget: (b) => (b.projects[2]!.code = b.projects[0]!.code) }, path: "projects[2].code", message: "重复" },
+  { id: "project.subunit-known", breaks: { budget: (b) => (b.projects[1]!.subUnit = "104002") }, path: "projects[1].subUnit", message: "不是本部门的所属单位" },
+  { id: "indicator.operator-value", breaks: { budget: (b) => (b.projects[0]!.indicators[1]!.value = "较高") }, path: "projects[0].indicators[1].value", message: "应为数字" },
+  { id: "project.disclosed-without-indicators", breaks: { budget: (b) => (b.projects[2]!.disclose = true) }, path: "projects[2].indicators", message: "没有绩效指标" },
+  { id: "narrative.reason-required-when-changed", breaks: { budget: (b) => (b.narrative.threePublic.reception = "") }, path: "narrative.threePublic.reception", message: "未填写增减原因" },
+  { id: "tables.totals-equal-rows", breaks: { ctx: (c) => (c.tables.T3.rows[1]!.total = "280.86") }, path: "T3.rows[0].total", message: "不等于其下级之和" },
+  { id: "tables.general-budget-within-total", breaks: { ctx: (c) => (c.tables.T8.rows[2]!.basic = "1029.29") }, path: "T2.rows[2].basic", message: "大于表八" },
+  { id: "tables.personnel-plus-public-equals-basic", breaks: { ctx: (c) => (c.tables.T3.total.public = "307.97") }, path: "T3.total", message: "不等于合计" },
+  { id: "tables.fiscal-summary-matches-department-summary", breaks: { ctx: (c) => (c.tables.T6.income.generalBudget = "2514.60") }, path: "T1.income.current.generalBudget", message: "与表六" },
+  { id: "narrative.figures-match-tables", breaks: { ctx: (c) => (c.narrative.operatingFunds = "307.97") }, path: "narrative.operatingFunds", message: "表三公用经费合计" },
+  { id: "catalogue.names-known", breaks: { budget: (b) => (b.projects[2]!.function = "2050203") }, path: "T2.rows[5].name", message: "没有 205 的名称" },
+];
+
+describe("rules registry", () => {
+  it("has unique ids, Chinese titles, and a test case for every rule", () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RULES) expect(r.title).toMatch(/[\u4e00-\u9fff]/);
+    expect(CASES.map((c) => c.id).sort()).toEqual([...ids].sort());
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))("raises no error on fixture %s", (_name, f) => {
+    expect(checkBudget(f.budget, f.catalog).filter((x) => x.severity === "error")).toEqual([]);
+  });
+
+  it("warns only where the published originals deserve it", () => {
+    const warnings = fixtures.flatMap((f) => checkBudget(f.budget, f.catalog).map((x) => `${f.name}: ${x.rule} ${x.path}`));
+    // The petition office budgets 3.50 万元 of 公务用车运行维护费 while reporting no vehicle.
+    expect(warnings).toEqual(["beibei-petition-office-2024: three-public.vehicles-match-assets threePublic.vehicleOperation"]);
+  });
+});
+
+describe.each(CASES)("rule $id", (c) => {
+  const rule = findRule(c.id)!;
+
+  it("passes on the unmodified budget", () => {
+    expect(rule.check(contextWith({}))).toEqual([]);
+  });
+
+  it("reports the broken item in Chinese", () => {
+    const findings = rule.check(contextWith(c.breaks));
+    expect(findings.length).toBeGreaterThan(0);
+    const hit = findings.find((f) => f.path === c.path);
+    expect(hit, JSON.stringify(findings)).toBeDefined();
+    expect(hit!.rule).toBe(c.id);
+    expect(hit!.severity).toBe(rule.severity);
+    expect(hit!.message).toContain(c.message);
+  });
+});
+
+describe("rule details", () => {
+  it("balance.fund accepts money carried over from last year", () => {
+    const ctx = contextWith({
+      budget: (b) => {
+        b.income.generalBudget = b.income.generalBudget.minus(wan("100"));
+        b.income.carryover.generalBudget = wan("100");
+      },
+    });
+    expect(findRule("balance.fund")!.check(ctx)).toEqual([]);
+  });
+
+  it("narrative.reason-required-when-changed stays quiet when a figure did not change", () => {
+    const ctx = contextWith({
+      budget: (b) => {
+        b.narrative.threePublic.reception = "";
+        b.priorYear!.threePublic.reception = wan("3.50");
+      },
+    });
+    expect(findRule("narrative.reason-required-when-changed")!.check(ctx)).toEqual([]);
+  });
+
+  it("indicator.operator-value accepts text values of 定性 indicators", () => {
+    const ctx = contextWith({
+      budget: (b) => {
+        b.projects[0]!.indicators[1]!.operator = "定性";
+        b.projects[0]!.indicators[1]!.value = "明显改善";
+      },
+    });
+    expect(findRule("indicator.operator-value")!.check(ctx)).toEqual([]);
+  });
+
+  it("a broken budget makes checkBudget return the error", () => {
+    const budget = contextWith({ budget: (b) => (b.income.other = wan("1")) }).budget;
+    expect(checkBudget(budget, office.catalog).some((f) => f.rule === "balance.fund" && f.path === "income.other")).toBe(true);
+  });
+});

@@ -1,0 +1,33 @@
+import type { Budget, PriorYear } from "@/lib/budget/model";
+import type { Catalog } from "@/lib/catalog/catalog";
+import { shownAmounts, type ShownAmounts } from "@/lib/budget/compute/shown-amounts";
+import { CHONGQING_TEMPLATE, type DisclosureTemplate } from "./template";
+
+export interface BuildOptions {
+  /** Last year's figures (the database maps last year's approved budget through the crosswalk); default: budget.priorYear. */
+  prior?: PriorYear;
+  template?: DisclosureTemplate;
+}
+
+/** What every table builder reads: the budget, its printed atoms, and layout decisions. */
+export interface TableContext {
+  budget: Budget;
+  catalog: Catalog;
+  shown: ShownAmounts;
+  template: DisclosureTemplate;
+  /** T2 shows the 上年预算数 column (needs last year's figures by function). */
+  t2Prior: boolean;
+  /** T4 shows the 上年预算数 block. */
+  t4Prior: boolean;
+}
+
+export function tableContext(budget: Budget, catalog: Catalog, options: BuildOptions = {}): TableContext {
+  const template = options.template ?? CHONGQING_TEMPLATE;
+  const prior = options.prior ?? budget.priorYear;
+  const shown = shownAmounts(budget, prior);
+  const byFunction = shown.prior?.byFunction !== undefined;
+  const t2Prior = template.priorColumns !== "never" && byFunction;
+  const t4Prior =
+    template.priorColumns === "always" ? shown.prior !== undefined : template.priorColumns === "auto" && byFunction;
+  return { budget, catalog, shown, template, t2Prior, t4Prior };
+}

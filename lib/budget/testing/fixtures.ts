@@ -1,0 +1,41 @@
+/**
+ * Test support: the fixtures of shared/fixtures, discovered by globbing, so a new
+ * `<name>.package.json` + `<name>.expected.json` pair is checked without touching a test.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { packageToBudget, type Budget } from "@/lib/budget/model";
+import { parsePackageJson, type BudgetPackage } from "@/lib/budget/package/schema";
+import { loadReferenceCatalog, sharedDir } from "@/lib/catalog/reference";
+import type { Catalog } from "@/lib/catalog/catalog";
+
+export interface Fixture {
+  name: string;
+  text: string;
+  pkg: BudgetPackage;
+  budget: Budget;
+  catalog: Catalog;
+  /** Parsed `<name>.expected.json`, or undefined when the fixture has none. */
+  expected?: Record<string, unknown> & { narrative?: Record<string, unknown> };
+}
+
+export function fixturesDir(): string {
+  return path.join(sharedDir(), "fixtures");
+}
+
+export function loadFixtures(): Fixture[] {
+  const dir = fixturesDir();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".package.json"))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.package\.json$/, "");
+      const text = readFileSync(path.join(dir, file), "utf8");
+      const parsed = parsePackageJson(text);
+      if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.map((e) => e.message).join("; ")}`);
+      const expectedFile = path.join(dir, `${name}.expected.json`);
+      const expected = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, "utf8")) : undefined;
+      const budget = packageToBudget(parsed.pkg);
+      return { name, text, pkg: parsed.pkg, budget, catalog: loadReferenceCatalog(budget.year), expected };
+    });
+}

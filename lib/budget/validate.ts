@@ -1,0 +1,105 @@
+import { findEconomic, findFunction, type Catalog } from "@/lib/catalog/catalog";
+import { describeField, formatPath, type PathSegment } from "./package/labels";
+
+/**
+ * Semantic checks a schema cannot make: codes against the year's catalogue and references
+ * inside the budget. They read only codes, so they accept a parsed package and a `Budget` alike.
+ * The importer runs the schema, then these; the rules registry reports the same checks by name.
+ */
+
+export interface ValidationError {
+  path: string;
+  message: string;
+}
+
+export interface CodesView {
+  unit: { subUnits?: readonly { code: string }[] };
+  basicExpenditure?: readonly { function: string; economic: string }[];
+  projects?: readonly { code: string; function: string; economic?: string; subUnit: string }[];
+}
+
+function error(path: PathSegment[], message: string): ValidationError {
+  return { path: formatPath(path), message: `${describeField(path)}：${message}` };
+}
+
+function functionProblem(catalog: Catalog, code: string): string | undefined {
+  const subject = findFunction(catalog, code);
+  if (!subject) {
+    return code.length === 7
+      ? `功能分类科目 ${code} 不在 ${catalog.year} 年科目表中`
+      : `功能分类科目应为 7 位的“项”级编码，${code} 是 ${code.length} 位`;
+  }
+  if (subject.level !== 3) return `功能分类科目应填到“项”级（7 位），${code} ${subject.name} 是${subject.level === 1 ? "类" : "款"}级`;
+  return undefined;
+}
+
+function economicProblem(catalog: Catalog, code: string): string | undefined {
+  const subject = findEconomic(catalog, code);
+  if (!subject) {
+    return code.length === 5
+      ? `经济分类科目 ${code} 不在 ${catalog.year} 年科目表中`
+      : `经济分类科目应为 5 位的“款”级编码，${code} 是 ${code.length} 位`;
+  }
+  if (subject.level !== 2) return `经济分类科目应填到“款”级（5 位），${code} ${subject.name} 是类级`;
+  return undefined;
+}
+
+export function checkFunctionCodes(b: CodesView, catalog: Catalog): ValidationError[] {
+  const out: ValidationError[] = [];
+  (b.basicExpenditure ?? []).forEach((l, i) => {
+    const p = functionProblem(catalog, l.function);
+    if (p) out.push(error(["basicExpenditure", i, "function"], p));
+  });
+  (b.projects ?? []).forEach((pr, i) => {
+    const p = functionProblem(catalog, pr.function);
+    if (p) out.push(error(["projects", i, "function"], p));
+  });
+  return out;
+}
+
+export function checkEconomicCodes(b: CodesView, catalog: Catalog): ValidationError[] {
+  const out: ValidationError[] = [];
+  (b.basicExpenditure ?? []).forEach((l, i) => {
+    const p = economicProblem(catalog, l.economic);
+    if (p) out.push(error(["basicExpenditure", i, "economic"], p));
+  });
+  (b.projects ?? []).forEach((pr, i) => {
+    if (pr.economic === undefined) return;
+    const p = economicProblem(catalog, pr.economic);
+    if (p) out.push(error(["projects", i, "economic"], p));
+  });
+  return out;
+}
+
+export function checkProjectCodesUnique(b: CodesView): ValidationError[] {
+  const first = new Map<string, number>();
+  const out: ValidationError[] = [];
+  (b.projects ?? []).forEach((pr, i) => {
+    const seen = first.get(pr.code);
+    if (seen === undefined) first.set(pr.code, i);
+    else out.push(error(["projects", i, "code"], `项目编码 ${pr.code} 与 projects[${seen}] 重复`));
+  });
+  return out;
+}
+
+export function checkProjectSubUnits(b: CodesView): ValidationError[] {
+  const known = new Set((b.unit.subUnits ?? []).map((s) => s.code));
+  const out: ValidationError[] = [];
+  (b.projects ?? []).forEach((pr, i) => {
+    if (!known.has(pr.subUnit)) {
+      const list = [...known].join("、") || "（未填写所属单位）";
+      out.push(error(["projects", i, "subUnit"], `编制单位 ${pr.subUnit} 不是本部门的所属单位（${list}）`));
+    }
+  });
+  return out;
+}
+
+/** All semantic checks of a parsed package, in the order an accountant fixes them. */
+export function validatePackage(b: CodesView, catalog: Catalog): ValidationError[] {
+  return [
+    ...checkFunctionCodes(b, catalog),
+    ...checkEconomicCodes(b, catalog),
+    ...checkProjectCodesUnique(b),
+    ...checkProjectSubUnits(b),
+  ];
+}
