@@ -21,6 +21,8 @@ const securityHeaders = [
 ];
 
 module.exports = {
+  // Separate build folders let several checkouts' test servers build side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // `npm test` type-checks the whole project (npm run typecheck); `npm start` should not pay for

@@ -14,7 +14,9 @@ export async function Shell({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">明账</Link>
           <nav>
             <Link href="/">公开预算</Link>
-            {user && hasPermission(user, "budget.read") ? <Link href="/workspace">我的预算</Link> : null}
+            {user && hasPermission(user, "budget.edit") ? <Link href="/workspace">我的预算</Link> : null}
+            {user && hasPermission(user, "budget.review") ? <Link href="/review">审核</Link> : null}
+            {user && hasPermission(user, "admin.users") ? <Link href="/admin">系统管理</Link> : null}
           </nav>
           <div className="who">
             {user ? (

@@ -5,7 +5,8 @@ import path from "node:path";
 import { REPO_ROOT } from "@/lib/db/runtime";
 
 const INPUTS = ["app", "components", "lib", "generated", "next.config.js", "package.json", "tsconfig.json"];
-const STAMP = path.join(REPO_ROOT, ".next", "mingzhang-build-stamp");
+const DIST_DIR = path.join(REPO_ROOT, process.env.NEXT_DIST_DIR || ".next");
+const STAMP = path.join(DIST_DIR, "mingzhang-build-stamp");
 
 export function nextBin() {
   return path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -33,7 +34,7 @@ export function sourceHash(): string {
 /** Builds with `next build` unless the last build was made from exactly these sources. */
 export async function ensureProductionBuild(log: (line: string) => void) {
   const hash = sourceHash();
-  const built = existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === hash;
+  const built = existsSync(path.join(DIST_DIR, "BUILD_ID")) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === hash;
   if (built) return;
   log("正在构建生产版本（首次启动或代码有更新时需要，约需一两分钟）…");
   const result = spawnSync(process.execPath, [nextBin(), "build"], {

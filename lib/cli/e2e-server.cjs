@@ -5,8 +5,9 @@ const { spawn } = require("node:child_process");
 const path = require("node:path");
 
 const root = path.join(__dirname, "..", "..");
-rmSync(path.join(root, ".data", "e2e"), { recursive: true, force: true });
-const env = { ...process.env, MINGZHANG_DATA_DIR: ".data/e2e", MINGZHANG_PG_PORT: process.env.E2E_PG_PORT || "54331" };
+const dataDir = `.data/e2e-${process.env.PORT || "3100"}`;
+rmSync(path.join(root, dataDir), { recursive: true, force: true });
+const env = { ...process.env, MINGZHANG_DATA_DIR: dataDir, MINGZHANG_PG_PORT: process.env.E2E_PG_PORT || "54331" };
 // The e2e server always runs zero-configuration: demo data on its own embedded database.
 delete env.DATABASE_URL;
 const child = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "lib/cli/start.ts"], {
