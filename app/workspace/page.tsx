@@ -5,12 +5,21 @@ import { db } from "@/lib/db/client";
 import { listBudgetsFor } from "@/lib/db/queries/list-budgets";
 import { MoneyCell } from "@/components/MoneyCell";
 import { StatusBadge } from "@/components/StatusBadge";
+import { StartNextYearButton } from "@/components/workspace/StartNextYearButton";
+import { hasPermission } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "我的预算" };
 
 export default async function WorkspacePage() {
   const user = await requirePagePermission("budget.read", "/workspace");
   const budgets = await listBudgetsFor(db(), user);
+  // The newest budget of each department the user edits can start the following year.
+  const latest = new Map<string, (typeof budgets)[number]>();
+  for (const b of budgets) {
+    const key = `${b.region.code}/${b.department.code}`;
+    if (!latest.has(key) || latest.get(key)!.year < b.year) latest.set(key, b);
+  }
+  const canEdit = hasPermission(user, "budget.edit");
   return (
     <>
       <h1>我的预算</h1>
@@ -27,6 +36,7 @@ export default async function WorkspacePage() {
               <th>状态</th>
               <th className="num">收入合计</th>
               <th>最后修改</th>
+              {canEdit ? <th /> : null}
             </tr>
           </thead>
           <tbody>
@@ -44,6 +54,13 @@ export default async function WorkspacePage() {
                 </td>
                 <MoneyCell yuan={b.incomeTotal} />
                 <td>{b.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+                {canEdit ? (
+                  <td>
+                    {latest.get(`${b.region.code}/${b.department.code}`)?.id === b.id ? (
+                      <StartNextYearButton fromBudgetId={b.id} nextYear={b.year + 1} />
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

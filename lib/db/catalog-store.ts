@@ -54,3 +54,20 @@ export async function loadCrosswalk(db: Tx, fromYear: number, toYear: number): P
   const rows = await db.subjectCrosswalk.findMany({ where: { kind: "function", fromYear, toYear } });
   return Object.fromEntries(rows.map((r) => [r.fromCode, r.toCode]));
 }
+
+/** Stores year-to-year crosswalk entries (`fromYear` code → `toYear` code), replacing a changed target. */
+export async function storeCrosswalk(
+  db: Tx,
+  fromYear: number,
+  toYear: number,
+  entries: readonly { kind: "function" | "economic"; fromCode: string; toCode: string }[],
+): Promise<number> {
+  for (const e of entries) {
+    await db.subjectCrosswalk.upsert({
+      where: { kind_fromYear_fromCode_toYear: { kind: e.kind, fromYear, fromCode: e.fromCode, toYear } },
+      create: { kind: e.kind, fromYear, fromCode: e.fromCode, toYear, toCode: e.toCode },
+      update: { toCode: e.toCode },
+    });
+  }
+  return entries.length;
+}

@@ -22,14 +22,17 @@ function* allAmounts(b: Budget): Generator<Decimal> {
 /**
  * Converts the model back to a package. The unit is 万元 when every amount is a whole number of
  * 百元 (so two decimals in 万元 are exact, and the file reads like the published tables),
- * otherwise 元 with fen, which is always exact.
+ * otherwise 元 with fen, which is always exact. The workspace forms ask for 元 (`unit: "元"`),
+ * the unit accountants type in; 万元 cannot be forced, since it would round fen away.
  */
-export function budgetToPackage(b: Budget): BudgetPackage {
-  let unit: AmountUnit = "万元";
-  for (const v of allAmounts(b)) {
-    if (!isWholeHundredYuan(v)) {
-      unit = "元";
-      break;
+export function budgetToPackage(b: Budget, options: { unit?: "元" } = {}): BudgetPackage {
+  let unit: AmountUnit = options.unit ?? "万元";
+  if (!options.unit) {
+    for (const v of allAmounts(b)) {
+      if (!isWholeHundredYuan(v)) {
+        unit = "元";
+        break;
+      }
     }
   }
   const s = (d: Decimal): string => (unit === "万元" ? d.dividedBy(10_000) : d).toFixed(2);

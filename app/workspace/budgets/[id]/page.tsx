@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { budgetOverview } from "@/lib/db/queries/budget-overview";
 import { formatWanDisplay } from "@/lib/budget/money";
 import { STATUS_LABELS } from "@/lib/budget/status";
-import { StatusBadge } from "@/components/StatusBadge";
+import { SubmitPanel } from "@/components/workspace/SubmitPanel";
 
 export const metadata: Metadata = { title: "预算概况" };
 
@@ -22,9 +22,6 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
   if (!budget) notFound();
   return (
     <>
-      <h1>
-        {budget.unitName} {budget.year} 年部门预算 <StatusBadge status={budget.status} />
-      </h1>
       <section className="card">
         <dl className="facts" data-testid="budget-facts">
           <dt>行政区划</dt>
@@ -51,6 +48,7 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
           </p>
         ) : null}
       </section>
+      <SubmitPanel canSubmit={hasPermission(user, "budget.submit")} />
       <h2>流转记录</h2>
       <table className="data" data-testid="budget-trail">
         <thead>

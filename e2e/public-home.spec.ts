@@ -9,4 +9,5 @@ test("the home page lists the demo district's departments", async ({ page }) => 
   }
   // Only the published budget is offered to the public.
   await expect(table.getByRole("link", { name: "2024 年部门预算" })).toHaveCount(1);
+  await expect(page.getByTestId("years-500109").getByRole("link")).toHaveText(["2024 年（1 个部门）"]);
 });

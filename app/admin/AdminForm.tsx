@@ -1,0 +1,55 @@
+"use client";
+import { useActionState, type ReactNode } from "react";
+import { catalogImportSchema } from "./catalog/catalog.schema";
+import { createDepartmentSchema, createRegionSchema, createSubUnitSchema, renameSchema } from "./units/units.schema";
+import { addMembershipSchema, createUserSchema, removeMembershipSchema, resetPasswordSchema, setActiveSchema } from "./users/users.schema";
+import { firstIssue, formValues, type AdminFormState } from "./form-values";
+
+/** The schemas the server actions use, checked in the browser first for an immediate answer. */
+const SCHEMAS = {
+  createRegion: createRegionSchema,
+  createDepartment: createDepartmentSchema,
+  createSubUnit: createSubUnitSchema,
+  rename: renameSchema,
+  createUser: createUserSchema,
+  addMembership: addMembershipSchema,
+  removeMembership: removeMembershipSchema,
+  resetPassword: resetPasswordSchema,
+  setActive: setActiveSchema,
+  catalogImport: catalogImportSchema,
+};
+
+export function AdminForm({
+  action,
+  schema,
+  children,
+  submit,
+  className,
+  testId,
+}: {
+  action: (state: AdminFormState, form: FormData) => Promise<AdminFormState>;
+  schema: keyof typeof SCHEMAS;
+  children: ReactNode;
+  submit: string;
+  className?: string;
+  testId?: string;
+}) {
+  const [state, run, pending] = useActionState<AdminFormState, FormData>(async (prev, form) => {
+    const parsed = SCHEMAS[schema].safeParse(formValues(form));
+    if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+    return action(prev, form);
+  }, null);
+  return (
+    <form action={run} className={className} data-testid={testId}>
+      {children}
+      <button type="submit" disabled={pending}>
+        {submit}
+      </button>
+      {state ? (
+        <p role={state.ok ? "status" : "alert"} className={state.ok ? "muted" : "error"}>
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+import { useActionState, useState } from "react";
+import { CATALOG_KIND_LABELS } from "@/lib/admin/catalog-csv";
+import { firstIssue, formValues } from "../form-values";
+import styles from "../admin.module.css";
+import { catalogAction, type CatalogActionState } from "./actions";
+import { catalogImportSchema } from "./catalog.schema";
+
+/** Choose a CSV, see what it would change, then import it. */
+export function CatalogImport({ defaultYear }: { defaultYear: number }) {
+  const [text, setText] = useState("");
+  const [fileName, setFileName] = useState("");
+  const [state, run, pending] = useActionState<CatalogActionState, FormData>(async (prev, form) => {
+    const parsed = catalogImportSchema.safeParse(formValues(form));
+    if (!parsed.success) return { step: "error", message: firstIssue(parsed.error) };
+    return catalogAction(prev, form);
+  }, null);
+  const preview = state?.step === "preview" ? state.preview : null;
+
+  return (
+    <form action={run} data-testid="catalog-import">
+      <div className={styles.inline}>
+        <label>
+          年度
+          <input name="year" type="number" defaultValue={defaultYear} min={2000} max={2100} />
+        </label>
+        <label>
+          目录类型
+          <select name="kind" defaultValue="function">
+            {Object.entries(CATALOG_KIND_LABELS).map(([kind, label]) => (
+              <option key={kind} value={kind}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          CSV 文件（UTF-8）
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              setFileName(file?.name ?? "");
+              setText(file ? await file.text() : "");
+            }}
+          />
+        </label>
+      </div>
+      <label>
+        或粘贴 CSV 内容{fileName ? `（已读取 ${fileName}）` : ""}
+        <textarea name="text" rows={6} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+      </label>
+      <div className={styles.inline}>
+        <button type="submit" name="intent" value="preview" className="secondary" disabled={pending}>
+          预览
+        </button>
+        {preview && preview.errors.length === 0 && preview.rows > 0 ? (
+          <button type="submit" name="intent" value="import" disabled={pending}>
+            确认导入 {preview.rows} 条
+          </button>
+        ) : null}
+      </div>
+      {state?.step === "error" ? (
+        <div role="alert" className="error">
+          {state.message}
+          {state.details ? (
+            <ul>
+              {state.details.map((d, i) => (
+                <li key={i}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {state?.step === "done" ? <p role="status">{state.message}</p> : null}
+      {preview ? <PreviewReport preview={preview} /> : null}
+    </form>
+  );
+}
+
+function PreviewReport({ preview }: { preview: NonNullable<Extract<CatalogActionState, { step: "preview" }>>["preview"] }) {
+  return (
+    <section className="card" data-testid="catalog-preview">
+      <p>
+        {preview.year} 年：共 {preview.rows} 条有效数据，新增 {preview.added.length} 条，修改 {preview.changed.length} 条，不变 {preview.unchanged} 条
+        {preview.errors.length > 0 ? `；${preview.errors.length} 行有错误，修正后才能导入` : ""}。
+      </p>
+      {preview.errors.length > 0 ? (
+        <div role="alert" className="error">
+          <ul>
+            {preview.errors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {preview.warnings.length > 0 ? (
+        <details>
+          <summary>{preview.warnings.length} 条提示</summary>
+          <ul>
+            {preview.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <div className={styles.preview}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th>编码</th>
+              <th>变化</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.added.map((a) => (
+              <tr key={`a-${a.code}`}>
+                <td>{a.code}</td>
+                <td>新增：{a.name}</td>
+              </tr>
+            ))}
+            {preview.changed.map((c) => (
+              <tr key={`c-${c.code}`}>
+                <td>{c.code}</td>
+                <td>
+                  修改：{c.before} → {c.after}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePagePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { CatalogImport } from "./CatalogImport";
+
+export const metadata: Metadata = { title: "科目目录导入" };
+
+export default async function CatalogPage() {
+  await requirePagePermission("admin.catalog", "/admin/catalog");
+  const d = db();
+  const [functions, economics, crosswalks] = await Promise.all([
+    d.functionSubject.groupBy({ by: ["year"], _count: true, orderBy: { year: "asc" } }),
+    d.economicSubject.groupBy({ by: ["year"], _count: true, orderBy: { year: "asc" } }),
+    d.subjectCrosswalk.groupBy({ by: ["toYear"], _count: true, orderBy: { toYear: "asc" } }),
+  ]);
+  const years = [...new Set([...functions.map((f) => f.year), ...economics.map((e) => e.year)])].sort();
+  const functionCount = new Map(functions.map((r) => [r.year, r._count]));
+  const economicCount = new Map(economics.map((r) => [r.year, r._count]));
+  const crosswalkCount = new Map(crosswalks.map((r) => [r.toYear, r._count]));
+  return (
+    <>
+      <p>
+        <Link href="/admin">← 系统管理</Link>
+      </p>
+      <h1>科目目录导入</h1>
+      <p className="muted">
+        每年一套政府收支分类科目。文件格式同 shared/reference：功能分类 <code>code,name,level</code>，经济分类{" "}
+        <code>code,name,level,category</code>；科目对照 <code>fromCode,toCode[,kind]</code>，把上一年的编码对到所选年度的编码。导入只新增或改名，不删除已有科目。
+      </p>
+      <table className="data" data-testid="catalog-years">
+        <thead>
+          <tr>
+            <th>年度</th>
+            <th className="num">功能分类</th>
+            <th className="num">经济分类</th>
+            <th className="num">上年→本年对照</th>
+          </tr>
+        </thead>
+        <tbody>
+          {years.map((y) => (
+            <tr key={y}>
+              <td>{y}</td>
+              <td className="num">{functionCount.get(y) ?? 0}</td>
+              <td className="num">{economicCount.get(y) ?? 0}</td>
+              <td className="num">{crosswalkCount.get(y) ?? 0}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>导入</h2>
+      <section className="card">
+        <CatalogImport defaultYear={(years.at(-1) ?? new Date().getFullYear()) + 1} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DisclosureDocument } from "@/components/disclosure";
+import { BudgetCharts } from "@/components/disclosure/portal/BudgetCharts";
+import { CompareWithLastYear } from "@/components/disclosure/portal/CompareWithLastYear";
+import { db } from "@/lib/db/client";
+import { findPublishedBudget } from "@/lib/db/queries/public-snapshots";
+import { formatPublicationDate } from "@/lib/public/format-date";
+import { tableLayouts } from "@/lib/public/layout";
+import { apiPath, budgetPath, parsePublicKey } from "@/lib/public/public-key";
+
+// The shared Shell reads the session cookie, so the page is rendered per request; the snapshot it
+// shows is immutable and the downloads are cached per snapshot (see app/api/open).
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ region: string; year: string; unit: string }>;
+
+async function load(params: Params) {
+  const p = await params;
+  const key = parsePublicKey(p.region, p.year, p.unit);
+  const budget = key ? await findPublishedBudget(db(), key) : null;
+  if (!key || !budget) notFound();
+  return { key, budget };
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const p = await params;
+  const key = parsePublicKey(p.region, p.year, p.unit);
+  const budget = key ? await findPublishedBudget(db(), key) : null;
+  return { title: budget ? `${budget.unit.name}${budget.year}年部门预算` : "未找到" };
+}
+
+export default async function PublishedBudgetPage({ params }: { params: Params }) {
+  const { key, budget } = await load(params);
+  const v = `?v=${budget.snapshotId}`;
+  const api = apiPath(key);
+  const grids = tableLayouts(budget.tables);
+  return (
+    <>
+      <p className="muted">
+        <Link href="/">公开预算</Link> / <Link href={`/b/${key.region}/${key.year}`}>{budget.region.name} {budget.year} 年</Link>
+      </p>
+      <h1>
+        {budget.unit.name} {budget.year} 年部门预算
+      </h1>
+      <p data-testid="published-at">
+        公开日期：<time dateTime={budget.publishedAt.toISOString()}>{formatPublicationDate(budget.publishedAt)}</time>
+        <span className="muted">（部门编码 {budget.unit.code}，{budget.region.name}）</span>
+      </p>
+      {budget.sequence > 1 ? (
+        <p className="dz-adjusted" role="note" data-testid="adjusted-note">
+          本版本为预算调整后重新公开的第 {budget.sequence} 版，已替代 {formatPublicationDate(budget.firstPublishedAt)} 首次公开的版本。
+        </p>
+      ) : null}
+      <nav className="dz-downloads" aria-label="下载">
+        <a className="button" href={`${api}/report.pdf${v}`} download>下载 PDF</a>
+        <a className="button secondary" href={`${api}/tables.xlsx${v}`} download>下载 Excel</a>
+        <a className="button secondary" href={`${api}${v}`}>JSON 数据</a>
+        <a className="button secondary" href={`/api/open/lines.csv?region=${key.region}&year=${key.year}&unit=${key.unit}`}>支出明细 CSV</a>
+        <Link className="button secondary" href={`${budgetPath(key)}/print`}>打印版</Link>
+      </nav>
+
+      <section className="card" aria-labelledby="charts">
+        <h2 id="charts">图表</h2>
+        <BudgetCharts tables={budget.tables} />
+      </section>
+
+      <section className="card" aria-labelledby="compare">
+        <h2 id="compare">与上年对比</h2>
+        <CompareWithLastYear tables={budget.tables} />
+      </section>
+
+      <nav className="dz-toc" aria-label="目录">
+        <a href="#narrative">部门预算情况说明</a>
+        {grids.map((g) => (
+          <a key={g.key} href={`#${g.key}`}>{g.shortTitle}</a>
+        ))}
+      </nav>
+      <div id="narrative">
+        <DisclosureDocument tables={budget.tables} narrative={budget.narrative} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DisclosureDocument } from "@/components/disclosure";
+import { db } from "@/lib/db/client";
+import { findPublishedBudget } from "@/lib/db/queries/public-snapshots";
+import { formatPublicationDate } from "@/lib/public/format-date";
+import { parsePublicKey } from "@/lib/public/public-key";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ region: string; year: string; unit: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const p = await params;
+  const key = parsePublicKey(p.region, p.year, p.unit);
+  const budget = key ? await findPublishedBudget(db(), key) : null;
+  return { title: budget ? `${budget.unit.name}${budget.year}年部门预算（打印版）` : "未找到" };
+}
+
+/**
+ * The printable disclosure: narrative then one table per page. The PDF download is this very
+ * page printed by headless Chromium (lib/export/pdf.ts), so screen, print and PDF share one HTML.
+ */
+export default async function PrintPage({ params, searchParams }: { params: Params; searchParams: Promise<{ v?: string }> }) {
+  const p = await params;
+  const key = parsePublicKey(p.region, p.year, p.unit);
+  const budget = key ? await findPublishedBudget(db(), key) : null;
+  const { v } = await searchParams;
+  // ?v=<snapshot id> (used by the PDF renderer) asks for that exact version: anything else is gone.
+  if (!budget || (v !== undefined && v !== String(budget.snapshotId))) notFound();
+  return (
+    <div className="dz-print">
+      <p className="muted dz-noprint">打印版：使用浏览器的“打印”即可得到与 PDF 相同的版式（每张表单独一页）。</p>
+      <DisclosureDocument tables={budget.tables} narrative={budget.narrative} />
+      <p className="muted" data-testid="published-at">
+        公开日期：{formatPublicationDate(budget.publishedAt)}
+        {budget.sequence > 1 ? `（预算调整后第 ${budget.sequence} 版，替代此前公开的版本）` : ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BarChart } from "@/components/disclosure/charts/BarChart";
+import { formatWanDisplay, parseWan } from "@/lib/budget/money";
+import { db } from "@/lib/db/client";
+import { listPublishedBudgets } from "@/lib/db/queries/public-snapshots";
+import { displayAmountOrZero } from "@/lib/public/amount";
+import { sumSummaries, summarizeBudget } from "@/lib/public/budget-summary";
+import { spendingByClass } from "@/lib/public/district-by-class";
+import { parseRegionYear } from "@/lib/public/public-key";
+import "@/components/disclosure/disclosure.css";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ region: string; year: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const p = await params;
+  return { title: `${p.year}年部门预算公开` };
+}
+
+function Change({ change }: { change: string | undefined }) {
+  if (change === undefined) return <td className="num muted">—</td>;
+  const d = parseWan(change);
+  if (d.isZero()) return <td className="num">持平</td>;
+  return <td className={`num ${d.isNegative() ? "dz-down" : "dz-up"}`}>{d.isNegative() ? "−" : "+"}{formatWanDisplay(d.abs())}</td>;
+}
+
+/** One district and year: every published department with its totals, district totals, a chart by 类. */
+export default async function DistrictYearPage({ params }: { params: Params }) {
+  const p = await params;
+  const key = parseRegionYear(p.region, p.year);
+  const budgets = key ? await listPublishedBudgets(db(), key) : [];
+  if (!key || budgets.length === 0) notFound();
+  const rows = budgets.map((b) => ({ b, s: summarizeBudget(b.tables, b.package) }));
+  const totals = sumSummaries(rows.map((r) => r.s));
+  const byClass = spendingByClass(rows.map((r) => ({ department: r.b.unit.name, byClass: r.s.byClass })));
+  const regionName = budgets[0]!.region.name;
+  return (
+    <>
+      <p className="muted">
+        <Link href="/">公开预算</Link> / {regionName}
+      </p>
+      <h1>
+        {regionName} {key.year} 年部门预算
+      </h1>
+      <p className="muted">共 {budgets.length} 个部门已公开。金额单位：万元。“比上年”为本年支出合计与上年预算数之差。</p>
+      <div className="dz-scroll">
+        <table className="data" data-testid="district-budgets">
+          <thead>
+            <tr>
+              <th>部门</th>
+              <th className="num">支出合计</th>
+              <th className="num">基本支出</th>
+              <th className="num">项目支出</th>
+              <th className="num">“三公”经费</th>
+              <th className="num">比上年</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ b, s }) => (
+              <tr key={b.unit.code}>
+                <td>
+                  <Link href={`/b/${key.region}/${key.year}/${b.unit.code}`}>{b.unit.name}</Link>
+                  <span className="muted">（{b.unit.code}）</span>
+                </td>
+                <td className="num">{displayAmountOrZero(s.total)}</td>
+                <td className="num">{displayAmountOrZero(s.basic)}</td>
+                <td className="num">{displayAmountOrZero(s.project)}</td>
+                <td className="num">{displayAmountOrZero(s.threePublic)}</td>
+                <Change change={s.change} />
+              </tr>
+            ))}
+            <tr data-testid="district-total">
+              <th>全区合计</th>
+              <th className="num">{displayAmountOrZero(totals.total)}</th>
+              <th className="num">{displayAmountOrZero(totals.basic)}</th>
+              <th className="num">{displayAmountOrZero(totals.project)}</th>
+              <th className="num">{displayAmountOrZero(totals.threePublic)}</th>
+              <th />
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <h2>支出按功能分类（类）</h2>
+      <div className="dz-charts">
+        <BarChart title={`${regionName}已公开部门支出合计，按功能分类`} items={byClass.map((c) => ({ label: c.name, values: [c.total] }))} />
+      </div>
+      <div className="dz-scroll">
+        <table className="data" data-testid="district-by-class">
+          <thead>
+            <tr>
+              <th>功能分类</th>
+              <th className="num">合计</th>
+              <th>部门</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byClass.map((c) => (
+              <tr key={c.code}>
+                <td>
+                  {c.code} {c.name}
+                </td>
+                <td className="num">{displayAmountOrZero(c.total)}</td>
+                <td>{c.departments.map((d) => `${d.department} ${displayAmountOrZero(d.total)}`).join("；")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

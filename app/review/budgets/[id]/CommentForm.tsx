@@ -1,0 +1,66 @@
+"use client";
+import { useActionState, useState } from "react";
+import { COMMENT_SECTIONS, type CommentSection } from "@/lib/workflow/comment-anchors";
+import { commentAction } from "./actions";
+import { commentSchema, firstIssue, formValues, type ActionState } from "./review-actions.schema";
+import styles from "./budget-review.module.css";
+
+type Anchors = Partial<Record<CommentSection, { value: string; label: string }[]>>;
+
+/** A comment on a section, optionally anchored to a project, a line or a table row. */
+export function CommentForm({ budgetId, anchors }: { budgetId: number; anchors: Anchors }) {
+  const [section, setSection] = useState<CommentSection>("projects");
+  const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
+    const parsed = commentSchema.safeParse(formValues(form));
+    if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+    return commentAction(prev, form);
+  }, null);
+  const choices = anchors[section];
+  return (
+    <form action={action} className={styles.commentForm} data-testid="comment-form">
+      <input type="hidden" name="budgetId" value={budgetId} />
+      <label>
+        针对
+        <select name="section" value={section} onChange={(e) => setSection(e.target.value as CommentSection)}>
+          {Object.entries(COMMENT_SECTIONS).map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {choices && choices.length > 0 ? (
+        <label>
+          具体位置
+          <select name="anchor" defaultValue="" key={section}>
+            <option value="">（整个部分）</option>
+            {choices.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <label>
+          具体位置（可选，如科目编码或行）
+          <input name="anchor" key={section} />
+        </label>
+      )}
+      <label className={styles.wide}>
+        意见
+        <textarea name="body" rows={3} />
+      </label>
+      <div>
+        <button type="submit" disabled={pending}>
+          添加意见
+        </button>
+      </div>
+      {state ? (
+        <p role={state.ok ? "status" : "alert"} className={state.ok ? styles.ok : "error"}>
+          {state.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

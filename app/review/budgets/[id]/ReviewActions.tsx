@@ -1,0 +1,90 @@
+"use client";
+import { useActionState } from "react";
+import type { z } from "zod";
+import type { BudgetStatusName } from "@/lib/budget/status";
+import { approveAction, publishAction, returnAction } from "./actions";
+import { firstIssue, formValues, returnSchema, transitionSchema, type ActionState } from "./review-actions.schema";
+import styles from "./budget-review.module.css";
+
+type ServerAction = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+/** Checks the form with the server's own schema first, so a missing comment is caught at once. */
+function validated(schema: z.ZodType, action: ServerAction): ServerAction {
+  return async (state, form) => {
+    const parsed = schema.safeParse(formValues(form));
+    if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+    return action(state, form);
+  };
+}
+
+function Outcome({ state }: { state: ActionState }) {
+  if (!state) return null;
+  return (
+    <p role={state.ok ? "status" : "alert"} className={state.ok ? styles.ok : "error"}>
+      {state.message}
+    </p>
+  );
+}
+
+function Hidden({ budgetId, version }: { budgetId: number; version: number }) {
+  return (
+    <>
+      <input type="hidden" name="budgetId" value={budgetId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+    </>
+  );
+}
+
+export function ReviewActions({ budgetId, version, status, canPublish }: { budgetId: number; version: number; status: BudgetStatusName; canPublish: boolean }) {
+  const [returned, doReturn, returning] = useActionState(validated(returnSchema, returnAction), null);
+  const [approved, doApprove, approving] = useActionState(validated(transitionSchema, approveAction), null);
+  const [published, doPublish, publishing] = useActionState(validated(transitionSchema, publishAction), null);
+
+  if (status === "SUBMITTED") {
+    return (
+      <div className={styles.actions}>
+        <form action={doReturn} className={styles.actionForm}>
+          <Hidden budgetId={budgetId} version={version} />
+          <label>
+            退回意见（必填）
+            <textarea name="comment" rows={3} placeholder="说明需要修改的内容，部门会计会看到" />
+          </label>
+          <button type="submit" className="secondary" disabled={returning}>
+            退回修改
+          </button>
+          <Outcome state={returned} />
+        </form>
+        <form action={doApprove} className={styles.actionForm}>
+          <Hidden budgetId={budgetId} version={version} />
+          <label>
+            审核说明（可选）
+            <textarea name="comment" rows={3} />
+          </label>
+          <button type="submit" disabled={approving}>
+            审核通过
+          </button>
+          <Outcome state={approved} />
+        </form>
+      </div>
+    );
+  }
+  if (status === "APPROVED" && canPublish) {
+    return (
+      <form action={doPublish} className={styles.actionForm}>
+        <Hidden budgetId={budgetId} version={version} />
+        <p className="muted">公开后，公开表格和情况说明将被冻结，任何人都可以查阅；此后只能通过预算调整发布新版本。</p>
+        <button type="submit" disabled={publishing}>
+          公开预算
+        </button>
+        <Outcome state={published} />
+      </form>
+    );
+  }
+  // After an action the page re-renders with the new status; keep its message visible.
+  return (
+    <>
+      <Outcome state={returned ?? approved ?? published} />
+      <p className="muted">当前状态下没有需要审核员处理的操作。</p>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DisclosureDocument } from "@/components/disclosure";
+import { StatusBadge } from "@/components/StatusBadge";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { loadBudgetReview } from "@/lib/review/load-budget-review";
+import { loadBudgetTrail } from "@/lib/review/load-budget-trail";
+import { CommentForm } from "./CommentForm";
+import { ReviewActions } from "./ReviewActions";
+import { CommentList, ComparisonSection, DiffSection, FindingsSection, TrailSection } from "./sections";
+import styles from "./budget-review.module.css";
+
+export const metadata: Metadata = { title: "审核预算" };
+
+const time = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" });
+
+/** One budget under review: what will be published, the findings, last year, changes, comments, trail. */
+export default async function BudgetReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission("budget.review", `/review/budgets/${id}`);
+  const budgetId = Number(id);
+  if (!Number.isSafeInteger(budgetId) || budgetId <= 0) notFound();
+  const review = await loadBudgetReview(db(), user, budgetId);
+  const trail = review ? await loadBudgetTrail(db(), user, budgetId) : null;
+  if (!review || !trail) notFound();
+  const errors = review.findings.filter((f) => f.severity === "error").length;
+  const warnings = review.findings.length - errors;
+
+  return (
+    <>
+      <p>
+        <Link href={`/review?region=${review.region.code}&year=${review.year}`}>← 返回 {review.region.name} {review.year} 年审核汇总</Link>
+      </p>
+      <h1>
+        {review.unitName} {review.year} 年部门预算 <StatusBadge status={review.status} />
+      </h1>
+      <section className="card">
+        <dl className="facts" data-testid="review-facts">
+          <dt>部门</dt>
+          <dd>
+            {review.department.code} {review.department.name}（{review.region.name}）
+          </dd>
+          <dt>版本</dt>
+          <dd data-testid="budget-version">第 {review.version} 版</dd>
+          {review.submittedAt ? (
+            <>
+              <dt>报送时间</dt>
+              <dd>
+                {time(review.submittedAt)}
+                {review.daysSinceSubmission !== null ? `（已等待 ${review.daysSinceSubmission} 天）` : ""}
+              </dd>
+            </>
+          ) : null}
+          {review.deadline ? (
+            <>
+              <dt>公开期限</dt>
+              <dd className={review.deadline.overdue ? styles.overdue : undefined}>
+                {review.deadline.deadline}
+                {review.deadline.overdue ? `，已逾期 ${-review.deadline.daysLeft} 天` : `，还剩 ${review.deadline.daysLeft} 天`}
+              </dd>
+            </>
+          ) : null}
+          <dt>检查结果</dt>
+          <dd>
+            {errors} 项错误，{warnings} 项提示
+          </dd>
+          {review.snapshots.length > 0 ? (
+            <>
+              <dt>已公开版本</dt>
+              <dd>
+                {review.snapshots.map((s) => `第 ${s.sequence} 次公开 ${time(s.publishedAt)}${s.supersededAt ? "（已被替代）" : ""}`).join("；")}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      <nav className={styles.nav} aria-label="本页内容">
+        <a href="#actions">审核操作</a>
+        <a href="#findings">检查结果</a>
+        <a href="#comparison">与上年对比</a>
+        {review.diff ? <a href="#diff">与上次报送的差异</a> : null}
+        <a href="#comments">审核意见</a>
+        <a href="#preview">公开内容预览</a>
+        <a href="#trail">流转记录</a>
+      </nav>
+
+      <h2 id="actions">审核操作</h2>
+      <section className="card">
+        <ReviewActions budgetId={review.id} version={review.version} status={review.status} canPublish={hasPermission(user, "budget.publish")} />
+      </section>
+
+      <h2 id="findings">检查结果</h2>
+      <FindingsSection findings={review.findings} />
+
+      <h2 id="comparison">与上年对比</h2>
+      <ComparisonSection comparison={review.comparison} />
+
+      {review.diff ? (
+        <>
+          <h2 id="diff">与上次报送的差异</h2>
+          <DiffSection diff={review.diff} />
+        </>
+      ) : null}
+
+      <h2 id="comments">审核意见</h2>
+      <CommentList comments={review.comments} />
+      {hasPermission(user, "budget.comment") ? (
+        <section className="card">
+          <CommentForm budgetId={review.id} anchors={review.anchors} />
+        </section>
+      ) : null}
+
+      <h2 id="preview">公开内容预览</h2>
+      <p className="muted">以下是公开后公众将看到的情况说明和公开表格（表1至表11）。</p>
+      <div className={styles.preview} data-testid="disclosure-preview">
+        <DisclosureDocument tables={review.tables} narrative={review.narrative} />
+      </div>
+
+      <h2 id="trail">流转记录</h2>
+      <TrailSection trail={trail} />
+    </>
+  );
+}

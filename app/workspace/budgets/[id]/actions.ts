@@ -1,0 +1,76 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { permittedUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { saveSection, type SaveResult } from "@/lib/db/budgets/save-section";
+import { startNextYear, type StartResult } from "@/lib/db/budgets/start-next-year";
+import { importIntoBudget, type ImportIntoResult, type ImportMode } from "@/lib/db/budgets/import-into-budget";
+import { submitBudget } from "@/lib/workflow/submit-budget";
+import { resolveComment } from "@/lib/workflow/resolve-comment";
+import type { CommentResult, WorkflowResult } from "@/lib/workflow/result";
+import { isSectionId, type SectionId, type SectionValues } from "@/lib/workspace/sections";
+
+const MAX_PACKAGE_CHARS = 5 * 1024 * 1024;
+
+/** Saves one section; every check (permission, scope, status, version, values) runs here on the server. */
+export async function saveSectionAction(input: {
+  budgetId: number;
+  expectedVersion: number;
+  section: SectionId;
+  values: SectionValues<SectionId>;
+}): Promise<SaveResult> {
+  const user = await permittedUser("budget.edit");
+  if (!user) return { ok: false, kind: "refused", message: "请先以部门会计身份登录" };
+  if (!Number.isSafeInteger(input.budgetId) || !Number.isSafeInteger(input.expectedVersion) || !isSectionId(input.section)) {
+    return { ok: false, kind: "refused", message: "请求无效" };
+  }
+  const result = await saveSection(db(), user, input);
+  if (result.ok) revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
+  return result;
+}
+
+export async function startNextYearAction(fromBudgetId: number): Promise<StartResult> {
+  const user = await permittedUser("budget.edit");
+  if (!user) return { ok: false, message: "请先以部门会计身份登录" };
+  if (!Number.isSafeInteger(fromBudgetId)) return { ok: false, message: "请求无效" };
+  const result = await startNextYear(db(), user, { fromBudgetId });
+  if (result.ok) revalidatePath("/workspace");
+  return result;
+}
+
+/** Previews (apply = false) or applies an import of a Budget Package into this draft. */
+export async function importIntoBudgetAction(input: {
+  budgetId: number;
+  expectedVersion: number;
+  text: string;
+  mode: ImportMode;
+  apply: boolean;
+}): Promise<ImportIntoResult> {
+  const user = await permittedUser("budget.import");
+  if (!user) return { ok: false, errors: [{ path: "", message: "请先以部门会计身份登录" }] };
+  if (input.text.length > MAX_PACKAGE_CHARS) {
+    return { ok: false, errors: [{ path: "", message: "预算包文件过大（超过 5 MB）" }] };
+  }
+  if (input.mode !== "replace" && input.mode !== "merge") return { ok: false, errors: [{ path: "", message: "请选择替换或合并" }] };
+  const result = await importIntoBudget(db(), user, input);
+  if (result.ok && result.applied) revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
+  return result;
+}
+
+/** 报送: refused (with the findings) while the engine reports any error. */
+export async function submitBudgetAction(input: { budgetId: number; expectedVersion: number; comment?: string }): Promise<WorkflowResult> {
+  const user = await permittedUser("budget.submit");
+  if (!user) return { ok: false, code: "forbidden", message: "请先以部门会计身份登录" };
+  const result = await submitBudget(db(), user, input);
+  revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
+  return result;
+}
+
+/** The accountant marks a reviewer's comment answered. */
+export async function resolveCommentAction(input: { budgetId: number; commentId: number; answer?: string }): Promise<CommentResult> {
+  const user = await permittedUser("budget.edit");
+  if (!user) return { ok: false, code: "forbidden", message: "请先以部门会计身份登录" };
+  const result = await resolveComment(db(), user, { commentId: input.commentId, answer: input.answer });
+  revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
+  return result;
+}

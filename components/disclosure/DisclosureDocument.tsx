@@ -1,0 +1,27 @@
+import type { DisclosureTemplate } from "@/lib/budget/tables/template";
+import type { DisclosureTables } from "@/lib/budget/tables/types";
+import { tableLayouts } from "@/lib/public/layout";
+import { DisclosureGrid } from "./DisclosureGrid";
+import { DisclosureNarrative } from "./DisclosureNarrative";
+
+export interface DisclosureDocumentProps {
+  tables: DisclosureTables;
+  /** 部门预算情况说明 in Markdown; omitted = tables only. */
+  narrative?: string;
+  template?: DisclosureTemplate;
+}
+
+/**
+ * The whole standard disclosure: narrative, then every table in the template's order. In print
+ * (and so in the PDF) each table starts on a new page, as in the published samples.
+ */
+export function DisclosureDocument({ tables, narrative, template }: DisclosureDocumentProps) {
+  return (
+    <article className="dz-document">
+      {narrative ? <DisclosureNarrative markdown={narrative} /> : null}
+      {tableLayouts(tables, template).map((g) => (
+        <DisclosureGrid key={g.key} table={g} />
+      ))}
+    </article>
+  );
+}

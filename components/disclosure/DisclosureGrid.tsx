@@ -1,0 +1,68 @@
+import type { GridCell, GridTable } from "@/lib/public/layout";
+import { displayAmount } from "@/lib/public/amount";
+import "./disclosure.css";
+
+function Cell({ cell }: { cell: GridCell }) {
+  const spans = {
+    ...(cell.colSpan && cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}),
+    ...(cell.rowSpan && cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+  };
+  switch (cell.kind) {
+    case "head":
+      return <th scope="col" {...spans}>{cell.text}</th>;
+    case "label":
+      return <th scope="row" className="dz-label" {...spans}>{cell.text}</th>;
+    case "code":
+      return <td className="dz-code" {...spans}>{cell.text}</td>;
+    case "amount":
+      return <td className="dz-num" data-amount={cell.amount} {...spans}>{displayAmount(cell.amount)}</td>;
+    case "text":
+      return (
+        <td className={cell.indent ? `dz-text dz-indent-${Math.min(cell.indent, 3)}` : "dz-text"} {...spans}>
+          {cell.text}
+        </td>
+      );
+  }
+}
+
+/**
+ * One table of the disclosure exactly as its grid says: title, 编制单位, 单位：万元, the merged
+ * header, the rows and the 备注. Text is rendered by React, hence escaped: budget text is inert.
+ */
+export function DisclosureGrid({ table, headingLevel = 2 }: { table: GridTable; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <section className="dz-table" id={table.key} data-table={table.key} aria-labelledby={`${table.key}-title`}>
+      <Heading id={`${table.key}-title`} className="dz-title">{table.title}</Heading>
+      {table.preface.map((line) => (
+        <p key={line} className="dz-preface">{line}</p>
+      ))}
+      <p className="dz-unit">{table.unitLabel}</p>
+      <div className="dz-scroll">
+        <table className="dz-grid" data-testid={`table-${table.key}`}>
+          {table.head.length > 0 ? (
+            <thead>
+              {table.head.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <Cell key={c} cell={cell} />
+                  ))}
+                </tr>
+              ))}
+            </thead>
+          ) : null}
+          <tbody>
+            {table.body.map((row, r) => (
+              <tr key={r} className={row.total ? "dz-total" : undefined}>
+                {row.cells.map((cell, c) => (
+                  <Cell key={c} cell={cell} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {table.note ? <p className="dz-note">备注：{table.note}</p> : null}
+    </section>
+  );
+}

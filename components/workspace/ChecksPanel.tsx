@@ -1,0 +1,50 @@
+"use client";
+import Link from "next/link";
+import { useMemo } from "react";
+import { evaluatePackage } from "@/lib/workspace/evaluate";
+import { sectionOfPath } from "@/lib/workspace/sections";
+import { useEditor } from "./EditorContext";
+
+/**
+ * The engine's findings for the whole budget, each linking to the section and field it is
+ * about; live while a section is being edited, else those of the saved budget.
+ */
+export function ChecksPanel() {
+  const editor = useEditor();
+  const savedFindings = useMemo(() => {
+    try {
+      return evaluatePackage(editor.saved, editor.catalog).findings;
+    } catch {
+      return [];
+    }
+  }, [editor.saved, editor.catalog]);
+  const findings = editor.liveFindings ?? savedFindings;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  return (
+    <aside className="checks card" aria-label="检查结果" data-testid="checks-panel">
+      <h2 style={{ marginTop: 0 }}>检查结果</h2>
+      <p className="muted" data-testid="checks-summary">
+        {findings.length === 0 ? "未发现问题" : `${errors} 个错误，${warnings} 个提示`}
+        {editor.liveFindings ? "（含未保存的输入）" : ""}
+      </p>
+      <ul>
+        {findings.map((f, i) => {
+          const section = sectionOfPath(f.path);
+          const href = section ? `/workspace/budgets/${editor.budgetId}/${section}#${encodeURIComponent(f.path)}` : undefined;
+          return (
+            <li key={`${f.rule}-${f.path}-${i}`} className={f.severity}>
+              <strong>{f.severity === "error" ? "错误" : "提示"}</strong> {f.message}
+              {href ? (
+                <>
+                  {" "}
+                  <Link href={href}>去修改</Link>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
+import type { BudgetPackage } from "@/lib/budget/package/schema";
+import type { Catalog } from "@/lib/catalog/catalog";
+import type { Finding } from "@/lib/budget/rules/types";
+import type { CommentView } from "@/lib/db/queries/budget-comments";
+import { catalogFromData, type CatalogData } from "@/lib/workspace/serialize";
+
+export interface EditorState {
+  budgetId: number;
+  status: string;
+  editable: boolean;
+  /** The budget as last saved (a package in 元), the base every section form edits. */
+  saved: BudgetPackage;
+  version: number;
+  catalog: Catalog;
+  markSaved(pkg: BudgetPackage, version: number): void;
+  /** The findings of what is on screen now (the open section's unsaved input included). */
+  liveFindings: Finding[] | null;
+  comments: CommentView[];
+  setLiveFindings(findings: Finding[] | null): void;
+}
+
+const Context = createContext<EditorState | null>(null);
+
+export function EditorProvider(props: {
+  budgetId: number;
+  status: string;
+  editable: boolean;
+  pkg: BudgetPackage;
+  version: number;
+  catalog: CatalogData;
+  comments: CommentView[];
+  children: ReactNode;
+}) {
+  const [saved, setSaved] = useState({ pkg: props.pkg, version: props.version });
+  // A newer version from the server (after a refresh) replaces what this tab last saved.
+  if (props.version > saved.version) setSaved({ pkg: props.pkg, version: props.version });
+  const catalog = useMemo(() => catalogFromData(props.catalog), [props.catalog]);
+  const [liveFindings, setLiveFindings] = useState<Finding[] | null>(null);
+  const value: EditorState = {
+    budgetId: props.budgetId,
+    status: props.status,
+    editable: props.editable,
+    saved: saved.pkg,
+    version: saved.version,
+    catalog,
+    markSaved: (pkg, version) => setSaved({ pkg, version }),
+    liveFindings,
+    setLiveFindings,
+    comments: props.comments,
+  };
+  return <Context.Provider value={value}>{props.children}</Context.Provider>;
+}
+
+export function useEditor(): EditorState {
+  const state = useContext(Context);
+  if (!state) throw new Error("useEditor outside EditorProvider");
+  return state;
+}

@@ -1,0 +1,112 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { importIntoBudgetAction } from "@/app/workspace/budgets/[id]/actions";
+import type { ImportIntoResult, ImportMode } from "@/lib/db/budgets/import-into-budget";
+import { useEditor } from "./EditorContext";
+
+/** Import a Budget Package into this draft: choose replace or merge, see what changes, confirm. */
+export function ImportPanel() {
+  const editor = useEditor();
+  const router = useRouter();
+  const [text, setText] = useState<string | null>(null);
+  const [fileName, setFileName] = useState("");
+  const [mode, setMode] = useState<ImportMode>("merge");
+  const [result, setResult] = useState<ImportIntoResult | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function run(apply: boolean) {
+    if (text === null) return;
+    setPending(true);
+    try {
+      setResult(await importIntoBudgetAction({ budgetId: editor.budgetId, expectedVersion: editor.version, text, mode, apply }));
+      if (apply) router.refresh();
+    } catch {
+      setResult({ ok: false, errors: [{ path: "", message: "导入失败：网络或服务器异常，请稍后重试" }] });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (!editor.editable) {
+    return <p className="notice">该预算当前状态不可修改，不能导入。</p>;
+  }
+  return (
+    <section className="card">
+      <h2 style={{ marginTop: 0 }}>导入预算包</h2>
+      <div style={{ display: "grid", gap: "0.75rem", maxWidth: 560 }}>
+        <label>
+          预算包文件（JSON）
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              setResult(null);
+              setFileName(file?.name ?? "");
+              setText(file ? await file.text() : null);
+            }}
+          />
+        </label>
+        <fieldset>
+          <legend>导入方式</legend>
+          <label style={{ display: "inline-flex", gap: "0.3rem", marginRight: "1rem" }}>
+            <input type="radio" name="mode" checked={mode === "merge"} onChange={() => setMode("merge")} />
+            合并：文件中有的行替换或新增，其余保持不变
+          </label>
+          <label style={{ display: "inline-flex", gap: "0.3rem" }}>
+            <input type="radio" name="mode" checked={mode === "replace"} onChange={() => setMode("replace")} />
+            替换：以文件内容替换整本预算
+          </label>
+        </fieldset>
+        <div className="row-actions">
+          <button type="button" disabled={text === null || pending} onClick={() => run(false)}>
+            预览变化
+          </button>
+          {result?.ok && !result.applied ? (
+            <button type="button" disabled={pending} onClick={() => run(true)}>
+              确认导入
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {result && !result.ok ? (
+        <div className="error" role="alert" data-testid="import-errors">
+          <p>{fileName} 不能导入，预算未作任何修改：</p>
+          <ul>
+            {result.errors.map((e, i) => (
+              <li key={i}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result?.ok ? (
+        <>
+          <p className={result.applied ? "notice ok" : "notice"} role="status">
+            {result.applied ? `已导入（第 ${result.version} 版）。` : "导入将带来以下变化，确认后才会保存："}
+          </p>
+          <table className="data" data-testid="import-changes">
+            <thead>
+              <tr>
+                <th>部分</th>
+                <th className="num">新增</th>
+                <th className="num">删除</th>
+                <th className="num">修改</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.changes.map((c) => (
+                <tr key={c.section}>
+                  <td>{c.section}</td>
+                  <td className="num">{c.added || ""}</td>
+                  <td className="num">{c.removed || ""}</td>
+                  <td className="num">{c.changed || ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import Link from "next/link";
+import { submitBudgetAction } from "@/app/workspace/budgets/[id]/actions";
+import type { WorkflowResult } from "@/lib/workflow/result";
+import { sectionOfPath } from "@/lib/workspace/sections";
+import { sectionOfComment } from "@/lib/workspace/comment-sections";
+import { useEditor } from "./EditorContext";
+import { ReviewComments } from "./ReviewComments";
+
+/** 报送 to the finance bureau, refused with the findings to fix while any error remains. */
+export function SubmitPanel({ canSubmit }: { canSubmit: boolean }) {
+  const editor = useEditor();
+  const router = useRouter();
+  const [result, setResult] = useState<WorkflowResult | null>(null);
+  const [pending, setPending] = useState(false);
+  const general = editor.comments.filter((c) => !sectionOfComment(c.section));
+  return (
+    <>
+      <ReviewComments comments={general} title="财政局总体审核意见" />
+      {canSubmit && editor.editable ? (
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>报送财政局</h2>
+          <p className="muted">报送前系统会再检查一遍；有错误时不能报送。报送后预算不能再修改，除非财政局退回。</p>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={async () => {
+              if (!window.confirm("确定报送本预算吗？报送后将不能修改。")) return;
+              setPending(true);
+              try {
+                const r = await submitBudgetAction({ budgetId: editor.budgetId, expectedVersion: editor.version });
+                setResult(r);
+                if (r.ok) router.refresh();
+              } finally {
+                setPending(false);
+              }
+            }}
+          >
+            {pending ? "正在报送…" : "报送"}
+          </button>
+          {result?.ok ? (
+            <p className="notice ok" role="status">
+              已报送财政局。
+            </p>
+          ) : null}
+          {result && !result.ok ? (
+            <div className="error" role="alert" data-testid="submit-error">
+              <p>{result.message}</p>
+              {result.findings?.length ? (
+                <ul>
+                  {result.findings.map((f, i) => {
+                    const section = sectionOfPath(f.path);
+                    return (
+                      <li key={i}>
+                        {f.message}{" "}
+                        {section ? <Link href={`/workspace/budgets/${editor.budgetId}/${section}#${encodeURIComponent(f.path)}`}>去修改</Link> : null}
+                      </li>
+                    );
+                  })}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

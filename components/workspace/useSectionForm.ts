@@ -1,0 +1,100 @@
+"use client";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useForm, useWatch, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
+import { useRouter } from "next/navigation";
+import { saveSectionAction } from "@/app/workspace/budgets/[id]/actions";
+import { checkSection } from "@/lib/workspace/check-section";
+import { evaluatePackage, type Evaluation } from "@/lib/workspace/evaluate";
+import { SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
+import { setPath } from "@/components/forms/set-path";
+import { useEditor } from "./EditorContext";
+import { useUnsavedChangesGuard } from "./useUnsavedChangesGuard";
+
+export type SaveState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; version: number }
+  | { kind: "conflict"; message: string }
+  | { kind: "error"; message: string };
+
+/**
+ * One section's form: react-hook-form whose resolver is the package schema (through
+ * checkSection, the same check the server action runs), live tables and findings computed from
+ * what is typed, and a save that keeps the input on screen whatever happens.
+ */
+export function useSectionForm<S extends SectionId>(section: S) {
+  const editor = useEditor();
+  const router = useRouter();
+  const def = SECTIONS[section] as unknown as { pick(p: typeof editor.saved): SectionValues<S> };
+  const defaults = useMemo(() => def.pick(editor.saved), [def, editor.saved]);
+
+  const resolver: Resolver<FieldValues> = async (values) => {
+    const result = checkSection(editor.saved, section, values as SectionValues<S>, editor.catalog);
+    if (result.ok) return { values, errors: {} };
+    const errors: Record<string, unknown> = {};
+    for (const e of result.errors) setPath(errors, e.field || "root.section", { type: "validate", message: e.message });
+    return { values: {}, errors: errors as never };
+  };
+
+  const form = useForm<FieldValues>({
+    defaultValues: defaults as DefaultValues<FieldValues>,
+    resolver,
+    mode: "onChange",
+  });
+  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
+  const watched = useWatch({ control: form.control });
+  const deferred = useDeferredValue(watched);
+
+  const live = useMemo((): { evaluation?: Evaluation; errors: string[] } => {
+    const checked = checkSection(editor.saved, section, deferred as SectionValues<S>, editor.catalog);
+    if (!checked.ok) return { errors: checked.errors.map((e) => e.message) };
+    try {
+      return { evaluation: evaluatePackage(checked.pkg, editor.catalog), errors: [] };
+    } catch {
+      return { errors: [] };
+    }
+  }, [deferred, editor.saved, editor.catalog, section]);
+
+  const { setLiveFindings } = editor;
+  useEffect(() => {
+    if (live.evaluation) setLiveFindings(live.evaluation.findings);
+  }, [live.evaluation, setLiveFindings]);
+  useEffect(() => () => setLiveFindings(null), [setLiveFindings]);
+
+  useUnsavedChangesGuard(form.formState.isDirty && saveState.kind !== "saving");
+
+  // After a conflict the accountant may reload on purpose; keep the tab's base in step.
+  useEffect(() => {
+    if (saveState.kind === "saved") router.refresh();
+  }, [saveState, router]);
+
+  const save = form.handleSubmit(async (values) => {
+    if (!editor.editable) return;
+    setSaveState({ kind: "saving" });
+    try {
+      const result = await saveSectionAction({
+        budgetId: editor.budgetId,
+        expectedVersion: editor.version,
+        section,
+        values: values as SectionValues<SectionId>,
+      });
+      if (result.ok) {
+        const checked = checkSection(editor.saved, section, values as SectionValues<S>, editor.catalog);
+        if (checked.ok) editor.markSaved(checked.pkg, result.version);
+        form.reset(values);
+        setSaveState({ kind: "saved", version: result.version });
+      } else if (result.kind === "invalid") {
+        for (const e of result.errors) form.setError((e.field || "root.section") as never, { type: "server", message: e.message });
+        setSaveState({ kind: "error", message: "保存失败：请按提示修改标红的字段，您的输入都还在。" });
+      } else if (result.kind === "conflict") {
+        setSaveState({ kind: "conflict", message: result.message });
+      } else {
+        setSaveState({ kind: "error", message: result.message });
+      }
+    } catch {
+      setSaveState({ kind: "error", message: "保存失败：网络或服务器异常，您的输入仍保留在页面上，请稍后重试。" });
+    }
+  });
+
+  return { form, live, save, saveState, editor };
+}

@@ -1,0 +1,22 @@
+import { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/workflow/errors";
+
+export type AdminResult = { ok: true; id: number } | { ok: false; message: string };
+
+/**
+ * AppErrors and the database's own refusals that a form can explain (a duplicate code, a row
+ * still in use) become Chinese messages; anything else is a bug and is rethrown.
+ */
+export function adminFailure(error: unknown, duplicate = "编码已存在"): { ok: false; message: string } {
+  if (error instanceof AppError) return { ok: false, message: error.message };
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") return { ok: false, message: duplicate };
+    if (error.code === "P2003") return { ok: false, message: "该记录仍被其他数据引用，不能删除" };
+    if (error.code === "P2025") return { ok: false, message: "记录不存在" };
+  }
+  throw error;
+}
+
+export function requireAdmin(allowed: boolean, what: string): void {
+  if (!allowed) throw new AppError("forbidden", `您没有${what}的权限`);
+}

@@ -1,0 +1,120 @@
+import { hasPermission, type Role, type SessionUser } from "@/lib/auth/permissions";
+import { hashPassword } from "@/lib/auth/verify-credentials";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/workflow/errors";
+import { adminFailure, requireAdmin, type AdminResult } from "./admin-result";
+
+/**
+ * Accounts and their memberships. A membership is a role with its scope: an accountant belongs
+ * to a department, a reviewer to a region, an administrator to nothing (the database refuses any
+ * other pairing too). Passwords are stored only as bcrypt hashes.
+ */
+const guard = (actor: SessionUser) => requireAdmin(hasPermission(actor, "admin.users"), "管理用户");
+
+export interface MembershipInput {
+  role: Role;
+  departmentId?: number;
+  regionId?: number;
+}
+
+function scopeOf(m: MembershipInput): { role: Role; departmentId: number | null; regionId: number | null } {
+  if (m.role === "ACCOUNTANT") {
+    if (!m.departmentId) throw new AppError("invalid_input", "部门会计必须选择所属部门");
+    return { role: m.role, departmentId: m.departmentId, regionId: null };
+  }
+  if (m.role === "REVIEWER") {
+    if (!m.regionId) throw new AppError("invalid_input", "财政局审核员必须选择所属区划");
+    return { role: m.role, departmentId: null, regionId: m.regionId };
+  }
+  return { role: m.role, departmentId: null, regionId: null };
+}
+
+export async function createUser(
+  db: Db,
+  actor: SessionUser,
+  input: { username: string; displayName: string; password: string; membership: MembershipInput },
+): Promise<AdminResult> {
+  try {
+    guard(actor);
+    const membership = scopeOf(input.membership);
+    const passwordHash = await hashPassword(input.password);
+    const row = await db.user.create({
+      data: { username: input.username, displayName: input.displayName, passwordHash, memberships: { create: membership } },
+    });
+    return { ok: true, id: row.id };
+  } catch (error) {
+    return adminFailure(error, `用户名 ${input.username} 已被使用`);
+  }
+}
+
+export async function addMembership(db: Db, actor: SessionUser, input: { userId: number } & MembershipInput): Promise<AdminResult> {
+  try {
+    guard(actor);
+    const membership = scopeOf(input);
+    const existing = await db.membership.findFirst({ where: { userId: input.userId, ...membership } });
+    if (existing) throw new AppError("conflict", "该用户已有这个角色");
+    const row = await db.membership.create({ data: { userId: input.userId, ...membership } });
+    return { ok: true, id: row.id };
+  } catch (error) {
+    return adminFailure(error);
+  }
+}
+
+export async function removeMembership(db: Db, actor: SessionUser, input: { membershipId: number }): Promise<AdminResult> {
+  try {
+    guard(actor);
+    const membership = await db.membership.findUnique({ where: { id: input.membershipId } });
+    if (!membership) throw new AppError("not_found", "该角色不存在");
+    // An administrator cannot lock everyone out by removing the last administrator role.
+    if (membership.role === "ADMIN" && (await db.membership.count({ where: { role: "ADMIN", user: { active: true } } })) <= 1) {
+      throw new AppError("conflict", "这是最后一个系统管理员角色，不能删除");
+    }
+    await db.membership.delete({ where: { id: membership.id } });
+    return { ok: true, id: membership.id };
+  } catch (error) {
+    return adminFailure(error);
+  }
+}
+
+export async function resetPassword(db: Db, actor: SessionUser, input: { userId: number; password: string }): Promise<AdminResult> {
+  try {
+    guard(actor);
+    const row = await db.user.update({ where: { id: input.userId }, data: { passwordHash: await hashPassword(input.password) } });
+    return { ok: true, id: row.id };
+  } catch (error) {
+    return adminFailure(error);
+  }
+}
+
+export async function setUserActive(db: Db, actor: SessionUser, input: { userId: number; active: boolean }): Promise<AdminResult> {
+  try {
+    guard(actor);
+    if (!input.active && input.userId === actor.id) throw new AppError("conflict", "不能停用自己的账号");
+    const row = await db.user.update({ where: { id: input.userId }, data: { active: input.active } });
+    return { ok: true, id: row.id };
+  } catch (error) {
+    return adminFailure(error);
+  }
+}
+
+/** Users with their memberships (never the password hash), for the admin page. */
+export function listUsers(db: Db) {
+  return db.user.findMany({
+    orderBy: { username: "asc" },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      active: true,
+      memberships: {
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          role: true,
+          department: { select: { id: true, code: true, name: true, region: { select: { code: true } } } },
+          region: { select: { id: true, code: true, name: true } },
+        },
+      },
+    },
+  });
+}

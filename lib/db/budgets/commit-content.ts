@@ -1,0 +1,39 @@
+import type { Budget } from "@/lib/budget/model";
+import type { BudgetStatus, Prisma } from "@/generated/prisma/client";
+import { budgetColumns, writeBudgetContent } from "./write-budget";
+
+export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const satisfies readonly BudgetStatus[];
+
+/**
+ * Replaces a budget's content inside the caller's transaction, if and only if nobody changed it
+ * since `expectedVersion` and it is still editable: the version check and bump are one
+ * conditional UPDATE, so of two concurrent saves exactly one matches. Returns the new version,
+ * or null when the other save won (the caller reports a conflict and nothing is written).
+ */
+export async function commitContent(
+  tx: Prisma.TransactionClient,
+  row: { id: number; departmentId: number; status: BudgetStatus },
+  expectedVersion: number,
+  budget: Budget,
+  event: { actorId: number | null; action: string; comment: string },
+): Promise<number | null> {
+  const bumped = await tx.budget.updateMany({
+    where: { id: row.id, version: expectedVersion, status: { in: [...EDITABLE_STATUSES] } },
+    data: { ...budgetColumns(budget), version: { increment: 1 } },
+  });
+  if (bumped.count !== 1) return null;
+  await writeBudgetContent(tx, row.id, row.departmentId, budget);
+  const version = expectedVersion + 1;
+  await tx.budgetEvent.create({
+    data: {
+      budgetId: row.id,
+      actorId: event.actorId,
+      action: event.action,
+      fromStatus: row.status,
+      toStatus: row.status,
+      version,
+      comment: event.comment,
+    },
+  });
+  return version;
+}

@@ -1,0 +1,82 @@
+import type { SessionUser } from "@/lib/auth/permissions";
+import { hasPermission } from "@/lib/auth/permissions";
+import { packageToBudget } from "@/lib/budget/model";
+import { checkSection, type SectionError } from "@/lib/workspace/check-section";
+import { SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
+import { budgetToPackage } from "@/lib/budget/model";
+import type { Db } from "../client";
+import { loadCatalog } from "../catalog-store";
+import { budgetScope } from "../scope";
+import { budgetContentInclude, budgetFromRows } from "./read-budget";
+import { commitContent, EDITABLE_STATUSES } from "./commit-content";
+
+export { EDITABLE_STATUSES };
+
+export type SaveResult =
+  | { ok: true; version: number }
+  | { ok: false; kind: "invalid"; errors: SectionError[] }
+  | { ok: false; kind: "conflict"; message: string; currentVersion: number }
+  | { ok: false; kind: "refused"; message: string };
+
+class Rejected extends Error {
+  constructor(readonly result: Exclude<SaveResult, { ok: true }>) {
+    super(result.kind);
+  }
+}
+
+/**
+ * Saves one section of a budget in one transaction. The server validates everything again (the
+ * same schema as the form), checks the department scope inside the query, refuses a budget that
+ * is not 编制中/已退回, and bumps the version only if nobody saved since the editor loaded it
+ * (optimistic locking): the loser gets a conflict and keeps their input on screen.
+ */
+export async function saveSection<S extends SectionId>(
+  db: Db,
+  actor: SessionUser,
+  input: { budgetId: number; expectedVersion: number; section: S; values: SectionValues<S> },
+): Promise<SaveResult> {
+  if (!hasPermission(actor, "budget.edit")) return { ok: false, kind: "refused", message: "您没有编辑预算的权限" };
+  if (!SECTIONS[input.section]) return { ok: false, kind: "refused", message: "未知的预算部分" };
+  const scope = budgetScope(actor, "budget.edit");
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const row = await tx.budget.findFirst({ where: { AND: [scope, { id: input.budgetId }] }, include: budgetContentInclude });
+        if (!row) throw new Rejected({ ok: false, kind: "refused", message: "未找到该预算" });
+        if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
+          throw new Rejected({ ok: false, kind: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
+        }
+        if (row.version !== input.expectedVersion) throw conflict(row.version);
+        const catalog = await loadCatalog(tx, row.year);
+        if (!catalog) throw new Rejected({ ok: false, kind: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
+        const base = budgetToPackage(budgetFromRows(row), { unit: "元" });
+        const checked = checkSection(base, input.section, input.values, catalog);
+        if (!checked.ok) throw new Rejected({ ok: false, kind: "invalid", errors: checked.errors });
+        const budget = packageToBudget(checked.pkg);
+        const version = await commitContent(tx, row, input.expectedVersion, budget, {
+          actorId: actor.id,
+          action: `edit.${input.section}`,
+          comment: `修改${SECTIONS[input.section].label}`,
+        });
+        if (version === null) {
+          const now = await tx.budget.findUnique({ where: { id: row.id }, select: { version: true } });
+          throw conflict(now?.version ?? input.expectedVersion);
+        }
+        return { ok: true as const, version };
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (error instanceof Rejected) return error.result;
+    throw error;
+  }
+}
+
+function conflict(currentVersion: number) {
+  return new Rejected({
+    ok: false,
+    kind: "conflict",
+    currentVersion,
+    message: `保存冲突：他人已修改此预算（当前为第 ${currentVersion} 版）。您的输入仍保留在页面上，请核对后刷新页面再保存。`,
+  });
+}

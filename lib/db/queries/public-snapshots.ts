@@ -1,0 +1,89 @@
+import type { DisclosureTables } from "@/lib/budget/tables/types";
+import type { PublicBudgetKey } from "@/lib/public/public-key";
+import type { Db, Prisma } from "../client";
+import { publishedScope } from "../scope";
+
+/** A published budget as the public reads it: the frozen snapshot, never live lines. */
+export interface PublishedBudget {
+  snapshotId: number;
+  /** 1 for the first publication; > 1 after each 预算调整. */
+  sequence: number;
+  publishedAt: Date;
+  /** When the first version was published (differs from publishedAt after an adjustment). */
+  firstPublishedAt: Date;
+  region: { code: string; name: string };
+  unit: { code: string; name: string };
+  year: number;
+  package: unknown;
+  tables: DisclosureTables;
+  narrative: string;
+}
+
+/**
+ * The budgets the public may see, as a where-clause on the snapshot: the budget is PUBLISHED
+ * (publishedScope) and the snapshot is the current, non-superseded one.
+ */
+function currentSnapshotWhere(budget: Prisma.BudgetWhereInput): Prisma.PublishedSnapshotWhereInput {
+  return { supersededAt: null, budget: { AND: [publishedScope, { kind: "budget" }, budget] } };
+}
+
+const include = { budget: { include: { department: { include: { region: true } } } } } as const;
+
+type Row = Prisma.PublishedSnapshotGetPayload<{ include: typeof include }>;
+
+function toPublished(row: Row, firstPublishedAt: Date): PublishedBudget {
+  const d = row.budget.department;
+  return {
+    snapshotId: row.id,
+    sequence: row.sequence,
+    publishedAt: row.publishedAt,
+    firstPublishedAt,
+    region: { code: d.region.code, name: d.region.name },
+    unit: { code: d.code, name: row.budget.unitName },
+    year: row.budget.year,
+    package: row.package,
+    tables: row.tables as unknown as DisclosureTables,
+    narrative: row.narrative,
+  };
+}
+
+/** The current published version of one budget by its public key, or null (⇒ 404). */
+export async function findPublishedBudget(db: Db, key: PublicBudgetKey): Promise<PublishedBudget | null> {
+  const row = await db.publishedSnapshot.findFirst({
+    where: currentSnapshotWhere({ year: key.year, department: { code: key.unit, region: { code: key.region } } }),
+    orderBy: { sequence: "desc" },
+    include,
+  });
+  if (!row) return null;
+  const first =
+    row.sequence > 1
+      ? await db.publishedSnapshot.findFirst({ where: { budgetId: row.budgetId }, orderBy: { sequence: "asc" }, select: { publishedAt: true } })
+      : null;
+  return toPublished(row, first?.publishedAt ?? row.publishedAt);
+}
+
+export interface PublishedListFilter {
+  region?: string;
+  year?: number;
+}
+
+/**
+ * Every current published version, optionally of one region and/or year, ordered by region,
+ * year (newest first) and department code. Reads the frozen tables for the totals.
+ */
+export async function listPublishedBudgets(db: Db, filter: PublishedListFilter = {}): Promise<PublishedBudget[]> {
+  const rows = await db.publishedSnapshot.findMany({
+    where: currentSnapshotWhere({
+      ...(filter.year !== undefined ? { year: filter.year } : {}),
+      ...(filter.region !== undefined ? { department: { region: { code: filter.region } } } : {}),
+    }),
+    include,
+  });
+  const published = rows.map((r) => toPublished(r, r.publishedAt));
+  return published.sort(
+    (a, b) =>
+      a.region.code.localeCompare(b.region.code) ||
+      b.year - a.year ||
+      a.unit.code.localeCompare(b.unit.code, "en", { numeric: true }),
+  );
+}

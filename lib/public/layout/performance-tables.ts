@@ -1,0 +1,97 @@
+import type { DisclosureTables, IndicatorRow, T11ProjectPerformance } from "@/lib/budget/tables/types";
+import { displayOperator } from "../amount";
+import { amount, head, label, text } from "./cells";
+import type { TableBody } from "./function-tables";
+import type { GridCell, GridRow } from "./types";
+
+const WIDTHS = [10, 14, 14, 24, 12, 10, 10, 10, 12];
+
+type IndicatorColumn = { heading: string; value: (i: IndicatorRow) => string };
+const LEVEL1: IndicatorColumn = { heading: "一级指标", value: (i) => i.level1 };
+const LEVEL2: IndicatorColumn = { heading: "二级指标", value: (i) => i.level2 };
+const NAME: IndicatorColumn = { heading: "三级指标", value: (i) => i.name };
+const UNIT: IndicatorColumn = { heading: "计量单位", value: (i) => i.unit };
+const OPERATOR: IndicatorColumn = { heading: "指标性质", value: (i) => displayOperator(i.operator) };
+const VALUE: IndicatorColumn = { heading: "指标值", value: (i) => i.value };
+const weight = (heading: string): IndicatorColumn => ({ heading, value: (i) => i.weight });
+const core = (heading: string): IndicatorColumn => ({ heading, value: (i) => (i.core ? "是" : "否") });
+
+/** 绩效指标 block: a label cell spanning the heading row and one row per indicator. */
+function indicatorRows(indicators: IndicatorRow[], columns: IndicatorColumn[]): GridRow[] {
+  const rows: GridRow[] = [
+    { cells: [label("绩效指标", 1, indicators.length + 1), ...columns.map((c) => head(c.heading))] },
+  ];
+  for (const i of indicators) rows.push({ cells: columns.map((c) => text(c.value(i))) });
+  return rows;
+}
+
+const wide = (name: string, value: string): GridRow => ({ cells: [label(name), text(value, 8)] });
+
+/** 部门（单位）整体支出绩效目标表. */
+export function t10Layout(tables: DisclosureTables): TableBody | undefined {
+  const t = tables.T10;
+  if (!t) return undefined;
+  return {
+    columns: 9,
+    widths: WIDTHS,
+    head: [],
+    body: [
+      {
+        cells: [
+          label("部门名称"),
+          text(t.department, 2),
+          label("部门支出预算总额（万元）"),
+          amount(t.budgetTotal),
+          label("归口管理科室"),
+          text(t.performanceOffice, 3),
+        ],
+      },
+      wide("当年整体绩效目标", t.goal),
+      ...indicatorRows(t.indicators, [LEVEL1, LEVEL2, NAME, UNIT, OPERATOR, VALUE, weight("权重"), core("是否是核心指标")]),
+    ],
+  };
+}
+
+/** Whether a T11 entry is a 一级项目 table (部门留用/补助街镇 layout), told apart by its printed title. */
+export function isFirstLevelProject(entry: T11ProjectPerformance): boolean {
+  return entry.title.includes("一级项目");
+}
+
+/** 编制单位 line printed above a 项目支出绩效目标表. */
+export function t11Preface(entry: T11ProjectPerformance): string {
+  const s = entry.project.subUnit;
+  return `编制单位：${s.code ? `${s.code}-` : ""}${s.name}`;
+}
+
+/** One 项目支出绩效目标表 (T11 entry). */
+export function t11Layout(entry: T11ProjectPerformance): TableBody {
+  const p = entry.project;
+  const projectName = p.code ? `${p.code}-${p.name}` : p.name;
+  const top: GridRow[] = isFirstLevelProject(entry)
+    ? [
+        { cells: [label("一级项目名称"), text(projectName, 3), label("业务主管部门"), text(p.department, 4)] },
+        { cells: [label("预算执行率权重"), text(p.executionRateWeight, 3), label("部门留用"), amount(p.ownArrangement, 4)] },
+        { cells: [label("当年预算金额"), amount(p.amount, 3), label("补助街镇"), amount(p.superiorSubsidy, 4)] },
+      ]
+    : [
+        { cells: [label("项目名称"), text(projectName, 3), label("业务主管部门"), text(p.department, 4)] },
+        { cells: [label("预算执行率权重"), text(p.executionRateWeight, 3), label("项目分类"), text(p.category, 4)] },
+        { cells: [label("当年预算（万元）", 1, 2), amount(p.amount, 3, 2), label("本级安排（万元）"), amount(p.ownArrangement, 4)] },
+        { cells: [label("上级补助（万元）"), amount(p.superiorSubsidy, 4)] },
+      ];
+  const columns: IndicatorColumn[] = isFirstLevelProject(entry)
+    ? [LEVEL1, LEVEL2, NAME, UNIT, OPERATOR, VALUE, weight("权重（%）"), core("是否核心指标")]
+    : [LEVEL1, LEVEL2, NAME, weight("指标权重"), UNIT, OPERATOR, VALUE, core("是否核心指标")];
+  return {
+    columns: 9,
+    widths: WIDTHS,
+    head: [] as GridCell[][],
+    body: [
+      ...top,
+      wide("项目概述", p.summary),
+      wide("立项依据", p.basis),
+      wide("当年绩效目标", p.goal),
+      ...indicatorRows(entry.indicators, columns),
+    ],
+  };
+}

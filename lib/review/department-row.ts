@@ -1,0 +1,90 @@
+import type { DisclosureTables } from "@/lib/budget/tables/types";
+import type { NarrativeFigures } from "@/lib/budget/narrative";
+import type { Finding } from "@/lib/budget/rules";
+import type { BudgetStatusName } from "@/lib/budget/status";
+import { calendarDaysBetween, publicationDeadline, type DeadlineState } from "./publication-deadline";
+
+/**
+ * One department on the district dashboard. Amounts are 万元 strings exactly as the department's
+ * own published tables and narrative print them, so the dashboard never disagrees with them.
+ */
+export interface DepartmentRow {
+  departmentId: number;
+  code: string;
+  name: string;
+  /** null: the department has not submitted (no budget, or a draft the reviewer does not see). */
+  budgetId: number | null;
+  status: BudgetStatusName | null;
+  version: number | null;
+  total: string | null;
+  /** Against last year's budget as the narrative states it; null when last year is unknown. */
+  totalChange: string | null;
+  basic: string | null;
+  project: string | null;
+  threePublic: string | null;
+  threePublicChange: string | null;
+  errors: number | null;
+  warnings: number | null;
+  /** Calendar days since submission while the budget waits for the reviewer (已报送). */
+  daysSinceSubmission: number | null;
+  deadline: DeadlineState | null;
+}
+
+export interface BudgetFacts {
+  id: number;
+  status: BudgetStatusName;
+  version: number;
+  submittedAt: Date | null;
+  approvedAt: Date | null;
+}
+
+export function notSubmittedRow(department: { id: number; code: string; name: string }): DepartmentRow {
+  return {
+    departmentId: department.id,
+    code: department.code,
+    name: department.name,
+    budgetId: null,
+    status: null,
+    version: null,
+    total: null,
+    totalChange: null,
+    basic: null,
+    project: null,
+    threePublic: null,
+    threePublicChange: null,
+    errors: null,
+    warnings: null,
+    daysSinceSubmission: null,
+    deadline: null,
+  };
+}
+
+export function departmentRow(
+  department: { id: number; code: string; name: string },
+  budget: BudgetFacts,
+  computed: { tables: DisclosureTables; figures: NarrativeFigures; findings: Finding[] },
+  now: Date,
+): DepartmentRow {
+  const f = computed.figures;
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  const t8 = computed.tables.T8?.total;
+  return {
+    departmentId: department.id,
+    code: department.code,
+    name: department.name,
+    budgetId: budget.id,
+    status: budget.status,
+    version: budget.version,
+    total: t8?.total ?? str(f.expenditureTotal),
+    totalChange: str(f.expenditureChange),
+    basic: t8?.basic ?? null,
+    project: t8?.project ?? null,
+    threePublic: str(f.threePublicTotal),
+    threePublicChange: str(f.threePublicChange),
+    errors: computed.findings.filter((x) => x.severity === "error").length,
+    warnings: computed.findings.filter((x) => x.severity === "warning").length,
+    daysSinceSubmission:
+      budget.status === "SUBMITTED" && budget.submittedAt ? calendarDaysBetween(budget.submittedAt, now) : null,
+    deadline: publicationDeadline(budget.status, budget.approvedAt, now),
+  };
+}

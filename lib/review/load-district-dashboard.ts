@@ -1,0 +1,79 @@
+import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
+import { buildNarrative } from "@/lib/budget/narrative";
+import { checkBudget } from "@/lib/budget/rules";
+import { buildTables } from "@/lib/budget/tables";
+import type { Db } from "@/lib/db/client";
+import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
+import { budgetScope } from "@/lib/db/scope";
+import { departmentRow, notSubmittedRow, type DepartmentRow } from "./department-row";
+import { districtTotals, type DistrictTotals } from "./district-rollup";
+
+export interface DistrictDashboard {
+  region: { id: number; code: string; name: string };
+  /** Every region the reviewer reviews, for switching. */
+  regions: { id: number; code: string; name: string }[];
+  year: number;
+  /** Years with at least one budget the reviewer sees, newest first. */
+  years: number[];
+  rows: DepartmentRow[];
+  totals: DistrictTotals;
+}
+
+/**
+ * The district dashboard of a reviewer: every department of their region for one year, each with
+ * its figures computed by lib/budget from its own amounts, and the district totals summed from
+ * those rows. Budgets are read inside the reviewer's scope, so drafts show as 未报送.
+ */
+export async function loadDistrictDashboard(
+  db: Db,
+  user: SessionUser,
+  options: { region?: string; year?: number; now?: Date } = {},
+): Promise<DistrictDashboard | null> {
+  if (!hasPermission(user, "budget.review")) return null;
+  const regionIds = user.memberships.filter((m) => m.role === "REVIEWER" && m.regionId !== null).map((m) => m.regionId!);
+  const regions = await db.region.findMany({ where: { id: { in: regionIds } }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
+  const region = options.region ? regions.find((r) => r.code === options.region) : regions[0];
+  if (!region) return null;
+
+  const scope = budgetScope(user, "budget.review");
+  const inRegion = { AND: [scope, { kind: "budget" as const, department: { regionId: region.id } }] };
+  const yearRows = await db.budget.findMany({ where: inRegion, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
+  const years = yearRows.map((r) => r.year);
+  const year = options.year ?? years[0] ?? new Date().getFullYear();
+
+  const departments = await db.department.findMany({ where: { regionId: region.id }, orderBy: { code: "asc" } });
+  const budgets = await db.budget.findMany({
+    where: { AND: [inRegion, { year }] },
+    select: { id: true, departmentId: true, status: true, version: true, submittedAt: true, approvedAt: true },
+  });
+  const byDepartment = new Map(budgets.map((b) => [b.departmentId, b]));
+  const now = options.now ?? new Date();
+
+  const rows: DepartmentRow[] = [];
+  for (const department of departments) {
+    const budget = byDepartment.get(department.id);
+    if (!budget) {
+      rows.push(notSubmittedRow(department));
+      continue;
+    }
+    const engine = await loadForEngine(db, budget.id, scope);
+    if (!engine) {
+      rows.push(notSubmittedRow(department));
+      continue;
+    }
+    const options = engine.prior ? { prior: engine.prior } : {};
+    rows.push(
+      departmentRow(
+        department,
+        budget,
+        {
+          tables: buildTables(engine.budget, engine.catalog, options),
+          figures: buildNarrative(engine.budget, engine.catalog, options).figures,
+          findings: checkBudget(engine.budget, engine.catalog, options),
+        },
+        now,
+      ),
+    );
+  }
+  return { region, regions, year, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
+}

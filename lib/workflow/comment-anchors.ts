@@ -1,0 +1,48 @@
+/**
+ * Where a review comment points. `section` is one of these ids; `anchor` narrows it down:
+ *  - projects: the project code ("50010922T000000001234");
+ *  - basicExpenditure: "<function 项>/<economic 款>" ("2010301/30101");
+ *  - threePublic: abroad | vehiclePurchase | vehicleOperation | reception;
+ *  - narrative: the reason's key (incomeChange, basicUsage, …);
+ *  - T1–T11: the row's subject code, or the project code for T11;
+ *  - anything else: free text or none.
+ * The workspace shows a comment on the form field of its section and anchor.
+ */
+export const COMMENT_SECTIONS = {
+  overall: "总体意见",
+  unit: "单位基本情况",
+  income: "收入预算",
+  basicExpenditure: "基本支出",
+  projects: "项目支出",
+  threePublic: "“三公”经费",
+  procurement: "政府采购",
+  assets: "国有资产",
+  performance: "整体绩效目标",
+  narrative: "情况说明",
+  T1: "表1 财政拨款收支总表",
+  T2: "表2 一般公共预算财政拨款支出预算表",
+  T3: "表3 一般公共预算财政拨款基本支出预算表",
+  T4: "表4 一般公共预算“三公”经费支出表",
+  T5: "表5 政府性基金预算支出表",
+  T6: "表6 部门收支总表",
+  T7: "表7 部门收入总表",
+  T8: "表8 部门支出总表",
+  T9: "表9 政府采购预算明细表",
+  T10: "表10 部门（单位）整体支出绩效目标表",
+  T11: "表11 项目支出绩效目标表",
+} as const;
+
+export type CommentSection = keyof typeof COMMENT_SECTIONS;
+export const COMMENT_SECTION_IDS = Object.keys(COMMENT_SECTIONS) as [CommentSection, ...CommentSection[]];
+
+export function isCommentSection(s: string): s is CommentSection {
+  return Object.hasOwn(COMMENT_SECTIONS, s);
+}
+
+/** "项目支出 · 50010922T000000001234" */
+export function commentPlace(section: string, anchor: string | null | undefined): string {
+  const label = isCommentSection(section) ? COMMENT_SECTIONS[section] : section;
+  return anchor ? `${label} · ${anchor}` : label;
+}
+
+export const COMMENT_MAX_LENGTH = 2000;

@@ -1,0 +1,24 @@
+import { packageToBudget } from "@/lib/budget/model";
+import type { BudgetPackage } from "@/lib/budget/package/schema";
+import { buildNarrative, type NarrativeFigures } from "@/lib/budget/narrative";
+import { checkBudget } from "@/lib/budget/rules";
+import type { Finding } from "@/lib/budget/rules/types";
+import { buildTables, type DisclosureTables } from "@/lib/budget/tables";
+import type { Catalog } from "@/lib/catalog/catalog";
+
+export interface Evaluation {
+  tables: DisclosureTables;
+  findings: Finding[];
+  /** The narrative's figures (machine form, changes signed), e.g. for the reason boxes. */
+  figures: NarrativeFigures;
+}
+
+/** Tables, narrative figures and rule findings of a (valid) working package: what the workspace shows live. */
+export function evaluatePackage(pkg: BudgetPackage, catalog: Catalog): Evaluation {
+  const budget = packageToBudget(pkg);
+  return {
+    tables: buildTables(budget, catalog),
+    findings: checkBudget(budget, catalog),
+    figures: buildNarrative(budget, catalog).figures,
+  };
+}

@@ -1,0 +1,248 @@
+import type { BudgetPackage } from "@/lib/budget/package/schema";
+
+/**
+ * The sections of the accountant's workspace, in the order of the published document. A section
+ * edits one slice of the budget as a Budget Package in 元: `pick` reads the slice into form
+ * values, `apply` writes form values back. Validation is the package schema itself (run on the
+ * whole package after `apply`), so the form, the server action and the importer share one schema.
+ */
+export type SectionId =
+  | "unit"
+  | "income"
+  | "basic"
+  | "projects"
+  | "three-public"
+  | "procurement"
+  | "assets"
+  | "performance"
+  | "narrative";
+
+type Pkg = BudgetPackage;
+
+export interface SectionDef<V> {
+  id: SectionId;
+  label: string;
+  pick(pkg: Pkg): V;
+  apply(pkg: Pkg, values: V): Pkg;
+  /** Package path prefixes this section owns (for routing findings and errors to it). */
+  paths: string[];
+  /** Form field name of a package path inside this section, or undefined when it is not a field here. */
+  fieldOf(path: string): string | undefined;
+}
+
+// "projects[2].indicators[0].weight" → "projects.2.indicators.0.weight" (react-hook-form names).
+export function pathToField(path: string): string {
+  return path.replace(/\[(\d+)\]/g, ".$1");
+}
+
+// Optional numeric fields: an empty box means "not given" (an amount then counts as zero), not
+// an invalid "" the schema would refuse.
+const OPTIONAL_NUMERIC = new Set([
+  "amount", "ownArrangement", "superiorSubsidy", "generalBudget", "governmentFund", "stateCapital", "specialAccount",
+  "operations", "subordinateRemit", "business", "other", "abroad", "vehiclePurchase", "vehicleOperation", "reception",
+  "economic", "executionRateWeight", "weight",
+]);
+
+export function dropEmpty<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(dropEmpty) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v === "" && OPTIONAL_NUMERIC.has(k)) continue;
+      out[k] = dropEmpty(v);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+function under(prefix: string, path: string): string | undefined {
+  if (path === prefix) return "";
+  if (path.startsWith(`${prefix}.`)) return path.slice(prefix.length + 1);
+  if (path.startsWith(`${prefix}[`)) return path.slice(prefix.length);
+  return undefined;
+}
+
+export type UnitValues = {
+  functions: { text: string }[];
+  structure: string;
+  subUnits: { code: string; name: string }[];
+  performanceOffice: string;
+  contact: { name: string; phone: string };
+};
+
+const unit: SectionDef<UnitValues> = {
+  id: "unit",
+  label: "单位基本情况",
+  paths: ["unit"],
+  pick: (p) => ({
+    functions: (p.unit.functions ?? []).map((text) => ({ text })),
+    structure: p.unit.structure ?? "",
+    subUnits: (p.unit.subUnits ?? []).map((s) => ({ ...s })),
+    performanceOffice: p.unit.performanceOffice ?? "",
+    contact: { name: p.unit.contact?.name ?? "", phone: p.unit.contact?.phone ?? "" },
+  }),
+  apply: (p, v) => ({
+    ...p,
+    unit: {
+      ...p.unit,
+      functions: v.functions.map((f) => f.text),
+      structure: v.structure,
+      subUnits: v.subUnits.map((s) => ({ code: s.code.trim(), name: s.name.trim() })),
+      performanceOffice: v.performanceOffice,
+      contact: { name: v.contact.name, phone: v.contact.phone },
+    },
+  }),
+  fieldOf: (path) => {
+    const rest = under("unit", path);
+    if (rest === undefined) return undefined;
+    const field = pathToField(rest).replace(/^\./, "");
+    return /^functions\.\d+$/.test(field) ? `${field}.text` : field;
+  },
+};
+
+type IncomeValues = NonNullable<Pkg["income"]>;
+const income: SectionDef<IncomeValues> = {
+  id: "income",
+  label: "收入预算",
+  paths: ["income"],
+  pick: (p) => structuredClone(p.income ?? {}),
+  apply: (p, v) => ({ ...p, income: dropEmpty(v) }),
+  fieldOf: (path) => {
+    const rest = under("income", path);
+    return rest === undefined ? undefined : pathToField(rest).replace(/^\./, "");
+  },
+};
+
+function listSection<K extends "basicExpenditure" | "projects" | "procurement">(
+  id: SectionId,
+  label: string,
+  key: K,
+): SectionDef<{ [P in K]: NonNullable<Pkg[K]> }> {
+  return {
+    id,
+    label,
+    paths: [key],
+    pick: (p) => ({ [key]: structuredClone(p[key] ?? []) }) as { [P in K]: NonNullable<Pkg[K]> },
+    apply: (p, v) => ({ ...p, [key]: dropEmpty(v[key]) }),
+    fieldOf: (path) => (under(key, path) === undefined ? undefined : pathToField(path)),
+  };
+}
+
+type ThreePublicValues = { threePublic: NonNullable<Pkg["threePublic"]> };
+const threePublic: SectionDef<ThreePublicValues> = {
+  id: "three-public",
+  label: "“三公”经费",
+  paths: ["threePublic"],
+  pick: (p) => ({ threePublic: { ...(p.threePublic ?? {}) } }),
+  apply: (p, v) => ({ ...p, threePublic: dropEmpty(v.threePublic) }),
+  fieldOf: (path) => (under("threePublic", path) === undefined ? undefined : pathToField(path)),
+};
+
+type AssetValues = { assets: NonNullable<Pkg["assets"]> };
+const assets: SectionDef<AssetValues> = {
+  id: "assets",
+  label: "国有资产",
+  paths: ["assets"],
+  pick: (p) => ({ assets: structuredClone(p.assets ?? {}) }),
+  apply: (p, v) => ({ ...p, assets: v.assets }),
+  fieldOf: (path) => (under("assets", path) === undefined ? undefined : pathToField(path)),
+};
+
+type PerformanceValues = { performance: NonNullable<Pkg["performance"]> };
+const performance: SectionDef<PerformanceValues> = {
+  id: "performance",
+  label: "整体绩效目标",
+  paths: ["performance"],
+  pick: (p) => ({ performance: { goal: p.performance?.goal ?? "", indicators: structuredClone(p.performance?.indicators ?? []) } }),
+  apply: (p, v) => ({ ...p, performance: dropEmpty(v.performance) }),
+  fieldOf: (path) => (under("performance", path) === undefined ? undefined : pathToField(path)),
+};
+
+type NarrativeValues = { narrative: NonNullable<Pkg["narrative"]> };
+const NARRATIVE_KEYS = [
+  "incomeChange",
+  "expenditureChange",
+  "basicChange",
+  "basicUsage",
+  "projectChange",
+  "projectUsage",
+  "operatingFundsChange",
+  "operatingFundsUsage",
+] as const;
+const narrative: SectionDef<NarrativeValues> = {
+  id: "narrative",
+  label: "情况说明",
+  paths: ["narrative"],
+  pick: (p) => {
+    const n = p.narrative ?? {};
+    return {
+      narrative: {
+        ...Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, n[k] ?? ""])),
+        threePublic: {
+          abroad: n.threePublic?.abroad ?? "",
+          vehiclePurchase: n.threePublic?.vehiclePurchase ?? "",
+          vehicleOperation: n.threePublic?.vehicleOperation ?? "",
+          reception: n.threePublic?.reception ?? "",
+        },
+      },
+    };
+  },
+  apply: (p, v) => ({ ...p, narrative: v.narrative }),
+  fieldOf: (path) => (under("narrative", path) === undefined ? undefined : pathToField(path)),
+};
+
+export const SECTIONS = {
+  unit,
+  income,
+  basic: listSection("basic", "基本支出", "basicExpenditure"),
+  projects: listSection("projects", "项目支出", "projects"),
+  "three-public": threePublic,
+  procurement: listSection("procurement", "政府采购", "procurement"),
+  assets,
+  performance,
+  narrative,
+} as const;
+
+export type SectionValues<S extends SectionId> = ReturnType<(typeof SECTIONS)[S]["pick"]>;
+
+export const SECTION_ORDER: SectionId[] = [
+  "unit",
+  "income",
+  "basic",
+  "projects",
+  "three-public",
+  "procurement",
+  "assets",
+  "performance",
+  "narrative",
+];
+
+export function isSectionId(value: string): value is SectionId {
+  return (SECTION_ORDER as string[]).includes(value);
+}
+
+/** The section a package path (e.g. of a rule finding) belongs to. */
+export function sectionOfPath(path: string): SectionId | undefined {
+  const top = path.split(/[.[]/)[0] ?? "";
+  const map: Record<string, SectionId> = {
+    unit: "unit",
+    income: "income",
+    basicExpenditure: "basic",
+    projects: "projects",
+    threePublic: "three-public",
+    procurement: "procurement",
+    assets: "assets",
+    performance: "performance",
+    narrative: "narrative",
+  };
+  return map[top];
+}
+
+/** The package path of a form field, the inverse of `fieldOf` (used as the input's id, so findings can link to it). */
+export function pathOfField(section: SectionId, field: string): string {
+  const bracketed = field.replace(/\.(\d+)(?=\.|$)/g, "[$1]");
+  if (section === "unit") return `unit.${bracketed.replace(/(functions\[\d+\])\.text$/, "$1")}`;
+  if (section === "income") return `income.${bracketed}`;
+  return bracketed;
+}

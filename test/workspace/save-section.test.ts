@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveSection } from "@/lib/db/budgets/save-section";
+import { startNextYear } from "@/lib/db/budgets/start-next-year";
+import { importIntoBudget } from "@/lib/db/budgets/import-into-budget";
+import { loadBudgetById } from "@/lib/db/budgets/export-package";
+import { budgetToPackage } from "@/lib/budget/model";
+import { seedDemo } from "@/lib/db/seed-demo";
+import { SECTIONS } from "@/lib/workspace/sections";
+import { freshDatabase, type TestDatabase } from "../helpers/database";
+import { budgetIdOf, sessionUser } from "../helpers/users";
+import { fixturePackages } from "../helpers/fixtures";
+
+let t: TestDatabase;
+let draftId: number; // 134 2023 编制中
+beforeAll(async () => {
+  t = await freshDatabase();
+  await seedDemo(t.db, () => undefined);
+  draftId = await budgetIdOf(t.db, "134", 2023);
+});
+afterAll(async () => t.drop());
+
+async function workingPkg(id: number) {
+  const b = await loadBudgetById(t.db, id, {});
+  return budgetToPackage(b!, { unit: "元" });
+}
+const version = async (id: number) => (await t.db.budget.findUniqueOrThrow({ where: { id } })).version;
+
+describe("saving a section", () => {
+  it("stores the section, bumps the version and writes a trail event", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const values = SECTIONS.income.pick(await workingPkg(draftId));
+    values.other = "12345.67";
+    const v = await version(draftId);
+    const result = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "income", values });
+    expect(result).toEqual({ ok: true, version: v + 1 });
+    const line = await t.db.incomeLine.findFirstOrThrow({ where: { budgetId: draftId, fund: "other", carryover: false } });
+    expect(line.amount.toString()).toBe("12345.67");
+    const event = await t.db.budgetEvent.findFirstOrThrow({ where: { budgetId: draftId }, orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ action: "edit.income", actorId: user.id, version: v + 1 });
+  });
+
+  it("gives exactly one of two concurrent saves; the other gets a conflict and nothing of it is stored", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const base = SECTIONS["three-public"].pick(await workingPkg(draftId));
+    const v = await version(draftId);
+    const a = { ...base, threePublic: { ...base.threePublic, reception: "1111.00" } };
+    const b = { ...base, threePublic: { ...base.threePublic, reception: "2222.00" } };
+    const results = await Promise.all([
+      saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "three-public", values: a }),
+      saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "three-public", values: b }),
+    ]);
+    const winners = results.filter((r) => r.ok);
+    const losers = results.filter((r) => !r.ok);
+    expect(winners).toHaveLength(1);
+    expect(losers[0]).toMatchObject({ ok: false, kind: "conflict" });
+    expect((losers[0] as { message: string }).message).toMatch(/保存冲突/);
+    const stored = await t.db.threePublic.findUniqueOrThrow({ where: { budgetId: draftId } });
+    const winnerValue = results[0]!.ok ? "1111" : "2222";
+    expect(stored.reception.toString()).toBe(winnerValue);
+    expect(await version(draftId)).toBe(v + 1);
+  });
+
+  it("refuses a bad value with a Chinese message naming the field, and keeps what was saved", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const before = await workingPkg(draftId);
+    const values = SECTIONS.basic.pick(before);
+    values.basicExpenditure[0]!.amount = "-5";
+    const negative = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: await version(draftId), section: "basic", values });
+    expect(negative).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      errors: [{ path: "basicExpenditure[0].amount", field: "basicExpenditure.0.amount", message: expect.stringMatching(/基本支出.*负数/) }],
+    });
+    values.basicExpenditure[0]!.amount = "5.00";
+    values.basicExpenditure[1]!.economic = "39999";
+    const unknown = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: await version(draftId), section: "basic", values });
+    expect(unknown).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      errors: [{ path: "basicExpenditure[1].economic", field: "basicExpenditure.1.economic", message: expect.stringMatching(/39999/) }],
+    });
+    expect(await workingPkg(draftId)).toEqual(before);
+  });
+
+  it("refuses another department's budget as not found, and a submitted budget as not editable", async () => {
+    const other = await sessionUser(t.db, "accountant.104");
+    const values = SECTIONS.income.pick(await workingPkg(draftId));
+    expect(await saveSection(t.db, other, { budgetId: draftId, expectedVersion: await version(draftId), section: "income", values })).toMatchObject({
+      ok: false,
+      kind: "refused",
+      message: "未找到该预算",
+    });
+    const reviewer = await sessionUser(t.db, "reviewer.500109");
+    expect(await saveSection(t.db, reviewer, { budgetId: draftId, expectedVersion: 1, section: "income", values })).toMatchObject({ ok: false, kind: "refused" });
+    const submittedId = await budgetIdOf(t.db, "111", 2024);
+    const own = await sessionUser(t.db, "accountant.111");
+    const submitted = SECTIONS.income.pick(await workingPkg(submittedId));
+    expect(await saveSection(t.db, own, { budgetId: submittedId, expectedVersion: await version(submittedId), section: "income", values: submitted })).toMatchObject({
+      ok: false,
+      kind: "refused",
+      message: expect.stringMatching(/不能修改/),
+    });
+  });
+});
+
+describe("starting next year's budget", () => {
+  it("carries the department, lines and projects over and fills the prior year from this one", async () => {
+    const user = await sessionUser(t.db, "accountant.111");
+    const from = await budgetIdOf(t.db, "111", 2024);
+    const result = await startNextYear(t.db, user, { fromBudgetId: from });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const last = await workingPkg(from);
+    const next = await workingPkg(result.budgetId);
+    expect(next.year).toBe(2025);
+    expect(next.basicExpenditure).toEqual(last.basicExpenditure);
+    expect(next.projects).toEqual(last.projects);
+    expect(next.narrative).toEqual({ threePublic: {} });
+    expect(next.priorYear?.basic).toBe("7012500.00");
+    expect(next.priorYear?.project).toBe("1720000.00");
+    expect((await t.db.budget.findUniqueOrThrow({ where: { id: result.budgetId } })).status).toBe("DRAFT");
+    expect(await startNextYear(t.db, user, { fromBudgetId: from })).toEqual({ ok: false, message: "2025 年预算已存在" });
+  });
+});
+
+describe("importing a package into a draft", () => {
+  it("previews, then merges or replaces, and refuses another department's package", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const fixture = fixturePackages().find((f) => f.name.includes("government-services-2023"))!;
+    const pkg = JSON.parse(fixture.text);
+    pkg.basicExpenditure[0].amount = "70.00";
+    pkg.projects = [];
+    const text = JSON.stringify(pkg);
+    const v = await version(draftId);
+    const preview = await importIntoBudget(t.db, user, { budgetId: draftId, expectedVersion: v, text, mode: "merge", apply: false });
+    expect(preview.ok && !preview.applied).toBe(true);
+    if (!preview.ok) return;
+    expect(preview.changes.find((c) => c.section === "基本支出")).toMatchObject({ changed: 1, added: 0, removed: 0 });
+    // Merge keeps the project the file does not list.
+    expect(preview.changes.find((c) => c.section === "项目支出")).toMatchObject({ removed: 0 });
+    expect(await version(draftId)).toBe(v);
+
+    const replaced = await importIntoBudget(t.db, user, { budgetId: draftId, expectedVersion: v, text, mode: "replace", apply: true });
+    expect(replaced).toMatchObject({ ok: true, applied: true, version: v + 1 });
+    expect(await t.db.project.count({ where: { budgetId: draftId } })).toBe(0);
+
+    const foreign = fixturePackages().find((f) => f.name.includes("government-office-2024"))!;
+    const refused = await importIntoBudget(t.db, user, { budgetId: draftId, expectedVersion: v + 1, text: foreign.text, mode: "merge", apply: true });
+    expect(refused.ok).toBe(false);
+    expect(await version(draftId)).toBe(v + 1);
+  });
+});
