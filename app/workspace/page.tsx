@@ -2,11 +2,12 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { listBudgetsFor } from "@/lib/db/queries/list-budgets";
+import { listBudgetsFor, ownDepartments } from "@/lib/db/queries/list-budgets";
 import { MoneyCell } from "@/components/MoneyCell";
 import { StatusBadge } from "@/components/StatusBadge";
 import { StartNextYearButton } from "@/components/workspace/StartNextYearButton";
 import { hasPermission } from "@/lib/auth/permissions";
+import { CreateBudgetForm } from "@/components/workspace/CreateBudgetForm";
 
 export const metadata: Metadata = { title: "我的预算" };
 
@@ -20,6 +21,7 @@ export default async function WorkspacePage() {
     if (!latest.has(key) || latest.get(key)!.year < b.year) latest.set(key, b);
   }
   const canEdit = hasPermission(user, "budget.edit");
+  const departments = canEdit ? await ownDepartments(db(), user) : [];
   return (
     <>
       <h1>我的预算</h1>
@@ -66,6 +68,9 @@ export default async function WorkspacePage() {
           </tbody>
         </table>
       )}
+      {departments.length > 0 ? (
+        <CreateBudgetForm departments={departments} defaultYear={new Date().getFullYear() + 1} />
+      ) : null}
     </>
   );
 }

@@ -15,7 +15,8 @@ export type SectionId =
   | "procurement"
   | "assets"
   | "performance"
-  | "narrative";
+  | "narrative"
+  | "prior";
 
 type Pkg = BudgetPackage;
 
@@ -40,7 +41,7 @@ export function pathToField(path: string): string {
 const OPTIONAL_NUMERIC = new Set([
   "amount", "ownArrangement", "superiorSubsidy", "generalBudget", "governmentFund", "stateCapital", "specialAccount",
   "operations", "subordinateRemit", "business", "other", "abroad", "vehiclePurchase", "vehicleOperation", "reception",
-  "economic", "executionRateWeight", "weight",
+  "economic", "executionRateWeight", "weight", "basic", "project", "operatingFunds",
 ]);
 
 export function dropEmpty<T>(value: T): T {
@@ -192,6 +193,68 @@ const narrative: SectionDef<NarrativeValues> = {
   fieldOf: (path) => (under("narrative", path) === undefined ? undefined : pathToField(path)),
 };
 
+export type PriorValues = {
+  priorYear: {
+    basic: string;
+    project: string;
+    operatingFunds: string;
+    threePublic: { abroad: string; vehiclePurchase: string; vehicleOperation: string; reception: string };
+    expenditureByFunction: { code: string; amount: string }[];
+  };
+};
+
+const PRIOR_AMOUNTS = ["basic", "project", "operatingFunds"] as const;
+const THREE_PUBLIC_KEYS = ["abroad", "vehiclePurchase", "vehicleOperation", "reception"] as const;
+
+/**
+ * 上年预算数 for a budget whose previous year is not in 明账 (a first year). Left wholly empty it
+ * means "no prior-year data" (the 上年 columns are then left out), not zero.
+ */
+const prior: SectionDef<PriorValues> = {
+  id: "prior",
+  label: "上年预算数",
+  paths: ["priorYear"],
+  pick: (p) => ({
+    priorYear: {
+      basic: p.priorYear?.basic ?? "",
+      project: p.priorYear?.project ?? "",
+      operatingFunds: p.priorYear?.operatingFunds ?? "",
+      threePublic: {
+        abroad: p.priorYear?.threePublic?.abroad ?? "",
+        vehiclePurchase: p.priorYear?.threePublic?.vehiclePurchase ?? "",
+        vehicleOperation: p.priorYear?.threePublic?.vehicleOperation ?? "",
+        reception: p.priorYear?.threePublic?.reception ?? "",
+      },
+      expenditureByFunction: Object.entries(p.priorYear?.expenditureByFunction ?? {}).map(([code, amount]) => ({ code, amount })),
+    },
+  }),
+  apply: (p, v) => {
+    const y = v.priorYear;
+    const empty =
+      PRIOR_AMOUNTS.every((k) => y[k].trim() === "") &&
+      THREE_PUBLIC_KEYS.every((k) => y.threePublic[k].trim() === "") &&
+      y.expenditureByFunction.length === 0;
+    const { priorYear: _dropped, ...rest } = p;
+    if (empty) return rest;
+    return {
+      ...rest,
+      priorYear: dropEmpty({
+        basic: y.basic,
+        project: y.project,
+        operatingFunds: y.operatingFunds,
+        threePublic: { ...y.threePublic },
+        ...(y.expenditureByFunction.length > 0
+          ? { expenditureByFunction: Object.fromEntries(y.expenditureByFunction.map((r) => [r.code.trim(), r.amount])) }
+          : {}),
+      }),
+    };
+  },
+  fieldOf: (path) => {
+    if (under("priorYear", path) === undefined || path.startsWith("priorYear.expenditureByFunction")) return undefined;
+    return pathToField(path);
+  },
+};
+
 export const SECTIONS = {
   unit,
   income,
@@ -202,6 +265,7 @@ export const SECTIONS = {
   assets,
   performance,
   narrative,
+  prior,
 } as const;
 
 export type SectionValues<S extends SectionId> = ReturnType<(typeof SECTIONS)[S]["pick"]>;
@@ -216,6 +280,7 @@ export const SECTION_ORDER: SectionId[] = [
   "assets",
   "performance",
   "narrative",
+  "prior",
 ];
 
 export function isSectionId(value: string): value is SectionId {
@@ -235,6 +300,7 @@ export function sectionOfPath(path: string): SectionId | undefined {
     assets: "assets",
     performance: "performance",
     narrative: "narrative",
+    priorYear: "prior",
   };
   return map[top];
 }

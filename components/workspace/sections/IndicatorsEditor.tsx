@@ -54,7 +54,15 @@ export function IndicatorsEditor({
             return (
               <tr key={f.id}>
                 <td>
-                  <SelectField form={form} section={section} name={`${name}.${i}.level1`} label="一级指标" bare options={LEVEL1_OPTIONS} />
+                  <SelectField
+                    form={form}
+                    section={section}
+                    name={`${name}.${i}.level1`}
+                    label="一级指标"
+                    bare
+                    // An imported value outside the standard framework stays selectable, not silently replaced.
+                    options={level1 && !INDICATOR_LEVELS[level1] ? [...LEVEL1_OPTIONS, { value: level1, label: level1 }] : LEVEL1_OPTIONS}
+                  />
                 </td>
                 <td>
                   <TextField form={form} section={section} name={`${name}.${i}.level2`} label="二级指标" bare list={listId} />

@@ -40,3 +40,10 @@ export async function listBudgetsFor(db: Db, user: SessionUser): Promise<BudgetL
     incomeTotal: totalById.get(r.id) ?? "0.00",
   }));
 }
+
+/** The departments whose budgets the user prepares (an accountant's own), for 新建预算. */
+export async function ownDepartments(db: Db, user: SessionUser): Promise<{ id: number; name: string }[]> {
+  const ids = user.memberships.flatMap((m) => (m.role === "ACCOUNTANT" && m.departmentId !== null ? [m.departmentId] : []));
+  if (ids.length === 0) return [];
+  return db.department.findMany({ where: { id: { in: ids } }, select: { id: true, name: true }, orderBy: { code: "asc" } });
+}

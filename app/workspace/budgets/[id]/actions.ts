@@ -8,6 +8,7 @@ import { importIntoBudget, type ImportIntoResult, type ImportMode } from "@/lib/
 import { submitBudget } from "@/lib/workflow/submit-budget";
 import { resolveComment } from "@/lib/workflow/resolve-comment";
 import type { CommentResult, WorkflowResult } from "@/lib/workflow/result";
+import { createBudget, type CreateResult } from "@/lib/db/budgets/create-budget";
 import { isSectionId, type SectionId, type SectionValues } from "@/lib/workspace/sections";
 
 const MAX_PACKAGE_CHARS = 5 * 1024 * 1024;
@@ -72,5 +73,13 @@ export async function resolveCommentAction(input: { budgetId: number; commentId:
   if (!user) return { ok: false, code: "forbidden", message: "请先以部门会计身份登录" };
   const result = await resolveComment(db(), user, { commentId: input.commentId, answer: input.answer });
   revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
+  return result;
+}
+
+export async function createBudgetAction(input: { departmentId: number; year: number }): Promise<CreateResult> {
+  const user = await permittedUser("budget.edit");
+  if (!user) return { ok: false, message: "请先以部门会计身份登录" };
+  const result = await createBudget(db(), user, { departmentId: Number(input.departmentId), year: Number(input.year) });
+  if (result.ok) revalidatePath("/workspace");
   return result;
 }

@@ -10,6 +10,7 @@ import { ProcurementForm } from "@/components/workspace/sections/ProcurementForm
 import { AssetsForm } from "@/components/workspace/sections/AssetsForm";
 import { PerformanceForm } from "@/components/workspace/sections/PerformanceForm";
 import { NarrativeForm } from "@/components/workspace/sections/NarrativeForm";
+import { PriorYearForm } from "@/components/workspace/sections/PriorYearForm";
 
 const FORMS: Record<SectionId, ComponentType> = {
   unit: UnitForm,
@@ -21,6 +22,7 @@ const FORMS: Record<SectionId, ComponentType> = {
   assets: AssetsForm,
   performance: PerformanceForm,
   narrative: NarrativeForm,
+  prior: PriorYearForm,
 };
 
 export async function generateMetadata({ params }: { params: Promise<{ section: string }> }) {
