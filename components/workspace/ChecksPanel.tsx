@@ -18,7 +18,8 @@ export function ChecksPanel() {
       return [];
     }
   }, [editor.saved, editor.catalog]);
-  const findings = editor.liveFindings ?? savedFindings;
+  const findings = editor.live?.findings ?? savedFindings;
+  const inputErrors = editor.live?.inputErrors ?? 0;
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
   return (
@@ -26,8 +27,13 @@ export function ChecksPanel() {
       <h2 style={{ marginTop: 0 }}>检查结果</h2>
       <p className="muted" data-testid="checks-summary">
         {findings.length === 0 ? "未发现问题" : `${errors} 个错误，${warnings} 个提示`}
-        {editor.liveFindings ? "（含未保存的输入）" : ""}
+        {editor.live ? "（含未保存的输入）" : ""}
       </p>
+      {inputErrors > 0 ? (
+        <p className="field-error" data-testid="input-errors">
+          本页有 {inputErrors} 处输入有误（见标红的字段），改正后检查结果才会更新。
+        </p>
+      ) : null}
       <ul>
         {findings.map((f, i) => {
           const section = sectionOfPath(f.path);

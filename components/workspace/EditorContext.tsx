@@ -6,6 +6,11 @@ import type { Finding } from "@/lib/budget/rules/types";
 import type { CommentView } from "@/lib/db/queries/budget-comments";
 import { catalogFromData, type CatalogData } from "@/lib/workspace/serialize";
 
+export interface LiveChecks {
+  findings: Finding[];
+  inputErrors: number;
+}
+
 export interface EditorState {
   budgetId: number;
   status: string;
@@ -15,10 +20,10 @@ export interface EditorState {
   version: number;
   catalog: Catalog;
   markSaved(pkg: BudgetPackage, version: number): void;
-  /** The findings of what is on screen now (the open section's unsaved input included). */
-  liveFindings: Finding[] | null;
+  /** The findings of what is on screen now (the open section's unsaved input included), and how many inputs are invalid. */
+  live: LiveChecks | null;
   comments: CommentView[];
-  setLiveFindings(findings: Finding[] | null): void;
+  setLive(live: LiveChecks | null): void;
 }
 
 const Context = createContext<EditorState | null>(null);
@@ -37,7 +42,7 @@ export function EditorProvider(props: {
   // A newer version from the server (after a refresh) replaces what this tab last saved.
   if (props.version > saved.version) setSaved({ pkg: props.pkg, version: props.version });
   const catalog = useMemo(() => catalogFromData(props.catalog), [props.catalog]);
-  const [liveFindings, setLiveFindings] = useState<Finding[] | null>(null);
+  const [live, setLive] = useState<LiveChecks | null>(null);
   const value: EditorState = {
     budgetId: props.budgetId,
     status: props.status,
@@ -46,8 +51,8 @@ export function EditorProvider(props: {
     version: saved.version,
     catalog,
     markSaved: (pkg, version) => setSaved({ pkg, version }),
-    liveFindings,
-    setLiveFindings,
+    live,
+    setLive,
     comments: props.comments,
   };
   return <Context.Provider value={value}>{props.children}</Context.Provider>;

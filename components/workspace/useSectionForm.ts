@@ -1,5 +1,5 @@
 "use client";
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { saveSectionAction } from "@/app/workspace/budgets/[id]/actions";
@@ -45,21 +45,25 @@ export function useSectionForm<S extends SectionId>(section: S) {
   const watched = useWatch({ control: form.control });
   const deferred = useDeferredValue(watched);
 
-  const live = useMemo((): { evaluation?: Evaluation; errors: string[] } => {
+  // While the input has errors, the figures stay those of the last valid input (marked stale)
+  // rather than dropping to zero.
+  const lastValid = useRef<Evaluation | undefined>(undefined);
+  const live = useMemo((): { evaluation?: Evaluation; errors: string[]; stale: boolean } => {
     const checked = checkSection(editor.saved, section, deferred as SectionValues<S>, editor.catalog);
-    if (!checked.ok) return { errors: checked.errors.map((e) => e.message) };
-    try {
-      return { evaluation: evaluatePackage(checked.pkg, editor.catalog), errors: [] };
-    } catch {
-      return { errors: [] };
+    if (!checked.ok) {
+      lastValid.current ??= safeEvaluate(editor.saved, editor.catalog);
+      return { evaluation: lastValid.current, errors: checked.errors.map((e) => e.message), stale: true };
     }
+    const evaluation = safeEvaluate(checked.pkg, editor.catalog);
+    if (evaluation) lastValid.current = evaluation;
+    return { evaluation, errors: [], stale: false };
   }, [deferred, editor.saved, editor.catalog, section]);
 
-  const { setLiveFindings } = editor;
+  const { setLive } = editor;
   useEffect(() => {
-    if (live.evaluation) setLiveFindings(live.evaluation.findings);
-  }, [live.evaluation, setLiveFindings]);
-  useEffect(() => () => setLiveFindings(null), [setLiveFindings]);
+    setLive(live.evaluation ? { findings: live.evaluation.findings, inputErrors: live.errors.length } : null);
+  }, [live, setLive]);
+  useEffect(() => () => setLive(null), [setLive]);
 
   useUnsavedChangesGuard(form.formState.isDirty && saveState.kind !== "saving");
 
@@ -97,4 +101,12 @@ export function useSectionForm<S extends SectionId>(section: S) {
   });
 
   return { form, live, save, saveState, editor };
+}
+
+function safeEvaluate(pkg: Parameters<typeof evaluatePackage>[0], catalog: Parameters<typeof evaluatePackage>[1]): Evaluation | undefined {
+  try {
+    return evaluatePackage(pkg, catalog);
+  } catch {
+    return undefined;
+  }
 }

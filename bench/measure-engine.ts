@@ -1,0 +1,95 @@
+/**
+ * Measures (1) and (2): one budget read from the database and turned into its tables, narrative
+ * and findings by lib/budget — what the accountant's preview and the reviewer's page do — against
+ * the floor: the same budget's line totals by one plain SQL aggregate.
+ */
+import pg from "pg";
+import { buildNarrative } from "@/lib/budget/narrative";
+import { checkBudget } from "@/lib/budget/rules";
+import { buildTables } from "@/lib/budget/tables";
+import type { Db } from "@/lib/db/client";
+import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
+import { nowMs, summarize, timeRuns, type Summary } from "./stats";
+
+export interface EngineMeasure {
+  budgetId: number;
+  basicLines: number;
+  projects: number;
+  errors: number;
+  warnings: number;
+  total: Summary;
+  /** Where the time goes, p50 of each step (ms). */
+  parts: { load: Summary; tables: Summary; narrative: Summary; rules: Summary };
+  sql: Summary;
+  ratioP95: number;
+  ratioP50: number;
+}
+
+/** Basic and project lines of the budget, totalled per fund in one statement: the least any view of them costs. */
+export const LINE_TOTALS_SQL = `
+  select fund, sum(amount) as total, count(*) as lines
+    from (select fund, amount from "BasicLine" where "budgetId" = $1
+          union all
+          select fund, amount from "Project" where "budgetId" = $1) l
+   group by fund`;
+
+export async function measureEngine(db: Db, url: string, budgetId: number): Promise<EngineMeasure> {
+  const parts = { load: [] as number[], tables: [] as number[], narrative: [] as number[], rules: [] as number[] };
+  let errors = 0;
+  let warnings = 0;
+  let basicLines = 0;
+  let projects = 0;
+  const once = async (record: boolean) => {
+    const t0 = nowMs();
+    const input = await loadForEngine(db, budgetId, {});
+    if (!input) throw new Error(`budget ${budgetId} not found`);
+    const t1 = nowMs();
+    const options = input.prior ? { prior: input.prior } : {};
+    buildTables(input.budget, input.catalog, options);
+    const t2 = nowMs();
+    buildNarrative(input.budget, input.catalog, options);
+    const t3 = nowMs();
+    const findings = checkBudget(input.budget, input.catalog, options);
+    const t4 = nowMs();
+    if (record) {
+      parts.load.push(t1 - t0);
+      parts.tables.push(t2 - t1);
+      parts.narrative.push(t3 - t2);
+      parts.rules.push(t4 - t3);
+    }
+    errors = findings.filter((f) => f.severity === "error").length;
+    warnings = findings.length - errors;
+    basicLines = input.budget.basicExpenditure.length;
+    projects = input.budget.projects.length;
+  };
+  for (let i = 0; i < 10; i++) await once(false);
+  const total = await timeRuns(() => once(true), { runs: 300, budgetMs: 45_000, minRuns: 20 });
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let sql: number[];
+  try {
+    sql = await timeRuns(() => client.query(LINE_TOTALS_SQL, [budgetId]), { runs: 300, warmup: 20, budgetMs: 15_000, minRuns: 20 });
+  } finally {
+    await client.end();
+  }
+  const t = summarize(total);
+  const s = summarize(sql);
+  return {
+    budgetId,
+    basicLines,
+    projects,
+    errors,
+    warnings,
+    total: t,
+    parts: {
+      load: summarize(parts.load),
+      tables: summarize(parts.tables),
+      narrative: summarize(parts.narrative),
+      rules: summarize(parts.rules),
+    },
+    sql: s,
+    ratioP95: Math.round((t.p95 / s.p95) * 10) / 10,
+    ratioP50: Math.round((t.p50 / s.p50) * 10) / 10,
+  };
+}

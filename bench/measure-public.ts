@@ -1,0 +1,128 @@
+/**
+ * Measures (4) and (7b, 7c): the public page of a published budget under 50 concurrent
+ * connections for 20 s (autocannon, against the production server), the same for a static file
+ * of the same server, the server's memory under that load, and the client JavaScript the page
+ * makes a reader download (gzipped).
+ */
+import { EventEmitter } from "node:events";
+import { gzipSync } from "node:zlib";
+import { memoryOf } from "./app-server";
+import { round, summarize, type Summary } from "./stats";
+
+interface CannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  totalCompletedRequests: number;
+}
+type Cannon = (
+  opts: { url: string; connections: number; duration?: number; amount?: number; timeout: number },
+  cb: (error: Error | null, result: CannonResult) => void,
+) => EventEmitter;
+
+// autocannon ships no type declarations; its API is small and typed above.
+const autocannon = require("autocannon") as Cannon;
+
+export interface LoadMeasure {
+  url: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  errors: number;
+  non2xx: number;
+  /** Latency of every 2xx response (ms), from autocannon's per-response events. */
+  latency: Summary;
+}
+
+/** Runs autocannon and summarises every response's latency itself (autocannon's histogram has no p95). */
+export async function load(
+  url: string,
+  opts: { connections: number; seconds: number; onSecond?: () => void },
+): Promise<LoadMeasure> {
+  const latencies: number[] = [];
+  const ticker = opts.onSecond ? setInterval(opts.onSecond, 500) : null;
+  try {
+    const result = await new Promise<CannonResult>((resolve, reject) => {
+      const instance = autocannon({ url, connections: opts.connections, duration: opts.seconds, timeout: 10 }, (error, r) =>
+        error ? reject(error) : resolve(r),
+      );
+      instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+        if (status >= 200 && status < 300) latencies.push(ms);
+      });
+    });
+    return {
+      url,
+      connections: opts.connections,
+      seconds: result.duration,
+      requests: latencies.length,
+      rps: round(latencies.length / result.duration, 1),
+      errors: result.errors + result.timeouts,
+      non2xx: result.non2xx,
+      latency: summarize(latencies),
+    };
+  } finally {
+    if (ticker) clearInterval(ticker);
+  }
+}
+
+async function warm(url: string, requests: number) {
+  await new Promise<void>((resolve, reject) => {
+    autocannon({ url, connections: 10, amount: requests, timeout: 20 }, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+export interface PublicMeasure {
+  page: LoadMeasure;
+  staticFile: LoadMeasure;
+  rpsRatio: number;
+  /** next-server memory during the page load: the highest sampled VmRSS, and VmHWM at the end. */
+  rssMb: number;
+  peakRssMb: number;
+  idleRssMb: number;
+  js: { files: number; rawKb: number; gzipKb: number; scripts: string[] };
+}
+
+/** The page's `<script src>` files, fetched and gzipped one by one (what a reader's browser downloads). */
+export async function clientJavaScript(origin: string, pagePath: string): Promise<PublicMeasure["js"]> {
+  const html = await (await fetch(`${origin}${pagePath}`)).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => (m[1] as string).replace(/&amp;/g, "&")))];
+  let raw = 0;
+  let gz = 0;
+  for (const src of scripts) {
+    const res = await fetch(new URL(src, origin));
+    if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
+    const body = Buffer.from(await res.arrayBuffer());
+    raw += body.length;
+    gz += gzipSync(body).length;
+  }
+  return { files: scripts.length, rawKb: round(raw / 1024, 1), gzipKb: round(gz / 1024, 1), scripts };
+}
+
+export async function measurePublic(origin: string, pagePath: string, serverPid: number | null, seconds: number): Promise<PublicMeasure> {
+  const js = await clientJavaScript(origin, pagePath);
+  const staticPath = js.scripts.find((s) => s.startsWith("/_next/static/"));
+  if (!staticPath) throw new Error("the page links no /_next/static/ script to use as the static file");
+
+  const idle = serverPid ? memoryOf(serverPid) : null;
+  let rssMax = idle?.rssMb ?? 0;
+  const sample = () => {
+    const m = serverPid ? memoryOf(serverPid) : null;
+    if (m) rssMax = Math.max(rssMax, m.rssMb);
+  };
+  await warm(`${origin}${pagePath}`, 200);
+  const page = await load(`${origin}${pagePath}`, { connections: 50, seconds, onSecond: sample });
+  const peak = serverPid ? memoryOf(serverPid) : null;
+  await warm(`${origin}${staticPath}`, 200);
+  const staticFile = await load(`${origin}${staticPath}`, { connections: 50, seconds, onSecond: sample });
+  return {
+    page,
+    staticFile,
+    rpsRatio: round(page.rps / Math.max(0.001, staticFile.rps), 3),
+    rssMb: rssMax,
+    peakRssMb: peak?.hwmMb ?? Number.NaN,
+    idleRssMb: idle?.rssMb ?? Number.NaN,
+    js,
+  };
+}
