@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useKeptForm } from "@/app/review/use-kept-form";
 import { catalogImportSchema } from "./catalog/catalog.schema";
 import { createDepartmentSchema, createRegionSchema, createSubUnitSchema, renameSchema } from "./units/units.schema";
 import { addMembershipSchema, createUserSchema, removeMembershipSchema, resetPasswordSchema, setActiveSchema } from "./users/users.schema";
@@ -34,13 +35,13 @@ export function AdminForm({
   className?: string;
   testId?: string;
 }) {
-  const [state, run, pending] = useActionState<AdminFormState, FormData>(async (prev, form) => {
+  const { state, pending, formProps } = useKeptForm<AdminFormState>(async (prev, form) => {
     const parsed = SCHEMAS[schema].safeParse(formValues(form));
     if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
     return action(prev, form);
   }, null);
   return (
-    <form action={run} className={className} data-testid={testId}>
+    <form {...formProps} className={className} data-testid={testId}>
       {children}
       <button type="submit" disabled={pending}>
         {submit}

@@ -35,8 +35,13 @@ describe("saving a section", () => {
     expect(result).toEqual({ ok: true, version: v + 1 });
     const line = await t.db.incomeLine.findFirstOrThrow({ where: { budgetId: draftId, fund: "other", carryover: false } });
     expect(line.amount.toString()).toBe("12345.67");
-    const event = await t.db.budgetEvent.findFirstOrThrow({ where: { budgetId: draftId }, orderBy: { id: "desc" } });
+    const event = await t.db.budgetEvent.findFirstOrThrow({ where: { budgetId: draftId }, orderBy: { id: "desc" }, include: { changes: true } });
     expect(event).toMatchObject({ action: "edit.income", actorId: user.id, version: v + 1 });
+    // The trail holds who, when, and the old and new value of every amount changed.
+    expect(event.at).toBeInstanceOf(Date);
+    expect(event.changes.map((c) => [c.key, c.oldValue?.toString() ?? null, c.newValue?.toString() ?? null])).toEqual([
+      ["income/other", "0", "12345.67"],
+    ]);
   });
 
   it("gives exactly one of two concurrent saves; the other gets a conflict and nothing of it is stored", async () => {

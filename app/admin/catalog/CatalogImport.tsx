@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useKeptForm } from "@/app/review/use-kept-form";
 import { CATALOG_KIND_LABELS } from "@/lib/admin/catalog-csv";
 import { firstIssue, formValues } from "../form-values";
 import styles from "../admin.module.css";
@@ -10,15 +11,15 @@ import { catalogImportSchema } from "./catalog.schema";
 export function CatalogImport({ defaultYear }: { defaultYear: number }) {
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState("");
-  const [state, run, pending] = useActionState<CatalogActionState, FormData>(async (prev, form) => {
+  const { state, pending, formProps } = useKeptForm<CatalogActionState>(async (prev, form) => {
     const parsed = catalogImportSchema.safeParse(formValues(form));
     if (!parsed.success) return { step: "error", message: firstIssue(parsed.error) };
     return catalogAction(prev, form);
-  }, null);
+  }, null, () => false);
   const preview = state?.step === "preview" ? state.preview : null;
 
   return (
-    <form action={run} data-testid="catalog-import">
+    <form {...formProps} data-testid="catalog-import">
       <div className={styles.inline}>
         <label>
           年度

@@ -1,4 +1,5 @@
 import type { Budget } from "@/lib/budget/model";
+import { amountChanges } from "@/lib/budget/amount-changes";
 import type { BudgetStatus, Prisma } from "@/generated/prisma/client";
 import { budgetColumns, writeBudgetContent } from "./write-budget";
 
@@ -14,6 +15,7 @@ export async function commitContent(
   tx: Prisma.TransactionClient,
   row: { id: number; departmentId: number; status: BudgetStatus },
   expectedVersion: number,
+  before: Budget,
   budget: Budget,
   event: { actorId: number | null; action: string; comment: string },
 ): Promise<number | null> {
@@ -24,16 +26,28 @@ export async function commitContent(
   if (bumped.count !== 1) return null;
   await writeBudgetContent(tx, row.id, row.departmentId, budget);
   const version = expectedVersion + 1;
+  await recordEvent(tx, { budgetId: row.id, status: row.status, version, ...event }, before, budget);
+  return version;
+}
+
+/** The event of a content change, with every amount it changed (old and new value). */
+export async function recordEvent(
+  tx: Prisma.TransactionClient,
+  event: { budgetId: number; status: BudgetStatus; version: number; actorId: number | null; action: string; comment: string },
+  before: Budget | null,
+  after: Budget,
+) {
+  const changes = amountChanges(before, after);
   await tx.budgetEvent.create({
     data: {
-      budgetId: row.id,
+      budgetId: event.budgetId,
       actorId: event.actorId,
       action: event.action,
-      fromStatus: row.status,
-      toStatus: row.status,
-      version,
+      fromStatus: before ? event.status : null,
+      toStatus: event.status,
+      version: event.version,
       comment: event.comment,
+      changes: { createMany: { data: changes.map((c) => ({ key: c.key, label: c.label, oldValue: c.oldValue, newValue: c.newValue })) } },
     },
   });
-  return version;
 }

@@ -61,7 +61,7 @@ export async function importIntoBudget(
       if (row.version !== input.expectedVersion) {
         return fail(`保存冲突：他人已修改此预算（当前为第 ${row.version} 版），请刷新页面后重新导入`);
       }
-      const version = await commitContent(tx, row, input.expectedVersion, packageToBudget(candidate.pkg), {
+      const version = await commitContent(tx, row, input.expectedVersion, current, packageToBudget(candidate.pkg), {
         actorId: actor.id,
         action: `import.${input.mode}`,
         comment: input.mode === "replace" ? "导入预算包（替换）" : "导入预算包（合并）",

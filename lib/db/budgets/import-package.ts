@@ -5,6 +5,8 @@ import type { BudgetStatus } from "@/generated/prisma/client";
 import type { Db } from "../client";
 import { loadCatalog } from "../catalog-store";
 import { budgetColumns, writeBudgetContent } from "./write-budget";
+import { recordEvent } from "./commit-content";
+import { budgetContentInclude, budgetFromRows } from "./read-budget";
 
 export type ImportResult =
   | { ok: true; budgetId: number; created: boolean }
@@ -58,6 +60,7 @@ export async function importPackageText(db: Db, text: string, options: ImportOpt
         });
         const existing = await tx.budget.findUnique({
           where: { departmentId_year_kind: { departmentId: department.id, year: pkg.year, kind: pkg.kind } },
+          include: budgetContentInclude,
         });
         const label = `${pkg.unit.name} ${pkg.year} 年${pkg.kind === "budget" ? "预算" : "决算"}`;
         if (existing && !options.replace) {
@@ -73,17 +76,19 @@ export async function importPackageText(db: Db, text: string, options: ImportOpt
               data: { departmentId: department.id, year: pkg.year, kind: pkg.kind, status, ...budgetColumns(budget) },
             });
         await writeBudgetContent(tx, row.id, department.id, budget);
-        await tx.budgetEvent.create({
-          data: {
+        await recordEvent(
+          tx,
+          {
             budgetId: row.id,
+            status,
+            version: row.version,
             actorId: options.actorId ?? null,
             action: existing ? "import.replace" : "import",
-            fromStatus: existing?.status ?? null,
-            toStatus: status,
-            version: row.version,
             comment: existing ? "导入预算包，替换原有内容" : "导入预算包",
           },
-        });
+          existing ? budgetFromRows(existing) : null,
+          budget,
+        );
         return { ok: true as const, budgetId: row.id, created: !existing };
       },
       { timeout: 60_000, maxWait: 30_000 },

@@ -49,11 +49,12 @@ export async function saveSection<S extends SectionId>(
         if (row.version !== input.expectedVersion) throw conflict(row.version);
         const catalog = await loadCatalog(tx, row.year);
         if (!catalog) throw new Rejected({ ok: false, kind: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
-        const base = budgetToPackage(budgetFromRows(row), { unit: "元" });
+        const current = budgetFromRows(row);
+        const base = budgetToPackage(current, { unit: "元" });
         const checked = checkSection(base, input.section, input.values, catalog);
         if (!checked.ok) throw new Rejected({ ok: false, kind: "invalid", errors: checked.errors });
         const budget = packageToBudget(checked.pkg);
-        const version = await commitContent(tx, row, input.expectedVersion, budget, {
+        const version = await commitContent(tx, row, input.expectedVersion, current, budget, {
           actorId: actor.id,
           action: `edit.${input.section}`,
           comment: `修改${SECTIONS[input.section].label}`,

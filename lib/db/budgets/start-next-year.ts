@@ -7,6 +7,7 @@ import { loadCatalog, loadCrosswalk } from "../catalog-store";
 import { budgetScope } from "../scope";
 import { budgetContentInclude, budgetFromRows } from "./read-budget";
 import { budgetColumns, writeBudgetContent } from "./write-budget";
+import { recordEvent } from "./commit-content";
 
 export type StartResult = { ok: true; budgetId: number } | { ok: false; message: string };
 
@@ -48,17 +49,12 @@ export async function startNextYear(db: Db, actor: SessionUser, input: { fromBud
         data: { departmentId: row.departmentId, year, kind: row.kind, status: "DRAFT", ...budgetColumns(next) },
       });
       await writeBudgetContent(tx, created.id, row.departmentId, next);
-      await tx.budgetEvent.create({
-        data: {
-          budgetId: created.id,
-          actorId: actor.id,
-          action: "create.next-year",
-          fromStatus: null,
-          toStatus: "DRAFT",
-          version: created.version,
-          comment: `由 ${row.year} 年预算结转生成`,
-        },
-      });
+      await recordEvent(
+        tx,
+        { budgetId: created.id, status: "DRAFT", version: created.version, actorId: actor.id, action: "create.next-year", comment: `由 ${row.year} 年预算结转生成` },
+        null,
+        next,
+      );
       return { ok: true as const, budgetId: created.id };
     },
     { timeout: 30_000 },

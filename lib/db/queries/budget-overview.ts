@@ -11,7 +11,10 @@ export async function budgetOverview(db: Db, user: SessionUser, id: number) {
     where: { AND: [scope, { id }] },
     include: {
       department: { include: { region: true } },
-      events: { orderBy: { at: "asc" }, include: { actor: { select: { displayName: true } } } },
+      events: {
+        orderBy: { at: "asc" },
+        include: { actor: { select: { displayName: true } }, changes: { orderBy: { key: "asc" } } },
+      },
     },
   });
   if (!row) return null;
@@ -39,6 +42,12 @@ export async function budgetOverview(db: Db, user: SessionUser, id: number) {
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       comment: e.comment,
+      changes: e.changes.map((c) => ({
+        key: c.key,
+        label: c.label,
+        oldValue: c.oldValue?.toFixed(2) ?? null,
+        newValue: c.newValue?.toFixed(2) ?? null,
+      })),
     })),
   };
 }

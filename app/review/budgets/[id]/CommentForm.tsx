@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useKeptForm } from "../../use-kept-form";
 import { COMMENT_SECTIONS, type CommentSection } from "@/lib/workflow/comment-anchors";
 import { commentAction } from "./actions";
 import { commentSchema, firstIssue, formValues, type ActionState } from "./review-actions.schema";
@@ -10,14 +11,14 @@ type Anchors = Partial<Record<CommentSection, { value: string; label: string }[]
 /** A comment on a section, optionally anchored to a project, a line or a table row. */
 export function CommentForm({ budgetId, anchors }: { budgetId: number; anchors: Anchors }) {
   const [section, setSection] = useState<CommentSection>("projects");
-  const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
+  const { state, pending, formProps } = useKeptForm<ActionState>(async (prev, form) => {
     const parsed = commentSchema.safeParse(formValues(form));
     if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
     return commentAction(prev, form);
   }, null);
   const choices = anchors[section];
   return (
-    <form action={action} className={styles.commentForm} data-testid="comment-form">
+    <form {...formProps} className={styles.commentForm} data-testid="comment-form">
       <input type="hidden" name="budgetId" value={budgetId} />
       <label>
         针对
@@ -48,7 +49,7 @@ export function CommentForm({ budgetId, anchors }: { budgetId: number; anchors: 
         </label>
       )}
       <label className={styles.wide}>
-        意见
+        意见内容
         <textarea name="body" rows={3} />
       </label>
       <div>

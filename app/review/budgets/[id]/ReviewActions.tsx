@@ -1,7 +1,7 @@
 "use client";
-import { useActionState } from "react";
 import type { z } from "zod";
 import type { BudgetStatusName } from "@/lib/budget/status";
+import { useKeptForm } from "../../use-kept-form";
 import { approveAction, publishAction, returnAction } from "./actions";
 import { firstIssue, formValues, returnSchema, transitionSchema, type ActionState } from "./review-actions.schema";
 import styles from "./budget-review.module.css";
@@ -36,54 +36,54 @@ function Hidden({ budgetId, version }: { budgetId: number; version: number }) {
 }
 
 export function ReviewActions({ budgetId, version, status, canPublish }: { budgetId: number; version: number; status: BudgetStatusName; canPublish: boolean }) {
-  const [returned, doReturn, returning] = useActionState(validated(returnSchema, returnAction), null);
-  const [approved, doApprove, approving] = useActionState(validated(transitionSchema, approveAction), null);
-  const [published, doPublish, publishing] = useActionState(validated(transitionSchema, publishAction), null);
+  const ret = useKeptForm<ActionState>(validated(returnSchema, returnAction), null);
+  const approve = useKeptForm<ActionState>(validated(transitionSchema, approveAction), null);
+  const publish = useKeptForm<ActionState>(validated(transitionSchema, publishAction), null);
 
   if (status === "SUBMITTED") {
     return (
       <div className={styles.actions}>
-        <form action={doReturn} className={styles.actionForm}>
+        <form {...ret.formProps} className={styles.actionForm}>
           <Hidden budgetId={budgetId} version={version} />
           <label>
             退回意见（必填）
             <textarea name="comment" rows={3} placeholder="说明需要修改的内容，部门会计会看到" />
           </label>
-          <button type="submit" className="secondary" disabled={returning}>
+          <button type="submit" className="secondary" disabled={ret.pending}>
             退回修改
           </button>
-          <Outcome state={returned} />
+          <Outcome state={ret.state} />
         </form>
-        <form action={doApprove} className={styles.actionForm}>
+        <form {...approve.formProps} className={styles.actionForm}>
           <Hidden budgetId={budgetId} version={version} />
           <label>
             审核说明（可选）
             <textarea name="comment" rows={3} />
           </label>
-          <button type="submit" disabled={approving}>
+          <button type="submit" disabled={approve.pending}>
             审核通过
           </button>
-          <Outcome state={approved} />
+          <Outcome state={approve.state} />
         </form>
       </div>
     );
   }
   if (status === "APPROVED" && canPublish) {
     return (
-      <form action={doPublish} className={styles.actionForm}>
+      <form {...publish.formProps} className={styles.actionForm}>
         <Hidden budgetId={budgetId} version={version} />
         <p className="muted">公开后，公开表格和情况说明将被冻结，任何人都可以查阅；此后只能通过预算调整发布新版本。</p>
-        <button type="submit" disabled={publishing}>
+        <button type="submit" disabled={publish.pending}>
           公开预算
         </button>
-        <Outcome state={published} />
+        <Outcome state={publish.state} />
       </form>
     );
   }
   // After an action the page re-renders with the new status; keep its message visible.
   return (
     <>
-      <Outcome state={returned ?? approved ?? published} />
+      <Outcome state={ret.state ?? approve.state ?? publish.state} />
       <p className="muted">当前状态下没有需要审核员处理的操作。</p>
     </>
   );

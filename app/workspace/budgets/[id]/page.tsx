@@ -12,6 +12,8 @@ import { SubmitPanel } from "@/components/workspace/SubmitPanel";
 export const metadata: Metadata = { title: "预算概况" };
 
 const wan = (s: string) => formatWanDisplay(new Decimal(s));
+// 元 with separators ("1,249,300.00"); formatWanDisplay only groups digits, whatever the unit.
+const yuan = (s: string) => formatWanDisplay(new Decimal(s));
 
 export default async function BudgetPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -68,7 +70,21 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
                 {e.fromStatus ? `${STATUS_LABELS[e.fromStatus]} → ` : ""}
                 {STATUS_LABELS[e.toStatus]}
               </td>
-              <td>{e.comment}</td>
+              <td>
+                {e.comment}
+                {e.changes.length > 0 ? (
+                  <details>
+                    <summary>{e.changes.length} 项金额变化</summary>
+                    <ul className="amount-changes">
+                      {e.changes.map((c) => (
+                        <li key={c.key}>
+                          {c.label}：{c.oldValue === null ? "（新增）" : `${yuan(c.oldValue)} 元`} → {c.newValue === null ? "（删除）" : `${yuan(c.newValue)} 元`}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,85 @@
+/**
+ * The suite's output: a table on stdout and bench/results.json. `measures` holds flat numbers
+ * (the keys the issue asks for, plus p50/max companions); `details` holds everything measured,
+ * including the profiles that explain a missed target.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+
+export interface Target {
+  key: string;
+  label: string;
+  unit: string;
+  /** The value must be ≤ (or ≥) this. */
+  limit: number;
+  better: "lower" | "higher";
+  /** Companion keys printed next to it (p50, max). */
+  p50?: string;
+  max?: string;
+}
+
+export const TARGETS: Target[] = [
+  { key: "tables_p95_ms", p50: "tables_p50_ms", max: "tables_max_ms", label: "(1) tables + narrative + rules, one budget from the DB", unit: "ms", limit: 25, better: "lower" },
+  { key: "tables_vs_sql_ratio", label: "(2) … ÷ one SQL aggregate of its lines (p95/p95)", unit: "×", limit: 3, better: "lower" },
+  { key: "rollup_p95_ms", p50: "rollup_p50_ms", max: "rollup_max_ms", label: "(3) district rollup, 100 departments", unit: "ms", limit: 200, better: "lower" },
+  { key: "public_page_p95_ms", p50: "public_page_p50_ms", max: "public_page_max_ms", label: "(4) public budget page, 50 connections", unit: "ms", limit: 50, better: "lower" },
+  { key: "public_vs_static_rps_ratio", label: "(4) page req/s ÷ static file req/s", unit: "", limit: 0.5, better: "higher" },
+  { key: "save_p95_ms", p50: "save_p50_ms", max: "save_max_ms", label: "(5) save 200-line section, 20 editors at once", unit: "ms", limit: 150, better: "lower" },
+  { key: "import_ms", p50: "import_ms", max: "import_max_ms", label: "(6) import one package (p50)", unit: "ms", limit: 300, better: "lower" },
+  { key: "pdf_ms", p50: "pdf_ms", max: "pdf_max_ms", label: "(6) PDF of one budget (p50)", unit: "ms", limit: 3000, better: "lower" },
+  { key: "xlsx_ms", p50: "xlsx_ms", max: "xlsx_max_ms", label: "(6) Excel of one budget (p50)", unit: "ms", limit: 500, better: "lower" },
+  { key: "cold_start_s", label: "(7) cold start to first 200, already built", unit: "s", limit: 15, better: "lower" },
+  { key: "rss_mb", label: "(7) next-server RSS under load", unit: "MB", limit: 500, better: "lower" },
+  { key: "public_js_kb_gz", label: "(7) public page client JS, gzipped", unit: "KB", limit: 150, better: "lower" },
+];
+
+export const INFORMATIONAL: { key: string; label: string; unit: string }[] = [
+  { key: "load_province_s", label: "load 12,000 budgets (batched INSERT … unnest)", unit: "s" },
+  { key: "sql_p95_ms", label: "(2) the SQL floor itself, p95", unit: "ms" },
+  { key: "public_rps", label: "(4) public page requests/s", unit: "req/s" },
+  { key: "static_rps", label: "(4) static file requests/s", unit: "req/s" },
+  { key: "static_p95_ms", label: "(4) static file p95 latency", unit: "ms" },
+  { key: "save_alone_p50_ms", label: "(5) the same save, one editor alone (p50)", unit: "ms" },
+  { key: "snapshot_p50_ms", label: "publish: freeze one snapshot (p50)", unit: "ms" },
+];
+
+export type Measures = Record<string, number>;
+
+function fmt(n: number | undefined): string {
+  if (n === undefined || Number.isNaN(n)) return "—";
+  return Math.abs(n) >= 100 ? String(Math.round(n)) : String(Math.round(n * 100) / 100);
+}
+
+export function passes(t: Target, m: Measures): boolean | null {
+  const v = m[t.key];
+  if (v === undefined || Number.isNaN(v)) return null;
+  return t.better === "lower" ? v <= t.limit : v >= t.limit;
+}
+
+export function printTable(m: Measures) {
+  const rows: string[][] = [["measure", "p50", "headline", "max", "target", "met"]];
+  for (const t of TARGETS) {
+    const ok = passes(t, m);
+    rows.push([
+      t.label,
+      t.p50 ? fmt(m[t.p50]) : "",
+      `${fmt(m[t.key])} ${t.unit}`.trim(),
+      t.max ? fmt(m[t.max]) : "",
+      `${t.better === "lower" ? "≤" : "≥"} ${t.limit} ${t.unit}`.trim(),
+      ok === null ? "n/a" : ok ? "yes" : "NO",
+    ]);
+  }
+  for (const i of INFORMATIONAL) rows.push([i.label, "", `${fmt(m[i.key])} ${i.unit}`.trim(), "", "", ""]);
+  // Width by code points is close enough for a terminal; CJK-free labels keep it aligned.
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+  process.stdout.write(`\n${line(rows[0]!)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
+  for (const r of rows.slice(1)) process.stdout.write(`${line(r)}\n`);
+  process.stdout.write("\n");
+}
+
+export function writeResults(file: string, results: { meta: unknown; measures: Measures; details: unknown }) {
+  const targets = Object.fromEntries(TARGETS.map((t) => [t.key, { limit: t.limit, better: t.better, met: passes(t, results.measures) }]));
+  writeFileSync(file, `${JSON.stringify({ ...results, targets }, null, 2)}\n`);
+  process.stdout.write(`results written to ${path.relative(process.cwd(), file)}\n`);
+}

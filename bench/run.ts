@@ -1,0 +1,228 @@
+/**
+ * `npm run bench`: the performance suite of issue 8, end to end on a fresh clone.
+ *
+ *  A. The production server (lib/cli/e2e-server.cjs on port 3400, its own demo database and
+ *     build folder .next-bench): built if needed, then a cold start timed to the first 200; the
+ *     public page and a static file under 50 connections, RSS, client JS, the PDF.
+ *  B. A PostgreSQL of the suite's own, migrated and prepared with the demo data, then the
+ *     synthetic province (40 districts × 100 departments × 3 years) loaded in batches.
+ *  C. The database measures: one budget's tables/narrative/rules against the SQL floor, the
+ *     district rollup, 20 concurrent savers, an import, the Excel export.
+ *
+ * Every process it starts is stopped on the way out, also on failure or Ctrl-C; every step is
+ * bounded in runs and time, and a watchdog ends the suite before 15 minutes.
+ */
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { createDb, type Db } from "@/lib/db/client";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { REPO_ROOT } from "@/lib/db/runtime";
+import { APP_PORT, ORIGIN, nextServerPid, startAppServer, type AppServer } from "./app-server";
+import { createAccountant, createReviewer } from "./bench-users";
+import { openBenchDatabase, type BenchDatabase } from "./database";
+import { PROVINCE, regionCode } from "./generate-province";
+import { catalogCodes, loadProvince } from "./load-province";
+import { measureEngine } from "./measure-engine";
+import { measurePdf, measureXlsx } from "./measure-exports";
+import { measureImport } from "./measure-import";
+import { measurePublic } from "./measure-public";
+import { measureRollup } from "./measure-rollup";
+import { measureSave } from "./measure-save";
+import { publishSnapshots } from "./publish-snapshots";
+import { printTable, writeResults, type Measures } from "./report";
+import { nowMs, progress, round } from "./stats";
+import pg from "pg";
+
+const PUBLIC_PAGE = "/b/500109/2024/104";
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+const WATCHDOG_MS = 14.5 * 60_000;
+// The year whose district the reviewer rolls up (every department submitted or approved, last year approved).
+const ROLLUP_YEAR = PROVINCE.years[1] as number;
+const ROLLUP_DISTRICT = 2;
+
+const cleanups: (() => Promise<void>)[] = [];
+let cleaning: Promise<void> | null = null;
+async function cleanup() {
+  cleaning ??= (async () => {
+    for (const c of cleanups.splice(0).reverse()) await c().catch((e: unknown) => process.stderr.write(`cleanup: ${String(e)}\n`));
+  })();
+  return cleaning;
+}
+
+function commit(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO_ROOT }).toString().trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+/** A: everything that needs the production server. */
+async function serverMeasures(measures: Measures, details: Record<string, unknown>) {
+  progress(`starting the production server on ${ORIGIN} (builds .next-bench on the first run) …`);
+  let server: AppServer = await startAppServer(8 * 60_000);
+  cleanups.push(() => server.stop());
+  // A start that built is no cold start: restart until one finds the build current. The first
+  // `next build` into .next-bench adds its types folder to tsconfig.json, which is one of the
+  // build's inputs, so a fresh clone needs a second build; sources edited meanwhile need another.
+  for (let attempt = 1; server.built; attempt++) {
+    if (attempt > 2) throw new Error("the sources keep changing during the run (every start rebuilt); run the suite again");
+    progress(`built and started in ${server.startSeconds} s; restarting for the cold start`);
+    await server.stop();
+    server = await startAppServer(4 * 60_000);
+  }
+  measures.cold_start_s = server.startSeconds;
+  progress(`cold start: ${server.startSeconds} s to the first 200`);
+
+  const pid = nextServerPid(server.pid);
+  if (pid === null) progress("warning: next-server process not found; RSS not measured");
+  progress(`public page ${PUBLIC_PAGE} and a static file: 50 connections × ${LOAD_SECONDS} s each …`);
+  const pub = await measurePublic(ORIGIN, PUBLIC_PAGE, pid, LOAD_SECONDS);
+  measures.public_page_p50_ms = pub.page.latency.p50;
+  measures.public_page_p95_ms = pub.page.latency.p95;
+  measures.public_page_max_ms = pub.page.latency.max;
+  measures.public_rps = pub.page.rps;
+  measures.static_p95_ms = pub.staticFile.latency.p95;
+  measures.static_rps = pub.staticFile.rps;
+  measures.public_vs_static_rps_ratio = pub.rpsRatio;
+  measures.rss_mb = pub.rssMb;
+  measures.public_js_kb_gz = pub.js.gzipKb;
+  details.public = pub;
+  progress(`page p95 ${pub.page.latency.p95} ms at ${pub.page.rps} req/s; static ${pub.staticFile.rps} req/s; RSS ${pub.rssMb} MB; JS ${pub.js.gzipKb} KB gz`);
+
+  progress("PDF of the published budget (Chromium) …");
+  const pdf = await measurePdf(`${ORIGIN}${PUBLIC_PAGE}/print`);
+  details.pdf = pdf;
+  if ("total" in pdf) {
+    measures.pdf_ms = pdf.total.p50;
+    measures.pdf_max_ms = pdf.total.max;
+    progress(`PDF p50 ${pdf.total.p50} ms (${Math.round(pdf.bytes / 1024)} KB)`);
+  } else progress(`PDF skipped: ${pdf.skipped}`);
+  await server.stop();
+}
+
+/** B + C: the province and everything measured against it. */
+async function databaseMeasures(measures: Measures, details: Record<string, unknown>) {
+  progress("starting the benchmark PostgreSQL …");
+  const database: BenchDatabase = await openBenchDatabase();
+  cleanups.push(() => database.stop());
+  progress(`${database.where}: migrating, catalogues, demo data …`);
+  await prepareDatabase(database.url, { demo: true });
+
+  const shape = PROVINCE;
+  progress(`loading the synthetic province: ${shape.districts} districts × ${shape.departments} departments × ${shape.years.length} years …`);
+  const province = await loadProvince(database.url, shape);
+  measures.load_province_s = province.seconds;
+  details.province = { budgets: province.budgets, basicLines: province.basicLines, projects: province.projects, seconds: province.seconds };
+  progress(`loaded ${province.budgets} budgets, ${province.basicLines} basic lines, ${province.projects} projects in ${province.seconds} s`);
+
+  const db: Db = createDb(database.url);
+  cleanups.push(() => db.$disconnect());
+
+  const published = Array.from({ length: shape.departments }, (_, i) => province.budgetId(1, i + 1, ROLLUP_YEAR));
+  progress(`freezing ${published.length} published snapshots (district 1, ${ROLLUP_YEAR}) …`);
+  const snapshots = await publishSnapshots(db, published);
+  measures.snapshot_p50_ms = snapshots.p50;
+  details.snapshots = snapshots;
+
+  const engineBudget = province.budgetId(ROLLUP_DISTRICT, 50, ROLLUP_YEAR);
+  progress(`(1)(2) tables + narrative + rules of budget ${engineBudget} vs one SQL aggregate …`);
+  const engine = await measureEngine(db, database.url, engineBudget);
+  measures.tables_p50_ms = engine.total.p50;
+  measures.tables_p95_ms = engine.total.p95;
+  measures.tables_max_ms = engine.total.max;
+  measures.sql_p50_ms = engine.sql.p50;
+  measures.sql_p95_ms = engine.sql.p95;
+  measures.tables_vs_sql_ratio = engine.ratioP95;
+  details.engine = engine;
+  progress(`engine p95 ${engine.total.p95} ms (load ${engine.parts.load.p50}, tables ${engine.parts.tables.p50}, narrative ${engine.parts.narrative.p50}, rules ${engine.parts.rules.p50} ms p50); SQL p95 ${engine.sql.p95} ms; ${engine.errors} errors`);
+
+  const region = regionCode(ROLLUP_DISTRICT);
+  const reviewer = await createReviewer(db, province.regionId(ROLLUP_DISTRICT), region);
+  progress(`(3) district rollup of region ${region}, ${ROLLUP_YEAR} …`);
+  const rollup = await measureRollup(db, reviewer, region, ROLLUP_YEAR);
+  measures.rollup_p50_ms = rollup.total.p50;
+  measures.rollup_p95_ms = rollup.total.p95;
+  measures.rollup_max_ms = rollup.total.max;
+  details.rollup = rollup;
+  progress(`rollup p95 ${rollup.total.p95} ms over ${rollup.total.runs} runs (${rollup.departments} departments; reads ${rollup.profile.readMs} ms, compute ${rollup.profile.computeMs} ms)`);
+
+  // The savers: 20 departments whose budget of the year being prepared is still a draft.
+  const lastYear = shape.years[shape.years.length - 1] as number;
+  const drafts = await db.budget.findMany({
+    where: { year: lastYear, status: "DRAFT", department: { region: { code: { in: [regionCode(3), regionCode(4)] } } } },
+    select: { id: true, departmentId: true },
+    orderBy: { id: "asc" },
+    take: 20,
+  });
+  const editors = [];
+  for (const d of drafts) editors.push({ user: await createAccountant(db, d.departmentId), budgetId: d.id });
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const codes = await catalogCodes(client, lastYear).finally(() => client.end());
+  progress(`(5) ${editors.length} editors saving a 200-line basic section at once …`);
+  const save = await measureSave(db, editors, codes, { lines: 200, rounds: 10, budgetMs: 90_000 });
+  measures.save_p50_ms = save.concurrent.p50;
+  measures.save_p95_ms = save.concurrent.p95;
+  measures.save_max_ms = save.concurrent.max;
+  measures.save_alone_p50_ms = save.alone.p50;
+  details.save = save;
+  progress(`save p95 ${save.concurrent.p95} ms with ${save.editors} editors (alone p50 ${save.alone.p50} ms); ${save.failures} failures`);
+
+  progress("(6) import one package, Excel of one budget …");
+  const imported = await measureImport(db, province.budgetId(5, 1, ROLLUP_YEAR), 20);
+  measures.import_ms = imported.total.p50;
+  measures.import_p95_ms = imported.total.p95;
+  measures.import_max_ms = imported.total.max;
+  details.import = imported;
+  const xlsx = await measureXlsx(db, engineBudget);
+  measures.xlsx_ms = xlsx.total.p50;
+  measures.xlsx_p95_ms = xlsx.total.p95;
+  measures.xlsx_max_ms = xlsx.total.max;
+  details.xlsx = xlsx;
+  progress(`import p50 ${imported.total.p50} ms (${imported.packageKb} KB, ${imported.failures} failures); Excel p50 ${xlsx.total.p50} ms`);
+}
+
+async function main() {
+  const started = nowMs();
+  const watchdog = setTimeout(() => {
+    process.stderr.write("bench: 14.5 minutes passed, stopping\n");
+    void cleanup().then(() => process.exit(2));
+  }, WATCHDOG_MS);
+  watchdog.unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => void cleanup().then(() => process.exit(130)));
+  }
+
+  const measures: Measures = {};
+  const details: Record<string, unknown> = {};
+  try {
+    await serverMeasures(measures, details);
+    await databaseMeasures(measures, details);
+  } finally {
+    await cleanup();
+  }
+  const cpus = os.cpus();
+  const meta = {
+    date: new Date().toISOString(),
+    commit: commit(),
+    node: process.version,
+    machine: { cores: cpus.length, cpu: cpus[0]?.model ?? "unknown", memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverage: os.loadavg() },
+    province: PROVINCE,
+    server: { origin: ORIGIN, port: APP_PORT, page: PUBLIC_PAGE, loadSeconds: LOAD_SECONDS },
+    durationS: round((nowMs() - started) / 1000, 1),
+  };
+  printTable(measures);
+  writeResults(path.join(REPO_ROOT, "bench", "results.json"), { meta, measures, details });
+  progress(`suite finished in ${meta.durationS} s`);
+}
+
+main().then(
+  () => process.exit(0),
+  async (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    await cleanup();
+    process.exit(1);
+  },
+);
