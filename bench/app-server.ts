@@ -5,7 +5,8 @@
  * started in its own process group, and stopped by signalling that group only.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "@/lib/db/runtime";
 import { nowMs, progress, round } from "./stats";
@@ -26,6 +27,8 @@ export interface AppServer {
 }
 
 const BUILDING = "正在构建生产版本";
+/** The server's output, kept for a post-mortem (the suite prints only its own progress). */
+export const SERVER_LOG = path.join(os.tmpdir(), `mingzhang-bench-server-${APP_PORT}.log`);
 
 function alive(pid: number): boolean {
   try {
@@ -73,6 +76,7 @@ export async function startAppServer(timeoutMs: number): Promise<AppServer> {
   };
   delete env.DATABASE_URL;
   const lines: string[] = [];
+  writeFileSync(SERVER_LOG, "");
   const started = nowMs();
   const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, "lib/cli/e2e-server.cjs")], {
     cwd: REPO_ROOT,
@@ -91,6 +95,7 @@ export async function startAppServer(timeoutMs: number): Promise<AppServer> {
         progress("building the production bundle into .next-bench (first run, or the sources changed) …");
       }
       lines.push(line);
+      appendFileSync(SERVER_LOG, `${line}\n`);
       if (lines.length > 400) lines.shift();
     }
   };
