@@ -100,7 +100,9 @@ export function useSectionForm<S extends SectionId>(section: S) {
     }
   });
 
-  return { form, live, save, saveState, editor };
+  // What <SectionFrame> needs, spread into it by each section form.
+  const frame = { section, form, save, saveState, editable: editor.editable };
+  return { form, live, save, saveState, editor, frame };
 }
 
 function safeEvaluate(pkg: Parameters<typeof evaluatePackage>[0], catalog: Parameters<typeof evaluatePackage>[1]): Evaluation | undefined {

@@ -1,20 +1,11 @@
-import type { SectionId } from "./sections";
+import { sectionOfPath, type SectionId } from "./sections";
 
-const TO_SECTION: Record<string, SectionId> = {
-  unit: "unit",
-  income: "income",
-  basicExpenditure: "basic",
-  projects: "projects",
-  threePublic: "three-public",
-  procurement: "procurement",
-  assets: "assets",
-  performance: "performance",
-  narrative: "narrative",
-};
-
-/** The workspace section a review comment is about; overall and table comments belong to the overview. */
+/**
+ * The workspace section a review comment is about (comment sections are the package's top-level
+ * keys); overall and table comments belong to the overview.
+ */
 export function sectionOfComment(commentSection: string): SectionId | undefined {
-  return TO_SECTION[commentSection];
+  return sectionOfPath(commentSection);
 }
 
 /** The form field id a comment's anchor points at, when it points at one. */

@@ -10,9 +10,9 @@ const KINDS = [
 ] as const;
 
 export function AssetsForm() {
-  const { form, save, saveState, editor } = useSectionForm("assets");
+  const { form, editor, frame } = useSectionForm("assets");
   return (
-    <SectionFrame section="assets" title="国有资产占有使用情况" hint="车辆按辆填写。" form={form} save={save} saveState={saveState} editable={editor.editable}>
+    <SectionFrame title="国有资产占有使用情况" hint="车辆按辆填写。" {...frame}>
       <div className="grid-form">
         <TextField form={form} section="assets" name="assets.asOf" label="截至年月（如 2023-12）" />
       </div>

@@ -20,7 +20,7 @@ const features = tableFeatures({});
  * schema, and T2/T3 figures update as you type.
  */
 export function BasicGrid() {
-  const { form, live, save, saveState, editor } = useSectionForm("basic");
+  const { form, live, editor, frame } = useSectionForm("basic");
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "basicExpenditure" });
   const lines = (useWatch({ control: form.control, name: "basicExpenditure" }) ?? []) as Line[];
   const catalog = editor.catalog;
@@ -88,13 +88,9 @@ export function BasicGrid() {
   const tables = live.evaluation?.tables;
   return (
     <SectionFrame
-      section="basic"
       title="基本支出"
       hint="每行一个功能分类“项”、经济分类“款”和资金来源的组合，金额单位：元。人员经费和公用经费由经济分类自动区分。"
-      form={form}
-      save={save}
-      saveState={saveState}
-      editable={editor.editable}
+      {...frame}
       totals={
         <Figures
           items={[

@@ -8,18 +8,14 @@ import { Figures, SectionFrame } from "../SectionFrame";
 import { wan } from "../labels";
 
 export function IncomeForm() {
-  const { form, live, save, saveState, editor } = useSectionForm("income");
+  const { form, live, editor, frame } = useSectionForm("income");
   const t6 = live.evaluation?.tables.T6;
   const t1 = live.evaluation?.tables.T1;
   return (
     <SectionFrame
-      section="income"
       title="收入预算"
       hint="按收入来源填写本年收入和上年结转，金额单位：元（最多两位小数）。"
-      form={form}
-      save={save}
-      saveState={saveState}
-      editable={editor.editable}
+      {...frame}
       totals={
         <Figures
           items={[

@@ -22,18 +22,14 @@ const REASONS: { name: string; label: string; figure?: string; what: string }[] 
 
 /** 情况说明: the reasons behind each year-on-year change, each shown beside the change it explains. */
 export function NarrativeForm() {
-  const { form, live, save, saveState, editor } = useSectionForm("narrative");
+  const { form, live, editor, frame } = useSectionForm("narrative");
   const figures = live.evaluation?.figures ?? {};
   const priorYear = (editor.saved.year ?? 0) - 1;
   return (
     <SectionFrame
-      section="narrative"
       title="情况说明"
       hint="说明中的每个数字都由预算数据自动计算，这里只需填写原因和用途；有增减而未说明原因的，检查结果会提示。"
-      form={form}
-      save={save}
-      saveState={saveState}
-      editable={editor.editable}
+      {...frame}
     >
       {REASONS.map((r) => {
         const change = r.figure ? figures[r.figure] : undefined;

@@ -6,15 +6,11 @@ import { wan } from "../labels";
 import { IndicatorsEditor } from "./IndicatorsEditor";
 
 export function PerformanceForm() {
-  const { form, live, save, saveState, editor } = useSectionForm("performance");
+  const { form, live, editor, frame } = useSectionForm("performance");
   return (
     <SectionFrame
-      section="performance"
       title="部门（单位）整体支出绩效目标"
-      form={form}
-      save={save}
-      saveState={saveState}
-      editable={editor.editable}
+      {...frame}
       totals={<Figures items={[{ label: "部门支出预算总额", value: wan(live.evaluation?.tables.T10?.budgetTotal) }]} />}
     >
       <TextField form={form} section="performance" name="performance.goal" label="当年整体绩效目标" multiline />

@@ -14,17 +14,13 @@ const THREE_PUBLIC = [
 
 /** 上年预算数, for a budget whose previous year is not in 明账. */
 export function PriorYearForm() {
-  const { form, save, saveState, editor } = useSectionForm("prior");
+  const { form, editor, frame } = useSectionForm("prior");
   const rows = useFieldArray({ control: form.control, name: "priorYear.expenditureByFunction" });
   return (
     <SectionFrame
-      section="prior"
       title="上年预算数"
       hint="上年已在明账中审核通过的预算会自动作为上年数；只有没有上年预算时才需要在此填写（全部留空表示没有上年数据）。金额单位：元。"
-      form={form}
-      save={save}
-      saveState={saveState}
-      editable={editor.editable}
+      {...frame}
     >
       <SubjectOptions catalog={editor.catalog} />
       <div className="grid-form">

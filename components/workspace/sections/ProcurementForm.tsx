@@ -6,18 +6,14 @@ import { Figures, SectionFrame } from "../SectionFrame";
 import { FUND_OPTIONS, PROCUREMENT_OPTIONS, wan } from "../labels";
 
 export function ProcurementForm() {
-  const { form, live, save, saveState, editor } = useSectionForm("procurement");
+  const { form, live, editor, frame } = useSectionForm("procurement");
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "procurement" });
   const t9 = live.evaluation?.tables.T9;
   return (
     <SectionFrame
-      section="procurement"
       title="政府采购预算"
       hint="按采购类别和资金来源填写；没有政府采购预算时不填任何行，公开表注明“本部门无政府采购预算”。金额单位：元。"
-      form={form}
-      save={save}
-      saveState={saveState}
-      editable={editor.editable}
+      {...frame}
       totals={<Figures items={[{ label: "政府采购预算合计", value: wan(t9?.total.total), testId: "procurement-total" }]} />}
     >
       <table className="data">

@@ -12,7 +12,7 @@ type ProjectRow = { code?: string; name?: string; function?: string; amount?: st
 
 /** 项目支出: the list of projects, and below it the detail form of the one being edited. */
 export function ProjectsForm() {
-  const { form, live, save, saveState, editor } = useSectionForm("projects");
+  const { form, live, editor, frame } = useSectionForm("projects");
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "projects" });
   const projects = (useWatch({ control: form.control, name: "projects" }) ?? []) as ProjectRow[];
   const initial = typeof window === "undefined" ? 0 : Number(new URLSearchParams(window.location.search).get("p") ?? 0);
@@ -23,13 +23,9 @@ export function ProjectsForm() {
 
   return (
     <SectionFrame
-      section="projects"
       title="项目支出"
       hint="每个项目填写编码、资金安排和绩效目标；勾选“公开绩效目标表”的项目在公开时生成项目支出绩效目标表。金额单位：元。"
-      form={form}
-      save={save}
-      saveState={saveState}
-      editable={editor.editable}
+      {...frame}
       totals={
         <Figures
           items={[

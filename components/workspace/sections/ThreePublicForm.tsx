@@ -7,17 +7,13 @@ import { label, wan } from "../labels";
 const ITEMS = ["abroad", "vehiclePurchase", "vehicleOperation", "reception"] as const;
 
 export function ThreePublicForm() {
-  const { form, live, save, saveState, editor } = useSectionForm("three-public");
+  const { form, live, editor, frame } = useSectionForm("three-public");
   const t4 = live.evaluation?.tables.T4;
   return (
     <SectionFrame
-      section="three-public"
       title="“三公”经费"
       hint="一般公共预算财政拨款安排的“三公”经费，含基本支出和项目支出中的部分。金额单位：元。"
-      form={form}
-      save={save}
-      saveState={saveState}
-      editable={editor.editable}
+      {...frame}
       totals={
         <Figures
           items={[

@@ -5,11 +5,11 @@ import { useSectionForm } from "../useSectionForm";
 import { SectionFrame } from "../SectionFrame";
 
 export function UnitForm() {
-  const { form, save, saveState, editor } = useSectionForm("unit");
+  const { form, editor, frame } = useSectionForm("unit");
   const functions = useFieldArray({ control: form.control, name: "functions" });
   const subUnits = useFieldArray({ control: form.control, name: "subUnits" });
   return (
-    <SectionFrame section="unit" title="单位基本情况" form={form} save={save} saveState={saveState} editable={editor.editable}>
+    <SectionFrame title="单位基本情况" {...frame}>
       <h3>职能职责</h3>
       <ol>
         {functions.fields.map((f, i) => (
