@@ -22,11 +22,14 @@ export interface AppServer {
   startSeconds: number;
   /** True when this start had to build the production bundle first (not a cold start then). */
   built: boolean;
+  /** When it built: seconds spent in `next build`, from the launcher's own log lines. */
+  buildSeconds: number;
   output(): string;
   stop(): Promise<void>;
 }
 
 const BUILDING = "正在构建生产版本";
+const LAUNCHED = "明账已启动";
 /** The server's output, kept for a post-mortem (the suite prints only its own progress). */
 export const SERVER_LOG = path.join(os.tmpdir(), `mingzhang-bench-server-${APP_PORT}.log`);
 
@@ -87,11 +90,16 @@ export async function startAppServer(timeoutMs: number): Promise<AppServer> {
   const pid = child.pid;
   if (pid === undefined) throw new Error("the app server did not start");
   let built = false;
+  let buildStarted = 0;
+  let launched = 0;
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) {
       if (line.trim() === "") continue;
+      // start.ts logs this right after spawning `next start`, i.e. when the build (if any) is over.
+      if (line.includes(LAUNCHED)) launched = nowMs();
       if (line.includes(BUILDING)) {
         built = true;
+        buildStarted = nowMs();
         progress("building the production bundle into .next-bench (first run, or the sources changed) …");
       }
       lines.push(line);
@@ -103,7 +111,10 @@ export async function startAppServer(timeoutMs: number): Promise<AppServer> {
   child.stderr?.on("data", keep);
   // Set from the exit event; an object so that the polling loop below reads the current value.
   const state: { exited: number | null } = { exited: null };
-  child.on("exit", (code) => (state.exited = code ?? -1));
+  child.on("exit", (code, signal) => {
+    state.exited = code ?? -1;
+    appendFileSync(SERVER_LOG, `[bench] launcher ${pid} exited at ${new Date().toISOString()} (code ${code}, signal ${signal})\n`);
+  });
 
   const stop = async () => {
     if (groupAlive(pid)) {
@@ -137,7 +148,8 @@ export async function startAppServer(timeoutMs: number): Promise<AppServer> {
     await stop();
     throw error;
   }
-  return { pid, startSeconds: round((nowMs() - started) / 1000, 2), built, output: () => lines.join("\n"), stop };
+  const buildSeconds = built && launched > buildStarted ? round((launched - buildStarted) / 1000, 2) : 0;
+  return { pid, startSeconds: round((nowMs() - started) / 1000, 2), built, buildSeconds, output: () => lines.join("\n"), stop };
 }
 
 /** Every process below `root` (children, grandchildren, …), from /proc. */

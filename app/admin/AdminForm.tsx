@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import { useKeptForm } from "@/app/review/use-kept-form";
+import { useKeptForm } from "@/components/forms/use-kept-form";
 import { catalogImportSchema } from "./catalog/catalog.schema";
 import { createDepartmentSchema, createRegionSchema, createSubUnitSchema, renameSchema } from "./units/units.schema";
 import { addMembershipSchema, createUserSchema, removeMembershipSchema, resetPasswordSchema, setActiveSchema } from "./users/users.schema";

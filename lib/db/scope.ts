@@ -19,5 +19,9 @@ export function budgetScope(user: SessionUser, permission: Permission): Prisma.B
   return clauses.length > 0 ? { OR: clauses } : { id: { in: [] } };
 }
 
-/** What the public may read: published budgets only. */
-export const publishedScope: Prisma.BudgetWhereInput = { status: "PUBLISHED" };
+/**
+ * What the public may read: budgets with a current (not superseded) published snapshot. A
+ * published budget reopened for 预算调整 is back to 编制中 but its last published version stays
+ * public until the new one is published.
+ */
+export const publishedScope: Prisma.BudgetWhereInput = { snapshots: { some: { supersededAt: null } } };

@@ -2,19 +2,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sharedDir } from "@/lib/catalog/reference";
 import { hashPassword } from "@/lib/auth/verify-credentials";
-import { freezeSnapshot } from "@/lib/workflow/freeze-snapshot";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { approveBudget } from "@/lib/workflow/approve-budget";
+import { publishBudget } from "@/lib/workflow/publish-budget";
+import { returnBudget } from "@/lib/workflow/return-budget";
+import { submitBudget } from "@/lib/workflow/submit-budget";
 import type { BudgetStatus } from "@/generated/prisma/client";
 import type { Db } from "./client";
 import { importPackageText } from "./budgets/import-package";
 import { DEMO_BUDGETS, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS, PATH_TO } from "./demo";
-
-const ACTION: Record<BudgetStatus, string> = {
-  DRAFT: "create",
-  SUBMITTED: "submit",
-  RETURNED: "return",
-  APPROVED: "approve",
-  PUBLISHED: "publish",
-};
 
 /**
  * Loads the demo district: its departments' budgets from shared/fixtures (each taken to its demo
@@ -44,30 +40,37 @@ export async function seedDemo(db: Db, log: (line: string) => void) {
   }
 }
 
+/**
+ * Takes a demo budget to its status through the real workflow use cases, so its trail, frozen
+ * submission and published snapshot are exactly what the app itself would have made.
+ */
 async function walkToStatus(db: Db, budgetId: number, unit: string, target: BudgetStatus) {
-  let from: BudgetStatus = "DRAFT";
   for (const to of PATH_TO[target]) {
     // The department's accountant submits; the district's reviewer does the rest.
-    const username = to === "SUBMITTED" ? `accountant.${unit}` : `reviewer.${DEMO_REGION.code}`;
-    const actor = await db.user.findUnique({ where: { username } });
-    await db.$transaction(async (tx) => {
-      const budget = await tx.budget.update({
-        where: { id: budgetId },
-        data: {
-          status: to,
-          version: { increment: 1 },
-          ...(to === "SUBMITTED" ? { submittedAt: new Date() } : {}),
-          ...(to === "APPROVED" ? { approvedAt: new Date() } : {}),
-          ...(to === "PUBLISHED" ? { publishedAt: new Date() } : {}),
-        },
-      });
-      if (to === "PUBLISHED") await freezeSnapshot(tx, budgetId, actor?.id ?? null);
-      await tx.budgetEvent.create({
-        data: { budgetId, actorId: actor?.id ?? null, action: ACTION[to], fromStatus: from, toStatus: to, version: budget.version, comment: "演示数据" },
-      });
-    });
-    from = to;
+    const actor = await sessionUserOf(db, to === "SUBMITTED" ? `accountant.${unit}` : `reviewer.${DEMO_REGION.code}`);
+    const { version } = await db.budget.findUniqueOrThrow({ where: { id: budgetId }, select: { version: true } });
+    const input = { budgetId, expectedVersion: version, comment: "演示数据" };
+    const result = await STEP[to](db, actor, input);
+    if (!result.ok) throw new Error(`演示预算 ${unit} 无法${to}：${result.message}`);
   }
+}
+
+const STEP: Record<BudgetStatus, typeof submitBudget> = {
+  DRAFT: () => Promise.reject(new Error("a draft is where every budget starts")),
+  SUBMITTED: submitBudget,
+  RETURNED: returnBudget,
+  APPROVED: approveBudget,
+  PUBLISHED: publishBudget,
+};
+
+async function sessionUserOf(db: Db, username: string): Promise<SessionUser> {
+  const u = await db.user.findUniqueOrThrow({ where: { username }, include: { memberships: true } });
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+  };
 }
 
 async function seedUsers(db: Db) {

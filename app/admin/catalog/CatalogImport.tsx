@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useKeptForm } from "@/app/review/use-kept-form";
+import { useKeptForm } from "@/components/forms/use-kept-form";
 import { CATALOG_KIND_LABELS } from "@/lib/admin/catalog-csv";
 import { firstIssue, formValues } from "../form-values";
 import styles from "../admin.module.css";

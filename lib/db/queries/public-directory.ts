@@ -18,7 +18,7 @@ export interface DirectoryDepartment {
 
 /**
  * What anyone may see on the home page: regions, their departments (names and codes are public)
- * and which years each department has published. Only PUBLISHED budgets are read, and only their
+ * and which years each department has published. Only published budgets are read, and only their
  * year; `query` filters departments by name or code (case-insensitive substring).
  */
 export async function publicDirectory(db: Db, query = ""): Promise<DirectoryRegion[]> {

@@ -20,7 +20,7 @@ export interface PublishedBudget {
 }
 
 /**
- * The budgets the public may see, as a where-clause on the snapshot: the budget is PUBLISHED
+ * The budgets the public may see, as a where-clause on the snapshot: the budget has a published version
  * (publishedScope) and the snapshot is the current, non-superseded one.
  */
 function currentSnapshotWhere(budget: Prisma.BudgetWhereInput): Prisma.PublishedSnapshotWhereInput {

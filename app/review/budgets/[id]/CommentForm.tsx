@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useKeptForm } from "../../use-kept-form";
+import { useKeptForm } from "@/components/forms/use-kept-form";
 import { COMMENT_SECTIONS, type CommentSection } from "@/lib/workflow/comment-anchors";
 import { commentAction } from "./actions";
 import { commentSchema, firstIssue, formValues, type ActionState } from "./review-actions.schema";

@@ -1,7 +1,7 @@
 "use client";
 import type { z } from "zod";
 import type { BudgetStatusName } from "@/lib/budget/status";
-import { useKeptForm } from "../../use-kept-form";
+import { useKeptForm } from "@/components/forms/use-kept-form";
 import { approveAction, publishAction, returnAction } from "./actions";
 import { firstIssue, formValues, returnSchema, transitionSchema, type ActionState } from "./review-actions.schema";
 import styles from "./budget-review.module.css";

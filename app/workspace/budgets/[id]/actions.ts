@@ -6,6 +6,7 @@ import { saveSection, type SaveResult } from "@/lib/db/budgets/save-section";
 import { startNextYear, type StartResult } from "@/lib/db/budgets/start-next-year";
 import { importIntoBudget, type ImportIntoResult, type ImportMode } from "@/lib/db/budgets/import-into-budget";
 import { submitBudget } from "@/lib/workflow/submit-budget";
+import { startAdjustment } from "@/lib/workflow/start-adjustment";
 import { resolveComment } from "@/lib/workflow/resolve-comment";
 import type { CommentResult, WorkflowResult } from "@/lib/workflow/result";
 import { createBudget, type CreateResult } from "@/lib/db/budgets/create-budget";
@@ -81,5 +82,14 @@ export async function createBudgetAction(input: { departmentId: number; year: nu
   if (!user) return { ok: false, message: "请先以部门会计身份登录" };
   const result = await createBudget(db(), user, { departmentId: Number(input.departmentId), year: Number(input.year) });
   if (result.ok) revalidatePath("/workspace");
+  return result;
+}
+
+/** 预算调整: reopen a published budget as a new draft version (its published version stays public). */
+export async function startAdjustmentAction(input: { budgetId: number; expectedVersion: number; comment: string }): Promise<WorkflowResult> {
+  const user = await permittedUser("budget.edit");
+  if (!user) return { ok: false, code: "forbidden", message: "请先以部门会计身份登录" };
+  const result = await startAdjustment(db(), user, input);
+  revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
   return result;
 }

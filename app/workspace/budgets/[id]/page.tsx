@@ -8,6 +8,7 @@ import { budgetOverview } from "@/lib/db/queries/budget-overview";
 import { formatWanDisplay } from "@/lib/budget/money";
 import { STATUS_LABELS } from "@/lib/budget/status";
 import { SubmitPanel } from "@/components/workspace/SubmitPanel";
+import { AdjustmentPanel } from "@/components/workspace/AdjustmentPanel";
 
 export const metadata: Metadata = { title: "预算概况" };
 
@@ -51,6 +52,7 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
         ) : null}
       </section>
       <SubmitPanel canSubmit={hasPermission(user, "budget.submit")} />
+      {hasPermission(user, "budget.edit") ? <AdjustmentPanel /> : null}
       <h2>流转记录</h2>
       <table className="data" data-testid="budget-trail">
         <thead>
