@@ -21,6 +21,8 @@ export interface EngineMeasure {
   /** Where the time goes, p50 of each step (ms). */
   parts: { load: Summary; tables: Summary; narrative: Summary; rules: Summary };
   sql: Summary;
+  /** READ_ALL_SQL: all of the budget's rows in one statement (profile only). */
+  readAllSql: Summary;
   ratioP95: number;
   ratioP50: number;
 }
@@ -32,6 +34,21 @@ export const LINE_TOTALS_SQL = `
           union all
           select fund, amount from "Project" where "budgetId" = $1) l
    group by fund`;
+
+/**
+ * Every row the engine reads for one budget (its own, not last year's), in one statement: what
+ * reading costs without the ORM's one-query-per-relation, for the profile.
+ */
+export const READ_ALL_SQL = `
+  select (select json_agg(x order by x.position) from "BasicLine" x where x."budgetId" = $1) as basic,
+         (select json_agg(x order by x.position) from "Project" x where x."budgetId" = $1) as projects,
+         (select json_agg(i order by i."projectId", i.position) from "ProjectIndicator" i
+            join "Project" p on p.id = i."projectId" where p."budgetId" = $1) as "projectIndicators",
+         (select json_agg(x) from "IncomeLine" x where x."budgetId" = $1) as income,
+         (select json_agg(x order by x.position) from "PerformanceIndicator" x where x."budgetId" = $1) as indicators,
+         (select json_agg(x order by x.position) from "ProcurementLine" x where x."budgetId" = $1) as procurement,
+         (select row_to_json(x) from "ThreePublic" x where x."budgetId" = $1) as "threePublic",
+         (select row_to_json(x) from "NarrativeReasons" x where x."budgetId" = $1) as narrative`;
 
 export async function measureEngine(db: Db, url: string, budgetId: number): Promise<EngineMeasure> {
   const parts = { load: [] as number[], tables: [] as number[], narrative: [] as number[], rules: [] as number[] };
@@ -68,8 +85,10 @@ export async function measureEngine(db: Db, url: string, budgetId: number): Prom
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let sql: number[];
+  let readAll: number[];
   try {
     sql = await timeRuns(() => client.query(LINE_TOTALS_SQL, [budgetId]), { runs: 300, warmup: 20, budgetMs: 15_000, minRuns: 20 });
+    readAll = await timeRuns(() => client.query(READ_ALL_SQL, [budgetId]), { runs: 100, warmup: 5, budgetMs: 10_000, minRuns: 5 });
   } finally {
     await client.end();
   }
@@ -89,6 +108,7 @@ export async function measureEngine(db: Db, url: string, budgetId: number): Prom
       rules: summarize(parts.rules),
     },
     sql: s,
+    readAllSql: summarize(readAll),
     ratioP95: Math.round((t.p95 / s.p95) * 10) / 10,
     ratioP50: Math.round((t.p50 / s.p50) * 10) / 10,
   };

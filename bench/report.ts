@@ -36,6 +36,8 @@ export const TARGETS: Target[] = [
 export const INFORMATIONAL: { key: string; label: string; unit: string }[] = [
   { key: "load_province_s", label: "load 12,000 budgets (batched INSERT … unnest)", unit: "s" },
   { key: "sql_p95_ms", label: "(2) the SQL floor itself, p95", unit: "ms" },
+  { key: "read_all_sql_p95_ms", label: "(2) every row of the budget in one SQL statement, p95", unit: "ms" },
+  { key: "load_p50_ms", label: "(1) of which loadForEngine (p50)", unit: "ms" },
   { key: "public_rps", label: "(4) public page requests/s", unit: "req/s" },
   { key: "static_rps", label: "(4) static file requests/s", unit: "req/s" },
   { key: "static_p95_ms", label: "(4) static file p95 latency", unit: "ms" },

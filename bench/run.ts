@@ -138,6 +138,8 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   measures.sql_p50_ms = engine.sql.p50;
   measures.sql_p95_ms = engine.sql.p95;
   measures.tables_vs_sql_ratio = engine.ratioP95;
+  measures.read_all_sql_p95_ms = engine.readAllSql.p95;
+  measures.load_p50_ms = engine.parts.load.p50;
   details.engine = engine;
   progress(`engine p95 ${engine.total.p95} ms (load ${engine.parts.load.p50}, tables ${engine.parts.tables.p50}, narrative ${engine.parts.narrative.p50}, rules ${engine.parts.rules.p50} ms p50); SQL p95 ${engine.sql.p95} ms; ${engine.errors} errors`);
 
@@ -189,6 +191,8 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
 
 async function main() {
   const started = nowMs();
+  // Other work on the machine skews every figure; the load averages at both ends say how much.
+  const loadAtStart = os.loadavg();
   const watchdog = setTimeout(() => {
     process.stderr.write("bench: 14.5 minutes passed, stopping\n");
     void cleanup().then(() => process.exit(2));
@@ -211,7 +215,7 @@ async function main() {
     date: new Date().toISOString(),
     commit: commit(),
     node: process.version,
-    machine: { cores: cpus.length, cpu: cpus[0]?.model ?? "unknown", memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverage: os.loadavg() },
+    machine: { cores: cpus.length, cpu: cpus[0]?.model ?? "unknown", memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg() },
     province: PROVINCE,
     server: { origin: ORIGIN, port: APP_PORT, page: PUBLIC_PAGE, loadSeconds: LOAD_SECONDS },
     durationS: round((nowMs() - started) / 1000, 1),
