@@ -1,7 +1,7 @@
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import { buildCatalog } from "@/lib/catalog/catalog";
 import type { Db } from "@/lib/db/client";
-import { storeCatalog, storeCrosswalk } from "@/lib/db/catalog-store";
+import { forgetCatalogs, storeCatalog, storeCrosswalk } from "@/lib/db/catalog-store";
 import { AppError } from "@/lib/workflow/errors";
 import { adminFailure, requireAdmin } from "./admin-result";
 import { parseCatalogCsv, type CatalogKind } from "./catalog-csv";
@@ -104,6 +104,8 @@ export async function importCatalog(db: Db, actor: SessionUser, input: CatalogIm
       },
       { timeout: 120_000, maxWait: 30_000 },
     );
+    // Reads made while the import ran may have cached the old catalogue.
+    forgetCatalogs();
     return { ok: true, stored };
   } catch (error) {
     return adminFailure(error);

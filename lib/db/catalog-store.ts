@@ -4,8 +4,28 @@ import type { Db } from "./client";
 
 type Tx = Pick<Db, "functionSubject" | "economicSubject" | "subjectCrosswalk">;
 
+// Every budget read needs its year's catalogue; reading and rebuilding ~140 subjects each time
+// was a large part of a page's database time (bench/profile-database.ts). Catalogues change
+// rarely (an admin import, which clears this in its own process); other processes (a CLI
+// import) are seen within CACHE_TTL_MS.
+const CACHE_TTL_MS = 60_000;
+const cache = new Map<number, { at: number; catalog: Catalog | null }>();
+
+export function forgetCatalogs() {
+  cache.clear();
+}
+
 /** The subject catalogue of one year, or null when none is loaded for that year. */
 export async function loadCatalog(db: Tx, year: number): Promise<Catalog | null> {
+  const hit = cache.get(year);
+  if (hit && hit.catalog && Date.now() - hit.at < CACHE_TTL_MS) return hit.catalog;
+  const catalog = await readCatalog(db, year);
+  // A missing catalogue is not cached: it is about to be loaded, typically.
+  if (catalog) cache.set(year, { at: Date.now(), catalog });
+  return catalog;
+}
+
+async function readCatalog(db: Tx, year: number): Promise<Catalog | null> {
   // Sequential: inside a transaction both would share one connection.
   const functions = await db.functionSubject.findMany({ where: { year }, orderBy: { code: "asc" } });
   const economics = await db.economicSubject.findMany({ where: { year }, orderBy: { code: "asc" } });
@@ -30,6 +50,7 @@ export async function loadCatalog(db: Tx, year: number): Promise<Catalog | null>
 
 /** Stores a year's catalogue, adding missing subjects and renaming changed ones; nothing is deleted. */
 export async function storeCatalog(db: Tx, catalog: Catalog): Promise<{ functions: number; economics: number }> {
+  forgetCatalogs();
   const functions = [...catalog.functions.values()];
   const economics = [...catalog.economics.values()];
   for (const f of functions) {

@@ -1,9 +1,9 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import { packageToBudget } from "@/lib/budget/model";
-import { buildNarrative } from "@/lib/budget/narrative";
 import { parsePackageValue } from "@/lib/budget/package/schema";
-import { checkBudget, type Finding } from "@/lib/budget/rules";
-import { buildTables, type DisclosureTables } from "@/lib/budget/tables";
+import type { Finding } from "@/lib/budget/rules";
+import { evaluateBudget } from "@/lib/budget/evaluate";
+import type { DisclosureTables } from "@/lib/budget/tables";
 import type { BudgetStatusName } from "@/lib/budget/status";
 import { economicName, functionName, type Catalog } from "@/lib/catalog/catalog";
 import type { Db } from "@/lib/db/client";
@@ -69,6 +69,7 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
   const byFunction = engine.prior?.expenditureByFunction;
   const comparison = priorComparison(engine.budget, { ...(byFunction ? { byFunction } : {}), ...(byEconomic ? { byEconomic } : {}) }, subjectNames);
 
+  const evaluation = evaluateBudget(engine.budget, engine.catalog, options);
   return {
     id: row.id,
     year: row.year,
@@ -81,9 +82,9 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
     daysSinceSubmission: row.status === "SUBMITTED" && row.submittedAt ? calendarDaysBetween(row.submittedAt, now) : null,
     approvedAt: row.approvedAt,
     deadline: publicationDeadline(row.status, row.approvedAt, now),
-    tables: buildTables(engine.budget, engine.catalog, options),
-    narrative: buildNarrative(engine.budget, engine.catalog, options).markdown,
-    findings: checkBudget(engine.budget, engine.catalog, options),
+    tables: evaluation.tables,
+    narrative: evaluation.narrative.markdown,
+    findings: evaluation.findings,
     comparison: { ...comparison, priorKnown: { byFunction: !!byFunction, byEconomic: !!byEconomic } },
     diff: await submissionDiff(db, row.id, row.submissions.length, engine.catalog),
     submissions: row.submissions.map((s) => ({ sequence: s.sequence, version: s.version, submittedAt: s.submittedAt, by: s.submittedBy?.displayName ?? "系统" })),

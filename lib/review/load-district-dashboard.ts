@@ -1,9 +1,7 @@
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
-import { buildNarrative } from "@/lib/budget/narrative";
-import { checkBudget } from "@/lib/budget/rules";
-import { buildTables } from "@/lib/budget/tables";
+import { evaluateBudget } from "@/lib/budget/evaluate";
 import type { Db } from "@/lib/db/client";
-import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
+import { loadManyForEngine } from "@/lib/db/budgets/load-for-engine";
 import { budgetScope } from "@/lib/db/scope";
 import { departmentRow, notSubmittedRow, type DepartmentRow } from "./department-row";
 import { districtTotals, type DistrictTotals } from "./district-rollup";
@@ -49,31 +47,18 @@ export async function loadDistrictDashboard(
   const byDepartment = new Map(budgets.map((b) => [b.departmentId, b]));
   const now = options.now ?? new Date();
 
+  // All of the district's budgets in a fixed number of queries, each computed once.
+  const engines = new Map((await loadManyForEngine(db, budgets.map((b) => b.id), scope)).map((e) => [e.id, e]));
   const rows: DepartmentRow[] = [];
   for (const department of departments) {
     const budget = byDepartment.get(department.id);
-    if (!budget) {
+    const engine = budget ? engines.get(budget.id) : undefined;
+    if (!budget || !engine) {
       rows.push(notSubmittedRow(department));
       continue;
     }
-    const engine = await loadForEngine(db, budget.id, scope);
-    if (!engine) {
-      rows.push(notSubmittedRow(department));
-      continue;
-    }
-    const options = engine.prior ? { prior: engine.prior } : {};
-    rows.push(
-      departmentRow(
-        department,
-        budget,
-        {
-          tables: buildTables(engine.budget, engine.catalog, options),
-          figures: buildNarrative(engine.budget, engine.catalog, options).figures,
-          findings: checkBudget(engine.budget, engine.catalog, options),
-        },
-        now,
-      ),
-    );
+    const { tables, narrative, findings } = evaluateBudget(engine.budget, engine.catalog, engine.prior ? { prior: engine.prior } : {});
+    rows.push(departmentRow(department, budget, { tables, figures: narrative.figures, findings }, now));
   }
   return { region, regions, year, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
 }

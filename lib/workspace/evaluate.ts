@@ -1,9 +1,9 @@
 import { packageToBudget } from "@/lib/budget/model";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
-import { buildNarrative, type NarrativeFigures } from "@/lib/budget/narrative";
-import { checkBudget } from "@/lib/budget/rules";
+import { evaluateBudget } from "@/lib/budget/evaluate";
+import type { NarrativeFigures } from "@/lib/budget/narrative";
 import type { Finding } from "@/lib/budget/rules/types";
-import { buildTables, type DisclosureTables } from "@/lib/budget/tables";
+import type { DisclosureTables } from "@/lib/budget/tables";
 import type { Catalog } from "@/lib/catalog/catalog";
 
 export interface Evaluation {
@@ -15,10 +15,6 @@ export interface Evaluation {
 
 /** Tables, narrative figures and rule findings of a (valid) working package: what the workspace shows live. */
 export function evaluatePackage(pkg: BudgetPackage, catalog: Catalog): Evaluation {
-  const budget = packageToBudget(pkg);
-  return {
-    tables: buildTables(budget, catalog),
-    findings: checkBudget(budget, catalog),
-    figures: buildNarrative(budget, catalog).figures,
-  };
+  const { tables, narrative, findings } = evaluateBudget(packageToBudget(pkg), catalog);
+  return { tables, findings, figures: narrative.figures };
 }

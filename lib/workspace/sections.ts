@@ -312,3 +312,17 @@ export function pathOfField(section: SectionId, field: string): string {
   if (section === "income") return `income.${bracketed}`;
   return bracketed;
 }
+
+/** The stored part of the budget each section edits (a save rewrites only that part). */
+export const SECTION_PART = {
+  unit: "subUnits",
+  income: "income",
+  basic: "basic",
+  projects: "projects",
+  "three-public": "threePublic",
+  procurement: "procurement",
+  assets: "assets",
+  performance: "performance",
+  narrative: "narrative",
+  prior: "prior",
+} as const satisfies Record<SectionId, string>;

@@ -1,3 +1,4 @@
+import type { NarrativeFigures } from "@/lib/budget/narrative";
 import type { Budget } from "@/lib/budget/model";
 import type { Catalog } from "@/lib/catalog/catalog";
 import { buildTables, CHONGQING_TEMPLATE, type BuildOptions } from "@/lib/budget/tables";
@@ -63,7 +64,7 @@ export function findRule(id: string): Rule | undefined {
 export function ruleContext(
   budget: Budget,
   catalog: Catalog,
-  options: BuildOptions & { tables?: Required<DisclosureTables> } = {},
+  options: BuildOptions & { tables?: Required<DisclosureTables>; figures?: NarrativeFigures } = {},
 ): RuleContext {
   const template = { ...(options.template ?? CHONGQING_TEMPLATE), tables: CHONGQING_TEMPLATE.tables };
   const build = { ...options, template };
@@ -74,7 +75,7 @@ export function ruleContext(
     ...(options.prior ?? budget.priorYear ? { prior: options.prior ?? budget.priorYear } : {}),
     shown: ctx.shown,
     tables: options.tables ?? (buildTables(budget, catalog, build) as Required<DisclosureTables>),
-    narrative: buildNarrative(budget, catalog, build).figures,
+    narrative: options.figures ?? buildNarrative(budget, catalog, build).figures,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Budget } from "@/lib/budget/model";
 import { amountChanges } from "@/lib/budget/amount-changes";
 import type { BudgetStatus, Prisma } from "@/generated/prisma/client";
-import { budgetColumns, writeBudgetContent } from "./write-budget";
+import { ALL_PARTS, budgetColumns, writeBudgetContent, type BudgetPart } from "./write-budget";
 
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const satisfies readonly BudgetStatus[];
 
@@ -18,13 +18,14 @@ export async function commitContent(
   before: Budget,
   budget: Budget,
   event: { actorId: number | null; action: string; comment: string },
+  parts: readonly BudgetPart[] = ALL_PARTS,
 ): Promise<number | null> {
   const bumped = await tx.budget.updateMany({
     where: { id: row.id, version: expectedVersion, status: { in: [...EDITABLE_STATUSES] } },
     data: { ...budgetColumns(budget), version: { increment: 1 } },
   });
   if (bumped.count !== 1) return null;
-  await writeBudgetContent(tx, row.id, row.departmentId, budget);
+  await writeBudgetContent(tx, row.id, row.departmentId, budget, parts);
   const version = expectedVersion + 1;
   await recordEvent(tx, { budgetId: row.id, status: row.status, version, ...event }, before, budget);
   return version;

@@ -2,7 +2,7 @@ import type { Budget, PriorYear } from "@/lib/budget/model";
 import type { Catalog } from "@/lib/catalog/catalog";
 import type { Prisma } from "@/generated/prisma/client";
 import { loadCatalog } from "../catalog-store";
-import { loadPriorYear } from "./prior-year";
+import { loadPriorYears, priorYearKey } from "./prior-year";
 import { budgetContentInclude, budgetFromRows } from "./read-budget";
 
 type Tx = Prisma.TransactionClient;
@@ -17,15 +17,25 @@ export interface EngineInput {
 }
 
 /**
- * A budget with everything lib/budget needs to compute its tables, narrative and findings, read
- * inside `scope`: a budget outside it is not found (null).
+ * Budgets with everything lib/budget needs to compute their tables, narrative and findings, read
+ * inside `scope` (a budget outside it is simply missing) with a fixed number of queries however
+ * many budgets are asked for — the district dashboard reads a hundred at once.
  */
+export async function loadManyForEngine(tx: Tx, ids: number[], scope: Prisma.BudgetWhereInput): Promise<EngineInput[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.budget.findMany({ where: { AND: [scope, { id: { in: ids } }] }, include: budgetContentInclude });
+  const priors = await loadPriorYears(tx, rows);
+  const out: EngineInput[] = [];
+  for (const row of rows) {
+    const catalog = await loadCatalog(tx, row.year);
+    if (!catalog) throw new Error(`数据库中没有 ${row.year} 年的科目目录`);
+    const prior = priors.get(priorYearKey(row));
+    out.push({ id: row.id, status: row.status, version: row.version, budget: budgetFromRows(row), catalog, ...(prior ? { prior } : {}) });
+  }
+  return out;
+}
+
+/** One budget for the engine, or null when it is outside `scope`. */
 export async function loadForEngine(tx: Tx, id: number, scope: Prisma.BudgetWhereInput): Promise<EngineInput | null> {
-  const row = await tx.budget.findFirst({ where: { AND: [scope, { id }] }, include: budgetContentInclude });
-  if (!row) return null;
-  const budget = budgetFromRows(row);
-  const catalog = await loadCatalog(tx, row.year);
-  if (!catalog) throw new Error(`数据库中没有 ${row.year} 年的科目目录`);
-  const prior = await loadPriorYear(tx, row.departmentId, budget);
-  return { id: row.id, status: row.status, version: row.version, budget, catalog, ...(prior ? { prior } : {}) };
+  return (await loadManyForEngine(tx, [id], scope))[0] ?? null;
 }

@@ -35,26 +35,62 @@ export function budgetColumns(b: Budget) {
   };
 }
 
+/** The parts of a budget below its row; a section save rewrites only its own. */
+export type BudgetPart =
+  | "subUnits"
+  | "income"
+  | "basic"
+  | "projects"
+  | "threePublic"
+  | "procurement"
+  | "assets"
+  | "performance"
+  | "narrative"
+  | "prior";
+
+export const ALL_PARTS: readonly BudgetPart[] = [
+  "subUnits",
+  "income",
+  "basic",
+  "projects",
+  "threePublic",
+  "procurement",
+  "assets",
+  "performance",
+  "narrative",
+  "prior",
+];
+
 /**
- * Writes every part of the budget below the budget row, replacing what was there. Runs inside the
- * caller's transaction, so a failure leaves the previous content untouched.
+ * Writes the given parts of the budget (all by default), replacing what was there. Runs inside
+ * the caller's transaction, so a failure leaves the previous content untouched.
  */
-export async function writeBudgetContent(tx: Tx, budgetId: number, departmentId: number, b: Budget) {
+export async function writeBudgetContent(
+  tx: Tx,
+  budgetId: number,
+  departmentId: number,
+  b: Budget,
+  parts: readonly BudgetPart[] = ALL_PARTS,
+) {
+  const only = new Set(parts);
   // Sequential on purpose: one transaction is one connection.
   const where = { budgetId };
+  if (only.has("subUnits")) await writeSubUnits(tx, budgetId, departmentId, b, where);
+  if (only.has("income")) await writeIncome(tx, budgetId, b, where);
+  if (only.has("basic")) await writeBasic(tx, budgetId, b, where);
+  if (only.has("projects")) await writeProjects(tx, budgetId, b, where);
+  if (only.has("threePublic")) await writeThreePublic(tx, budgetId, b, where);
+  if (only.has("procurement")) await writeProcurement(tx, budgetId, b, where);
+  if (only.has("assets")) await writeAssets(tx, budgetId, b, where);
+  if (only.has("performance")) await writePerformance(tx, budgetId, b, where);
+  if (only.has("narrative")) await writeNarrative(tx, budgetId, b, where);
+  if (only.has("prior")) await writePrior(tx, budgetId, b, where);
+}
+
+type Where = { budgetId: number };
+
+async function writeSubUnits(tx: Tx, budgetId: number, departmentId: number, b: Budget, where: Where) {
   await tx.budgetSubUnit.deleteMany({ where });
-  await tx.incomeLine.deleteMany({ where });
-  await tx.basicLine.deleteMany({ where });
-  await tx.project.deleteMany({ where });
-  await tx.threePublic.deleteMany({ where });
-  await tx.procurementLine.deleteMany({ where });
-  await tx.assetHolding.deleteMany({ where });
-  await tx.performanceIndicator.deleteMany({ where });
-  await tx.narrativeReasons.deleteMany({ where });
-  await tx.priorYear.deleteMany({ where });
-  await tx.priorFunctionAmount.deleteMany({ where });
-
-
   for (const [position, s] of b.unit.subUnits.entries()) {
     const subUnit = await tx.subUnit.upsert({
       where: { departmentId_code: { departmentId, code: s.code } },
@@ -63,7 +99,10 @@ export async function writeBudgetContent(tx: Tx, budgetId: number, departmentId:
     });
     await tx.budgetSubUnit.create({ data: { budgetId, subUnitId: subUnit.id, position } });
   }
+}
 
+async function writeIncome(tx: Tx, budgetId: number, b: Budget, where: Where) {
+  await tx.incomeLine.deleteMany({ where });
   const { carryover, ...current } = b.income;
   await tx.incomeLine.createMany({
     data: [
@@ -71,7 +110,10 @@ export async function writeBudgetContent(tx: Tx, budgetId: number, departmentId:
       ...CARRYOVER_FUNDS.map((fund) => ({ budgetId, fund, carryover: true, amount: money(carryover[fund]) })),
     ],
   });
+}
 
+async function writeBasic(tx: Tx, budgetId: number, b: Budget, where: Where) {
+  await tx.basicLine.deleteMany({ where });
   await tx.basicLine.createMany({
     data: b.basicExpenditure.map((l, position) => ({
       budgetId,
@@ -82,33 +124,43 @@ export async function writeBudgetContent(tx: Tx, budgetId: number, departmentId:
       amount: money(l.amount),
     })),
   });
+}
 
-  for (const [position, p] of b.projects.entries()) {
-    await tx.project.create({
-      data: {
-        budgetId,
-        position,
-        code: p.code,
-        name: p.name,
-        subUnitCode: p.subUnit,
-        functionCode: p.function,
-        economicCode: p.economic ?? null,
-        fund: p.fund,
-        amount: money(p.amount),
-        ownArrangement: money(p.ownArrangement),
-        superiorSubsidy: money(p.superiorSubsidy),
-        category: p.category ?? null,
-        owner: p.owner ?? null,
-        summary: p.summary ?? null,
-        basis: p.basis ?? null,
-        goal: p.goal ?? null,
-        executionRateWeight: p.executionRateWeight ?? null,
-        disclose: p.disclose,
-        indicators: { createMany: { data: indicatorRows(p.indicators) } },
-      },
-    });
-  }
+async function writeProjects(tx: Tx, budgetId: number, b: Budget, where: Where) {
+  await tx.project.deleteMany({ where });
+  if (b.projects.length === 0) return;
+  // Two statements however many projects: the projects, then all their indicators.
+  const created = await tx.project.createManyAndReturn({
+    data: b.projects.map((p, position) => ({
+      budgetId,
+      position,
+      code: p.code,
+      name: p.name,
+      subUnitCode: p.subUnit,
+      functionCode: p.function,
+      economicCode: p.economic ?? null,
+      fund: p.fund,
+      amount: money(p.amount),
+      ownArrangement: money(p.ownArrangement),
+      superiorSubsidy: money(p.superiorSubsidy),
+      category: p.category ?? null,
+      owner: p.owner ?? null,
+      summary: p.summary ?? null,
+      basis: p.basis ?? null,
+      goal: p.goal ?? null,
+      executionRateWeight: p.executionRateWeight ?? null,
+      disclose: p.disclose,
+    })),
+    select: { id: true, position: true },
+  });
+  const idByPosition = new Map(created.map((c) => [c.position, c.id]));
+  await tx.projectIndicator.createMany({
+    data: b.projects.flatMap((p, position) => indicatorRows(p.indicators).map((row) => ({ ...row, projectId: idByPosition.get(position)! }))),
+  });
+}
 
+async function writeThreePublic(tx: Tx, budgetId: number, b: Budget, where: Where) {
+  await tx.threePublic.deleteMany({ where });
   await tx.threePublic.create({
     data: {
       budgetId,
@@ -118,11 +170,17 @@ export async function writeBudgetContent(tx: Tx, budgetId: number, departmentId:
       reception: money(b.threePublic.reception),
     },
   });
+}
 
+async function writeProcurement(tx: Tx, budgetId: number, b: Budget, where: Where) {
+  await tx.procurementLine.deleteMany({ where });
   await tx.procurementLine.createMany({
     data: b.procurement.map((l, position) => ({ budgetId, position, category: l.category, fund: l.fund, amount: money(l.amount) })),
   });
+}
 
+async function writeAssets(tx: Tx, budgetId: number, b: Budget, where: Where) {
+  await tx.assetHolding.deleteMany({ where });
   const { vehicles, plannedPurchase } = b.assets;
   await tx.assetHolding.create({
     data: {
@@ -136,11 +194,17 @@ export async function writeBudgetContent(tx: Tx, budgetId: number, departmentId:
       plannedOther: plannedPurchase.other,
     },
   });
+}
 
+async function writePerformance(tx: Tx, budgetId: number, b: Budget, where: Where) {
+  await tx.performanceIndicator.deleteMany({ where });
   await tx.performanceIndicator.createMany({
     data: indicatorRows(b.performance.indicators).map((row) => ({ ...row, budgetId })),
   });
+}
 
+async function writeNarrative(tx: Tx, budgetId: number, b: Budget, where: Where) {
+  await tx.narrativeReasons.deleteMany({ where });
   const n = b.narrative;
   await tx.narrativeReasons.create({
     data: {
@@ -159,7 +223,11 @@ export async function writeBudgetContent(tx: Tx, budgetId: number, departmentId:
       operatingFundsUsage: n.operatingFundsUsage ?? null,
     },
   });
+}
 
+async function writePrior(tx: Tx, budgetId: number, b: Budget, where: Where) {
+  await tx.priorYear.deleteMany({ where });
+  await tx.priorFunctionAmount.deleteMany({ where });
   if (b.priorYear) {
     const p = b.priorYear;
     await tx.priorYear.create({

@@ -11,7 +11,9 @@ import { spendingByClass } from "@/lib/public/district-by-class";
 import { parseRegionYear } from "@/lib/public/public-key";
 import "@/components/disclosure/disclosure.css";
 
-export const dynamic = "force-dynamic";
+// A published version never changes: the page is rendered once and served from Next's cache,
+// re-rendered at most every 5 minutes, and at once when a budget is published (publishAction).
+export const revalidate = 300;
 
 type Params = Promise<{ region: string; year: string }>;
 

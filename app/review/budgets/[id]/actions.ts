@@ -43,7 +43,13 @@ export async function approveAction(_: ActionState, form: FormData): Promise<Act
 }
 
 export async function publishAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return transition("budget.publish", transitionSchema, form, publishBudget, "已公开，公众现在可以查阅");
+  const state = await transition("budget.publish", transitionSchema, form, publishBudget, "已公开，公众现在可以查阅");
+  // The public pages are cached; a new published version must show at once.
+  if (state?.ok) {
+    revalidatePath("/b", "layout");
+    revalidatePath("/");
+  }
+  return state;
 }
 
 export async function commentAction(_: ActionState, form: FormData): Promise<ActionState> {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { DisclosureDocument } from "@/components/disclosure";
 import { BudgetCharts } from "@/components/disclosure/portal/BudgetCharts";
@@ -10,24 +11,29 @@ import { formatPublicationDate } from "@/lib/public/format-date";
 import { tableLayouts } from "@/lib/public/layout";
 import { apiPath, budgetPath, parsePublicKey } from "@/lib/public/public-key";
 
-// The shared Shell reads the session cookie, so the page is rendered per request; the snapshot it
-// shows is immutable and the downloads are cached per snapshot (see app/api/open).
-export const dynamic = "force-dynamic";
+// A published version never changes: the page is rendered once and served from Next's cache,
+// re-rendered at most every 5 minutes, and at once when a budget is published (publishAction).
+export const revalidate = 300;
 
 type Params = Promise<{ region: string; year: string; unit: string }>;
 
+// The page and its metadata both need the snapshot: read it once per render (React's cache
+// compares the primitive arguments).
+const published = cache(async (region: string, year: string, unit: string) => {
+  const key = parsePublicKey(region, year, unit);
+  return { key, budget: key ? await findPublishedBudget(db(), key) : null };
+});
+
 async function load(params: Params) {
   const p = await params;
-  const key = parsePublicKey(p.region, p.year, p.unit);
-  const budget = key ? await findPublishedBudget(db(), key) : null;
+  const { key, budget } = await published(p.region, p.year, p.unit);
   if (!key || !budget) notFound();
   return { key, budget };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const p = await params;
-  const key = parsePublicKey(p.region, p.year, p.unit);
-  const budget = key ? await findPublishedBudget(db(), key) : null;
+  const { budget } = await published(p.region, p.year, p.unit);
   return { title: budget ? `${budget.unit.name}${budget.year}年部门预算` : "未找到" };
 }
 

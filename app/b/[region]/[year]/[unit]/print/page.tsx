@@ -6,7 +6,9 @@ import { findPublishedBudget } from "@/lib/db/queries/public-snapshots";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { parsePublicKey } from "@/lib/public/public-key";
 
-export const dynamic = "force-dynamic";
+// A published version never changes: the page is rendered once and served from Next's cache,
+// re-rendered at most every 5 minutes, and at once when a budget is published (publishAction).
+export const revalidate = 300;
 
 type Params = Promise<{ region: string; year: string; unit: string }>;
 
