@@ -15,6 +15,12 @@ import "@/components/disclosure/disclosure.css";
 // re-rendered at most every 5 minutes, and at once when a budget is published (publishAction).
 export const revalidate = 300;
 
+// No page is rendered at build time (the database is not there then); each is rendered on its
+// first request and cached from then on.
+export async function generateStaticParams() {
+  return [];
+}
+
 type Params = Promise<{ region: string; year: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

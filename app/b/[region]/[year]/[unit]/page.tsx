@@ -15,6 +15,12 @@ import { apiPath, budgetPath, parsePublicKey } from "@/lib/public/public-key";
 // re-rendered at most every 5 minutes, and at once when a budget is published (publishAction).
 export const revalidate = 300;
 
+// No page is rendered at build time (the database is not there then); each is rendered on its
+// first request and cached from then on.
+export async function generateStaticParams() {
+  return [];
+}
+
 type Params = Promise<{ region: string; year: string; unit: string }>;
 
 // The page and its metadata both need the snapshot: read it once per render (React's cache

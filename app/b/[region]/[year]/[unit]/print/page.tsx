@@ -10,6 +10,12 @@ import { parsePublicKey } from "@/lib/public/public-key";
 // re-rendered at most every 5 minutes, and at once when a budget is published (publishAction).
 export const revalidate = 300;
 
+// No page is rendered at build time (the database is not there then); each is rendered on its
+// first request and cached from then on.
+export async function generateStaticParams() {
+  return [];
+}
+
 type Params = Promise<{ region: string; year: string; unit: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
