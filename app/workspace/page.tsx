@@ -14,12 +14,9 @@ export const metadata: Metadata = { title: "我的预算" };
 export default async function WorkspacePage() {
   const user = await requirePagePermission("budget.read", "/workspace");
   const budgets = await listBudgetsFor(db(), user);
-  // The newest budget of each department the user edits can start the following year.
-  const latest = new Map<string, (typeof budgets)[number]>();
-  for (const b of budgets) {
-    const key = `${b.region.code}/${b.department.code}`;
-    if (!latest.has(key) || latest.get(key)!.year < b.year) latest.set(key, b);
-  }
+  // A budget can start the following year when that year does not exist yet.
+  const years = new Set(budgets.map((b) => `${b.region.code}/${b.department.code}/${b.year}`));
+  const canStartNext = (b: (typeof budgets)[number]) => !years.has(`${b.region.code}/${b.department.code}/${b.year + 1}`);
   const canEdit = hasPermission(user, "budget.edit");
   const departments = canEdit ? await ownDepartments(db(), user) : [];
   return (
@@ -58,7 +55,7 @@ export default async function WorkspacePage() {
                 <td>{b.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
                 {canEdit ? (
                   <td>
-                    {latest.get(`${b.region.code}/${b.department.code}`)?.id === b.id ? (
+                    {canStartNext(b) ? (
                       <StartNextYearButton fromBudgetId={b.id} nextYear={b.year + 1} />
                     ) : null}
                   </td>

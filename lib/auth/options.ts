@@ -3,10 +3,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "./verify-credentials";
 import type { SessionUser } from "./permissions";
 
-/** Sessions end after 8 hours (a working day) and are refreshed at most every 15 minutes. */
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+import { SESSION_MAX_AGE_S } from "./session-age";
+
+export { SESSION_MAX_AGE_S };
 
 export const authOptions: NextAuthOptions = {
+  // Sessions end after SESSION_MAX_AGE_S and are refreshed at most every 15 minutes.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 15 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/signin" },

@@ -18,3 +18,15 @@ describe("sign-in rate limiter", () => {
     expect(limiter.allow("k")).toBe(true);
   });
 });
+
+describe("sign-in rate limiter, forgiving successes", () => {
+  it("lets an address sign in any number of times when the attempts succeed", () => {
+    const limiter = createRateLimiter({ limit: 3, windowMs: 1000, now: () => 0 });
+    for (let i = 0; i < 20; i++) {
+      expect(limiter.allow("addr:office")).toBe(true);
+      limiter.forgive("addr:office");
+    }
+    // Failures still use the allowance up.
+    expect([1, 2, 3, 4].map(() => limiter.allow("addr:office"))).toEqual([true, true, true, false]);
+  });
+});

@@ -1,11 +1,16 @@
 /**
  * Fixed-window limiter for sign-in attempts, per account and per address. In memory: 明账 runs
  * as one server process; a cluster would move this to the database.
+ *
+ * Every attempt counts the moment it starts (so a burst of parallel guesses is counted before
+ * the slow hash answers), and a successful sign-in is forgiven afterwards: only failures use up
+ * the allowance, so an office of colleagues signing in from one address is never locked out.
  */
 export function createRateLimiter(opts: { limit: number; windowMs: number; now?: () => number }) {
   const now = opts.now ?? Date.now;
   const hits = new Map<string, { count: number; start: number }>();
   return {
+    /** Counts one attempt; false once `limit` attempts were made within the window. */
     allow(key: string): boolean {
       const t = now();
       const entry = hits.get(key);
@@ -16,10 +21,18 @@ export function createRateLimiter(opts: { limit: number; windowMs: number; now?:
       entry.count += 1;
       return entry.count <= opts.limit;
     },
+    /** Takes back one counted attempt (it succeeded). */
+    forgive(key: string) {
+      const entry = hits.get(key);
+      if (entry && entry.count > 0) entry.count -= 1;
+    },
     reset(key: string) {
       hits.delete(key);
     },
   };
 }
 
-export const rateLimiter = createRateLimiter({ limit: 10, windowMs: 15 * 60 * 1000 });
+export const SIGN_IN_ATTEMPTS_PER_WINDOW = 10;
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+
+export const rateLimiter = createRateLimiter({ limit: SIGN_IN_ATTEMPTS_PER_WINDOW, windowMs: SIGN_IN_WINDOW_MS });

@@ -17,10 +17,17 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyCredentials(username: string, password: string, address: string) {
   const name = username.trim();
   if (!name || !password || name.length > 100 || password.length > 200) return null;
-  if (!rateLimiter.allow(`user:${name.toLowerCase()}`) || !rateLimiter.allow(`addr:${address}`)) return null;
+  const accountKey = `user:${name.toLowerCase()}`;
+  const addressKey = `addr:${address}`;
+  // Both counted up front; a blocked account or address is refused before any hash is checked.
+  const accountAllowed = rateLimiter.allow(accountKey);
+  const addressAllowed = rateLimiter.allow(addressKey);
+  if (!accountAllowed || !addressAllowed) return null;
   const user = await db().user.findUnique({ where: { username: name } });
   const ok = await bcrypt.compare(password, user?.passwordHash ?? (await (dummyHash ??= bcrypt.hash(randomUUID(), BCRYPT_COST))));
   if (!user || !ok || !user.active) return null;
-  rateLimiter.reset(`user:${name.toLowerCase()}`);
+  // Success: the account starts afresh and the address gets this attempt back.
+  rateLimiter.reset(accountKey);
+  rateLimiter.forgive(addressKey);
   return user;
 }

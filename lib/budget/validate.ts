@@ -14,7 +14,7 @@ export interface ValidationError {
 
 export interface CodesView {
   unit: { subUnits?: readonly { code: string }[] };
-  basicExpenditure?: readonly { function: string; economic: string }[];
+  basicExpenditure?: readonly { function: string; economic: string; fund?: string }[];
   projects?: readonly { code: string; function: string; economic?: string; subUnit: string }[];
 }
 
@@ -94,11 +94,41 @@ export function checkProjectSubUnits(b: CodesView): ValidationError[] {
   return out;
 }
 
+/**
+ * One basic-expenditure line per 功能分类 × 经济分类 × fund (the grid's rows): a second line with
+ * the same key would be one amount entered twice, and the grid could not show which is which.
+ */
+export function checkBasicLinesUnique(b: CodesView): ValidationError[] {
+  const first = new Map<string, number>();
+  const out: ValidationError[] = [];
+  (b.basicExpenditure ?? []).forEach((l, i) => {
+    const key = `${l.function}|${l.economic}|${l.fund ?? "generalBudget"}`;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, i);
+    else out.push(error(["basicExpenditure", i], `与 basicExpenditure[${seen}] 重复（同一功能分类、经济分类和资金来源只能有一行）`));
+  });
+  return out;
+}
+
+/** Each sub-unit once: the budget lists its sub-units by code. */
+export function checkSubUnitsUnique(b: CodesView): ValidationError[] {
+  const first = new Map<string, number>();
+  const out: ValidationError[] = [];
+  (b.unit.subUnits ?? []).forEach((s, i) => {
+    const seen = first.get(s.code);
+    if (seen === undefined) first.set(s.code, i);
+    else out.push(error(["unit", "subUnits", i, "code"], `单位编码 ${s.code} 与 unit.subUnits[${seen}] 重复`));
+  });
+  return out;
+}
+
 /** All semantic checks of a parsed package, in the order an accountant fixes them. */
 export function validatePackage(b: CodesView, catalog: Catalog): ValidationError[] {
   return [
     ...checkFunctionCodes(b, catalog),
     ...checkEconomicCodes(b, catalog),
+    ...checkBasicLinesUnique(b),
+    ...checkSubUnitsUnique(b),
     ...checkProjectCodesUnique(b),
     ...checkProjectSubUnits(b),
   ];

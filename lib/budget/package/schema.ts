@@ -36,7 +36,9 @@ export type ProcurementCategory = (typeof PROCUREMENT_CATEGORIES)[number];
 
 export const PACKAGE_FORMAT = "budget-package/1";
 
-const MAX_INTEGER_DIGITS = 14;
+// 12 integer digits: up to 万亿 in 元, and a 万元 amount times 10,000 still fits the database's
+// Decimal(18,2) (16 integer digits); a longer one would fail inside the import transaction.
+const MAX_INTEGER_DIGITS = 12;
 
 const amount = z.string().superRefine((s, ctx) => {
   const negative = /^-\s*\d/.test(s);
@@ -49,20 +51,48 @@ const amount = z.string().superRefine((s, ctx) => {
     return;
   }
   if (!AMOUNT_PATTERN.test(s)) {
-    ctx.addIssue({ code: "custom", message: `金额格式不正确：${JSON.stringify(s)}，应为非负数字字符串，如 "12.50"` });
+    ctx.addIssue({ code: "custom", message: `金额格式不正确：${JSON.stringify(s.slice(0, 40))}，应为非负数字字符串，如 "12.50"` });
     return;
   }
   if ((s.split(".")[0] ?? "").length > MAX_INTEGER_DIGITS) {
-    ctx.addIssue({ code: "custom", message: "金额过大" });
+    ctx.addIssue({ code: "custom", message: `金额过大（整数部分最多 ${MAX_INTEGER_DIGITS} 位）` });
   }
 });
 
-const digits = z.string().regex(/^\d+$/, { message: "应为数字编码" });
-const text = z.string();
-const requiredText = z.string().trim().min(1, { message: "不能为空" });
-/** Weights and the like: a non-negative number written as a string ("30", "12.5"). */
-const numberString = z.string().regex(/^\d+(\.\d+)?$/, { message: "应为非负数字字符串" });
-const count = z.number().int({ message: "应为整数" }).min(0, { message: "不能为负数" });
+/**
+ * Text PostgreSQL can store exactly: no NUL (a text column refuses it) and no lone UTF-16
+ * surrogate (it would be stored as U+FFFD, silently changing what the accountant sent).
+ */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const storable = (s: string) => !UNSTORABLE.test(s);
+const UNSTORABLE_MESSAGE = "含有无法保存的字符（如 \\u0000 或不成对的代理字符）";
+
+// Long enough for any real entry, short enough that a code fits a unique index and a hostile
+// multi-megabyte field is refused with a message instead of stored.
+const CODE_MAX = 20;
+const NAME_MAX = 500;
+const TEXT_MAX = 20_000;
+const tooLong = (max: number) => ({ message: `内容过长（最多 ${max} 个字符）` });
+
+const digits = z.string().max(CODE_MAX, tooLong(CODE_MAX)).regex(/^\d+$/, { message: "应为数字编码" });
+const text = z.string().max(TEXT_MAX, tooLong(TEXT_MAX)).refine(storable, { message: UNSTORABLE_MESSAGE });
+const requiredText = z
+  .string()
+  .trim()
+  .min(1, { message: "不能为空" })
+  .max(NAME_MAX, tooLong(NAME_MAX))
+  .refine(storable, { message: UNSTORABLE_MESSAGE });
+/** Weights (percent): a number from 0 to 100 written as a string ("30", "12.5"), as the database holds it. */
+const numberString = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,2})?$/, { message: "应为 0 至 100 之间、最多两位小数的数字字符串" })
+  .refine((s) => Number(s) <= 100, { message: "应为 0 至 100 之间、最多两位小数的数字字符串" });
+const MAX_COUNT = 99_999;
+const count = z
+  .number()
+  .int({ message: "应为整数" })
+  .min(0, { message: "不能为负数" })
+  .max(MAX_COUNT, { message: `数量过大（最多 ${MAX_COUNT}）` });
 const fund = z.enum(FUNDS);
 
 const indicator = z.strictObject({
@@ -92,9 +122,11 @@ const vehicleCounts = z.strictObject({
 export const budgetPackageSchema = z.strictObject({
   format: z.literal(PACKAGE_FORMAT),
   kind: z.enum(["budget", "final"]),
-  year: z.number().int({ message: "应为整数" }).min(1990, { message: "年度不在有效范围" }).max(2200, { message: "年度不在有效范围" }),
+  // The database's own limits (Budget_year_range, Region_code_digits), so a package that passes
+  // here is never refused by a constraint half way through the import.
+  year: z.number().int({ message: "应为整数" }).min(2000, { message: "年度不在有效范围（2000–2100）" }).max(2100, { message: "年度不在有效范围（2000–2100）" }),
   amountUnit: z.enum(["万元", "元"]),
-  region: z.strictObject({ code: digits, name: requiredText }),
+  region: z.strictObject({ code: z.string().regex(/^\d{6}$/, { message: "应为 6 位数字的行政区划代码" }), name: requiredText }),
   unit: z.strictObject({
     code: digits,
     name: requiredText,
@@ -287,6 +319,13 @@ function jsonErrorMessage(text: string, error: unknown): string {
 
 /** Parses the text of a package file; never throws. */
 export function parsePackageJson(text: string): ParsePackageResult {
+  // Callers pass what a client sent; a server action's argument is not guaranteed to be a string.
+  if (typeof text !== "string") return { ok: false, errors: [{ path: "", message: "预算包应为 JSON 文本" }] };
+  // A file read as UTF-8 turns every invalid byte into U+FFFD; storing that would change names
+  // silently, so the file is refused instead.
+  if (text.includes("\ufffd")) {
+    return { ok: false, errors: [{ path: "", message: "文件不是有效的 UTF-8 编码（含有无法识别的字节），请以 UTF-8 重新保存后导入" }] };
+  }
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (withoutBom.trim() === "") {
     return { ok: false, errors: [{ path: "", message: "文件为空，不是预算包" }] };

@@ -2,7 +2,7 @@ import type { SessionUser } from "@/lib/auth/permissions";
 import { hasPermission } from "@/lib/auth/permissions";
 import { packageToBudget } from "@/lib/budget/model";
 import { checkSection, type SectionError } from "@/lib/workspace/check-section";
-import { SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
+import { SECTION_PART, SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
 import { budgetToPackage } from "@/lib/budget/model";
 import type { Db } from "../client";
 import { loadCatalog } from "../catalog-store";
@@ -51,14 +51,22 @@ export async function saveSection<S extends SectionId>(
         if (!catalog) throw new Rejected({ ok: false, kind: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
         const current = budgetFromRows(row);
         const base = budgetToPackage(current, { unit: "元" });
-        const checked = checkSection(base, input.section, input.values, catalog);
+        const checked = checkValues(base, input.section, input.values, catalog);
         if (!checked.ok) throw new Rejected({ ok: false, kind: "invalid", errors: checked.errors });
         const budget = packageToBudget(checked.pkg);
-        const version = await commitContent(tx, row, input.expectedVersion, current, budget, {
-          actorId: actor.id,
-          action: `edit.${input.section}`,
-          comment: `修改${SECTIONS[input.section].label}`,
-        });
+        const version = await commitContent(
+          tx,
+          row,
+          input.expectedVersion,
+          current,
+          budget,
+          {
+            actorId: actor.id,
+            action: `edit.${input.section}`,
+            comment: `修改${SECTIONS[input.section].label}`,
+          },
+          [SECTION_PART[input.section]],
+        );
         if (version === null) {
           const now = await tx.budget.findUnique({ where: { id: row.id }, select: { version: true } });
           throw conflict(now?.version ?? input.expectedVersion);
@@ -70,6 +78,23 @@ export async function saveSection<S extends SectionId>(
   } catch (error) {
     if (error instanceof Rejected) return error.result;
     throw error;
+  }
+}
+
+/**
+ * The values come from a client and may have any shape; a section's `apply` expects the form's
+ * shape and throws on anything else (null, a number where a list belongs, nesting deeper than
+ * the stack). That is a refused input, not a server error.
+ */
+function checkValues<S extends SectionId>(base: Parameters<typeof checkSection>[0], section: S, values: SectionValues<S>, catalog: Parameters<typeof checkSection>[3]) {
+  const refused = { ok: false as const, errors: [{ path: "", message: "提交的内容格式不正确，未保存任何内容" }] };
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return refused;
+  try {
+    return checkSection(base, section, values, catalog);
+  } catch (error) {
+    // TypeError: a value of the wrong shape; RangeError: nesting deeper than the stack.
+    if (!(error instanceof TypeError) && !(error instanceof RangeError)) throw error;
+    return refused;
   }
 }
 

@@ -14,6 +14,12 @@ import { isSectionId, type SectionId, type SectionValues } from "@/lib/workspace
 
 const MAX_PACKAGE_CHARS = 5 * 1024 * 1024;
 
+// Server actions are reachable with any payload, not only what the forms send.
+const INVALID = { ok: false as const, code: "invalid_input", message: "请求无效" };
+function hasIds(input: unknown, ...keys: string[]): boolean {
+  return typeof input === "object" && input !== null && keys.every((k) => Number.isSafeInteger((input as Record<string, unknown>)[k]));
+}
+
 /** Saves one section; every check (permission, scope, status, version, values) runs here on the server. */
 export async function saveSectionAction(input: {
   budgetId: number;
@@ -23,6 +29,8 @@ export async function saveSectionAction(input: {
 }): Promise<SaveResult> {
   const user = await permittedUser("budget.edit");
   if (!user) return { ok: false, kind: "refused", message: "请先以部门会计身份登录" };
+  // Server actions are reachable with any payload, not only what the form sends.
+  if (typeof input !== "object" || input === null) return { ok: false, kind: "refused", message: "请求无效" };
   if (!Number.isSafeInteger(input.budgetId) || !Number.isSafeInteger(input.expectedVersion) || !isSectionId(input.section)) {
     return { ok: false, kind: "refused", message: "请求无效" };
   }
@@ -50,6 +58,12 @@ export async function importIntoBudgetAction(input: {
 }): Promise<ImportIntoResult> {
   const user = await permittedUser("budget.import");
   if (!user) return { ok: false, errors: [{ path: "", message: "请先以部门会计身份登录" }] };
+  if (typeof input !== "object" || input === null || typeof input.text !== "string") {
+    return { ok: false, errors: [{ path: "", message: "请求无效：请选择预算包文件" }] };
+  }
+  if (!Number.isSafeInteger(input.budgetId) || !Number.isSafeInteger(input.expectedVersion)) {
+    return { ok: false, errors: [{ path: "", message: "请求无效" }] };
+  }
   if (input.text.length > MAX_PACKAGE_CHARS) {
     return { ok: false, errors: [{ path: "", message: "预算包文件过大（超过 5 MB）" }] };
   }
@@ -63,6 +77,7 @@ export async function importIntoBudgetAction(input: {
 export async function submitBudgetAction(input: { budgetId: number; expectedVersion: number; comment?: string }): Promise<WorkflowResult> {
   const user = await permittedUser("budget.submit");
   if (!user) return { ok: false, code: "forbidden", message: "请先以部门会计身份登录" };
+  if (!hasIds(input, "budgetId", "expectedVersion")) return INVALID;
   const result = await submitBudget(db(), user, input);
   revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
   return result;
@@ -72,6 +87,7 @@ export async function submitBudgetAction(input: { budgetId: number; expectedVers
 export async function resolveCommentAction(input: { budgetId: number; commentId: number; answer?: string }): Promise<CommentResult> {
   const user = await permittedUser("budget.edit");
   if (!user) return { ok: false, code: "forbidden", message: "请先以部门会计身份登录" };
+  if (!hasIds(input, "budgetId", "commentId")) return INVALID;
   const result = await resolveComment(db(), user, { commentId: input.commentId, answer: input.answer });
   revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
   return result;
@@ -80,6 +96,7 @@ export async function resolveCommentAction(input: { budgetId: number; commentId:
 export async function createBudgetAction(input: { departmentId: number; year: number }): Promise<CreateResult> {
   const user = await permittedUser("budget.edit");
   if (!user) return { ok: false, message: "请先以部门会计身份登录" };
+  if (typeof input !== "object" || input === null) return { ok: false, message: "请求无效" };
   const result = await createBudget(db(), user, { departmentId: Number(input.departmentId), year: Number(input.year) });
   if (result.ok) revalidatePath("/workspace");
   return result;
@@ -89,6 +106,7 @@ export async function createBudgetAction(input: { departmentId: number; year: nu
 export async function startAdjustmentAction(input: { budgetId: number; expectedVersion: number; comment: string }): Promise<WorkflowResult> {
   const user = await permittedUser("budget.edit");
   if (!user) return { ok: false, code: "forbidden", message: "请先以部门会计身份登录" };
+  if (!hasIds(input, "budgetId", "expectedVersion")) return INVALID;
   const result = await startAdjustment(db(), user, input);
   revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
   return result;

@@ -6,15 +6,9 @@ import { findPublishedBudget } from "@/lib/db/queries/public-snapshots";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { parsePublicKey } from "@/lib/public/public-key";
 
-// A published version never changes: the page is rendered once and served from Next's cache,
-// re-rendered at most every 5 minutes, and at once when a budget is published (publishAction).
-export const revalidate = 300;
-
-// No page is rendered at build time (the database is not there then); each is rendered on its
-// first request and cached from then on.
-export async function generateStaticParams() {
-  return [];
-}
+// The print view reads ?v= (the snapshot the PDF renderer asks for), so it is rendered per
+// request; the PDF made from it is cached per snapshot (lib/public/snapshot-cache.ts).
+export const dynamic = "force-dynamic";
 
 type Params = Promise<{ region: string; year: string; unit: string }>;
 

@@ -1,0 +1,288 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { COMMENT_SECTION_IDS } from "../lib/workflow/comment-anchors";
+import { ROLE_PERMISSIONS, type MembershipScope, type Permission } from "../lib/auth/permissions";
+import { ROOT, type ActionArgs, type World, type WorldBudget } from "./security-world";
+
+/**
+ * The authorization matrix: the app's routes read from the file tree (every page.tsx, every
+ * method of every route.ts, every exported function of every actions.ts) and one rule for each,
+ * saying what it checks. The expected answer for each actor follows from the rule and the
+ * permission table (lib/auth/permissions.ts), so a new route without a rule fails the matrix.
+ */
+
+export type Access =
+  /** Anyone, signed in or not. */
+  | { kind: "public" }
+  /** Anyone, for a published budget only; anything else is not found. */
+  | { kind: "published" }
+  /** Signed in with every one of the permissions. */
+  | { kind: "permission"; permissions: Permission[] }
+  /** The permissions, and the target budget inside the actor's scope. */
+  | { kind: "budget"; permissions: Permission[] }
+  /** The permissions, and the target's region inside the actor's scope (district pages). */
+  | { kind: "region"; permissions: Permission[] };
+
+export type Target = WorldBudget & { regionId: number; regionCode: string };
+
+export interface HttpProbe {
+  label: string;
+  target: Target | null;
+  method: "GET" | "POST";
+  url: string;
+  /** The status of an allowed request (200 unless said). */
+  okStatus?: number;
+  form?: Record<string, string>;
+}
+
+export interface ActionProbe {
+  label: string;
+  target: Target | null;
+  args: ActionArgs;
+  /** The answer of a refusal (no permission, or outside the scope): never distinguishable. */
+  denied: RegExp;
+  /** The answer (as JSON) of an allowed call: it passed the gate and stopped short of writing. */
+  reached?: RegExp;
+}
+
+export interface RouteRule {
+  access: Access;
+  probes(w: World, targets: Targets): HttpProbe[];
+}
+
+export interface ActionRule {
+  access: Access;
+  probes(w: World, targets: Targets): ActionProbe[];
+}
+
+export interface Targets {
+  submitted: Target;
+  draft: Target;
+  published: Target;
+  /** A budget key in the other region, where nothing is published. */
+  elsewhere: Target;
+}
+
+// ---------------------------------------------------------------- the route list, from the files
+
+function filesUnder(dir: string, name: RegExp, into: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) filesUnder(full, name, into);
+    else if (name.test(entry)) into.push(full);
+  }
+  return into;
+}
+
+/** "app/(public)/b/[region]/page.tsx" → "/b/[region]". */
+function routeOf(file: string): string {
+  const rel = path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  return `/${rel.join("/")}`;
+}
+
+export function pageRoutes(): string[] {
+  return filesUnder(path.join(ROOT, "app"), /^page\.tsx?$/).map(routeOf).sort();
+}
+
+/** "GET /api/open/budgets" for every HTTP method a route.ts exports. */
+export function handlerRoutes(): string[] {
+  const out: string[] = [];
+  for (const file of filesUnder(path.join(ROOT, "app"), /^route\.tsx?$/)) {
+    const source = readFileSync(file, "utf8");
+    const methods = new Set<string>();
+    for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(m[1]!);
+    for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
+      for (const part of m[1]!.split(",")) {
+        const name = part.trim().split(/\s+as\s+/).pop()!;
+        if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name)) methods.add(name);
+      }
+    for (const method of methods) out.push(`${method} ${routeOf(file)}`);
+  }
+  return out.sort();
+}
+
+/** "app/workspace/budgets/[id]/actions.ts#saveSectionAction" for every exported function. */
+export function serverActions(): string[] {
+  const out: string[] = [];
+  for (const file of filesUnder(path.join(ROOT, "app"), /^actions\.tsx?$/)) {
+    const source = readFileSync(file, "utf8");
+    const rel = path.relative(ROOT, file).split(path.sep).join("/");
+    for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function\s+(\w+)|const\s+(\w+)\s*=)/g)) out.push(`${rel}#${m[1] ?? m[2]}`);
+  }
+  return out.sort();
+}
+
+// ---------------------------------------------------------------- expected outcomes
+
+function roleHas(m: MembershipScope, permissions: Permission[]) {
+  return permissions.every((p) => ROLE_PERMISSIONS[m.role].includes(p));
+}
+
+/** The scope policy (ARCHITECTURE.md, lib/db/scope.ts): department, region once submitted, everything. */
+function covers(m: MembershipScope, target: Target, kind: "budget" | "region"): boolean {
+  if (m.role === "ADMIN") return true;
+  if (m.role === "ACCOUNTANT") return kind === "budget" && m.departmentId === target.departmentId;
+  return m.regionId === target.regionId && (kind === "region" || target.status !== "DRAFT");
+}
+
+/** Whether `memberships` (null: signed out) may use a route with this access on `target`. */
+export function allowed(memberships: MembershipScope[] | null, access: Access, target: Target | null): boolean {
+  switch (access.kind) {
+    case "public":
+      return true;
+    case "published":
+      return target?.status === "PUBLISHED";
+    case "permission":
+      return !!memberships?.some((m) => roleHas(m, access.permissions));
+    case "budget":
+    case "region":
+      if (!target) throw new Error("a scoped rule needs a target");
+      return !!memberships?.some((m) => roleHas(m, access.permissions) && covers(m, target, access.kind));
+  }
+}
+
+// ---------------------------------------------------------------- the rules
+
+const page = (url: string, target: Target | null = null): HttpProbe => ({ label: url, target, method: "GET", url });
+const perBudget = (targets: Targets, url: (t: Target) => string) =>
+  [targets.submitted, targets.draft].map((t) => ({ label: `${url(t)} (${t.status})`, target: t, method: "GET" as const, url: url(t) }));
+const perPublished = (targets: Targets, url: (t: Target) => string) =>
+  [targets.published, targets.submitted, targets.elsewhere].map((t) => ({ label: `${url(t)} (${t.status})`, target: t, method: "GET" as const, url: url(t) }));
+const key = (t: Target) => `${t.regionCode}/2024/${t.unit}`;
+
+export const PAGE_RULES: Record<string, RouteRule> = {
+  "/": { access: { kind: "public" }, probes: () => [page("/")] },
+  "/signin": { access: { kind: "public" }, probes: () => [page("/signin")] },
+  "/b/[region]/[year]": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublished(t, (x) => `/b/${x.regionCode}/2024`).filter((p) => p.target !== t.submitted),
+  },
+  "/b/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}`) },
+  "/b/[region]/[year]/[unit]/print": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}/print`) },
+  "/workspace": { access: { kind: "permission", permissions: ["budget.read"] }, probes: () => [page("/workspace")] },
+  "/workspace/budgets/[id]": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}`) },
+  "/workspace/budgets/[id]/[section]": {
+    access: { kind: "budget", permissions: ["budget.read"] },
+    probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}/basic`),
+  },
+  "/workspace/budgets/[id]/import": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}/import`) },
+  "/workspace/budgets/[id]/preview": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}/preview`) },
+  "/review": {
+    access: { kind: "region", permissions: ["budget.review"] },
+    probes: (_, t) => [t.submitted].map((x) => ({ label: `/review?region=${x.regionCode}`, target: x, method: "GET" as const, url: `/review?region=${x.regionCode}&year=2024` })),
+  },
+  "/review/budgets/[id]": { access: { kind: "budget", permissions: ["budget.review"] }, probes: (_, t) => perBudget(t, (x) => `/review/budgets/${x.id}`) },
+  "/admin": { access: { kind: "permission", permissions: ["admin.users"] }, probes: () => [page("/admin")] },
+  "/admin/catalog": { access: { kind: "permission", permissions: ["admin.catalog"] }, probes: () => [page("/admin/catalog")] },
+  "/admin/units": { access: { kind: "permission", permissions: ["admin.units"] }, probes: () => [page("/admin/units")] },
+  "/admin/users": { access: { kind: "permission", permissions: ["admin.users"] }, probes: () => [page("/admin/users")] },
+};
+
+export const HANDLER_RULES: Record<string, RouteRule> = {
+  // next-auth's own endpoints: open to all, and they hand out nothing without a password.
+  "GET /api/auth/[...nextauth]": { access: { kind: "public" }, probes: () => [page("/api/auth/providers")] },
+  "POST /api/auth/[...nextauth]": {
+    access: { kind: "public" },
+    probes: () => [{ label: "POST /api/auth/callback/credentials without CSRF token", target: null, method: "POST", url: "/api/auth/callback/credentials", okStatus: 302, form: { username: "admin", password: "x" } }],
+  },
+  "GET /api/budgets/[id]/package": { access: { kind: "budget", permissions: ["budget.export"] }, probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/package`) },
+  "GET /api/budgets/[id]/tables": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/tables`) },
+  // Who is signed in, for the header: everyone gets an answer, and it is only about themselves.
+  "GET /api/me": { access: { kind: "public" }, probes: () => [page("/api/me")] },
+  "GET /api/open/budgets": { access: { kind: "public" }, probes: () => [page("/api/open/budgets")] },
+  "GET /api/open/budgets/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}`) },
+  "GET /api/open/budgets/[region]/[year]/[unit]/tables.xlsx": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/tables.xlsx`) },
+  "GET /api/open/budgets/[region]/[year]/[unit]/report.pdf": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/report.pdf`) },
+  "GET /api/open/lines.csv": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublished(t, (x) => `/api/open/lines.csv?region=${x.regionCode}&year=2024&unit=${x.unit}`),
+  },
+  "GET /review/export": {
+    access: { kind: "region", permissions: ["budget.review"] },
+    probes: (_, t) => [t.submitted].map((x) => ({ label: `/review/export?region=${x.regionCode}`, target: x, method: "GET" as const, url: `/review/export?region=${x.regionCode}&year=2024` })),
+  },
+};
+
+const WORKSPACE = "app/workspace/budgets/[id]/actions.ts";
+const REVIEW = "app/review/budgets/[id]/actions.ts";
+const SIGN_IN_FIRST = "请先以部门会计身份登录";
+const NOT_FOUND = "预算不存在或您无权访问";
+// Version numbers nobody has: an allowed call stops at the version check, so the matrix never writes.
+const STALE = 999_999;
+
+const each = (t: Targets, targets: Target[], probe: (x: Target) => Omit<ActionProbe, "label" | "target">): ActionProbe[] =>
+  targets.map((x) => ({ label: `${x.status} budget ${x.unit}`, target: x, ...probe(x) }));
+
+const review = (permission: Permission): ActionRule => ({
+  access: { kind: "budget", permissions: [permission] },
+  probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { form: { budgetId: String(x.id), expectedVersion: String(STALE), comment: "安全测试" } }, denied: new RegExp(`^${NOT_FOUND}$|^您没有.*权限$`), reached: /已被他人修改/ })),
+});
+
+const admin = (permission: Permission, refusal: string, label = ""): ActionRule => ({
+  access: { kind: "permission", permissions: [permission] },
+  // An empty form: an allowed caller gets a validation message, nothing is written.
+  probes: () => [{ label: `empty form${label}`, target: null, args: { form: {} }, denied: new RegExp(`^${refusal}$`) }],
+});
+
+export const ACTION_RULES: Record<string, ActionRule> = {
+  [`${WORKSPACE}#saveSectionAction`]: {
+    access: { kind: "budget", permissions: ["budget.edit"] },
+    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({
+      args: { json: [{ budgetId: x.id, expectedVersion: STALE, section: "income", values: {} }] },
+      denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`),
+      reached: /保存冲突|已报送或已审核/,
+    })),
+  },
+  [`${WORKSPACE}#startNextYearAction`]: {
+    access: { kind: "budget", permissions: ["budget.edit"] },
+    // Only the submitted budget, whose next year the world has already started.
+    probes: (_, t) => each(t, [t.submitted], (x) => ({ args: { json: [x.id] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`), reached: /2025 年预算已存在/ })),
+  },
+  [`${WORKSPACE}#importIntoBudgetAction`]: {
+    access: { kind: "budget", permissions: ["budget.import", "budget.edit"] },
+    probes: (w, t) => each(t, [t.submitted, t.draft], (x) => ({
+      args: { json: [{ budgetId: x.id, expectedVersion: STALE, text: x === t.draft ? w.packages.draft : w.packages.submitted, mode: "replace", apply: false }] },
+      denied: new RegExp(`^(${SIGN_IN_FIRST}|您没有导入预算的权限|未找到该预算)$`),
+      reached: /"ok":true,"applied":false|当前状态不可修改/,
+    })),
+  },
+  [`${WORKSPACE}#submitBudgetAction`]: {
+    access: { kind: "budget", permissions: ["budget.submit"] },
+    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { json: [{ budgetId: x.id, expectedVersion: STALE }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`), reached: /已被他人修改/ })),
+  },
+  [`${WORKSPACE}#startAdjustmentAction`]: {
+    access: { kind: "budget", permissions: ["budget.edit"] },
+    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({
+      args: { json: [{ budgetId: x.id, expectedVersion: STALE, comment: "安全测试" }] },
+      denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`),
+      reached: /已被他人修改/,
+    })),
+  },
+  [`${WORKSPACE}#resolveCommentAction`]: {
+    access: { kind: "budget", permissions: ["budget.edit"] },
+    // The world's comment on the submitted budget is already answered: an allowed call is refused as a conflict.
+    probes: (w, t) => each(t, [t.submitted], (x) => ({ args: { json: [{ budgetId: x.id, commentId: w.commentId }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|审核意见不存在或您无权访问)$`), reached: /已标记为已答复/ })),
+  },
+  [`${WORKSPACE}#createBudgetAction`]: {
+    access: { kind: "budget", permissions: ["budget.edit"] },
+    // Its budget for 2024 exists: an allowed call is refused with "已存在".
+    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { json: [{ departmentId: x.departmentId, year: 2024 }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|只能为本部门新建预算)$`), reached: /2024 年预算已存在/ })),
+  },
+  [`${REVIEW}#returnAction`]: review("budget.return"),
+  [`${REVIEW}#approveAction`]: review("budget.approve"),
+  [`${REVIEW}#publishAction`]: review("budget.publish"),
+  [`${REVIEW}#commentAction`]: {
+    access: { kind: "budget", permissions: ["budget.comment"] },
+    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { form: { budgetId: String(x.id), section: COMMENT_SECTION_IDS[0], body: "安全测试意见" } }, denied: new RegExp(`^${NOT_FOUND}$|^您没有.*权限$`), reached: /"ok":true/ })),
+  },
+  "app/admin/catalog/actions.ts#catalogAction": admin("admin.catalog", "您没有导入科目目录的权限"),
+  "app/admin/units/actions.ts#createRegionAction": admin("admin.units", "您没有管理单位的权限"),
+  "app/admin/units/actions.ts#createDepartmentAction": admin("admin.units", "您没有管理单位的权限"),
+  "app/admin/units/actions.ts#createSubUnitAction": admin("admin.units", "您没有管理单位的权限"),
+  "app/admin/units/actions.ts#renameAction": admin("admin.units", "您没有管理单位的权限"),
+  "app/admin/users/actions.ts#createUserAction": admin("admin.users", "您没有管理用户的权限"),
+  "app/admin/users/actions.ts#addMembershipAction": admin("admin.users", "您没有管理用户的权限"),
+  "app/admin/users/actions.ts#removeMembershipAction": admin("admin.users", "您没有管理用户的权限"),
+  "app/admin/users/actions.ts#resetPasswordAction": admin("admin.users", "您没有管理用户的权限"),
+  "app/admin/users/actions.ts#setActiveAction": admin("admin.users", "您没有管理用户的权限"),
+};

@@ -1,0 +1,152 @@
+/**
+ * Run by the security specs (tsx, DATABASE_URL = the e2e server's database) to give them a world
+ * of their own that no other spec changes: two departments of 500109 and a second region, one
+ * user per actor of the authorization matrix, a submitted and a draft budget, a published budget
+ * and a published budget whose texts are hostile. Idempotent: a second run reuses what exists.
+ * Prints the world as JSON on stdout.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Role, SessionUser } from "@/lib/auth/permissions";
+import { hashPassword } from "@/lib/auth/verify-credentials";
+import type { BudgetStatus } from "@/generated/prisma/client";
+import { createDb, type Db } from "@/lib/db/client";
+import { importPackageText } from "@/lib/db/budgets/import-package";
+import { exportPackage } from "@/lib/db/budgets/export-package";
+import { startNextYear } from "@/lib/db/budgets/start-next-year";
+import { sharedDir } from "@/lib/catalog/reference";
+import { addComment } from "@/lib/workflow/add-comment";
+import { COMMENT_SECTION_IDS } from "@/lib/workflow/comment-anchors";
+import { approveBudget } from "@/lib/workflow/approve-budget";
+import { publishBudget } from "@/lib/workflow/publish-budget";
+import { resolveComment } from "@/lib/workflow/resolve-comment";
+import { submitBudget } from "@/lib/workflow/submit-budget";
+import { HOSTILE, SECURITY_PASSWORD, WORLD, type World } from "./security-world";
+
+async function user(db: Db, username: string, role: Role, scope: { departmentId?: number; regionId?: number }, hash: string): Promise<SessionUser> {
+  const u = await db.user.upsert({
+    where: { username },
+    create: {
+      username,
+      displayName: username,
+      passwordHash: hash,
+      memberships: { create: { role, departmentId: scope.departmentId ?? null, regionId: scope.regionId ?? null } },
+    },
+    update: {},
+    include: { memberships: true },
+  });
+  return { id: u.id, username, displayName: username, memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })) };
+}
+
+function petition(code: string, name: string, change?: (p: Record<string, any>) => void): string {
+  const pkg = JSON.parse(readFileSync(path.join(sharedDir(), "fixtures", "beibei-petition-office-2024.package.json"), "utf8"));
+  pkg.unit.code = code;
+  pkg.unit.name = name;
+  change?.(pkg);
+  return JSON.stringify(pkg);
+}
+
+async function budget(db: Db, code: string, name: string, change?: (p: Record<string, any>) => void): Promise<{ id: number; departmentId: number; created: boolean }> {
+  const found = await db.budget.findFirst({ where: { year: 2024, department: { code, region: { code: WORLD.regionHere } } } });
+  if (found) return { id: found.id, departmentId: found.departmentId, created: false };
+  const result = await importPackageText(db, petition(code, name, change), { status: "DRAFT" });
+  if (!result.ok) throw new Error(`${code}: ${result.errors.map((e) => e.message).join("; ")}`);
+  const row = await db.budget.findUniqueOrThrow({ where: { id: result.budgetId } });
+  return { id: row.id, departmentId: row.departmentId, created: true };
+}
+
+async function walk(db: Db, id: number, steps: [typeof submitBudget, SessionUser][]) {
+  for (const [run, actor] of steps) {
+    const { version } = await db.budget.findUniqueOrThrow({ where: { id } });
+    const result = await run(db, actor, { budgetId: id, expectedVersion: version });
+    if (!result.ok) throw new Error(`budget ${id}: ${result.message}`);
+  }
+}
+
+async function main() {
+  const db = createDb(process.env.DATABASE_URL);
+  try {
+    const hash = await hashPassword(SECURITY_PASSWORD);
+    const here = await db.region.findUniqueOrThrow({ where: { code: WORLD.regionHere } });
+    const there = await db.region.upsert({ where: { code: WORLD.regionThere }, create: { code: WORLD.regionThere, name: "安全测试另区" }, update: {} });
+
+    const submitted = await budget(db, WORLD.units.submitted, "安全测试局");
+    const draft = await budget(db, WORLD.units.draft, "安全测试邻局");
+    const published = await budget(db, WORLD.units.published, "安全测试公开局");
+    const hostile = await budget(db, WORLD.units.hostile, HOSTILE.unitName, (p) => {
+      p.projects[0].name = HOSTILE.hyperlink;
+      p.projects[1].name = HOSTILE.cmd;
+      p.projects[2].name = HOSTILE.sql;
+      p.projects[0].indicators[0].name = HOSTILE.minusCmd;
+      p.performance.indicators[0].name = HOSTILE.at;
+      p.narrative.incomeChange = HOSTILE.script;
+      p.narrative.projectUsage = HOSTILE.img;
+    });
+
+    const users = {
+      accountantSubmitted: await user(db, WORLD.users.accountantSubmitted, "ACCOUNTANT", { departmentId: submitted.departmentId }, hash),
+      accountantDraft: await user(db, WORLD.users.accountantDraft, "ACCOUNTANT", { departmentId: draft.departmentId }, hash),
+      reviewerHere: await user(db, WORLD.users.reviewerHere, "REVIEWER", { regionId: here.id }, hash),
+      reviewerThere: await user(db, WORLD.users.reviewerThere, "REVIEWER", { regionId: there.id }, hash),
+      admin: await user(db, WORLD.users.admin, "ADMIN", {}, hash),
+    };
+    for (const name of WORLD.users.rateLimited) await user(db, name, "ACCOUNTANT", { departmentId: draft.departmentId }, hash);
+    const publisher = await user(db, "sec.publisher", "ACCOUNTANT", { departmentId: published.departmentId }, hash);
+    const hostileAccountant = await user(db, WORLD.users.accountantHostile, "ACCOUNTANT", { departmentId: hostile.departmentId }, hash);
+
+    // Each step only when missing, so that a second run (or one after a failure) completes the world.
+    if ((await db.budget.findUniqueOrThrow({ where: { id: submitted.id } })).status === "DRAFT") {
+      await walk(db, submitted.id, [[submitBudget, users.accountantSubmitted]]);
+    }
+    if (!(await db.budgetComment.findFirst({ where: { budgetId: submitted.id } }))) {
+      // A comment the accountant has answered: resolving it again is refused without a write.
+      const comment = await addComment(db, users.reviewerHere, { budgetId: submitted.id, section: COMMENT_SECTION_IDS[0], body: "请核对基本工资" });
+      if (!comment.ok) throw new Error(comment.message);
+      const resolved = await resolveComment(db, users.accountantSubmitted, { commentId: comment.commentId });
+      if (!resolved.ok) throw new Error(resolved.message);
+    }
+    if (!(await db.budget.findFirst({ where: { departmentId: submitted.departmentId, year: 2025 } }))) {
+      // Next year already started: starting it again is refused without a write.
+      const next = await startNextYear(db, users.accountantSubmitted, { fromBudgetId: submitted.id });
+      if (!next.ok) throw new Error(next.message);
+    }
+    for (const [b, accountant] of [[published, publisher], [hostile, hostileAccountant]] as const) {
+      const steps: Record<string, [typeof submitBudget, SessionUser][]> = {
+        DRAFT: [[submitBudget, accountant], [approveBudget, users.reviewerHere], [publishBudget, users.reviewerHere]],
+        SUBMITTED: [[approveBudget, users.reviewerHere], [publishBudget, users.reviewerHere]],
+        APPROVED: [[publishBudget, users.reviewerHere]],
+      };
+      await walk(db, b.id, steps[(await db.budget.findUniqueOrThrow({ where: { id: b.id } })).status] ?? []);
+    }
+
+    const comment = await db.budgetComment.findFirstOrThrow({ where: { budgetId: submitted.id } });
+    const status = async (id: number) => (await db.budget.findUniqueOrThrow({ where: { id } })).status as BudgetStatus;
+    const world: World = {
+      regions: { here: { id: here.id, code: here.code }, there: { id: there.id, code: there.code } },
+      budgets: {
+        submitted: { id: submitted.id, departmentId: submitted.departmentId, unit: WORLD.units.submitted, unitName: "安全测试局", status: await status(submitted.id) },
+        draft: { id: draft.id, departmentId: draft.departmentId, unit: WORLD.units.draft, unitName: "安全测试邻局", status: await status(draft.id) },
+        published: { id: published.id, departmentId: published.departmentId, unit: WORLD.units.published, unitName: "安全测试公开局", status: await status(published.id) },
+        hostile: { id: hostile.id, departmentId: hostile.departmentId, unit: WORLD.units.hostile, unitName: HOSTILE.unitName, status: await status(hostile.id) },
+      },
+      commentId: comment.id,
+      packages: {
+        submitted: JSON.stringify(await exportPackage(db, { region: WORLD.regionHere, unit: WORLD.units.submitted, year: 2024 })),
+        draft: JSON.stringify(await exportPackage(db, { region: WORLD.regionHere, unit: WORLD.units.draft, year: 2024 })),
+      },
+      memberships: Object.fromEntries(Object.values(users).map((u) => [u.username, u.memberships])),
+      passwordHashes: (await db.user.findMany({ select: { passwordHash: true } })).map((u) => u.passwordHash),
+    };
+    process.stdout.write(JSON.stringify(world));
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
