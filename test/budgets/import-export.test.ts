@@ -102,6 +102,12 @@ describe("Budget Package import and export", () => {
       message: /2999999/,
     },
     { name: "an unknown key", text: () => JSON.stringify({ ...base(), surprise: 1 }), path: /^surprise$/, message: /不认识/ },
+    {
+      name: "another name for a known region",
+      text: () => JSON.stringify({ ...base(), region: { code: base().region.code, name: "别的区" } }),
+      path: /^region\.name$/,
+      message: /系统中名为/,
+    },
   ];
   for (const c of bad) {
     it(`rejects ${c.name} with a Chinese message naming the path, and stores nothing`, async () => {

@@ -48,11 +48,17 @@ export async function importPackageText(db: Db, text: string, options: ImportOpt
         if (problems.length > 0) throw new ImportRejected(problems);
         const budget = packageToBudget(pkg);
 
-        const region = await tx.region.upsert({
-          where: { code: pkg.region.code },
-          create: { code: pkg.region.code, name: pkg.region.name },
-          update: {},
-        });
+        // A region's name is master data (the admin's); a package cannot rename it silently.
+        const known = await tx.region.findUnique({ where: { code: pkg.region.code } });
+        if (known && known.name !== pkg.region.name) {
+          throw new ImportRejected([
+            {
+              path: "region.name",
+              message: `行政区划.区划名称（region.name）：区划 ${known.code} 在系统中名为“${known.name}”，预算包中为“${pkg.region.name}”，请核对区划代码或名称`,
+            },
+          ]);
+        }
+        const region = known ?? (await tx.region.create({ data: { code: pkg.region.code, name: pkg.region.name } }));
         const department = await tx.department.upsert({
           where: { regionId_code: { regionId: region.id, code: pkg.unit.code } },
           create: { regionId: region.id, code: pkg.unit.code, name: pkg.unit.name },
