@@ -1,4 +1,5 @@
 "use client";
+import { AddRowBar } from "@/components/forms/RowButtons";
 import { useMemo } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { tableFeatures, useTable, FlexRender, type ColumnDef } from "@tanstack/react-table";
@@ -126,11 +127,7 @@ export function BasicGrid() {
           ))}
         </tbody>
       </table>
-      <div className="row-actions">
-        <button type="button" className="secondary" onClick={() => append({ function: "", economic: "", amount: "", fund: "generalBudget" })}>
-          添加一行
-        </button>
-      </div>
+      <AddRowBar label="添加一行" onAdd={() => append({ function: "", economic: "", amount: "", fund: "generalBudget" })} />
       {tables?.T2 ? <FunctionPreview t2={tables.T2} /> : null}
     </SectionFrame>
   );

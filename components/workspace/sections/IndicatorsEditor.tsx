@@ -1,4 +1,5 @@
 "use client";
+import { RemoveRowButton } from "@/components/forms/RowButtons";
 import Decimal from "decimal.js";
 import { useFieldArray, useWatch, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { CheckboxField, SelectField, TextField } from "@/components/forms/fields";
@@ -91,9 +92,7 @@ export function IndicatorsEditor({
                   <CheckboxField form={form} section={section} name={`${name}.${i}.core`} label="" />
                 </td>
                 <td>
-                  <button type="button" className="link" onClick={() => remove(i)}>
-                    删除
-                  </button>
+                  <RemoveRowButton onRemove={() => remove(i)} />
                 </td>
               </tr>
             );

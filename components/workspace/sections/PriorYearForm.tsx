@@ -1,4 +1,5 @@
 "use client";
+import { RemoveRowButton, AddRowBar } from "@/components/forms/RowButtons";
 import { useFieldArray } from "react-hook-form";
 import { MoneyField, TextField } from "@/components/forms/fields";
 import { useSectionForm } from "../useSectionForm";
@@ -53,19 +54,13 @@ export function PriorYearForm() {
                 <MoneyField form={form} section="prior" name={`priorYear.expenditureByFunction.${i}.amount`} label="金额" bare />
               </td>
               <td>
-                <button type="button" className="link" onClick={() => rows.remove(i)}>
-                  删除
-                </button>
+                <RemoveRowButton onRemove={() => rows.remove(i)} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <div className="row-actions">
-        <button type="button" className="secondary" onClick={() => rows.append({ code: "", amount: "" })}>
-          添加一行
-        </button>
-      </div>
+      <AddRowBar label="添加一行" onAdd={() => rows.append({ code: "", amount: "" })} />
     </SectionFrame>
   );
 }

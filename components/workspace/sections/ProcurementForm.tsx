@@ -1,4 +1,5 @@
 "use client";
+import { RemoveRowButton, AddRowBar } from "@/components/forms/RowButtons";
 import { useFieldArray } from "react-hook-form";
 import { MoneyField, SelectField } from "@/components/forms/fields";
 import { useSectionForm } from "../useSectionForm";
@@ -38,19 +39,13 @@ export function ProcurementForm() {
                 <MoneyField form={form} section="procurement" name={`procurement.${i}.amount`} label="金额" bare />
               </td>
               <td>
-                <button type="button" className="link" onClick={() => remove(i)}>
-                  删除
-                </button>
+                <RemoveRowButton onRemove={() => remove(i)} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <div className="row-actions">
-        <button type="button" className="secondary" onClick={() => append({ category: "goods", fund: "generalBudget", amount: "" })}>
-          添加一行
-        </button>
-      </div>
+      <AddRowBar label="添加一行" onAdd={() => append({ category: "goods", fund: "generalBudget", amount: "" })} />
     </SectionFrame>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { RemoveRowButton, AddRowBar } from "@/components/forms/RowButtons";
 import { useFieldArray } from "react-hook-form";
 import { TextField } from "@/components/forms/fields";
 import { useSectionForm } from "../useSectionForm";
@@ -45,19 +46,13 @@ export function UnitForm() {
                 <TextField form={form} section="unit" name={`subUnits.${i}.name`} label="单位名称" bare />
               </td>
               <td>
-                <button type="button" className="link" onClick={() => subUnits.remove(i)}>
-                  删除
-                </button>
+                <RemoveRowButton onRemove={() => subUnits.remove(i)} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <div className="row-actions">
-        <button type="button" className="secondary" onClick={() => subUnits.append({ code: "", name: "" })}>
-          添加所属单位
-        </button>
-      </div>
+      <AddRowBar label="添加所属单位" onAdd={() => subUnits.append({ code: "", name: "" })} />
       <h3>其他</h3>
       <div className="grid-form">
         <TextField form={form} section="unit" name="performanceOffice" label="归口管理科室" />
