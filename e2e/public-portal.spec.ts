@@ -6,7 +6,7 @@ import Decimal from "decimal.js";
 import { readPdfText } from "../lib/export/pdf-text";
 
 const FIXTURE = JSON.parse(
-  readFileSync(path.resolve(__dirname, "..", "..", "shared", "fixtures", "beibei-government-office-2024.expected.json"), "utf8"),
+  readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2024.expected.json"), "utf8"),
 ) as Record<string, any>;
 const PAGE = "/b/500109/2024/104";
 const API = "/api/open/budgets/500109/2024/104";

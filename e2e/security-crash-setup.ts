@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/verify-credentials";
-import { sharedDir } from "@/lib/catalog/reference";
+import { fixturesDir } from "@/lib/budget/testing/fixtures";
 import { createDb } from "@/lib/db/client";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -18,7 +18,7 @@ async function main() {
   await prepareDatabase(url, { demo: false });
   const db = createDb(url);
   try {
-    const fixture = readFileSync(path.join(sharedDir(), "fixtures", "beibei-petition-office-2024.package.json"), "utf8");
+    const fixture = readFileSync(path.join(fixturesDir(), "beibei-petition-office-2024.package.json"), "utf8");
     const hash = await hashPassword(SECURITY_PASSWORD);
     const region = await db.region.upsert({ where: { code: "500109" }, create: { code: "500109", name: "重庆市北碚区" }, update: {} });
     await db.user.create({ data: { username: "crash.reviewer", displayName: "crash.reviewer", passwordHash: hash, memberships: { create: { role: "REVIEWER", regionId: region.id } } } });

@@ -14,7 +14,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { exportPackage } from "@/lib/db/budgets/export-package";
 import { startNextYear } from "@/lib/db/budgets/start-next-year";
-import { sharedDir } from "@/lib/catalog/reference";
+import { fixturesDir } from "@/lib/budget/testing/fixtures";
 import { addComment } from "@/lib/workflow/add-comment";
 import { COMMENT_SECTION_IDS } from "@/lib/workflow/comment-anchors";
 import { approveBudget } from "@/lib/workflow/approve-budget";
@@ -39,7 +39,7 @@ async function user(db: Db, username: string, role: Role, scope: { departmentId?
 }
 
 function petition(code: string, name: string, change?: (p: Record<string, any>) => void): string {
-  const pkg = JSON.parse(readFileSync(path.join(sharedDir(), "fixtures", "beibei-petition-office-2024.package.json"), "utf8"));
+  const pkg = JSON.parse(readFileSync(path.join(fixturesDir(), "beibei-petition-office-2024.package.json"), "utf8"));
   pkg.unit.code = code;
   pkg.unit.name = name;
   change?.(pkg);

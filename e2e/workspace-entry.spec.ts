@@ -10,9 +10,9 @@ import { signIn } from "./helpers";
  * for 2026 (2024 is already in the demo), so only the year itself differs.
  */
 const FIXTURE = "beibei-petition-office-2024";
-const shared = process.env.MINGZHANG_SHARED_DIR ?? path.resolve(__dirname, "../../shared");
-const pkg = JSON.parse(readFileSync(path.join(shared, "fixtures", `${FIXTURE}.package.json`), "utf8"));
-const expected = JSON.parse(readFileSync(path.join(shared, "fixtures", `${FIXTURE}.expected.json`), "utf8"));
+const fixtures = path.resolve(__dirname, "..", "test", "fixtures");
+const pkg = JSON.parse(readFileSync(path.join(fixtures, `${FIXTURE}.package.json`), "utf8"));
+const expected = JSON.parse(readFileSync(path.join(fixtures, `${FIXTURE}.expected.json`), "utf8"));
 
 // The package is in 万元; the forms take 元.
 const yuan = (wan: string | undefined) => new Decimal(wan ?? "0").times(10_000).toFixed(2);

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sharedDir } from "@/lib/catalog/reference";
+import { catalogueDir } from "@/lib/catalog/reference";
 import { parseCatalogCsv } from "./catalog-csv";
 
-const reference = (name: string) => readFileSync(path.join(sharedDir(), "reference", name), "utf8");
+const reference = (name: string) => readFileSync(path.join(catalogueDir(2024), name), "utf8");
 
 describe("catalogue CSV for the admin's preview", () => {
   it("reads the shipped reference catalogues without an error", () => {

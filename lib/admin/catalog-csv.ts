@@ -7,7 +7,7 @@ import {
 } from "@/lib/catalog/catalog";
 
 /**
- * Reading an uploaded catalogue CSV (shared/reference format) for the admin's preview: unlike
+ * Reading an uploaded catalogue CSV (data/catalogues format) for the admin's preview: unlike
  * the parsers of lib/catalog, which stop at the first bad row, every bad row is reported, so the
  * administrator can fix the file in one go.
  */

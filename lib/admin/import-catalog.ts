@@ -17,7 +17,7 @@ export interface CatalogPreview {
   unchanged: number;
   /** Rows refused; the import is refused while there is any. */
   errors: string[];
-  /** Worth knowing but not refused: partial catalogues are normal (see shared/reference/SOURCES.md). */
+  /** Worth knowing but not refused: partial catalogues are normal (see data/catalogues/SOURCES.md). */
   warnings: string[];
 }
 

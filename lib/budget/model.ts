@@ -2,7 +2,7 @@
  * The domain model of one department's yearly budget — the contract between the package
  * format, the database layer, the tables, the narrative and the rules.
  *
- * `Budget` has exactly the shape and key names of budget-package/1 (shared/spec/budget-package.md)
+ * `Budget` has exactly the shape and key names of budget-package/1 (docs/spec/budget-package.md)
  * with three differences:
  *  - every amount is a `Decimal` in 元 (never 万元, never a JS number); there is no `amountUnit`;
  *  - a missing amount is 0, a missing array is [], a missing object holding amounts or counts

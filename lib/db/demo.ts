@@ -1,6 +1,6 @@
 import type { BudgetStatus } from "@/generated/prisma/client";
 
-/** The demo district, its departments' budgets (from shared/fixtures) and the demo accounts. */
+/** The demo district, its departments' budgets (data/demo) and the demo accounts. */
 export const DEMO_PASSWORD = "mingzhang-demo";
 
 export const DEMO_BUDGETS: { file: string; status: BudgetStatus }[] = [

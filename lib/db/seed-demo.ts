@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { sharedDir } from "@/lib/catalog/reference";
+import { DATA_DIR } from "@/lib/catalog/reference";
 import { hashPassword } from "@/lib/auth/verify-credentials";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { approveBudget } from "@/lib/workflow/approve-budget";
@@ -13,7 +13,7 @@ import { importPackageText } from "./budgets/import-package";
 import { DEMO_BUDGETS, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS, PATH_TO } from "./demo";
 
 /**
- * Loads the demo district: its departments' budgets from shared/fixtures (each taken to its demo
+ * Loads the demo district: its departments' budgets from data/demo (each taken to its demo
  * status with a trail, the published one with its frozen snapshot) and the demo accounts.
  * Only what is missing is created, so a second run keeps everything users changed.
  */
@@ -22,7 +22,7 @@ export async function seedDemo(db: Db, log: (line: string) => void) {
 
   const loaded: { budgetId: number; unit: string; status: BudgetStatus; file: string }[] = [];
   for (const demo of DEMO_BUDGETS) {
-    const text = readFileSync(path.join(sharedDir(), "fixtures", demo.file), "utf8");
+    const text = readFileSync(path.join(DATA_DIR, "demo", demo.file), "utf8");
     const { unit, year } = JSON.parse(text) as { unit: { code: string }; year: number };
     const exists = await db.budget.findFirst({
       where: { year, kind: "budget", department: { code: unit.code, region: { code: DEMO_REGION.code } } },

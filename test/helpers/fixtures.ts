@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { sharedDir } from "@/lib/catalog/reference";
+import { fixturesDir } from "@/lib/budget/testing/fixtures";
 
-/** Every fixture package in shared/fixtures, so that new fixtures are tested without code changes. */
+/** Every fixture package in test/fixtures, so that new fixtures are tested without code changes. */
 export function fixturePackages(): { name: string; file: string; text: string }[] {
-  const dir = path.join(sharedDir(), "fixtures");
+  const dir = fixturesDir();
   return readdirSync(dir)
     .filter((f) => f.endsWith(".package.json"))
     .sort()

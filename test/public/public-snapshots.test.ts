@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedDir } from "@/lib/catalog/reference";
+import { fixturesDir } from "@/lib/budget/testing/fixtures";
 import { publicDirectory } from "@/lib/db/queries/public-directory";
 import { findPublishedBudget, listPublishedBudgets } from "@/lib/db/queries/public-snapshots";
 import { seedDemo } from "@/lib/db/seed-demo";
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 
 const expected = JSON.parse(
-  readFileSync(path.join(sharedDir(), "fixtures", "beibei-government-office-2024.expected.json"), "utf8"),
+  readFileSync(path.join(fixturesDir(), "beibei-government-office-2024.expected.json"), "utf8"),
 ) as Record<string, unknown>;
 const key104 = { region: "500109", year: 2024, unit: "104" };
 

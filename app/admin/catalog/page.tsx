@@ -25,7 +25,7 @@ export default async function CatalogPage() {
       </p>
       <h1>科目目录导入</h1>
       <p className="muted">
-        每年一套政府收支分类科目。文件格式同 shared/reference：功能分类 <code>code,name,level</code>，经济分类{" "}
+        每年一套政府收支分类科目。文件格式同 data/catalogues：功能分类 <code>code,name,level</code>，经济分类{" "}
         <code>code,name,level,category</code>；科目对照 <code>fromCode,toCode[,kind]</code>，把上一年的编码对到所选年度的编码。导入只新增或改名，不删除已有科目。
       </p>
       <table className="data" data-testid="catalog-years">

@@ -4,7 +4,7 @@
  *
  * ROUNDING DESIGN. A budget is kept in 元 (fen); the tables print 万元 with 2 decimals, so most
  * 元 amounts cannot be printed exactly. The samples round every cell on its own, and their
- * totals then disagree with their rows (shared/fixtures/NOTES.md). Here:
+ * totals then disagree with their rows (test/fixtures/NOTES.md). Here:
  *
  *  1. Atoms are rounded once, half up: one basic-expenditure line (function × economic × fund,
  *     identical keys merged first), one project, one procurement line (category × fund), one

@@ -3,7 +3,7 @@ import { AMOUNT_PATTERN } from "@/lib/budget/money";
 import { describeField, formatPath, type PathSegment } from "./labels";
 
 /**
- * The one schema of budget-package/1 (shared/spec/budget-package.md). Strict at every level:
+ * The one schema of budget-package/1 (docs/spec/budget-package.md). Strict at every level:
  * an unknown key is more often a typo ("generalBudjet") than an extension, and a typo that
  * silently becomes "missing = 0" would publish a wrong budget.
  *

@@ -2,7 +2,7 @@ import { defineRule } from "./types";
 
 /**
  * A printed row without a subject name: the (partial) catalogue lacks the code or its 类/款
- * parent (shared/reference/SOURCES.md). The tables still add up; the name has to be supplied.
+ * parent (data/catalogues/SOURCES.md). The tables still add up; the name has to be supplied.
  */
 export const catalogueNamesKnown = defineRule({
   id: "catalogue.names-known",

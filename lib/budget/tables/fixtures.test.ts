@@ -4,7 +4,7 @@ import { buildTables } from "./index";
 
 /**
  * T11 header fields that the package cannot determine, each documented in
- * shared/fixtures/NOTES.md; only these fields are left out of the comparison.
+ * test/fixtures/NOTES.md; only these fields are left out of the comparison.
  */
 const UNDERIVABLE_T11_FIELDS: { fixture: string; project: string; fields: string[]; why: string }[] = [
   {

@@ -1,12 +1,12 @@
 /**
- * Test support: the fixtures of shared/fixtures, discovered by globbing, so a new
+ * Test support: the fixtures of test/fixtures (copied from the reference material), discovered by globbing, so a new
  * `<name>.package.json` + `<name>.expected.json` pair is checked without touching a test.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { packageToBudget, type Budget } from "@/lib/budget/model";
 import { parsePackageJson, type BudgetPackage } from "@/lib/budget/package/schema";
-import { loadReferenceCatalog, sharedDir } from "@/lib/catalog/reference";
+import { loadReferenceCatalog } from "@/lib/catalog/reference";
 import type { Catalog } from "@/lib/catalog/catalog";
 
 export interface Fixture {
@@ -20,7 +20,7 @@ export interface Fixture {
 }
 
 export function fixturesDir(): string {
-  return path.join(sharedDir(), "fixtures");
+  return path.resolve(__dirname, "..", "..", "..", "test", "fixtures");
 }
 
 export function loadFixtures(): Fixture[] {

@@ -37,7 +37,7 @@ export async function loadBudgetFile(args: readonly string[], usage: string): Pr
   try {
     catalog = loadReferenceCatalog(budget.year);
   } catch (e) {
-    const detail = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? `：${e.message}` : "（请检查 shared/reference 或环境变量 MINGZHANG_SHARED_DIR）";
+    const detail = e instanceof Error && /[\u4e00-\u9fff]/.test(e.message) ? `：${e.message}` : "（请检查 data/catalogues）";
     throw new CommandError(`无法读取科目表${detail}`);
   }
   return { budget, catalog };

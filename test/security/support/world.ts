@@ -7,7 +7,7 @@ import { fixturePackages } from "../../helpers/fixtures";
 /** The petition office's 2024 package, the base every security test varies. */
 export function petitionPackage(unit: { code: string; name?: string }): Record<string, unknown> {
   const fixture = fixturePackages().find((f) => f.name === "beibei-petition-office-2024");
-  if (!fixture) throw new Error("shared/fixtures/beibei-petition-office-2024.package.json is missing");
+  if (!fixture) throw new Error("test/fixtures/beibei-petition-office-2024.package.json is missing");
   const pkg = JSON.parse(fixture.text) as { unit: { code: string; name: string; subUnits?: { code: string }[] } };
   pkg.unit.code = unit.code;
   pkg.unit.name = unit.name ?? `安全测试部门${unit.code}`;
