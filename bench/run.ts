@@ -3,7 +3,7 @@
  *
  *  A. The production server (lib/cli/e2e-server.cjs on port 3400, its own demo database and
  *     build folder .next-bench): built if needed, then a cold start timed to the first 200; the
- *     public page and a static file under 50 connections, RSS, client JS, the PDF.
+ *     public page and a static file under 50 connections, RSS, client JS.
  *  B. A PostgreSQL of the suite's own, migrated and prepared with the demo data, then the
  *     synthetic province (40 districts × 100 departments × 3 years) loaded in batches.
  *  C. The database measures: one budget's tables/narrative/rules against the SQL floor, the
@@ -94,14 +94,6 @@ async function serverMeasures(measures: Measures, details: Record<string, unknow
   details.public = pub;
   progress(`page p95 ${pub.page.latency.p95} ms at ${pub.page.rps} req/s; static ${pub.staticFile.rps} req/s; RSS ${pub.rssMb} MB; JS ${pub.js.gzipKb} KB gz`);
 
-  progress("PDF of the published budget (Chromium) …");
-  const pdf = await measurePdf(`${ORIGIN}${PUBLIC_PAGE}/print`);
-  details.pdf = pdf;
-  if ("total" in pdf) {
-    measures.pdf_ms = pdf.total.p50;
-    measures.pdf_max_ms = pdf.total.max;
-    progress(`PDF p50 ${pdf.total.p50} ms (${Math.round(pdf.bytes / 1024)} KB)`);
-  } else progress(`PDF skipped: ${pdf.skipped}`);
   await server.stop();
 }
 
@@ -175,7 +167,7 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   details.save = save;
   progress(`save p95 ${save.concurrent.p95} ms with ${save.editors} editors (alone p50 ${save.alone.p50} ms); ${save.failures} failures`);
 
-  progress("(6) import one package, Excel of one budget …");
+  progress("(6) import one package, Excel and PDF of one budget …");
   const imported = await measureImport(db, province.budgetId(5, 1, ROLLUP_YEAR), 20);
   measures.import_ms = imported.total.p50;
   measures.import_p95_ms = imported.total.p95;
@@ -186,7 +178,12 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   measures.xlsx_p95_ms = xlsx.total.p95;
   measures.xlsx_max_ms = xlsx.total.max;
   details.xlsx = xlsx;
-  progress(`import p50 ${imported.total.p50} ms (${imported.packageKb} KB, ${imported.failures} failures); Excel p50 ${xlsx.total.p50} ms`);
+  const pdf = await measurePdf(db, engineBudget);
+  measures.pdf_ms = pdf.total.p50;
+  measures.pdf_max_ms = pdf.total.max;
+  measures.pdf_first_ms = round(pdf.first, 1);
+  details.pdf = pdf;
+  progress(`import p50 ${imported.total.p50} ms (${imported.packageKb} KB, ${imported.failures} failures); Excel p50 ${xlsx.total.p50} ms; PDF p50 ${pdf.total.p50} ms (first ${Math.round(pdf.first)} ms, ${Math.round(pdf.bytes / 1024)} KB)`);
 }
 
 async function main() {

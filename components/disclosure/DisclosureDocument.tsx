@@ -13,7 +13,7 @@ export interface DisclosureDocumentProps {
 
 /**
  * The whole standard disclosure: narrative, then every table in the template's order. In print
- * (and so in the PDF) each table starts on a new page, as in the published samples.
+ * each table starts on a new page, as in the published samples and the PDF (lib/export/pdf).
  */
 export function DisclosureDocument({ tables, narrative, template }: DisclosureDocumentProps) {
   return (

@@ -1,10 +1,11 @@
 import { inflateSync } from "node:zlib";
 
 /**
- * A minimal PDF text reader for tests of our own Chromium (Skia) PDFs, where poppler is not
+ * A minimal PDF text reader for tests of our own PDFs (lib/export/pdf), where poppler may not be
  * installed: it counts pages and decodes the text of each page through the fonts' ToUnicode
- * maps. Enough for "page 3 says 一般公共预算财政拨款支出预算表", not a general PDF parser
- * (no object streams, no encryption, no Type3 fonts).
+ * maps, exactly as a viewer's copy and search do — no folding of look-alike characters, so a
+ * test sees what a reader would paste. Enough for "page 3 says 一般公共预算财政拨款支出预算表",
+ * not a general PDF parser (no object streams, no encryption, no Type3 fonts).
  */
 interface PdfObject {
   dict: string;
@@ -70,22 +71,32 @@ function subDict(objects: Map<number, PdfObject>, dict: string, key: string): st
   return rest;
 }
 
+/** UTF-16BE hex (surrogate pairs included) → text. */
+function hexToText(h: string): string {
+  const units: number[] = [];
+  for (let i = 0; i + 4 <= h.length; i += 4) units.push(parseInt(h.slice(i, i + 4), 16));
+  return String.fromCharCode(...units);
+}
+
 function parseCMap(cmap: string): Map<string, string> {
   const map = new Map<string, string>();
-  const hexToText = (h: string) => {
-    let out = "";
-    for (let i = 0; i + 4 <= h.length; i += 4) out += String.fromCharCode(parseInt(h.slice(i, i + 4), 16));
-    return out;
-  };
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
     for (const [, src, dst] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(src!.toLowerCase(), hexToText(dst!));
-  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
-    for (const [, lo, hi, dst] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
+  for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    // <lo> <hi> <dst>: consecutive codes to consecutive characters; <lo> <hi> [<d1> <d2> …]: one each.
+    for (const [, lo, hi, dst, list] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]+)>|\[([^\]]*)\])/g)) {
       const a = parseInt(lo!, 16);
       const b = parseInt(hi!, 16);
-      const base = parseInt(dst!, 16);
-      for (let c = a; c <= b; c++) map.set(c.toString(16).padStart(lo!.length, "0"), String.fromCharCode(base + c - a));
+      const key = (c: number) => c.toString(16).padStart(lo!.length, "0");
+      if (dst !== undefined) {
+        const base = parseInt(dst, 16);
+        for (let c = a; c <= b; c++) map.set(key(c), String.fromCodePoint(base + c - a));
+      } else {
+        const targets = [...list!.matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => hexToText(m[1]!));
+        for (let c = a; c <= b && c - a < targets.length; c++) map.set(key(c), targets[c - a]!);
+      }
     }
+  }
   return map;
 }
 
@@ -93,26 +104,6 @@ function decodeShow(hex: string, cmap: Map<string, string> | undefined, width: n
   let out = "";
   for (let i = 0; i + width <= hex.length; i += width) out += cmap?.get(hex.slice(i, i + width).toLowerCase()) ?? "";
   return out;
-}
-
-/**
- * Chromium's ToUnicode maps for Noto CJK give some ideographs as the radical that shares their
- * glyph (⼈ U+2F08 for 人, ⺠ U+2EA0 for 民). Kangxi radicals fold back with NFKC; the radicals
- * supplement has no decomposition, so the ones that look like whole simplified characters are
- * listed here.
- */
-const RADICAL_SUPPLEMENT: Record<string, string> = {
-  "⺠": "民", "⺟": "母", "⺡": "氵", "⺢": "水", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻐": "钅", "⻓": "长",
-  "⻔": "门", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻢": "马", "⻣": "骨", "⻤": "鬼",
-  "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
-  "⺮": "竹", "⺶": "羊", "⺻": "聿", "⻄": "西", "⻊": "足", "⻏": "阝",
-};
-
-export function normalizeCjk(text: string): string {
-  // NFKC only on the Kangxi block: applied to the whole text it would also fold （ into (.
-  return text
-    .replace(/[\u2F00-\u2FDF]/g, (c) => c.normalize("NFKC"))
-    .replace(/[\u2E80-\u2EFF]/g, (c) => RADICAL_SUPPLEMENT[c] ?? c);
 }
 
 export interface PdfText {
@@ -157,7 +148,7 @@ export function readPdfText(pdf: Buffer): PdfText {
       else if (t[2] !== undefined) text += decodeShow(t[2], font?.map, font?.width ?? 4);
       else if (t[3] === "ET" || t[3] === "T*" || t[3] === "'" ) text += "\n";
     }
-    pages.push(normalizeCjk(text));
+    pages.push(text);
   }
   return { pageCount: pageIds.length, pages };
 }

@@ -24,8 +24,3 @@ export function isNotModified(request: Request, snapshotId: number): boolean {
 export function attachment(asciiName: string, name: string): string {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
-
-/** Where the server reaches itself (the PDF prints the app's own print page). */
-export function internalOrigin(): string {
-  return process.env.MINGZHANG_INTERNAL_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
-}

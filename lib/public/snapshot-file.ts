@@ -6,7 +6,8 @@ import type { SnapshotCache } from "./snapshot-cache";
 
 /**
  * A download made from a published snapshot (Excel, PDF): 404 for anything unpublished, 304 when
- * the client has this snapshot's file, else the file rendered once per snapshot and cached.
+ * the client has this snapshot's file, else the file (rendered, or read from where it is stored)
+ * once per snapshot and kept in memory.
  */
 export async function serveSnapshotFile(
   request: Request,

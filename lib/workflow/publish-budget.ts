@@ -1,5 +1,6 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { storePublishedPdf } from "@/lib/public/snapshot-pdf";
 import { applyTransition, WORKFLOW_TX_OPTIONS } from "./apply-transition";
 import { freezeSnapshot } from "./freeze-snapshot";
 import { failure, type WorkflowResult } from "./result";
@@ -7,21 +8,29 @@ import { failure, type WorkflowResult } from "./result";
 /**
  * 公开: an approved budget is published. The snapshot the public reads (package, tables,
  * narrative) is frozen in the same transaction, superseding the previous one after a 预算调整.
+ * Once that has committed, the snapshot's PDF is rendered and stored, so that no download
+ * renders it again (it is made from the frozen snapshot alone, and is slow next to a query).
  */
 export async function publishBudget(
   db: Db,
   actor: SessionUser,
   input: { budgetId: number; expectedVersion: number; comment?: string },
 ): Promise<WorkflowResult> {
+  let snapshotId: number | undefined;
+  let result: WorkflowResult;
   try {
-    return await db.$transaction(async (tx) => {
+    result = await db.$transaction(async (tx) => {
       const result = await applyTransition(tx, actor, "publish", input, {
         data: { publishedAt: new Date() },
-        after: (budget) => freezeSnapshot(tx, budget.id, actor.id).then(() => undefined),
+        after: async (budget) => {
+          snapshotId = (await freezeSnapshot(tx, budget.id, actor.id)).id;
+        },
       });
       return { ok: true as const, ...result };
     }, WORKFLOW_TX_OPTIONS);
   } catch (error) {
     return failure(error);
   }
+  if (snapshotId !== undefined) await storePublishedPdf(db, snapshotId);
+  return result;
 }

@@ -55,6 +55,7 @@ export function expectedColumnType(field: SchemaField, enums: Map<string, string
     Json: "jsonb",
     Float: "double precision",
     BigInt: "bigint",
+    Bytes: "bytea",
   };
   let type: string;
   if (field.type === "Decimal") {

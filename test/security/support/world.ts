@@ -73,6 +73,7 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
     ["budgetEvent", db.budgetEvent.count()],
     ["amountChange", db.amountChange.count()],
     ["publishedSnapshot", db.publishedSnapshot.count()],
+    ["snapshotPdf", db.snapshotPdf.count()],
     ["budgetSubmission", db.budgetSubmission.count()],
   ].map(async ([name, count]) => [name, await count] as const));
   return Object.fromEntries(entries);

@@ -6,8 +6,7 @@ import { findPublishedBudget } from "@/lib/db/queries/public-snapshots";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { parsePublicKey } from "@/lib/public/public-key";
 
-// The print view reads ?v= (the snapshot the PDF renderer asks for), so it is rendered per
-// request; the PDF made from it is cached per snapshot (lib/public/snapshot-cache.ts).
+// The print view reads ?v= (a link to one exact snapshot), so it is rendered per request.
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ region: string; year: string; unit: string }>;
@@ -20,19 +19,19 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /**
- * The printable disclosure: narrative then one table per page. The PDF download is this very
- * page printed by headless Chromium (lib/export/pdf.ts), so screen, print and PDF share one HTML.
+ * The printable disclosure: narrative then one table per page, for the browser's own 打印. The
+ * PDF download is drawn from the same table layouts (lib/export/pdf), not from this page.
  */
 export default async function PrintPage({ params, searchParams }: { params: Params; searchParams: Promise<{ v?: string }> }) {
   const p = await params;
   const key = parsePublicKey(p.region, p.year, p.unit);
   const budget = key ? await findPublishedBudget(db(), key) : null;
   const { v } = await searchParams;
-  // ?v=<snapshot id> (used by the PDF renderer) asks for that exact version: anything else is gone.
+  // ?v=<snapshot id> asks for that exact version: anything else is gone.
   if (!budget || (v !== undefined && v !== String(budget.snapshotId))) notFound();
   return (
     <div className="dz-print">
-      <p className="muted dz-noprint">打印版：使用浏览器的“打印”即可得到与 PDF 相同的版式（每张表单独一页）。</p>
+      <p className="muted dz-noprint">打印版：使用浏览器的“打印”即可打印，每张表单独一页（PDF 下载另有封面和目录）。</p>
       <DisclosureDocument tables={budget.tables} narrative={budget.narrative} />
       <p className="muted" data-testid="published-at">
         公开日期：{formatPublicationDate(budget.publishedAt)}

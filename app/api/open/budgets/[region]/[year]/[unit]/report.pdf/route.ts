@@ -1,24 +1,22 @@
-import { printPageToPdf } from "@/lib/export/pdf";
-import { internalOrigin } from "@/lib/public/http";
-import { budgetPath } from "@/lib/public/public-key";
+import { db } from "@/lib/db/client";
 import type { BudgetParams } from "@/lib/public/published-resource";
 import { SnapshotCache } from "@/lib/public/snapshot-cache";
 import { serveSnapshotFile } from "@/lib/public/snapshot-file";
+import { snapshotPdf } from "@/lib/public/snapshot-pdf";
 
 export const dynamic = "force-dynamic";
-// Launching Chromium takes a few seconds the first time a snapshot is asked for.
-export const maxDuration = 120;
 
-// One Chromium run per snapshot per server process; concurrent requests share it.
+// The stored PDFs most asked for stay in memory too; concurrent requests share one read.
 const pdfs = new SnapshotCache<Buffer>(32);
 
-/** GET …/report.pdf: the print view (narrative + every table, one per page) printed by Chromium. */
+/**
+ * GET …/report.pdf: the PDF of the current snapshot (narrative and every table), stored when the
+ * budget was published, or rendered and stored by the first request for an older snapshot.
+ */
 export async function GET(request: Request, { params }: { params: BudgetParams }) {
   return serveSnapshotFile(request, params, {
     cache: pdfs,
-    // ?v pins the print page to this snapshot: should a 预算调整 publish a newer one meanwhile, the
-    // print page answers 404, the rendering fails and nothing wrong is cached under this id.
-    render: (key, budget) => printPageToPdf(`${internalOrigin()}${budgetPath(key)}/print?v=${budget.snapshotId}`),
+    render: (_key, budget) => snapshotPdf(db(), budget),
     contentType: "application/pdf",
     extension: "pdf",
   });
