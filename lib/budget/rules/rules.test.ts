@@ -75,11 +75,17 @@ describe("rules registry", () => {
   it("warns only where the published originals deserve it", () => {
     const warnings = fixtures.flatMap((f) => checkBudget(f.budget, f.catalog).map((x) => `${f.name}: ${x.rule} ${x.path}`));
     // The published originals carry no 项目负责人 (reported once a budget), the petition office
-    // budgets 3.50 万元 of 公务用车运行维护费 while reporting no vehicle, and the 大渡口 fixture
-    // publishes its indicators without 一级/二级指标 (test/fixtures/NOTES.md).
-    expect(warnings.filter((w) => !w.startsWith("chongqing-"))).toEqual([
+    // budgets 3.50 万元 of 公务用车运行维护费 while reporting no vehicle, and its flat variant
+    // lists its indicators without 一级/二级指标 (test/fixtures/NOTES.md).
+    expect(warnings).toEqual([
       "beibei-government-office-2024: project.fields-missing projects[0].owner",
       "beibei-government-services-2023: project.fields-missing projects[0].owner",
+      "beibei-petition-office-2024-flat: three-public.vehicles-match-assets threePublic.vehicleOperation",
+      "beibei-petition-office-2024-flat: project.fields-missing projects[0].owner",
+      "beibei-petition-office-2024-flat: indicators.levels-missing performance.indicators",
+      "beibei-petition-office-2024-flat: indicators.levels-missing projects[0].indicators",
+      "beibei-petition-office-2024-flat: indicators.levels-missing projects[1].indicators",
+      "beibei-petition-office-2024-flat: indicators.levels-missing projects[2].indicators",
       "beibei-petition-office-2024: three-public.vehicles-match-assets threePublic.vehicleOperation",
       "beibei-petition-office-2024: project.fields-missing projects[0].owner",
     ]);
