@@ -46,7 +46,7 @@ describe("a budget without 一级/二级指标, from import to publication", () 
     expect(result).toMatchObject({ ok: true, created: true });
     if (!result.ok) return;
     budgetId = result.budgetId;
-    const department = await t.db.department.findFirstOrThrow({ where: { code: "111" } });
+    const department = await t.db.department.findFirstOrThrow({ where: { code: "911" } });
     await t.db.user.create({
       data: {
         username: "accountant.intake",
