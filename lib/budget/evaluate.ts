@@ -18,8 +18,9 @@ export interface BudgetEvaluation {
 export function evaluateBudget(budget: Budget, catalog: Catalog, options: BuildOptions = {}): BudgetEvaluation {
   const tables = buildTables(budget, catalog, options);
   const narrative = buildNarrative(budget, catalog, options);
-  // The rules need the full Chongqing set; a region's own template may publish fewer tables.
-  const full = options.template ? {} : { tables: tables as Required<DisclosureTables> };
+  // The rules need the full Chongqing set; a region's template or the department's own set may
+  // publish fewer tables, and then the rules build their own.
+  const full = options.template || budget.disclosure?.tables ? {} : { tables: tables as Required<DisclosureTables> };
   const findings = runRules(ruleContext(budget, catalog, { ...options, ...full, figures: narrative.figures }));
   return { tables, narrative, findings };
 }

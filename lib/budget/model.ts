@@ -16,14 +16,15 @@
  * hands it to buildTables / buildNarrative / checkBudget; budgetToPackage serializes it.
  */
 import type Decimal from "decimal.js";
-import type { PACKAGE_FORMAT, Fund, Operator, ProcurementCategory } from "./package/schema";
+import type { PACKAGE_FORMAT, Fund, Operator, ProcurementCategory, ProjectTier, TableId } from "./package/schema";
 
-export type { Fund, Operator, ProcurementCategory } from "./package/schema";
-export { FUNDS, CARRYOVER_FUNDS, OPERATORS, PROCUREMENT_CATEGORIES } from "./package/schema";
+export type { Fund, Operator, ProcurementCategory, ProjectTier, TableId } from "./package/schema";
+export { FUNDS, CARRYOVER_FUNDS, OPERATORS, PROCUREMENT_CATEGORIES, PROJECT_TIERS, TABLE_IDS } from "./package/schema";
 
 export interface Indicator {
-  level1: string;
-  level2: string;
+  /** 一级指标 / 二级指标: absent when the published table has no such columns (a flat list). */
+  level1?: string;
+  level2?: string;
   name: string;
   unit?: string;
   operator: Operator;
@@ -76,6 +77,13 @@ export interface Project {
   goal?: string;
   executionRateWeight?: string;
   disclose: boolean;
+  /**
+   * "program" = 一级项目: its 绩效目标表 is printed in the 一级项目 layout, where ownArrangement is
+   * 部门留用 and superiorSubsidy is 补助街镇. Absent = an ordinary (二级) project.
+   */
+  tier?: ProjectTier;
+  /** Code of the 一级项目 (a project with tier "program") this project belongs to. */
+  program?: string;
   indicators: Indicator[];
 }
 
@@ -108,6 +116,8 @@ export interface Narrative {
   threePublic: { abroad?: string; vehiclePurchase?: string; vehicleOperation?: string; reception?: string };
   operatingFundsChange?: string;
   operatingFundsUsage?: string;
+  /** 专业性名词解释, one paragraph a line; absent = the standard text (narrative/sections.ts). */
+  glossary?: string;
 }
 
 export interface PriorYear {
@@ -142,6 +152,8 @@ export interface Budget {
   assets: { asOf?: string; vehicles: VehicleCounts; plannedPurchase: VehicleCounts };
   performance: { goal?: string; indicators: Indicator[] };
   narrative: Narrative;
+  /** Which tables this department publishes, in print order; absent = the region's template. */
+  disclosure?: { tables?: TableId[] };
   priorYear?: PriorYear;
 }
 

@@ -13,9 +13,9 @@ export interface ValidationError {
 }
 
 export interface CodesView {
-  unit: { subUnits?: readonly { code: string }[] };
+  unit: { code?: string; subUnits?: readonly { code: string }[] };
   basicExpenditure?: readonly { function: string; economic: string; fund?: string }[];
-  projects?: readonly { code: string; function: string; economic?: string; subUnit: string }[];
+  projects?: readonly { code: string; function: string; economic?: string; subUnit: string; tier?: string }[];
 }
 
 function error(path: PathSegment[], message: string): ValidationError {
@@ -86,6 +86,8 @@ export function checkProjectSubUnits(b: CodesView): ValidationError[] {
   const known = new Set((b.unit.subUnits ?? []).map((s) => s.code));
   const out: ValidationError[] = [];
   (b.projects ?? []).forEach((pr, i) => {
+    // A 一级项目 is compiled by the department itself, as its published table says.
+    if (pr.tier === "program" && pr.subUnit === b.unit.code) return;
     if (!known.has(pr.subUnit)) {
       const list = [...known].join("、") || "（未填写所属单位）";
       out.push(error(["projects", i, "subUnit"], `编制单位 ${pr.subUnit} 不是本部门的所属单位（${list}）`));

@@ -36,7 +36,7 @@ const NO_NAMES: SubjectNames = { functionName: () => "", economicName: () => "" 
 /** Amounts in 元 with fen and separators: a change of one fen still shows. */
 const yuan = (d: Decimal) => `${formatWanDisplay(d)} 元`;
 const indicatorsText = (list: Indicator[]) =>
-  list.map((i) => `${i.level1}/${i.level2}/${i.name} ${i.operator} ${i.value}${i.unit ?? ""}${i.weight ? `（权重${i.weight}）` : ""}${i.core ? "★" : ""}`).join("；");
+  list.map((i) => `${[i.level1, i.level2].filter(Boolean).map((l) => `${l}/`).join("")}${i.name} ${i.operator} ${i.value}${i.unit ?? ""}${i.weight ? `（权重${i.weight}）` : ""}${i.core ? "★" : ""}`).join("；");
 
 export function flattenBudget(b: Budget, names: SubjectNames = NO_NAMES): Map<string, Flat> {
   const out = new Map<string, Flat>();
@@ -91,6 +91,8 @@ export function flattenBudget(b: Budget, names: SubjectNames = NO_NAMES): Map<st
     put(`${k}.goal`, "projects", label("绩效目标"), p.goal);
     put(`${k}.executionRateWeight`, "projects", label("执行率权重"), p.executionRateWeight);
     put(`${k}.disclose`, "projects", label("公开绩效目标"), p.disclose ? "是" : "否");
+    put(`${k}.tier`, "projects", label("项目层级"), p.tier === "program" ? "一级项目" : undefined);
+    put(`${k}.program`, "projects", label("所属一级项目"), p.program);
     put(`${k}.indicators`, "projects", label("绩效指标"), indicatorsText(p.indicators));
   }
 
@@ -112,6 +114,7 @@ export function flattenBudget(b: Budget, names: SubjectNames = NO_NAMES): Map<st
   for (const [key, text] of Object.entries(tpReasons)) {
     put(`narrative.threePublic.${key}`, "narrative", `说明：“三公”经费增减原因（${field(`narrative.threePublic.${key}`)}）`, text);
   }
+  put("disclosure.tables", "narrative", "公开的表", b.disclosure?.tables?.join("、"));
   for (const [key, a] of amounts) out.set(key, { section: a.section, label: a.label, value: yuan(a.amount) });
   return out;
 }

@@ -1,13 +1,18 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import { checkBudget } from "@/lib/budget/rules";
+import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { storePublishedPdf } from "@/lib/public/snapshot-pdf";
 import { applyTransition, WORKFLOW_TX_OPTIONS } from "./apply-transition";
+import { AppError, NOT_FOUND_MESSAGE } from "./errors";
 import { freezeSnapshot } from "./freeze-snapshot";
 import { failure, type WorkflowResult } from "./result";
 
 /**
  * 公开: an approved budget is published. The snapshot the public reads (package, tables,
  * narrative) is frozen in the same transaction, superseding the previous one after a 预算调整.
+ * Refused while the engine reports an error (a placeholder left in a text, say): what the public
+ * reads must pass the same checks as 报送, whichever way the budget reached 审核通过.
  * Once that has committed, the snapshot's PDF is rendered and stored, so that no download
  * renders it again (it is made from the frozen snapshot alone, and is slow next to a query).
  */
@@ -22,6 +27,14 @@ export async function publishBudget(
     result = await db.$transaction(async (tx) => {
       const result = await applyTransition(tx, actor, "publish", input, {
         data: { publishedAt: new Date() },
+        async before(budget, scope) {
+          const engine = await loadForEngine(tx, budget.id, scope);
+          if (!engine) throw new AppError("not_found", NOT_FOUND_MESSAGE);
+          const errors = checkBudget(engine.budget, engine.catalog, engine.prior ? { prior: engine.prior } : {}).filter(
+            (f) => f.severity === "error",
+          );
+          if (errors.length > 0) throw new AppError("findings", `预算有 ${errors.length} 项错误，修正后才能公开`, errors);
+        },
         after: async (budget) => {
           snapshotId = (await freezeSnapshot(tx, budget.id, actor.id)).id;
         },

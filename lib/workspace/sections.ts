@@ -1,4 +1,5 @@
 import type { BudgetPackage } from "@/lib/budget/package/schema";
+import { STANDARD_GLOSSARY_TEXT } from "@/lib/budget/narrative/sections";
 
 /**
  * The sections of the accountant's workspace, in the order of the published document. A section
@@ -44,12 +45,16 @@ const OPTIONAL_NUMERIC = new Set([
   "economic", "executionRateWeight", "weight", "basic", "project", "operatingFunds",
 ]);
 
+// Optional text where an empty box means "not published": 一级/二级指标 of a flat indicator list,
+// the 一级项目 a project belongs to, and the tier (an ordinary project has none).
+const OPTIONAL_TEXT = new Set(["level1", "level2", "program", "tier"]);
+
 export function dropEmpty<T>(value: T): T {
   if (Array.isArray(value)) return value.map(dropEmpty) as T;
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (v === "" && OPTIONAL_NUMERIC.has(k)) continue;
+      if (v === "" && (OPTIONAL_NUMERIC.has(k) || OPTIONAL_TEXT.has(k))) continue;
       out[k] = dropEmpty(v);
     }
     return out as T;
@@ -186,10 +191,17 @@ const narrative: SectionDef<NarrativeValues> = {
           vehicleOperation: n.threePublic?.vehicleOperation ?? "",
           reception: n.threePublic?.reception ?? "",
         },
+        // Shown as the standard text until the department writes its own.
+        glossary: n.glossary ?? STANDARD_GLOSSARY_TEXT,
       },
     };
   },
-  apply: (p, v) => ({ ...p, narrative: v.narrative }),
+  apply: (p, v) => {
+    const { glossary, ...rest } = v.narrative;
+    // The standard text (or nothing) is stored as "not overridden", so it follows the standard.
+    const own = glossary !== undefined && glossary.trim() !== "" && glossary.trim() !== STANDARD_GLOSSARY_TEXT ? { glossary } : {};
+    return { ...p, narrative: { ...rest, ...own } };
+  },
   fieldOf: (path) => (under("narrative", path) === undefined ? undefined : pathToField(path)),
 };
 

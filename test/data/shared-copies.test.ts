@@ -18,6 +18,10 @@ const pairs: [copy: string, original: string][] = [
 
 describe.skipIf(!present)("copies of the reference material", () => {
   it.each(pairs)("%s equals ../shared/%s", (copy, original) => {
-    expect(readFileSync(path.join(repo, copy), "utf8")).toBe(readFileSync(path.join(shared, original), "utf8"));
+    const ours = readFileSync(path.join(repo, copy), "utf8");
+    const theirs = readFileSync(path.join(shared, original), "utf8");
+    // NOTES.md keeps the reference notes verbatim and may go on with the repository's own fixtures.
+    if (copy.endsWith("NOTES.md")) expect(ours.startsWith(theirs)).toBe(true);
+    else expect(ours).toBe(theirs);
   });
 });

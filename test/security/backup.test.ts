@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { exportPackage } from "@/lib/db/budgets/export-package";
 import { seedDemo } from "@/lib/db/seed-demo";
+import { DEMO_BUDGETS } from "@/lib/db/demo";
 import { REPO_ROOT } from "@/lib/db/runtime";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
-import { fixturePackages } from "../helpers/fixtures";
 import { importDepartmentBudget, rowCounts } from "./support/world";
 
 /**
@@ -103,7 +103,8 @@ describe("backup and restore", () => {
       expect(restore.stderr).toBe("");
       expect(restore.code).toBe(0);
       const original = await everyPackage(source.db);
-      expect(original.length).toBeGreaterThanOrEqual(fixturePackages().length + 1);
+      // The demo budgets (the reference fixtures) and the one imported above.
+      expect(original.length).toBeGreaterThanOrEqual(DEMO_BUDGETS.length + 1);
       expect(original.every((b) => b.pkg !== null)).toBe(true);
       expect(await everyPackage(target.db)).toEqual(original);
       expect(await rowCounts(target.db)).toEqual(await rowCounts(source.db));

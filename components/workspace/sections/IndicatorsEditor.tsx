@@ -7,7 +7,8 @@ import { INDICATOR_LEVELS, OPERATOR_LABELS } from "@/lib/workspace/indicator-lev
 import { OPERATORS } from "@/lib/budget/model";
 import type { SectionId } from "@/lib/workspace/sections";
 
-const LEVEL1_OPTIONS = Object.keys(INDICATOR_LEVELS).map((v) => ({ value: v, label: v }));
+// Many published tables list 三级指标 only, so both levels may be left empty (a warning, not an error).
+const LEVEL1_OPTIONS = [{ value: "", label: "（不填）" }, ...Object.keys(INDICATOR_LEVELS).map((v) => ({ value: v, label: v }))];
 const OPERATOR_OPTIONS = OPERATORS.map((o) => ({ value: o, label: OPERATOR_LABELS[o] ?? o }));
 
 /** Sum of typed weights, ignoring what is not (yet) a number. */

@@ -46,6 +46,9 @@ export function NarrativeForm() {
           </div>
         );
       })}
+      <div style={{ marginBottom: "0.75rem" }}>
+        <TextField form={form} section="narrative" name="narrative.glossary" label="专业性名词解释（每行一段；默认为标准文本，可按本部门公开的文本修改）" multiline />
+      </div>
     </SectionFrame>
   );
 }

@@ -8,7 +8,20 @@ import { FUND_OPTIONS, wan, yuanAsWan } from "../labels";
 import { SubjectOptions, subjectName } from "../SubjectOptions";
 import { IndicatorsEditor } from "./IndicatorsEditor";
 
-type ProjectRow = { code?: string; name?: string; function?: string; amount?: string; disclose?: boolean; executionRateWeight?: string };
+type ProjectRow = {
+  code?: string;
+  name?: string;
+  function?: string;
+  amount?: string;
+  disclose?: boolean;
+  executionRateWeight?: string;
+  tier?: string;
+};
+
+const TIER_OPTIONS = [
+  { value: "", label: "项目（二级项目）" },
+  { value: "program", label: "一级项目（部门留用/补助街镇）" },
+];
 
 /** 项目支出: the list of projects, and below it the detail form of the one being edited. */
 export function ProjectsForm() {
@@ -18,6 +31,11 @@ export function ProjectsForm() {
   const initial = typeof window === "undefined" ? 0 : Number(new URLSearchParams(window.location.search).get("p") ?? 0);
   const [selected, setSelected] = useState<number>(Number.isInteger(initial) ? initial : 0);
   const subUnits = (editor.saved.unit.subUnits ?? []).map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }));
+  // A 一级项目 is compiled by the department itself.
+  const unitOption = { value: editor.saved.unit.code, label: `${editor.saved.unit.code} ${editor.saved.unit.name}（部门，一级项目）` };
+  const programs = projects
+    .filter((p) => p.tier === "program" && p.code)
+    .map((p) => ({ value: p.code!, label: `${p.code} ${p.name ?? ""}` }));
   const tables = live.evaluation?.tables;
   const current = selected < fields.length ? selected : -1;
 
@@ -51,7 +69,10 @@ export function ProjectsForm() {
           {fields.map((f, i) => (
             <tr key={f.id} aria-selected={i === current}>
               <td>{projects[i]?.code}</td>
-              <td>{projects[i]?.name}</td>
+              <td>
+                {projects[i]?.name}
+                {projects[i]?.tier === "program" ? <small className="muted">（一级项目）</small> : null}
+              </td>
               <td>
                 {projects[i]?.function} {subjectName(editor.catalog, "function", projects[i]?.function)}
               </td>
@@ -115,15 +136,41 @@ export function ProjectsForm() {
           <div className="grid-form">
             <TextField form={form} section="projects" name={`projects.${current}.code`} label="项目编码" />
             <TextField form={form} section="projects" name={`projects.${current}.name`} label="项目名称" />
-            <SelectField form={form} section="projects" name={`projects.${current}.subUnit`} label="编制单位" options={subUnits} />
+            <SelectField form={form} section="projects" name={`projects.${current}.tier`} label="项目层级" options={TIER_OPTIONS} />
+            <SelectField
+              form={form}
+              section="projects"
+              name={`projects.${current}.subUnit`}
+              label="编制单位"
+              options={projects[current]?.tier === "program" ? [unitOption, ...subUnits] : subUnits}
+            />
+            {projects[current]?.tier === "program" ? null : (
+              <SelectField
+                form={form}
+                section="projects"
+                name={`projects.${current}.program`}
+                label="所属一级项目"
+                options={[{ value: "", label: "（无）" }, ...programs]}
+              />
+            )}
             <TextField form={form} section="projects" name={`projects.${current}.category`} label="项目分类" list="project-categories" />
             <TextField form={form} section="projects" name={`projects.${current}.function`} label="功能分类科目（项）" list="function-subjects" />
             <TextField form={form} section="projects" name={`projects.${current}.economic`} label="经济分类科目（款，可不填）" list="economic-subjects" />
             <SelectField form={form} section="projects" name={`projects.${current}.fund`} label="资金来源" options={FUND_OPTIONS} />
             <TextField form={form} section="projects" name={`projects.${current}.owner`} label="项目负责人及联系电话" />
             <MoneyField form={form} section="projects" name={`projects.${current}.amount`} label="当年预算（元）" />
-            <MoneyField form={form} section="projects" name={`projects.${current}.ownArrangement`} label="其中：本级安排（元）" />
-            <MoneyField form={form} section="projects" name={`projects.${current}.superiorSubsidy`} label="其中：上级补助（元）" />
+            <MoneyField
+              form={form}
+              section="projects"
+              name={`projects.${current}.ownArrangement`}
+              label={projects[current]?.tier === "program" ? "其中：部门留用（元）" : "其中：本级安排（元）"}
+            />
+            <MoneyField
+              form={form}
+              section="projects"
+              name={`projects.${current}.superiorSubsidy`}
+              label={projects[current]?.tier === "program" ? "其中：补助街镇（元）" : "其中：上级补助（元）"}
+            />
             <TextField form={form} section="projects" name={`projects.${current}.executionRateWeight`} label="预算执行率权重" />
           </div>
           <datalist id="project-categories">

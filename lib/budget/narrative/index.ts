@@ -4,7 +4,9 @@ import type { Budget } from "@/lib/budget/model";
 import type { Catalog } from "@/lib/catalog/catalog";
 import { tableContext, type BuildOptions } from "@/lib/budget/tables/context";
 import { narrativeNumbers, type NarrativeNumbers } from "./figures";
-import { basicInfo, contact, generalBudget, GLOSSARY, otherMatters, overall, threePublic } from "./sections";
+import { basicInfo, contact, generalBudget, glossary, otherMatters, overall, threePublic } from "./sections";
+
+export { STANDARD_GLOSSARY, STANDARD_GLOSSARY_TEXT } from "./sections";
 
 export type NarrativeFigures = Record<string, string | number | Record<string, string>>;
 
@@ -71,7 +73,7 @@ export function buildNarrative(budget: Budget, catalog: Catalog, options: BuildO
     ...generalBudget(budget, n),
     ...threePublic(budget, n),
     ...otherMatters(budget, n),
-    ...GLOSSARY,
+    ...glossary(budget),
     contact(budget),
   ];
   return { markdown: blocks.join("\n\n") + "\n", figures: narrativeFigures(n, budget) };

@@ -147,14 +147,25 @@ export function otherMatters(b: Budget, n: NarrativeNumbers): string[] {
   return ["### 五、其他重要事项的情况说明", operating, procurement, performance, assetText];
 }
 
-export const GLOSSARY: string[] = [
-  "### 六、专业性名词解释",
+export const GLOSSARY_HEADING = "### 六、专业性名词解释";
+
+/** The standard 专业性名词解释 (the samples'), one paragraph each; a budget may publish its own. */
+export const STANDARD_GLOSSARY: readonly string[] = [
   "（一）财政拨款收入：指本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。",
   "（二）其他收入：指单位取得的除“财政拨款收入”、“事业收入”、“经营收入”等以外的收入。",
   "（三）基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。",
   "（四）项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
   "（五）“三公”经费：指用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费、公务接待费。其中，因公出国（境）费反映单位公务出国（境）的国际旅费、国外城市间交通费、住宿费、伙食费、培训费、公杂费等支出；公务用车购置费反映单位公务用车购置支出（含车辆购置税）；公务用车运行维护费反映单位按规定保留的公务用车燃料费、维修费、过路过桥费、保险费、安全奖励费用等支出；公务接待费反映单位按规定开支的各类公务接待（含外宾接待）支出。",
 ];
+
+/** The standard text as the workspace form shows it: one paragraph a line. */
+export const STANDARD_GLOSSARY_TEXT = STANDARD_GLOSSARY.join("\n");
+
+/** 六、专业性名词解释: the budget's own text (one paragraph a non-empty line) or the standard one. */
+export function glossary(b: Budget): string[] {
+  const own = b.narrative.glossary?.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  return [GLOSSARY_HEADING, ...(own && own.length > 0 ? own : STANDARD_GLOSSARY)];
+}
 
 export function contact(b: Budget): string {
   return `部门预算公开联系人：${b.unit.contact.name ?? ""}      联系方式：${b.unit.contact.phone ?? ""}`;

@@ -82,6 +82,7 @@ export function budgetToPackage(b: Budget, options: { unit?: "元" } = {}): Budg
     performance: { ...b.performance, indicators: b.performance.indicators.map(indicator) },
     narrative: { ...b.narrative, threePublic: { ...b.narrative.threePublic } },
   };
+  if (b.disclosure?.tables) pkg.disclosure = { tables: [...b.disclosure.tables] };
   if (b.priorYear) {
     const p = b.priorYear;
     pkg.priorYear = {

@@ -66,6 +66,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   "projects[].executionRateWeight": "预算执行率权重",
   "projects[].disclose": "是否公开绩效目标表",
   "projects[].indicators": "绩效指标",
+  "projects[].tier": "项目层级",
+  "projects[].program": "所属一级项目",
 
   "indicators[].level1": "一级指标",
   "indicators[].level2": "二级指标",
@@ -116,6 +118,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   "narrative.threePublic.reception": "公务接待费",
   "narrative.operatingFundsChange": "机关运行经费增减原因",
   "narrative.operatingFundsUsage": "机关运行经费主要用途",
+  "narrative.glossary": "专业性名词解释",
+
+  disclosure: "公开的表",
+  "disclosure.tables": "公开的表",
 
   priorYear: "上年预算数",
   "priorYear.expenditureByFunction": "按功能分类的支出",

@@ -36,6 +36,17 @@ export type ProcurementCategory = (typeof PROCUREMENT_CATEGORIES)[number];
 
 export const PACKAGE_FORMAT = "budget-package/1";
 
+/**
+ * Stable ids of the disclosure tables (docs/spec/disclosure-tables.md). T12 (国有资本经营预算支出表)
+ * is published only by the regions and departments whose table set names it.
+ */
+export const TABLE_IDS = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+/** 一级项目 ("program") or an ordinary / 二级 project (the default). */
+export const PROJECT_TIERS = ["program", "project"] as const;
+export type ProjectTier = (typeof PROJECT_TIERS)[number];
+
 // 12 integer digits: up to 万亿 in 元, and a 万元 amount times 10,000 still fits the database's
 // Decimal(18,2) (16 integer digits); a longer one would fail inside the import transaction.
 const MAX_INTEGER_DIGITS = 12;
@@ -95,9 +106,11 @@ const count = z
   .max(MAX_COUNT, { message: `数量过大（最多 ${MAX_COUNT}）` });
 const fund = z.enum(FUNDS);
 
+// Many published 绩效目标表 have no 一级/二级指标 columns (a flat list of 三级指标): the levels
+// are optional and their absence is a warning (rule indicators.levels-missing), never a refusal.
 const indicator = z.strictObject({
-  level1: requiredText,
-  level2: text,
+  level1: text.optional(),
+  level2: text.optional(),
   name: requiredText,
   unit: text.optional(),
   operator: z.enum(OPERATORS),
@@ -178,6 +191,8 @@ export const budgetPackageSchema = z.strictObject({
         goal: text.optional(),
         executionRateWeight: numberString.optional(),
         disclose: z.boolean().optional(),
+        tier: z.enum(PROJECT_TIERS).optional(),
+        program: z.string().max(NAME_MAX, tooLong(NAME_MAX)).optional(),
         indicators: z.array(indicator).optional(),
       }),
     )
@@ -212,6 +227,16 @@ export const budgetPackageSchema = z.strictObject({
         .optional(),
       operatingFundsChange: text.optional(),
       operatingFundsUsage: text.optional(),
+      glossary: text.optional(),
+    })
+    .optional(),
+  disclosure: z
+    .strictObject({
+      tables: z
+        .array(z.enum(TABLE_IDS))
+        .min(1, { message: "至少公开一张表" })
+        .refine((ids) => new Set(ids).size === ids.length, { message: "表的编号不能重复" })
+        .optional(),
     })
     .optional(),
   priorYear: z

@@ -15,8 +15,7 @@ function optionalText<K extends string>(source: Partial<Record<K, string | undef
 
 function indicatorFromPackage(i: PackageIndicator): Indicator {
   return {
-    level1: i.level1,
-    level2: i.level2,
+    ...optionalText(i, ["level1", "level2"] as const),
     name: i.name,
     ...optionalText(i, ["unit"] as const),
     operator: i.operator,
@@ -89,6 +88,8 @@ export function packageToBudget(pkg: BudgetPackage): Budget {
       superiorSubsidy: a(p.superiorSubsidy),
       ...optionalText(p, ["category", "owner", "summary", "basis", "goal", "executionRateWeight"] as const),
       disclose: p.disclose ?? false,
+      ...(p.tier !== undefined ? { tier: p.tier } : {}),
+      ...optionalText(p, ["program"] as const),
       indicators: (p.indicators ?? []).map(indicatorFromPackage),
     })),
     threePublic: tp(pkg.threePublic),
@@ -116,6 +117,7 @@ export function packageToBudget(pkg: BudgetPackage): Budget {
         "projectUsage",
         "operatingFundsChange",
         "operatingFundsUsage",
+        "glossary",
       ] as const),
       threePublic: optionalText(pkg.narrative?.threePublic ?? {}, [
         "abroad",
@@ -125,6 +127,7 @@ export function packageToBudget(pkg: BudgetPackage): Budget {
       ] as const),
     },
   };
+  if (pkg.disclosure?.tables) budget.disclosure = { tables: [...pkg.disclosure.tables] };
   const prior = pkg.priorYear;
   if (prior) {
     budget.priorYear = {

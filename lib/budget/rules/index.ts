@@ -11,6 +11,10 @@ import { catalogueFunctionCodeValid } from "./catalogue-function-code-valid";
 import { catalogueNamesKnown } from "./catalogue-names-known";
 import { indicatorOperatorValue } from "./indicator-operator-value";
 import { indicatorsWeightsTotal100 } from "./indicators-weights-total-100";
+import { indicatorsLevelsMissing } from "./indicators-levels-missing";
+import { projectFieldsMissing } from "./project-fields-missing";
+import { projectProgramKnown } from "./project-program-known";
+import { textPlaceholder } from "./text-placeholder";
 import { narrativeFiguresMatchTables } from "./narrative-figures-match-tables";
 import { narrativeReasonRequiredWhenChanged } from "./narrative-reason-required-when-changed";
 import { priorTotalConsistent } from "./prior-total-consistent";
@@ -35,6 +39,8 @@ export const RULES: readonly Rule[] = [
   catalogueEconomicCodeValid,
   projectCodeUnique,
   projectSubunitKnown,
+  projectProgramKnown,
+  textPlaceholder,
   balanceFund,
   projectFundingSplit,
   priorTotalConsistent,
@@ -44,6 +50,8 @@ export const RULES: readonly Rule[] = [
   indicatorsWeightsTotal100,
   indicatorOperatorValue,
   projectDisclosedWithoutIndicators,
+  projectFieldsMissing,
+  indicatorsLevelsMissing,
   tablesTotalsEqualRows,
   tablesGeneralBudgetWithinTotal,
   tablesPersonnelPlusPublicEqualsBasic,
@@ -67,7 +75,7 @@ export function ruleContext(
   options: BuildOptions & { tables?: Required<DisclosureTables>; figures?: NarrativeFigures } = {},
 ): RuleContext {
   const template = { ...(options.template ?? CHONGQING_TEMPLATE), tables: CHONGQING_TEMPLATE.tables };
-  const build = { ...options, template };
+  const build = { ...options, template, fullSet: true };
   const ctx = tableContext(budget, catalog, build);
   return {
     budget,

@@ -9,9 +9,11 @@ export const projectFundingSplit = defineRule({
     budget.projects.forEach((p, i) => {
       const split = p.ownArrangement.plus(p.superiorSubsidy);
       if (!split.equals(p.amount)) {
+        // A 一级项目 splits its money into 部门留用 and 补助街镇 (the same two fields).
+        const [own, sub] = p.tier === "program" ? ["部门留用", "补助街镇"] : ["本级安排", "上级补助"];
         report(
           `projects[${i}].ownArrangement`,
-          `项目“${p.name}”：本级安排 ${wanOfYuan(p.ownArrangement)} + 上级补助 ${wanOfYuan(p.superiorSubsidy)} = ${wanOfYuan(split)}，不等于当年预算 ${wanOfYuan(p.amount)}`,
+          `项目“${p.name}”：${own} ${wanOfYuan(p.ownArrangement)} + ${sub} ${wanOfYuan(p.superiorSubsidy)} = ${wanOfYuan(split)}，不等于当年预算 ${wanOfYuan(p.amount)}`,
         );
       }
     });

@@ -49,8 +49,8 @@ export function fiscalColumns(byFund: Partial<Record<FiscalFund, Decimal>>) {
 
 export function indicatorRows(indicators: readonly Indicator[]): IndicatorRow[] {
   return indicators.map((i) => ({
-    level1: i.level1,
-    level2: i.level2,
+    level1: i.level1 ?? "",
+    level2: i.level2 ?? "",
     name: i.name,
     unit: i.unit ?? "",
     operator: i.operator,

@@ -1,12 +1,14 @@
 import type { Budget, PriorYear } from "@/lib/budget/model";
 import type { Catalog } from "@/lib/catalog/catalog";
 import { shownAmounts, type ShownAmounts } from "@/lib/budget/compute/shown-amounts";
-import { CHONGQING_TEMPLATE, type DisclosureTemplate } from "./template";
+import { CHONGQING_TEMPLATE, templateFor, type DisclosureTemplate } from "./template";
 
 export interface BuildOptions {
   /** Last year's figures (the database maps last year's approved budget through the crosswalk); default: budget.priorYear. */
   prior?: PriorYear;
   template?: DisclosureTemplate;
+  /** Build the template's whole set, ignoring the department's own (the rules cross-check every table). */
+  fullSet?: boolean;
 }
 
 /** What every table builder reads: the budget, its printed atoms, and layout decisions. */
@@ -22,7 +24,8 @@ export interface TableContext {
 }
 
 export function tableContext(budget: Budget, catalog: Catalog, options: BuildOptions = {}): TableContext {
-  const template = options.template ?? CHONGQING_TEMPLATE;
+  const base = options.template ?? CHONGQING_TEMPLATE;
+  const template = options.fullSet ? base : templateFor(base, budget.disclosure?.tables);
   const prior = options.prior ?? budget.priorYear;
   const shown = shownAmounts(budget, prior);
   const byFunction = shown.prior?.byFunction !== undefined;

@@ -35,6 +35,12 @@ describe.each(loadFixtures().filter((f) => f.expected))("fixture $name", (fixtur
     expect(actual.year).toEqual(expected.year);
   });
 
+  if (fixture.budget.disclosure?.tables) {
+    it("publishes exactly the tables the department published", () => {
+      expect(Object.keys(actual).filter((k) => /^T\d+$/.test(k))).toEqual(tableIds);
+    });
+  }
+
   it.each(tableIds.filter((id) => id !== "T11"))("%s equals expected.json", (id) => {
     expect(actual[id]).toEqual(expected[id]);
   });

@@ -12,11 +12,12 @@ import { buildT8 } from "./t8-department-expenditure";
 import { buildT9 } from "./t9-procurement";
 import { buildT10 } from "./t10-department-performance";
 import { buildT11 } from "./t11-project-performance";
+import { buildT12 } from "./t12-state-capital";
 import type { DisclosureTables, TableId } from "./types";
 
 export type { BuildOptions } from "./context";
 export type { DisclosureTemplate } from "./template";
-export { CHONGQING_TEMPLATE } from "./template";
+export { CHONGQING_TEMPLATE, ALL_TABLES, templateFor } from "./template";
 export type * from "./types";
 
 const BUILDERS: { [K in TableId]: (ctx: TableContext) => NonNullable<DisclosureTables[K]> } = {
@@ -31,9 +32,13 @@ const BUILDERS: { [K in TableId]: (ctx: TableContext) => NonNullable<DisclosureT
   T9: buildT9,
   T10: buildT10,
   T11: buildT11,
+  T12: buildT12,
 };
 
-/** The disclosure tables of a budget, in the template's table set (default: the Chongqing set T1–T11). */
+/**
+ * The disclosure tables of a budget, in the template's table set (default: the Chongqing set
+ * T1–T11), or the department's own set when the budget names one (budget.disclosure.tables).
+ */
 export function buildTables(budget: Budget, catalog: Catalog, options: BuildOptions = {}): DisclosureTables {
   const ctx = tableContext(budget, catalog, options);
   const out: DisclosureTables = { unit: { code: budget.unit.code, name: budget.unit.name }, year: budget.year };

@@ -2,7 +2,9 @@
  * The machine-readable form of the standard disclosure (docs/spec/disclosure-tables.md).
  * Every amount is a string in 万元 with exactly two decimals and no separators ("2514.61").
  */
-import type { Fund, Operator, ProcurementCategory } from "@/lib/budget/model";
+import type { Fund, Operator, ProcurementCategory, TableId } from "@/lib/budget/model";
+
+export type { TableId } from "@/lib/budget/model";
 
 export type Amount = string;
 
@@ -67,6 +69,9 @@ export interface T5GovernmentFund {
   note?: string;
 }
 
+/** 国有资本经营预算支出表: the same shape as 表五. */
+export type T12StateCapital = T5GovernmentFund;
+
 export interface T6DepartmentSummary {
   income: Record<Fund, Amount> & { carryover: Amount; total: Amount };
   expenditure: { byClass: { code: string; name: string; total: Amount }[]; total: Amount };
@@ -109,6 +114,10 @@ export interface T10DepartmentPerformance {
 
 export interface T11ProjectPerformance {
   title: string;
+  /** Present for a 一级项目 table: ownArrangement is printed as 部门留用, superiorSubsidy as 补助街镇. */
+  tier?: "program";
+  /** The 一级项目 a project belongs to (its table follows the 一级项目's). */
+  program?: { code: string; name: string };
   project: {
     code: string;
     name: string;
@@ -140,6 +149,5 @@ export interface DisclosureTables {
   T9?: T9Procurement;
   T10?: T10DepartmentPerformance;
   T11?: T11ProjectPerformance[];
+  T12?: T12StateCapital;
 }
-
-export type TableId = "T1" | "T2" | "T3" | "T4" | "T5" | "T6" | "T7" | "T8" | "T9" | "T10" | "T11";

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import type { Budget, Indicator } from "@/lib/budget/model";
-import { PACKAGE_FORMAT } from "@/lib/budget/package/schema";
+import { PACKAGE_FORMAT, TABLE_IDS, type TableId } from "@/lib/budget/package/schema";
 import type { Prisma } from "@/generated/prisma/client";
 import { operatorFromDb } from "./operators";
 
@@ -30,8 +30,8 @@ function opt<K extends string>(key: K, value: string | null | undefined): Partia
 }
 
 function indicator(row: {
-  level1: string;
-  level2: string;
+  level1: string | null;
+  level2: string | null;
   name: string;
   unit: string | null;
   operator: Parameters<typeof operatorFromDb>[0];
@@ -40,8 +40,8 @@ function indicator(row: {
   core: boolean;
 }): Indicator {
   return {
-    level1: row.level1,
-    level2: row.level2,
+    ...opt("level1", row.level1),
+    ...opt("level2", row.level2),
     name: row.name,
     ...opt("unit", row.unit),
     operator: operatorFromDb(row.operator),
@@ -112,6 +112,8 @@ export function budgetFromRows(row: BudgetWithContent): Budget {
         ? {}
         : { executionRateWeight: new Decimal(p.executionRateWeight.toString()).toString() }),
       disclose: p.disclose,
+      ...(p.tier === "program" || p.tier === "project" ? { tier: p.tier } : {}),
+      ...opt("program", p.programCode),
       indicators: p.indicators.map(indicator),
     })),
     threePublic: {
@@ -150,8 +152,11 @@ export function budgetFromRows(row: BudgetWithContent): Budget {
       },
       ...opt("operatingFundsChange", n?.operatingFundsChange),
       ...opt("operatingFundsUsage", n?.operatingFundsUsage),
+      ...opt("glossary", n?.glossary),
     },
   };
+  const tables = row.disclosureTables.filter((id): id is TableId => (TABLE_IDS as readonly string[]).includes(id));
+  if (tables.length > 0) budget.disclosure = { tables };
   if (row.prior) {
     const p = row.prior;
     budget.priorYear = {

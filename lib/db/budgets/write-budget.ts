@@ -11,8 +11,8 @@ const money = (d: { toFixed(n: number): string }) => d.toFixed(2);
 function indicatorRows(indicators: Indicator[]) {
   return indicators.map((i, position) => ({
     position,
-    level1: i.level1,
-    level2: i.level2,
+    level1: i.level1 ?? null,
+    level2: i.level2 ?? null,
     name: i.name,
     unit: i.unit ?? null,
     operator: operatorToDb(i.operator),
@@ -32,6 +32,7 @@ export function budgetColumns(b: Budget) {
     contactName: b.unit.contact.name ?? null,
     contactPhone: b.unit.contact.phone ?? null,
     performanceGoal: b.performance.goal ?? null,
+    disclosureTables: b.disclosure?.tables ?? [],
   };
 }
 
@@ -150,6 +151,8 @@ async function writeProjects(tx: Tx, budgetId: number, b: Budget, where: Where) 
       goal: p.goal ?? null,
       executionRateWeight: p.executionRateWeight ?? null,
       disclose: p.disclose,
+      tier: p.tier ?? null,
+      programCode: p.program ?? null,
     })),
     select: { id: true, position: true },
   });
@@ -221,6 +224,7 @@ async function writeNarrative(tx: Tx, budgetId: number, b: Budget, where: Where)
       threePublicReception: n.threePublic.reception ?? null,
       operatingFundsChange: n.operatingFundsChange ?? null,
       operatingFundsUsage: n.operatingFundsUsage ?? null,
+      glossary: n.glossary ?? null,
     },
   });
 }

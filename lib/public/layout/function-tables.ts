@@ -63,7 +63,15 @@ export function t3Layout(tables: DisclosureTables): TableBody | undefined {
 }
 
 export function t5Layout(tables: DisclosureTables): TableBody | undefined {
-  const t = tables.T5;
+  return fundTableLayout(tables, tables.T5);
+}
+
+/** 国有资本经营预算支出表: laid out as 表五. */
+export function t12Layout(tables: DisclosureTables): TableBody | undefined {
+  return fundTableLayout(tables, tables.T12);
+}
+
+function fundTableLayout(tables: DisclosureTables, t: DisclosureTables["T5"]): TableBody | undefined {
   if (!t) return undefined;
   return {
     columns: 5,

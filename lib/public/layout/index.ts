@@ -1,7 +1,7 @@
-import { CHONGQING_TEMPLATE, fillYear, type DisclosureTemplate } from "@/lib/budget/tables/template";
+import { ALL_TABLES, CHONGQING_TEMPLATE, fillYear, type DisclosureTemplate } from "@/lib/budget/tables/template";
 import type { DisclosureTables, TableId } from "@/lib/budget/tables/types";
 import { UNIT_LABEL } from "./cells";
-import { t2Layout, t3Layout, t5Layout, t7Layout, t8Layout, type TableBody } from "./function-tables";
+import { t12Layout, t2Layout, t3Layout, t5Layout, t7Layout, t8Layout, type TableBody } from "./function-tables";
 import { t10Layout, t11Layout, t11Preface } from "./performance-tables";
 import { t1Layout, t6Layout, t9Layout } from "./summary-tables";
 import { t4Layout } from "./three-public";
@@ -22,6 +22,7 @@ const LAYOUTS: Record<SingleId, (t: DisclosureTables) => TableBody | undefined> 
   T8: t8Layout,
   T9: t9Layout,
   T10: t10Layout,
+  T12: t12Layout,
 };
 
 /**
@@ -41,10 +42,15 @@ function titleOf(tables: DisclosureTables, id: TableId, title: string): { title:
  */
 export function tableLayouts(tables: DisclosureTables, template: DisclosureTemplate = CHONGQING_TEMPLATE): GridTable[] {
   const out: GridTable[] = [];
-  for (const { id, title } of template.tables) {
+  // The JSON holds exactly the tables published; a department's own set (with T12, say) is
+  // printed in the standard order even where the caller passes a region template without it.
+  const ordered = [...template.tables, ...ALL_TABLES.filter((t) => !template.tables.some((u) => u.id === t.id))];
+  const order = new Map(ALL_TABLES.map((t, i) => [t.id, i]));
+  ordered.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  for (const { id, title } of ordered) {
     if (id === "T11") {
       (tables.T11 ?? []).forEach((entry, i) => {
-        const shown = entry.title || template.projectTableTitle;
+        const shown = entry.title || (entry.tier === "program" ? template.programTableTitle : template.projectTableTitle);
         out.push({
           key: `T11-${i + 1}`,
           id,

@@ -16,12 +16,23 @@ const VALUE: IndicatorColumn = { heading: "指标值", value: (i) => i.value };
 const weight = (heading: string): IndicatorColumn => ({ heading, value: (i) => i.weight });
 const core = (heading: string): IndicatorColumn => ({ heading, value: (i) => (i.core ? "是" : "否") });
 
-/** 绩效指标 block: a label cell spanning the heading row and one row per indicator. */
+/** Whether a set of indicators is flat (no 一级/二级指标 anywhere): printed without those columns. */
+export function isFlat(indicators: readonly IndicatorRow[]): boolean {
+  return indicators.length > 0 && indicators.every((i) => i.level1 === "" && i.level2 === "");
+}
+
+/**
+ * 绩效指标 block: a label cell spanning the heading row and one row per indicator. A flat set is
+ * printed without the 一级/二级指标 columns, as published; its 三级指标 column takes their width.
+ */
 function indicatorRows(indicators: IndicatorRow[], columns: IndicatorColumn[]): GridRow[] {
+  const flat = isFlat(indicators);
+  const shown = flat ? columns.filter((c) => c !== LEVEL1 && c !== LEVEL2) : columns;
+  const span = (c: IndicatorColumn) => (flat && c === NAME ? 3 : 1);
   const rows: GridRow[] = [
-    { cells: [label("绩效指标", 1, indicators.length + 1), ...columns.map((c) => head(c.heading))] },
+    { cells: [label("绩效指标", 1, indicators.length + 1), ...shown.map((c) => head(flat && c === NAME ? "指标名称" : c.heading, span(c)))] },
   ];
-  for (const i of indicators) rows.push({ cells: columns.map((c) => text(c.value(i))) });
+  for (const i of indicators) rows.push({ cells: shown.map((c) => text(c.value(i), span(c))) });
   return rows;
 }
 
@@ -52,9 +63,12 @@ export function t10Layout(tables: DisclosureTables): TableBody | undefined {
   };
 }
 
-/** Whether a T11 entry is a 一级项目 table (部门留用/补助街镇 layout), told apart by its printed title. */
+/**
+ * Whether a T11 entry is a 一级项目 table (部门留用/补助街镇 layout): marked by its tier, or (an
+ * older snapshot, a package without tiers) told apart by its printed title.
+ */
 export function isFirstLevelProject(entry: T11ProjectPerformance): boolean {
-  return entry.title.includes("一级项目");
+  return entry.tier === "program" || entry.title.includes("一级项目");
 }
 
 /** 编制单位 line printed above a 项目支出绩效目标表. */
@@ -66,7 +80,8 @@ export function t11Preface(entry: T11ProjectPerformance): string {
 /** One 项目支出绩效目标表 (T11 entry). */
 export function t11Layout(entry: T11ProjectPerformance): TableBody {
   const p = entry.project;
-  const projectName = p.code ? `${p.code}-${p.name}` : p.name;
+  // A 一级项目 table names the 一级项目 without its code, as published.
+  const projectName = p.code && entry.tier !== "program" ? `${p.code}-${p.name}` : p.name;
   const top: GridRow[] = isFirstLevelProject(entry)
     ? [
         { cells: [label("一级项目名称"), text(projectName, 3), label("业务主管部门"), text(p.department, 4)] },
