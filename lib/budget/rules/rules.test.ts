@@ -45,7 +45,7 @@ const CASES: Case[] = [
   { id: "tables.personnel-plus-public-equals-basic", breaks: { ctx: (c) => (c.tables.T3.total.public = "307.97") }, path: "T3.total", message: "不等于合计" },
   { id: "tables.fiscal-summary-matches-department-summary", breaks: { ctx: (c) => (c.tables.T6.income.generalBudget = "2514.60") }, path: "T1.income.current.generalBudget", message: "与表六" },
   { id: "narrative.figures-match-tables", breaks: { ctx: (c) => (c.narrative.operatingFunds = "307.97") }, path: "narrative.operatingFunds", message: "表三公用经费合计" },
-  { id: "catalogue.names-known", breaks: { budget: (b) => (b.projects[2]!.function = "2050203") }, path: "T2.rows[5].name", message: "没有 205 的名称" },
+  { id: "catalogue.names-known", breaks: { budget: (b) => (b.projects[2]!.function = "2050203") }, path: "T2.rows[6].name", message: "没有 20502 的名称" },
 ];
 
 describe("rules registry", () => {
