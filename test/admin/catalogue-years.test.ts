@@ -11,6 +11,8 @@ import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { budgetToPackage } from "@/lib/budget/model";
 import { SECTIONS } from "@/lib/workspace/sections";
 import { seedDemo } from "@/lib/db/seed-demo";
+import { missingCatalogueCodes } from "@/lib/admin/missing-codes";
+import { loadShippedYear } from "@/lib/db/prepare";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { fixturePackages } from "../helpers/fixtures";
 import { sessionUser } from "../helpers/users";
@@ -46,6 +48,23 @@ describe("each year's shipped catalogue and the 2023→2024 crosswalk in the dat
     expect((await loadCrosswalkEntries(t.db, 2023, 2024)).filter((e) => e.fromCode === "2010308").map((e) => e.toCode)).toEqual(["2014001", "2014003", "2014004"]);
     // A split does not move money: which part was last year's is unknown.
     expect(c2024.previous?.successors["2010308"]).toBeUndefined();
+  });
+});
+
+describe("loading the shipped data at start", () => {
+  it("does nothing while data/catalogues is unchanged, and adds what a changed file brings without renaming", async () => {
+    const log: string[] = [];
+    await loadShippedYear(t.db, 2025, (l) => log.push(l));
+    expect(log).toEqual([]);
+    // As if 2210201 were new in the shipped files, and an administrator had renamed 2210202.
+    await t.db.functionSubject.delete({ where: { year_code: { year: 2025, code: "2210201" } } });
+    await t.db.functionSubject.update({ where: { year_code: { year: 2025, code: "2210202" } }, data: { name: "提租补贴（官方名称）" } });
+    await t.db.catalogRevision.update({ where: { year: 2025 }, data: { shippedDigest: "older" } });
+    await loadShippedYear(t.db, 2025, (l) => log.push(l));
+    expect(log).toEqual([expect.stringContaining("更新 2025 年科目目录")]);
+    const catalog = (await loadCatalog(t.db, 2025))!;
+    expect(catalog.functions.get("2210201")?.name).toBe("住房公积金");
+    expect(catalog.functions.get("2210202")?.name).toBe("提租补贴（官方名称）");
   });
 });
 
@@ -120,6 +139,17 @@ describe("saving a section with a code the year's catalogue lacks", () => {
       kind: "invalid",
       errors: [{ path: "basicExpenditure[0].function", message: expect.stringContaining("2024 年科目目录中没有 2999996，请管理员导入 2024 年完整科目目录") }],
     });
+  });
+});
+
+describe("the administrator's list of missing codes", () => {
+  it("lists codes stored budgets use that their year's catalogue lacks, with the departments", async () => {
+    expect(await missingCatalogueCodes(t.db)).toEqual([]);
+    const budget = await t.db.budget.findFirstOrThrow({ where: { year: 2024, department: { code: "904" } } });
+    const line = await t.db.basicLine.findFirstOrThrow({ where: { budgetId: budget.id }, orderBy: { id: "asc" } });
+    // A budget stored before its catalogue was corrected.
+    await t.db.basicLine.update({ where: { id: line.id }, data: { functionCode: "2999995" } });
+    expect(await missingCatalogueCodes(t.db)).toEqual([{ year: 2024, kind: "function", code: "2999995", departments: ["测试单位904"] }]);
   });
 });
 

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { missingCatalogueCodes } from "@/lib/admin/missing-codes";
+import { missingSubjectMessage } from "@/lib/catalog/catalog";
 import { CatalogImport } from "./CatalogImport";
 
 export const metadata: Metadata = { title: "科目目录导入" };
@@ -9,10 +11,11 @@ export const metadata: Metadata = { title: "科目目录导入" };
 export default async function CatalogPage() {
   await requirePagePermission("admin.catalog", "/admin/catalog");
   const d = db();
-  const [functions, economics, crosswalks] = await Promise.all([
+  const [functions, economics, crosswalks, missing] = await Promise.all([
     d.functionSubject.groupBy({ by: ["year"], _count: true, orderBy: { year: "asc" } }),
     d.economicSubject.groupBy({ by: ["year"], _count: true, orderBy: { year: "asc" } }),
     d.subjectCrosswalk.groupBy({ by: ["toYear"], _count: true, orderBy: { toYear: "asc" } }),
+    missingCatalogueCodes(d),
   ]);
   const years = [...new Set([...functions.map((f) => f.year), ...economics.map((e) => e.year)])].sort();
   const functionCount = new Map(functions.map((r) => [r.year, r._count]));
@@ -50,6 +53,19 @@ export default async function CatalogPage() {
           ))}
         </tbody>
       </table>
+      {missing.length > 0 ? (
+        <section className="card" data-testid="catalog-missing">
+          <h2>预算中使用、目录中没有的编码</h2>
+          <p className="muted">这些编码的预算不能保存或报送，请导入该年度的完整科目目录。</p>
+          <ul>
+            {missing.map((m) => (
+              <li key={`${m.year}-${m.kind}-${m.code}`}>
+                {missingSubjectMessage(m.year, m.code)}（{m.kind === "function" ? "功能分类" : "经济分类"}；{m.departments.join("、")}）
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>导入</h2>
       <section className="card">
         <CatalogImport defaultYear={(years.at(-1) ?? new Date().getFullYear()) + 1} />
