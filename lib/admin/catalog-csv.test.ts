@@ -80,4 +80,34 @@ describe("catalogue CSV for the admin's preview", () => {
     expect(result.errors).toEqual([]);
     expect((result.rows as { code: string; category: string }[]).map((r) => `${r.code}:${r.category}`)).toEqual(["301:personnel", "30101:personnel", "30201:public", "31002:capital", "39999:other"]);
   });
+
+  it("reads the printed 财政部 layout with 类/款/项 in separate columns, carrying the 类 and 款 down", () => {
+    const csv = [
+      "科目编码,,,科目名称,说明",
+      "类,款,项,,",
+      "201,,,一般公共服务支出,",
+      ",03,,政府办公厅（室）及相关机构事务,",
+      ",,01,行政运行,",
+      ",,08,信访事务,",
+      ",40,,信访事务,",
+      ",,01,行政运行,",
+      ",,0x,坏,",
+      "205,,,教育支出,",
+      ",02,,普通教育,",
+      ",,03,初中教育,",
+    ].join("\n");
+    const result = parseCatalogCsv("function", csv);
+    expect((result.rows as { code: string; name: string }[]).map((r) => `${r.code} ${r.name}`)).toEqual([
+      "201 一般公共服务支出",
+      "20103 政府办公厅（室）及相关机构事务",
+      "2010301 行政运行",
+      "2010308 信访事务",
+      "20140 信访事务",
+      "2014001 行政运行",
+      "205 教育支出",
+      "20502 普通教育",
+      "2050203 初中教育",
+    ]);
+    expect(result.errors).toEqual(["支出功能分类科目：第 9 行第 3 列：项“0x”应为 2 位数字"]);
+  });
 });

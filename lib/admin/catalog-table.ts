@@ -43,6 +43,8 @@ const clean = (s: string | undefined) => (s ?? "").replace(/[\s\u3000]+/g, " ").
 
 interface Layout {
   code: number;
+  /** 类/款/项 in separate columns (the printed 财政部 layout): 款 and 项 hold two digits, the 类/款 above carry down. */
+  split?: { lei: number; kuan: number; xiang?: number };
   name: number;
   level?: number;
   category?: number;
@@ -54,6 +56,18 @@ interface Layout {
 
 function findLayout(grid: Grid): Layout | undefined {
   const scan = grid.rows.slice(0, HEADER_SCAN_ROWS);
+  // 科目编码 split into 类 | 款 | 项 sub-columns, the name header in that row or the merged row above.
+  for (let r = 0; r < scan.length; r++) {
+    const cells = scan[r]!.map(clean);
+    const lei = cells.indexOf("类");
+    const kuan = cells.indexOf("款");
+    if (lei < 0 || kuan < 0) continue;
+    const xiang = cells.indexOf("项");
+    const nameAt = (row: string[] | undefined) => (row ?? []).map(clean).findIndex((c) => HEADER.name.test(c));
+    const name = nameAt(scan[r]) >= 0 ? nameAt(scan[r]) : nameAt(scan[r - 1]);
+    if (name < 0) continue;
+    return { code: lei, split: { lei, kuan, ...(xiang >= 0 ? { xiang } : {}) }, name, start: r + 1, fromHeader: true };
+  }
   for (let r = 0; r < scan.length; r++) {
     const cells = scan[r]!.map(clean);
     const code = cells.findIndex((c) => HEADER.code.test(c));
@@ -98,10 +112,21 @@ export function readCatalogTable(kind: TableKind, grid: Grid, what: string): Tab
   const warnings: string[] = [];
   const seen = new Map<string, string>();
   let skipped = 0;
+  const carried = { lei: "", kuan: "" };
   for (let r = layout.start; r < grid.rows.length; r++) {
     const cells = grid.rows[r]!;
-    const rawCode = clean(cells[layout.code]);
     const name = clean(cells[layout.name]);
+    let rawCode: string;
+    let codeCol = layout.code;
+    if (layout.split) {
+      const part = joinSplitCode(cells, layout.split, carried);
+      if ("error" in part) {
+        errors.push(`${what}：${grid.where(r, part.col)}：${part.error}`);
+        continue;
+      }
+      rawCode = part.code;
+      codeCol = part.col;
+    } else rawCode = clean(cells[layout.code]);
     if (rawCode === "" && name === "") continue;
     // Codes printed with spaces or dots between 类/款/项 ("201 03 01") are one code.
     const code = rawCode.replace(/[ .．]/g, "");
@@ -117,7 +142,7 @@ export function readCatalogTable(kind: TableKind, grid: Grid, what: string): Tab
         skipped++;
         continue;
       }
-      errors.push(`${what}：${grid.where(r, layout.code)}：编码“${rawCode}”应为 ${lengths} 位数字`);
+      errors.push(`${what}：${grid.where(r, codeCol)}：编码“${rawCode}”应为 ${lengths} 位数字`);
       continue;
     }
     if (name === "") problems.push(`${grid.where(r, layout.name)}：科目名称不能为空`);
@@ -133,7 +158,7 @@ export function readCatalogTable(kind: TableKind, grid: Grid, what: string): Tab
       else problems.push(`${grid.where(r, layout.category!)}：类别应为 ${CATEGORIES.join("、")} 之一，实际为“${stated}”`);
     }
     const first = seen.get(code);
-    if (first !== undefined) problems.push(`${grid.where(r, layout.code)}：编码 ${code} 重复（${first}已有）`);
+    if (first !== undefined) problems.push(`${grid.where(r, codeCol)}：编码 ${code} 重复（${first}已有）`);
     if (problems.length > 0) {
       errors.push(...problems.map((p) => `${what}：${p}`));
       continue;
@@ -149,6 +174,39 @@ export function readCatalogTable(kind: TableKind, grid: Grid, what: string): Tab
   }
   if (skipped > 0) warnings.push(`${what}：跳过 ${skipped} 行没有科目编码的行（标题或说明）`);
   return { rows, errors, warnings };
+}
+
+/**
+ * The code of a row in the split layout: the rightmost filled part, prefixed by the 类/款 carried
+ * down from the rows above (a 款 row prints only "03" under 款). A part may also be printed whole.
+ */
+function joinSplitCode(
+  cells: string[],
+  split: NonNullable<Layout["split"]>,
+  carried: { lei: string; kuan: string },
+): { code: string; col: number } | { error: string; col: number } {
+  const lei = clean(cells[split.lei]).replace(/\s/g, "");
+  const kuan = clean(cells[split.kuan]).replace(/\s/g, "");
+  const xiang = split.xiang !== undefined ? clean(cells[split.xiang]).replace(/\s/g, "") : "";
+  if (lei !== "") {
+    carried.lei = lei;
+    carried.kuan = "";
+  }
+  if (kuan !== "") {
+    if (/^\d{5}$/.test(kuan)) carried.kuan = kuan;
+    else if (/^\d{2}$/.test(kuan)) {
+      if (carried.lei === "") return { error: `款“${kuan}”之前没有类级编码`, col: split.kuan };
+      carried.kuan = carried.lei + kuan;
+    } else return { error: `款“${kuan}”应为 2 位数字`, col: split.kuan };
+  }
+  if (xiang !== "") {
+    if (/^\d{7}$/.test(xiang)) return { code: xiang, col: split.xiang! };
+    if (!/^\d{2}$/.test(xiang)) return { error: `项“${xiang}”应为 2 位数字`, col: split.xiang! };
+    if (carried.kuan === "") return { error: `项“${xiang}”之前没有款级编码`, col: split.xiang! };
+    return { code: carried.kuan + xiang, col: split.xiang! };
+  }
+  if (kuan !== "") return { code: carried.kuan, col: split.kuan };
+  return { code: lei, col: split.lei };
 }
 
 /** A CSV as a grid ("第 5 行第 2 列"); quoted cells may hold commas. */
