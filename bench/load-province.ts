@@ -97,11 +97,16 @@ export async function loadProvince(url: string, shape: ProvinceShape): Promise<L
   try {
     // A bulk load need not wait for each commit to reach the disk; the data is synthetic.
     await client.query("set synchronous_commit = off");
-    const codes = await catalogCodes(client, shape.years[0] as number);
-    for (const year of shape.years) {
-      const other = await catalogCodes(client, year);
-      if (other.functions.join() !== codes.functions.join()) throw new Error(`the ${year} catalogue differs; the generator draws from one`);
-    }
+    // Each year has its own catalogue (2010308 is 2023's only); the generator draws from one list,
+    // so it uses the codes every year has (prior-year figures then stay valid as well).
+    const perYear = [];
+    for (const year of shape.years) perYear.push(await catalogCodes(client, year));
+    const common = (lists: (readonly string[])[]) => lists.reduce((a, b) => a.filter((c) => b.includes(c)));
+    const codes: CatalogCodes = {
+      functions: common(perYear.map((c) => c.functions)),
+      basicEconomics: common(perYear.map((c) => c.basicEconomics)),
+    };
+    if (codes.functions.length === 0) throw new Error("no function code shared by every year's catalogue");
 
     const regionIds = new Map<number, number>();
     const departmentIds = new Map<string, number>();

@@ -55,3 +55,37 @@ test("catalogue import shows a preview with every bad row before anything is sto
   await page.reload();
   await expect(page.getByTestId("catalog-years").locator("tr", { hasText: "2027" })).toContainText("3");
 });
+
+test("the official catalogue is imported from an Excel workbook with title rows and a 说明 column; bad cells are named", async ({ page }) => {
+  const ExcelJS = (await import("exceljs")).default;
+  const book = async (rows: (string | number)[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("支出功能分类");
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const title = [["2029年政府收支分类科目"], ["科目编码", "科目名称", "说明"]];
+  await signIn(page, "admin");
+  await page.goto("/admin/catalog");
+  const form = page.getByTestId("catalog-import");
+  const year = form.getByLabel("年度");
+  await year.clear();
+  await year.pressSequentially("2029");
+  await form.getByLabel("目录类型").selectOption("function");
+  const file = form.getByLabel(/CSV（UTF-8）或 Excel/);
+  const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  await file.setInputFiles({ name: "bad.xlsx", mimeType: xlsx, buffer: await book([...title, [205, "教育支出", ""], ["2050x", "坏编码", ""]]) });
+  await form.getByRole("button", { name: "预览" }).click();
+  const preview = page.getByTestId("catalog-preview");
+  await expect(preview).toContainText("工作表“支出功能分类”第 4 行 A4 单元格：编码“2050x”应为 3、5 或 7 位数字");
+  await expect(form.getByRole("button", { name: /确认导入/ })).toHaveCount(0);
+
+  await file.setInputFiles({ name: "2029.xlsx", mimeType: xlsx, buffer: await book([...title, [205, "教育支出", "说明文字"], [20502, "普通教育", ""], [2050203, "初中教育", ""]]) });
+  await form.getByRole("button", { name: "预览" }).click();
+  await expect(preview).toContainText("共 3 条有效数据，新增 3 条");
+  await form.getByRole("button", { name: "确认导入 3 条" }).click();
+  await expect(form.getByRole("status")).toHaveText("已导入 2029 年 3 条");
+  await page.reload();
+  await expect(page.getByTestId("catalog-years").locator("tr", { hasText: "2029" })).toContainText("3");
+});

@@ -1,5 +1,5 @@
 "use client";
-import type { Catalog } from "@/lib/catalog/catalog";
+import { missingSubjectMessage, type Catalog } from "@/lib/catalog/catalog";
 
 /**
  * Datalists of the year's catalogue: 功能分类 项 and 经济分类 款, searchable by code or name
@@ -31,5 +31,8 @@ export function SubjectOptions({ catalog }: { catalog: Catalog }) {
 export function subjectName(catalog: Catalog, kind: "function" | "economic", code: string | undefined): string {
   if (!code) return "";
   const subject = kind === "function" ? catalog.functions.get(code) : catalog.economics.get(code);
-  return subject?.name ?? "（科目表中没有此编码）";
+  if (subject) return subject.name;
+  // A complete code the catalogue lacks is usually a partial catalogue: say who can add it.
+  const complete = kind === "function" ? /^\d{7}$/.test(code) : /^\d{5}$/.test(code);
+  return complete ? `（${missingSubjectMessage(catalog.year, code)}）` : "（科目表中没有此编码）";
 }

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { forgetCatalogs, storeCatalog, storeCrosswalk } from "@/lib/db/catalog-store";
 import { AppError } from "@/lib/workflow/errors";
 import { adminFailure, requireAdmin } from "./admin-result";
-import { parseCatalogCsv, type CatalogKind } from "./catalog-csv";
+import { parseCatalogCsv, parseCatalogXlsx, type CatalogKind, type ParsedCatalog } from "./catalog-csv";
 
 export interface CatalogPreview {
   kind: CatalogKind;
@@ -24,7 +24,15 @@ export interface CatalogPreview {
 export interface CatalogImportInput {
   year: number;
   kind: CatalogKind;
-  text: string;
+  /** A CSV file's text, or … */
+  text?: string;
+  /** … an Excel workbook (.xlsx), base64-encoded. */
+  xlsx?: string;
+}
+
+async function parseInput(input: CatalogImportInput): Promise<ParsedCatalog> {
+  if (input.xlsx) return parseCatalogXlsx(input.kind, Buffer.from(input.xlsx, "base64"));
+  return parseCatalogCsv(input.kind, input.text ?? "");
 }
 
 const PREVIEW_LIST_LIMIT = 200;
@@ -44,20 +52,32 @@ export async function previewCatalogImport(db: Db, actor: SessionUser, input: Ca
 }
 
 async function preview(db: Db, input: CatalogImportInput): Promise<CatalogPreview> {
-  const parsed = parseCatalogCsv(input.kind, input.text);
+  const parsed = await parseInput(input);
   const base = { kind: input.kind, year: input.year, rows: parsed.rows.length, errors: parsed.errors };
   const added: CatalogPreview["added"] = [];
   const changed: CatalogPreview["changed"] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...(parsed.warnings ?? [])];
   if (parsed.kind === "crosswalk") {
-    const existing = new Map(
-      (await db.subjectCrosswalk.findMany({ where: { fromYear: input.year - 1, toYear: input.year } })).map((r) => [`${r.kind}:${r.fromCode}`, r.toCode]),
-    );
-    const targets = new Set((await db.functionSubject.findMany({ where: { year: input.year }, select: { code: true } })).map((r) => r.code));
+    // A code's successors are replaced as a set (a split has one row per successor).
+    const existing = new Map<string, string[]>();
+    for (const r of await db.subjectCrosswalk.findMany({ where: { fromYear: input.year - 1, toYear: input.year }, orderBy: { toCode: "asc" } })) {
+      existing.set(`${r.kind}:${r.fromCode}`, [...(existing.get(`${r.kind}:${r.fromCode}`) ?? []), r.toCode]);
+    }
+    const incoming = new Map<string, { fromCode: string; to: string[] }>();
     for (const r of parsed.rows) {
-      const before = existing.get(`${r.kind}:${r.fromCode}`);
-      if (before === undefined) added.push({ code: r.fromCode, name: `→ ${r.toCode}` });
-      else if (before !== r.toCode) changed.push({ code: r.fromCode, before: `→ ${before}`, after: `→ ${r.toCode}` });
+      const key = `${r.kind}:${r.fromCode}`;
+      const entry = incoming.get(key) ?? { fromCode: r.fromCode, to: [] };
+      entry.to.push(r.toCode);
+      incoming.set(key, entry);
+    }
+    const targets = new Set((await db.functionSubject.findMany({ where: { year: input.year }, select: { code: true } })).map((r) => r.code));
+    for (const [key, { fromCode, to }] of incoming) {
+      const after = `→ ${[...to].sort().join("、")}`;
+      const before = existing.get(key);
+      if (before === undefined) added.push({ code: fromCode, name: after });
+      else if (`→ ${before.join("、")}` !== after) changed.push({ code: fromCode, before: `→ ${before.join("、")}`, after });
+    }
+    for (const r of parsed.rows) {
       if (r.kind === "function" && targets.size > 0 && !targets.has(r.toCode)) warnings.push(`对照目标 ${r.toCode} 不在 ${input.year} 年功能分类目录中`);
     }
   } else {
@@ -80,7 +100,7 @@ async function preview(db: Db, input: CatalogImportInput): Promise<CatalogPrevie
     ...base,
     added: added.slice(0, PREVIEW_LIST_LIMIT),
     changed: changed.slice(0, PREVIEW_LIST_LIMIT),
-    unchanged: parsed.rows.length - added.length - changed.length,
+    unchanged: Math.max(0, (parsed.kind === "crosswalk" ? new Set(parsed.rows.map((r) => `${r.kind}:${r.fromCode}`)).size : parsed.rows.length) - added.length - changed.length),
     warnings: [
       ...(cut ? [`只列出前 ${PREVIEW_LIST_LIMIT} 条变化（共新增 ${added.length} 条，修改 ${changed.length} 条）`] : []),
       ...warnings.slice(0, PREVIEW_LIST_LIMIT),
@@ -92,7 +112,7 @@ async function preview(db: Db, input: CatalogImportInput): Promise<CatalogPrevie
 export async function importCatalog(db: Db, actor: SessionUser, input: CatalogImportInput): Promise<{ ok: true; stored: number } | { ok: false; message: string; errors?: string[] }> {
   try {
     requireAdmin(hasPermission(actor, "admin.catalog"), "导入科目目录");
-    const parsed = parseCatalogCsv(input.kind, input.text);
+    const parsed = await parseInput(input);
     if (parsed.errors.length > 0) return { ok: false, message: `文件有 ${parsed.errors.length} 处错误，未导入任何内容`, errors: parsed.errors };
     if (parsed.rows.length === 0) throw new AppError("invalid_input", "文件中没有数据行");
     const stored = await db.$transaction(
@@ -104,7 +124,8 @@ export async function importCatalog(db: Db, actor: SessionUser, input: CatalogIm
       },
       { timeout: 120_000, maxWait: 30_000 },
     );
-    // Reads made while the import ran may have cached the old catalogue.
+    // Reads made while the import ran may have cached the old catalogue; other processes see the
+    // bumped revision (catalog-store.ts).
     forgetCatalogs();
     return { ok: true, stored };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { findEconomic, findFunction, type Catalog } from "@/lib/catalog/catalog";
+import { findEconomic, findFunction, missingSubjectMessage, priorFunctionProblem, type Catalog } from "@/lib/catalog/catalog";
 import { describeField, formatPath, type PathSegment } from "./package/labels";
 
 /**
@@ -16,6 +16,8 @@ export interface CodesView {
   unit: { code?: string; subUnits?: readonly { code: string }[] };
   basicExpenditure?: readonly { function: string; economic: string; fund?: string }[];
   projects?: readonly { code: string; function: string; economic?: string; subUnit: string; tier?: string }[];
+  /** 上年 figures use last year's codes: checked against this year's and last year's catalogues. */
+  priorYear?: { expenditureByFunction?: Readonly<Record<string, unknown>> };
 }
 
 function error(path: PathSegment[], message: string): ValidationError {
@@ -26,7 +28,7 @@ function functionProblem(catalog: Catalog, code: string): string | undefined {
   const subject = findFunction(catalog, code);
   if (!subject) {
     return code.length === 7
-      ? `功能分类科目 ${code} 不在 ${catalog.year} 年科目表中`
+      ? missingSubjectMessage(catalog.year, code)
       : `功能分类科目应为 7 位的“项”级编码，${code} 是 ${code.length} 位`;
   }
   if (subject.level !== 3) return `功能分类科目应填到“项”级（7 位），${code} ${subject.name} 是${subject.level === 1 ? "类" : "款"}级`;
@@ -37,7 +39,7 @@ function economicProblem(catalog: Catalog, code: string): string | undefined {
   const subject = findEconomic(catalog, code);
   if (!subject) {
     return code.length === 5
-      ? `经济分类科目 ${code} 不在 ${catalog.year} 年科目表中`
+      ? missingSubjectMessage(catalog.year, code)
       : `经济分类科目应为 5 位的“款”级编码，${code} 是 ${code.length} 位`;
   }
   if (subject.level !== 2) return `经济分类科目应填到“款”级（5 位），${code} ${subject.name} 是类级`;
@@ -54,6 +56,10 @@ export function checkFunctionCodes(b: CodesView, catalog: Catalog): ValidationEr
     const p = functionProblem(catalog, pr.function);
     if (p) out.push(error(["projects", i, "function"], p));
   });
+  for (const code of Object.keys(b.priorYear?.expenditureByFunction ?? {})) {
+    const p = priorFunctionProblem(catalog, code);
+    if (p) out.push(error(["priorYear", "expenditureByFunction", code], p));
+  }
   return out;
 }
 

@@ -31,6 +31,19 @@ export interface Catalog {
   year: number;
   functions: ReadonlyMap<string, FunctionSubject>;
   economics: ReadonlyMap<string, EconomicSubject>;
+  /**
+   * Last year's catalogue, when loaded, with its function codes' 1:1 successors in this year:
+   * a budget's 上年 figures use last year's codes (accepted when either year has them) and are
+   * shown under the successor, or as their own row named from last year's catalogue.
+   */
+  previous?: PreviousCatalog;
+}
+
+export interface PreviousCatalog {
+  year: number;
+  functions: ReadonlyMap<string, FunctionSubject>;
+  /** Last year's function code → its only successor this year (codes split in several are absent). */
+  successors: Readonly<Record<string, string>>;
 }
 
 export class CatalogParseError extends Error {
@@ -59,6 +72,38 @@ export function economicParentCode(code: string): string | undefined {
   return code.length === 5 ? code.slice(0, 3) : undefined;
 }
 
+/** Level of a function code from its length (3/5/7 digits → 类/款/项), undefined otherwise. */
+export function functionLevelOf(code: string): FunctionLevel | undefined {
+  if (!/^\d+$/.test(code)) return undefined;
+  return code.length === 3 ? 1 : code.length === 5 ? 2 : code.length === 7 ? 3 : undefined;
+}
+
+export function economicLevelOf(code: string): EconomicLevel | undefined {
+  if (!/^\d+$/.test(code)) return undefined;
+  return code.length === 3 ? 1 : code.length === 5 ? 2 : undefined;
+}
+
+/**
+ * The category of an economic code, by its 类 (how data/catalogues assigns it): 301 and 303 are
+ * 人员经费, 302 公用经费, 309/310 资本性支出, everything else other. Used when an imported
+ * official list has no category column.
+ */
+export function economicCategoryOf(code: string): EconomicCategory {
+  const cls = code.slice(0, 3);
+  if (cls === "301" || cls === "303") return "personnel";
+  if (cls === "302") return "public";
+  if (cls === "309" || cls === "310") return "capital";
+  return "other";
+}
+
+/**
+ * What a department is told when its code is not in a year's catalogue: the code and the action,
+ * since a partial catalogue (not a wrong code) is the usual cause.
+ */
+export function missingSubjectMessage(year: number, code: string): string {
+  return `${year} 年科目目录中没有 ${code}，请管理员导入 ${year} 年完整科目目录`;
+}
+
 /** Splits simple CSV (the catalogues have no quoted commas); tolerates a BOM and CRLF. */
 function rows(text: string): { line: number; cells: string[] }[] {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -83,7 +128,10 @@ function fail(what: string, line: number, column: string, message: string): neve
   throw new CatalogParseError(`${what}：第 ${line} 行“${column}”列${message}`, line, column);
 }
 
-/** Parses `code,name,level` (level 1 = 类, 2 = 款, 3 = 项). Throws CatalogParseError. */
+/**
+ * Parses `code,name,level` (level 1 = 类, 2 = 款, 3 = 项); other columns (the shipped files'
+ * `source`) are ignored. Throws CatalogParseError.
+ */
 export function parseFunctionSubjectsCsv(text: string): FunctionSubject[] {
   const what = "支出功能分类科目";
   const all = rows(text);
@@ -149,9 +197,33 @@ export function findEconomic(catalog: Catalog, code: string): EconomicSubject | 
   return catalog.economics.get(code);
 }
 
-/** Name for a table row; "" when the (partial) catalogue lacks the code. */
+/**
+ * Name for a table row; "" when the (partial) catalogue lacks the code. A code only last year
+ * had (a 上年 figure printed as published, e.g. 2010308 in a 2024 T2) is named from last year's
+ * catalogue.
+ */
 export function functionName(catalog: Catalog, code: string): string {
-  return catalog.functions.get(code)?.name ?? "";
+  return catalog.functions.get(code)?.name ?? catalog.previous?.functions.get(code)?.name ?? "";
+}
+
+/**
+ * A 上年 function code is valid when this year's or last year's catalogue has it as a 项; the
+ * problem otherwise, naming the code and the catalogue(s) that lack it.
+ */
+export function priorFunctionProblem(catalog: Catalog, code: string): string | undefined {
+  if (code.length !== 7) return `功能分类科目应为 7 位的“项”级编码，${code} 是 ${code.length} 位`;
+  const subject = catalog.functions.get(code) ?? catalog.previous?.functions.get(code);
+  if (subject?.level === 3) return undefined;
+  if (subject) return `功能分类科目应填到“项”级（7 位），${code} ${subject.name} 不是项级`;
+  const previousYear = catalog.year - 1;
+  return catalog.previous
+    ? `${catalog.year} 年和 ${previousYear} 年科目目录中都没有 ${code}，请管理员导入 ${previousYear} 年完整科目目录`
+    : `${catalog.year} 年科目目录中没有 ${code}，且未导入 ${previousYear} 年科目目录；请管理员导入 ${previousYear} 年完整科目目录`;
+}
+
+/** Re-keys 上年 amounts by this year's 1:1 successors; other codes stay as published. */
+export function priorCodeShown(catalog: Catalog, code: string): string {
+  return catalog.previous?.successors[code] ?? code;
 }
 
 export function economicName(catalog: Catalog, code: string): string {

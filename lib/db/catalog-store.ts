@@ -1,43 +1,60 @@
 import { buildCatalog, type Catalog, type EconomicSubject, type FunctionSubject } from "@/lib/catalog/catalog";
-import type { Crosswalk } from "@/lib/catalog/crosswalk";
+import { oneToOne, type Crosswalk, type CrosswalkEntry } from "@/lib/catalog/crosswalk";
 import type { Db } from "./client";
 
-type Tx = Pick<Db, "functionSubject" | "economicSubject" | "subjectCrosswalk">;
+type Tx = Pick<Db, "functionSubject" | "economicSubject" | "subjectCrosswalk" | "catalogRevision" | "$executeRaw">;
 
-// Every budget read needs its year's catalogue; reading and rebuilding ~140 subjects each time
-// was a large part of a page's database time (bench/profile-database.ts). Catalogues change
-// rarely (an admin import, which clears this in its own process); other processes (a CLI
-// import) are seen within CACHE_TTL_MS.
-const CACHE_TTL_MS = 60_000;
-const cache = new Map<number, { at: number; catalog: Catalog | null }>();
+// Every budget read needs its year's catalogue; reading and rebuilding the subjects each time
+// was a large part of a page's database time (bench/profile-database.ts). The cache is keyed by
+// the revisions of the year and the year before (CatalogRevision, bumped by every store in the
+// same transaction), so one small query tells whether an import — in this process or another,
+// e.g. the CLI — changed either since.
+const cache = new Map<number, { stamp: string; catalog: Catalog }>();
 
 export function forgetCatalogs() {
   cache.clear();
 }
 
-/** The subject catalogue of one year, or null when none is loaded for that year. */
+async function stampOf(db: Tx, year: number): Promise<string> {
+  const rows = await db.catalogRevision.findMany({ where: { year: { in: [year - 1, year] } }, select: { year: true, revision: true } });
+  const rev = (y: number) => rows.find((r) => r.year === y)?.revision ?? 0;
+  return `${rev(year - 1)}:${rev(year)}`;
+}
+
+/**
+ * The subject catalogue of one year, or null when none is loaded for that year; with last year's
+ * function subjects and the 1:1 crosswalk into this year when last year's catalogue is loaded
+ * (what 上年 figures are checked and shown against).
+ */
 export async function loadCatalog(db: Tx, year: number): Promise<Catalog | null> {
+  const stamp = await stampOf(db, year);
   const hit = cache.get(year);
-  if (hit && hit.catalog && Date.now() - hit.at < CACHE_TTL_MS) return hit.catalog;
+  if (hit && hit.stamp === stamp) return hit.catalog;
   const catalog = await readCatalog(db, year);
   // A missing catalogue is not cached: it is about to be loaded, typically.
-  if (catalog) cache.set(year, { at: Date.now(), catalog });
+  if (catalog) cache.set(year, { stamp, catalog });
+  else cache.delete(year);
   return catalog;
 }
 
+async function readFunctions(db: Tx, year: number): Promise<FunctionSubject[]> {
+  const rows = await db.functionSubject.findMany({ where: { year }, orderBy: { code: "asc" } });
+  return rows.map((f) => ({
+    code: f.code,
+    name: f.name,
+    level: f.level as FunctionSubject["level"],
+    ...(f.parentCode ? { parent: f.parentCode } : {}),
+  }));
+}
+
 async function readCatalog(db: Tx, year: number): Promise<Catalog | null> {
-  // Sequential: inside a transaction both would share one connection.
-  const functions = await db.functionSubject.findMany({ where: { year }, orderBy: { code: "asc" } });
+  // Sequential: inside a transaction they would share one connection anyway.
+  const functions = await readFunctions(db, year);
   const economics = await db.economicSubject.findMany({ where: { year }, orderBy: { code: "asc" } });
   if (functions.length === 0 && economics.length === 0) return null;
-  return buildCatalog(
+  const catalog = buildCatalog(
     year,
-    functions.map((f) => ({
-      code: f.code,
-      name: f.name,
-      level: f.level as FunctionSubject["level"],
-      ...(f.parentCode ? { parent: f.parentCode } : {}),
-    })),
+    functions,
     economics.map((e) => ({
       code: e.code,
       name: e.name,
@@ -46,49 +63,105 @@ async function readCatalog(db: Tx, year: number): Promise<Catalog | null> {
       ...(e.parentCode ? { parent: e.parentCode } : {}),
     })),
   );
+  const previous = await readFunctions(db, year - 1);
+  if (previous.length === 0) return catalog;
+  const successors = oneToOne(await loadCrosswalkEntries(db, year - 1, year));
+  return { ...catalog, previous: { year: year - 1, functions: new Map(previous.map((f) => [f.code, f])), successors } };
 }
 
-/** Stores a year's catalogue, adding missing subjects and renaming changed ones; nothing is deleted. */
-export async function storeCatalog(db: Tx, catalog: Catalog): Promise<{ functions: number; economics: number }> {
+async function bumpRevision(db: Tx, year: number) {
+  await db.catalogRevision.upsert({ where: { year }, create: { year, revision: 1 }, update: { revision: { increment: 1 } } });
+}
+
+/**
+ * Stores a year's catalogue in two statements (one per classification, ~2,000 rows in well under
+ * a second). `upsert` adds missing subjects and renames changed ones; `addMissing` only adds (the
+ * shipped lists must not overwrite an administrator's official names). Nothing is deleted:
+ * budgets of the year may use any code.
+ */
+export async function storeCatalog(
+  db: Tx,
+  catalog: Pick<Catalog, "year" | "functions" | "economics">,
+  mode: "upsert" | "addMissing" = "upsert",
+): Promise<{ functions: number; economics: number }> {
   forgetCatalogs();
+  const year = catalog.year;
   const functions = [...catalog.functions.values()];
   const economics = [...catalog.economics.values()];
-  for (const f of functions) {
-    await db.functionSubject.upsert({
-      where: { year_code: { year: catalog.year, code: f.code } },
-      create: { year: catalog.year, code: f.code, name: f.name, level: f.level, parentCode: f.parent ?? null },
-      update: { name: f.name, level: f.level, parentCode: f.parent ?? null },
-    });
+  if (functions.length > 0) {
+    const codes = functions.map((f) => f.code);
+    const names = functions.map((f) => f.name);
+    const levels = functions.map((f) => f.level);
+    const parents = functions.map((f) => f.parent ?? null);
+    if (mode === "upsert") {
+      await db.$executeRaw`
+        INSERT INTO "FunctionSubject" ("year", "code", "name", "level", "parentCode")
+        SELECT ${year}::int, t.code, t.name, t.level, t.parent
+          FROM unnest(${codes}::text[], ${names}::text[], ${levels}::int[], ${parents}::text[]) AS t(code, name, level, parent)
+        ON CONFLICT ("year", "code") DO UPDATE
+          SET "name" = EXCLUDED."name", "level" = EXCLUDED."level", "parentCode" = EXCLUDED."parentCode"
+          WHERE ("FunctionSubject"."name", "FunctionSubject"."level", "FunctionSubject"."parentCode")
+                IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."level", EXCLUDED."parentCode")`;
+    } else {
+      await db.$executeRaw`
+        INSERT INTO "FunctionSubject" ("year", "code", "name", "level", "parentCode")
+        SELECT ${year}::int, t.code, t.name, t.level, t.parent
+          FROM unnest(${codes}::text[], ${names}::text[], ${levels}::int[], ${parents}::text[]) AS t(code, name, level, parent)
+        ON CONFLICT ("year", "code") DO NOTHING`;
+    }
   }
-  for (const e of economics) {
-    await db.economicSubject.upsert({
-      where: { year_code: { year: catalog.year, code: e.code } },
-      create: { year: catalog.year, code: e.code, name: e.name, level: e.level, category: e.category, parentCode: e.parent ?? null },
-      update: { name: e.name, level: e.level, category: e.category, parentCode: e.parent ?? null },
-    });
+  if (economics.length > 0) {
+    const codes = economics.map((e) => e.code);
+    const names = economics.map((e) => e.name);
+    const levels = economics.map((e) => e.level);
+    const categories = economics.map((e) => e.category);
+    const parents = economics.map((e) => e.parent ?? null);
+    if (mode === "upsert") {
+      await db.$executeRaw`
+        INSERT INTO "EconomicSubject" ("year", "code", "name", "level", "category", "parentCode")
+        SELECT ${year}::int, t.code, t.name, t.level, t.category::"EconomicCategory", t.parent
+          FROM unnest(${codes}::text[], ${names}::text[], ${levels}::int[], ${categories}::text[], ${parents}::text[]) AS t(code, name, level, category, parent)
+        ON CONFLICT ("year", "code") DO UPDATE
+          SET "name" = EXCLUDED."name", "level" = EXCLUDED."level", "category" = EXCLUDED."category", "parentCode" = EXCLUDED."parentCode"
+          WHERE ("EconomicSubject"."name", "EconomicSubject"."level", "EconomicSubject"."category", "EconomicSubject"."parentCode")
+                IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."level", EXCLUDED."category", EXCLUDED."parentCode")`;
+    } else {
+      await db.$executeRaw`
+        INSERT INTO "EconomicSubject" ("year", "code", "name", "level", "category", "parentCode")
+        SELECT ${year}::int, t.code, t.name, t.level, t.category::"EconomicCategory", t.parent
+          FROM unnest(${codes}::text[], ${names}::text[], ${levels}::int[], ${categories}::text[], ${parents}::text[]) AS t(code, name, level, category, parent)
+        ON CONFLICT ("year", "code") DO NOTHING`;
+    }
   }
+  await bumpRevision(db, year);
   return { functions: functions.length, economics: economics.length };
 }
 
-/** Function-code crosswalk from `fromYear` to the following year. */
-export async function loadCrosswalk(db: Tx, fromYear: number, toYear: number): Promise<Crosswalk> {
-  const rows = await db.subjectCrosswalk.findMany({ where: { kind: "function", fromYear, toYear } });
-  return Object.fromEntries(rows.map((r) => [r.fromCode, r.toCode]));
+/** Every crosswalk row from `fromYear` into `toYear`. */
+export async function loadCrosswalkEntries(db: Tx, fromYear: number, toYear: number): Promise<CrosswalkEntry[]> {
+  const rows = await db.subjectCrosswalk.findMany({ where: { fromYear, toYear }, orderBy: [{ fromCode: "asc" }, { toCode: "asc" }] });
+  return rows.map((r) => ({ kind: r.kind, fromCode: r.fromCode, toCode: r.toCode }));
 }
 
-/** Stores year-to-year crosswalk entries (`fromYear` code → `toYear` code), replacing a changed target. */
-export async function storeCrosswalk(
-  db: Tx,
-  fromYear: number,
-  toYear: number,
-  entries: readonly { kind: "function" | "economic"; fromCode: string; toCode: string }[],
-): Promise<number> {
-  for (const e of entries) {
-    await db.subjectCrosswalk.upsert({
-      where: { kind_fromYear_fromCode_toYear: { kind: e.kind, fromYear, fromCode: e.fromCode, toYear } },
-      create: { kind: e.kind, fromYear, fromCode: e.fromCode, toYear, toCode: e.toCode },
-      update: { toCode: e.toCode },
-    });
+/** Function codes of `fromYear` with exactly one successor in `toYear` (what moves 上年 figures). */
+export async function loadCrosswalk(db: Tx, fromYear: number, toYear: number): Promise<Crosswalk> {
+  return oneToOne(await loadCrosswalkEntries(db, fromYear, toYear));
+}
+
+/**
+ * Stores crosswalk rows (`fromYear` code → `toYear` code). The successors listed for a code
+ * replace the ones it had, so a file can correct a split; codes the file does not name keep theirs.
+ */
+export async function storeCrosswalk(db: Tx, fromYear: number, toYear: number, entries: readonly CrosswalkEntry[]): Promise<number> {
+  forgetCatalogs();
+  for (const kind of ["function", "economic"] as const) {
+    const fromCodes = [...new Set(entries.filter((e) => e.kind === kind).map((e) => e.fromCode))];
+    if (fromCodes.length > 0) await db.subjectCrosswalk.deleteMany({ where: { kind, fromYear, toYear, fromCode: { in: fromCodes } } });
   }
+  await db.subjectCrosswalk.createMany({
+    data: entries.map((e) => ({ kind: e.kind, fromYear, fromCode: e.fromCode, toYear, toCode: e.toCode })),
+    skipDuplicates: true,
+  });
+  await bumpRevision(db, toYear);
   return entries.length;
 }

@@ -7,15 +7,25 @@ export interface CatalogData {
   year: number;
   functions: FunctionSubject[];
   economics: EconomicSubject[];
+  /** Last year's function subjects and 1:1 successors: what 上年 codes are checked against. */
+  previous?: { year: number; functions: FunctionSubject[]; successors: Record<string, string> };
 }
 
 export const catalogToData = (c: Catalog): CatalogData => ({
   year: c.year,
   functions: [...c.functions.values()],
   economics: [...c.economics.values()],
+  ...(c.previous
+    ? { previous: { year: c.previous.year, functions: [...c.previous.functions.values()], successors: { ...c.previous.successors } } }
+    : {}),
 });
 
-export const catalogFromData = (d: CatalogData): Catalog => buildCatalog(d.year, d.functions, d.economics);
+export const catalogFromData = (d: CatalogData): Catalog => {
+  const catalog = buildCatalog(d.year, d.functions, d.economics);
+  if (!d.previous) return catalog;
+  const previous = { year: d.previous.year, functions: new Map(d.previous.functions.map((f) => [f.code, f])), successors: d.previous.successors };
+  return { ...catalog, previous };
+};
 
 /**
  * The budget as the browser edits it: a package in 元 (the unit accountants type), with the

@@ -7,9 +7,18 @@ import styles from "../admin.module.css";
 import { catalogAction, type CatalogActionState } from "./actions";
 import { catalogImportSchema } from "./catalog.schema";
 
-/** Choose a CSV, see what it would change, then import it. */
+/** The browser reads an .xlsx as base64 for the server action (exceljs runs on the server). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Choose a CSV or Excel file, see what it would change, then import it. */
 export function CatalogImport({ defaultYear }: { defaultYear: number }) {
   const [text, setText] = useState("");
+  const [xlsx, setXlsx] = useState("");
   const [fileName, setFileName] = useState("");
   const { state, pending, formProps } = useKeptForm<CatalogActionState>(async (prev, form) => {
     const parsed = catalogImportSchema.safeParse(formValues(form));
@@ -36,21 +45,36 @@ export function CatalogImport({ defaultYear }: { defaultYear: number }) {
           </select>
         </label>
         <label>
-          CSV 文件（UTF-8）
+          CSV（UTF-8）或 Excel（.xlsx）文件
           <input
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={async (e) => {
               const file = e.target.files?.[0];
               setFileName(file?.name ?? "");
-              setText(file ? await file.text() : "");
+              if (file && /\.xlsx$/i.test(file.name)) {
+                setText("");
+                setXlsx(await base64Of(file));
+              } else {
+                setXlsx("");
+                setText(file ? await file.text() : "");
+              }
             }}
           />
         </label>
       </div>
+      {xlsx ? <input type="hidden" name="xlsx" value={xlsx} /> : null}
       <label>
         或粘贴 CSV 内容{fileName ? `（已读取 ${fileName}）` : ""}
-        <textarea name="text" rows={6} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+        <textarea
+          name="text"
+          rows={6}
+          value={xlsx ? "" : text}
+          placeholder={xlsx ? `将导入 Excel 文件 ${fileName}` : undefined}
+          disabled={!!xlsx}
+          onChange={(e) => setText(e.target.value)}
+          spellCheck={false}
+        />
       </label>
       <div className={styles.inline}>
         <button type="submit" name="intent" value="preview" className="secondary" disabled={pending}>

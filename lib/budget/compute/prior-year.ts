@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { ZERO, sum } from "@/lib/budget/money";
 import type { Budget, PriorYear } from "@/lib/budget/model";
-import { isPersonnelEconomic } from "@/lib/catalog/catalog";
+import { isPersonnelEconomic, priorCodeShown, type Catalog } from "@/lib/catalog/catalog";
 import { applyCrosswalk, type Crosswalk } from "@/lib/catalog/crosswalk";
 
 /**
@@ -24,4 +24,17 @@ export function priorYearFromBudget(last: Budget, crosswalk: Crosswalk = {}): Pr
     threePublic: { ...last.threePublic },
     operatingFunds: sum(basic.filter((l) => !isPersonnelEconomic(l.economic)).map((l) => l.amount)),
   };
+}
+
+/**
+ * A budget's own 上年 figures (as its package published them, in last year's codes) on this
+ * year's rows: a code the crosswalk maps 1:1 moves to its successor; any other code stays as
+ * published (the 2024 信访办 T2 prints 2010308 信访事务 as its own row). The database's prior
+ * year (priorYearFromBudget) has been through the crosswalk already.
+ */
+export function priorYearOnCurrentCodes(prior: PriorYear | undefined, catalog: Catalog): PriorYear | undefined {
+  const byFunction = prior?.expenditureByFunction;
+  if (!prior || !byFunction || !catalog.previous) return prior;
+  if (!Object.keys(byFunction).some((code) => priorCodeShown(catalog, code) !== code)) return prior;
+  return { ...prior, expenditureByFunction: applyCrosswalk(byFunction, catalog.previous.successors) };
 }

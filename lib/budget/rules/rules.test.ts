@@ -36,7 +36,7 @@ const CASES: Case[] = [
   { id: "three-public.vehicle-operation-covers-basic", breaks: { budget: (b) => (b.threePublic.vehicleOperation = wan("23.99")) }, path: "threePublic.vehicleOperation", message: "30231" },
   { id: "three-public.vehicles-match-assets", breaks: { budget: (b) => (b.threePublic.vehiclePurchase = wan("20")) }, path: "threePublic.vehiclePurchase", message: "购置车辆为 0 辆" },
   { id: "catalogue.function-code-valid", breaks: { budget: (b) => (b.basicExpenditure[3]!.function = "20103") }, path: "basicExpenditure[3].function", message: "“项”级" },
-  { id: "catalogue.economic-code-valid", breaks: { budget: (b) => (b.basicExpenditure[3]!.economic = "30298") }, path: "basicExpenditure[3].economic", message: "不在 2024 年科目表中" },
+  { id: "catalogue.economic-code-valid", breaks: { budget: (b) => (b.basicExpenditure[3]!.economic = "30298") }, path: "basicExpenditure[3].economic", message: "2024 年科目目录中没有 30298，请管理员导入 2024 年完整科目目录" },
   { id: "project.code-unique", breaks: { budget: (b) => (b.projects[2]!.code = b.projects[0]!.code) }, path: "projects[2].code", message: "重复" },
   { id: "project.subunit-known", breaks: { budget: (b) => (b.projects[1]!.subUnit = "104002") }, path: "projects[1].subUnit", message: "不是本部门的所属单位" },
   { id: "indicator.operator-value", breaks: { budget: (b) => (b.projects[0]!.indicators[1]!.value = "较高") }, path: "projects[0].indicators[1].value", message: "应为数字" },
@@ -57,7 +57,7 @@ const CASES: Case[] = [
   { id: "indicators.levels-missing", breaks: { budget: (b) => delete b.projects[0]!.indicators[0]!.level1 }, path: "projects[0].indicators", message: "未填写一级指标或二级指标" },
   { id: "project.program-known", breaks: { budget: (b) => (b.projects[1]!.program = "50010924T999") }, path: "projects[1].program", message: "不是本预算中的一级项目" },
   { id: "text.placeholder", breaks: { budget: (b) => (b.projects[0]!.summary = "待补充") }, path: "projects[0].summary", message: "的项目概述含有占位文字 “待补充”" },
-  { id: "catalogue.names-known", breaks: { budget: (b) => (b.projects[2]!.function = "2050203") }, path: "T2.rows[5].name", message: "没有 205 的名称" },
+  { id: "catalogue.names-known", breaks: { budget: (b) => (b.projects[2]!.function = "2050203") }, path: "T2.rows[6].name", message: "没有 20502 的名称" },
 ];
 
 describe("rules registry", () => {

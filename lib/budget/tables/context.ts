@@ -1,10 +1,14 @@
 import type { Budget, PriorYear } from "@/lib/budget/model";
 import type { Catalog } from "@/lib/catalog/catalog";
 import { shownAmounts, type ShownAmounts } from "@/lib/budget/compute/shown-amounts";
+import { priorYearOnCurrentCodes } from "@/lib/budget/compute/prior-year";
 import { CHONGQING_TEMPLATE, templateFor, type DisclosureTemplate } from "./template";
 
 export interface BuildOptions {
-  /** Last year's figures (the database maps last year's approved budget through the crosswalk); default: budget.priorYear. */
+  /**
+   * Last year's figures (the database maps last year's approved budget through the crosswalk);
+   * default: budget.priorYear, its codes moved by the catalogue's 1:1 crosswalk.
+   */
   prior?: PriorYear;
   template?: DisclosureTemplate;
   /** Build the template's whole set, ignoring the department's own (the rules cross-check every table). */
@@ -26,7 +30,7 @@ export interface TableContext {
 export function tableContext(budget: Budget, catalog: Catalog, options: BuildOptions = {}): TableContext {
   const base = options.template ?? CHONGQING_TEMPLATE;
   const template = options.fullSet ? base : templateFor(base, budget.disclosure?.tables);
-  const prior = options.prior ?? budget.priorYear;
+  const prior = options.prior ?? priorYearOnCurrentCodes(budget.priorYear, catalog);
   const shown = shownAmounts(budget, prior);
   const byFunction = shown.prior?.byFunction !== undefined;
   const t2Prior = template.priorColumns !== "never" && byFunction;

@@ -56,6 +56,21 @@ describe("budget tables / narrative / check", () => {
     expect(findings).toContainEqual(expect.objectContaining({ rule: "balance.fund", severity: "error", path: "income.generalBudget" }));
   });
 
+  it("check names a code the year's catalogue lacks, and what the administrator must import", async () => {
+    const pkg = JSON.parse(fixture!.text);
+    pkg.basicExpenditure[0].function = "2999998";
+    const r = await call(check, [file("missing-code.json", JSON.stringify(pkg))]);
+    expect(r.code).toBe(1);
+    const { findings } = JSON.parse(r.stdout);
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        rule: "catalogue.function-code-valid",
+        path: "basicExpenditure[0].function",
+        message: expect.stringContaining(`${pkg.year} 年科目目录中没有 2999998，请管理员导入 ${pkg.year} 年完整科目目录`),
+      }),
+    );
+  });
+
   const pkgWithout = (key: string) => {
     const pkg = JSON.parse(fixture!.text);
     delete pkg[key];

@@ -26,9 +26,12 @@ export async function loadManyForEngine(tx: Tx, ids: number[], scope: Prisma.Bud
   const rows = await tx.budget.findMany({ where: { AND: [scope, { id: { in: ids } }] }, include: budgetContentInclude });
   const priors = await loadPriorYears(tx, rows);
   const out: EngineInput[] = [];
+  // One catalogue check per year, not per budget: a dashboard reads a hundred budgets of one year.
+  const catalogs = new Map<number, Catalog | null>();
   for (const row of rows) {
-    const catalog = await loadCatalog(tx, row.year);
-    if (!catalog) throw new Error(`数据库中没有 ${row.year} 年的科目目录`);
+    if (!catalogs.has(row.year)) catalogs.set(row.year, await loadCatalog(tx, row.year));
+    const catalog = catalogs.get(row.year);
+    if (!catalog) throw new Error(`数据库中没有 ${row.year} 年的科目目录，请管理员导入 ${row.year} 年完整科目目录`);
     const prior = priors.get(priorYearKey(row));
     out.push({ id: row.id, status: row.status, version: row.version, budget: budgetFromRows(row), catalog, ...(prior ? { prior } : {}) });
   }
