@@ -251,6 +251,12 @@ export const budgetPackageSchema = z.strictObject({
 });
 
 export type BudgetPackage = z.infer<typeof budgetPackageSchema>;
+
+/**
+ * The field types every package kind shares (the 决算 schema in lib/final/package builds on
+ * them), so an amount, a code or an indicator is validated and worded the same way everywhere.
+ */
+export const fields = { amount, text, requiredText, digits, numberString, count, fund, indicator, threePublic, typeOfInput };
 export type PackageIndicator = z.infer<typeof indicator>;
 
 export interface PackageError {
@@ -298,16 +304,21 @@ function messageOf(issue: z.core.$ZodIssue): string {
   }
 }
 
-function issueToError(issue: z.core.$ZodIssue): PackageError[] {
+function issueToError(issue: z.core.$ZodIssue, describe: (path: readonly PathSegment[]) => string = describeField): PackageError[] {
   const path = issue.path as PathSegment[];
   if (issue.code === "unrecognized_keys") {
     // One error per key, each with its own path, so a form can mark the exact field.
     return issue.keys.map((key) => ({
       path: formatPath([...path, key]),
-      message: `${describeField([...path, key])}：不认识的字段（${describeField(path)}中没有此项）`,
+      message: `${describe([...path, key])}：不认识的字段（${describe(path)}中没有此项）`,
     }));
   }
-  return [{ path: formatPath(path), message: `${describeField(path)}：${messageOf(issue)}` }];
+  return [{ path: formatPath(path), message: `${describe(path)}：${messageOf(issue)}` }];
+}
+
+/** Zod issues as Chinese errors naming each field, with the labels of the package kind at hand. */
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[], describe: (path: readonly PathSegment[]) => string): PackageError[] {
+  return issues.flatMap((issue) => issueToError(issue, describe));
 }
 
 /** Validates an already-parsed JSON value. */
@@ -323,9 +334,14 @@ export function parsePackageValue(value: unknown): ParsePackageResult {
       errors: [{ path: "format", message: `格式标记（format）：不是预算包，应为 "${PACKAGE_FORMAT}"，${got}` }],
     };
   }
+  if ((value as Record<string, unknown>).kind === "final") {
+    // A 决算 package has its own shape (docs/spec/final-package.md); read as a budget it would
+    // fail on every 决算 field, or worse, pass and be published as a budget.
+    return { ok: false, errors: [{ path: "kind", message: "类型（kind）：这是部门决算包（\"final\"），不是部门预算包，请按决算处理" }] };
+  }
   const result = budgetPackageSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, pkg: result.data };
-  return { ok: false, errors: result.error.issues.flatMap(issueToError) };
+  return { ok: false, errors: result.error.issues.flatMap((issue) => issueToError(issue)) };
 }
 
 /** The engine's English SyntaxError reduced to a Chinese line/column the accountant can find. */
@@ -344,6 +360,12 @@ function jsonErrorMessage(text: string, error: unknown): string {
 
 /** Parses the text of a package file; never throws. */
 export function parsePackageJson(text: string): ParsePackageResult {
+  const read = readPackageText(text);
+  return read.ok ? parsePackageValue(read.value) : read;
+}
+
+/** The JSON value of a package file (any kind): encoding, BOM and syntax checked; never throws. */
+export function readPackageText(text: string): { ok: true; value: unknown } | { ok: false; errors: PackageError[] } {
   // Callers pass what a client sent; a server action's argument is not guaranteed to be a string.
   if (typeof text !== "string") return { ok: false, errors: [{ path: "", message: "预算包应为 JSON 文本" }] };
   // A file read as UTF-8 turns every invalid byte into U+FFFD; storing that would change names
@@ -361,5 +383,5 @@ export function parsePackageJson(text: string): ParsePackageResult {
   } catch (e) {
     return { ok: false, errors: [{ path: "", message: jsonErrorMessage(withoutBom, e) }] };
   }
-  return parsePackageValue(value);
+  return { ok: true, value };
 }

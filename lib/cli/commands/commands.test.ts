@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -91,6 +91,27 @@ describe("budget tables / narrative / check", () => {
       expect(r.stderr).toContain(fragment);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it("dispatches a 决算 package (kind final) to the 决算 engine", async () => {
+    const finalFile = path.join(fixturesDir(), "beibei-government-office-2020-final.package.json");
+    const t = await call(tables, [finalFile]);
+    expect(t).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(t.stdout).F1.income.grandTotal).toBe("1918.25");
+    const n = await call(narrative, [finalFile]);
+    expect(n.stdout).toContain("2020年度部门决算情况说明");
+    const c = await call(check, [finalFile]);
+    expect(c.code).toBe(0);
+    const broken = JSON.parse(readFileSync(finalFile, "utf8"));
+    broken.carryover.closing.generalBudget = "1";
+    const b = await call(check, [file("final-unbalanced.json", JSON.stringify(broken))]);
+    expect(b.code).toBe(1);
+    expect(JSON.parse(b.stdout).findings).toContainEqual(expect.objectContaining({ rule: "final.balance-fund", path: "carryover.closing.generalBudget" }));
+    broken.meetings = 1;
+    const bad = await call(tables, [file("final-bad.json", JSON.stringify(broken))]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("不是有效的决算包");
+    expect(bad.stderr).toContain("会议费（meetings）");
   });
 
   it("prints usage without a file argument", async () => {
