@@ -13,7 +13,7 @@ export function clientAddress(forwardedFor: string | string[] | undefined, peer:
   return peer || "unknown";
 }
 
-export function trustProxy(env: NodeJS.ProcessEnv = process.env): boolean {
+export function trustProxy(env: Record<string, string | undefined> = process.env): boolean {
   const v = (env.TRUST_PROXY ?? "").trim().toLowerCase();
   return v !== "" && v !== "0" && v !== "false" && v !== "no";
 }

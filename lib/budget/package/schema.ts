@@ -103,9 +103,9 @@ const requiredText = z
   .transform(normalizeName)
   .superRefine((s, ctx) => {
     const problem = nameProblem(s);
-    if (problem) ctx.addIssue({ code: "custom", message: NAME_PROBLEM_MESSAGES[problem] });
+    if (!storable(s)) ctx.addIssue({ code: "custom", message: UNSTORABLE_MESSAGE });
+    else if (problem) ctx.addIssue({ code: "custom", message: NAME_PROBLEM_MESSAGES[problem] });
     else if (s.length > NAME_MAX) ctx.addIssue({ code: "custom", ...tooLong(NAME_MAX) });
-    else if (!storable(s)) ctx.addIssue({ code: "custom", message: UNSTORABLE_MESSAGE });
   });
 /** Weights (percent): a number from 0 to 100 written as a string ("30", "12.5"), as the database holds it. */
 const numberString = z
