@@ -86,6 +86,7 @@ test("server actions answer malformed input with a Chinese message, never a 500"
     [`${ws}importIntoBudgetAction`, [{ budgetId, expectedVersion: 1, text: "{}", mode: "merge", apply: "false" }], /请求无效/],
     [`${ws}importIntoBudgetAction`, [{ budgetId: "0x1", expectedVersion: 1, text: "{}", mode: "merge", apply: false }], /请求无效/],
     [`${ws}saveSectionAction`, [null], /请求无效/],
+    [`${ws}saveSectionAction`, [{ budgetId: 1e0, expectedVersion: "0x1", section: "unit", values: {} }], /请求无效/],
     [`${ws}saveSectionAction`, [], /请求无效/],
     [`${ws}createBudgetAction`, [{ departmentId: "1e0", year: 2030 }], /请求无效/],
     [`${ws}startNextYearAction`, [{}], /请求无效/],

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
-import { LOCKED_OUT_PREFIX } from "@/lib/auth/rate-limit";
+import { LOCKED_OUT_PREFIX } from "@/lib/auth/lockout-message";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);

@@ -51,8 +51,4 @@ export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
 export const rateLimiter = createRateLimiter({ limit: SIGN_IN_ATTEMPTS_PER_WINDOW, windowMs: SIGN_IN_WINDOW_MS });
 
-/** What a locked-out user is told: 尝试次数过多，请 N 分钟后再试 (N rounded up, at least 1). */
-export function lockedOutMessage(retryAfterMs: number): string {
-  return `尝试次数过多，请 ${Math.max(1, Math.ceil(retryAfterMs / 60_000))} 分钟后再试`;
-}
-export const LOCKED_OUT_PREFIX = "尝试次数过多";
+export { lockedOutMessage, LOCKED_OUT_PREFIX } from "./lockout-message";

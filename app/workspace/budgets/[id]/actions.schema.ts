@@ -17,7 +17,7 @@ export const saveSectionInput = z.object({
   section,
   // Checked in full by the package schema inside saveSection.
   values: z.unknown(),
-});
+}, { error: "请求无效" });
 
 export const startNextYearInput = id;
 
@@ -27,24 +27,24 @@ export const importInput = z.object({
   text: z.string({ error: "请求无效：请选择预算包文件" }),
   mode: z.enum(["replace", "merge"], { error: "请选择替换或合并" }),
   apply: strictBoolean("请求无效"),
-});
+}, { error: "请求无效" });
 
 export const submitInput = z.object({
   budgetId: id,
   expectedVersion: id,
   comment: optionalText("报送说明", COMMENT_MAX_LENGTH),
-});
+}, { error: "请求无效" });
 
 export const resolveCommentInput = z.object({
   budgetId: id,
   commentId: id,
   answer: optionalText("答复", COMMENT_MAX_LENGTH),
-});
+}, { error: "请求无效" });
 
 export const createBudgetInput = z.object({
   departmentId: id,
   year: strictInt(2000, 2100, "预算年度应为 2000 至 2100 之间的年份"),
-});
+}, { error: "请求无效" });
 
 export const startAdjustmentInput = z.object({
   budgetId: id,
@@ -54,7 +54,7 @@ export const startAdjustmentInput = z.object({
     .trim()
     .min(1, "发起预算调整时必须填写调整原因")
     .max(COMMENT_MAX_LENGTH, `调整原因不能超过 ${COMMENT_MAX_LENGTH} 字`),
-});
+}, { error: "请求无效" });
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; message: string };
 
