@@ -4,13 +4,5 @@
  * the address its sign-ins are counted against (lib/auth/client-address.ts).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startupProblems } = await import("./lib/server/startup-check");
-  const problems = startupProblems(process.env);
-  if (problems.length > 0) {
-    process.stderr.write(`[明账] 无法启动：\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
-    process.exit(1);
-  }
-  const { stampClientAddress } = await import("./lib/server/stamp-client-address");
-  stampClientAddress();
+  if (process.env.NEXT_RUNTIME === "nodejs") (await import("./lib/server/on-start")).onStart();
 }

@@ -77,12 +77,12 @@ test(`a session lasts ${SESSION_MAX_AGE_S / 3600} hours and is refused once expi
   expect(cookie!.sameSite).toBe("Lax");
   // The cookie and the session end SESSION_MAX_AGE_S after sign-in (give or take the request).
   expect(Math.abs(cookie!.expires * 1000 - (before + SESSION_MAX_AGE_S * 1000))).toBeLessThan(120_000);
-  const session = (await (await r.get("/api/auth/session")).json()) as { expires: string; uid: number };
+  const session = (await (await r.get("/api/auth/session")).json()) as { expires: string; uid: number; sv: number };
   expect(Math.abs(Date.parse(session.expires) - (before + SESSION_MAX_AGE_S * 1000))).toBeLessThan(120_000);
 
   // Tokens signed with the server's own secret: one still valid, one past its expiry.
   const secret = e2eSecret();
-  const tokenFor = (maxAge: number) => encode({ token: { uid: session.uid, name: "x" }, secret, maxAge });
+  const tokenFor = (maxAge: number) => encode({ token: { uid: session.uid, sv: session.sv, name: "x" }, secret, maxAge });
   const withToken = async (token: string) => {
     const c = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${token}` } });
     const s = (await (await c.get("/api/auth/session")).json()) as { uid?: number };
@@ -94,7 +94,10 @@ test(`a session lasts ${SESSION_MAX_AGE_S / 3600} hours and is refused once expi
   // Expired a minute ago (next-auth allows 15 s of clock skew).
   expect(await withToken(await tokenFor(-60))).toEqual({ uid: undefined, workspace: 307 });
   // A token from another secret is no session either.
-  expect(await withToken(await encode({ token: { uid: session.uid }, secret: "not-the-secret", maxAge: 600 }))).toEqual({ uid: undefined, workspace: 307 });
+  expect(await withToken(await encode({ token: { uid: session.uid, sv: session.sv }, secret: "not-the-secret", maxAge: 600 }))).toEqual({ uid: undefined, workspace: 307 });
+  // A token without the session version (or with an old one) is no session.
+  expect(await withToken(await encode({ token: { uid: session.uid }, secret, maxAge: 600 }))).toEqual({ uid: undefined, workspace: 307 });
+  expect(await withToken(await encode({ token: { uid: session.uid, sv: session.sv - 1 }, secret, maxAge: 600 }))).toEqual({ uid: undefined, workspace: 307 });
   await r.dispose();
 });
 
@@ -120,7 +123,7 @@ test("a locked-out user is told 尝试次数过多，请 N 分钟后再试; a wr
     await page.getByLabel("密码").pressSequentially(password);
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
-    return page.getByRole("alert").innerText();
+    return page.locator("form [role=alert]").innerText();
   };
   expect(await attempt(`nobody.lock.${run}`, "guess")).toBe("用户名或密码错误");
   const r = await playwrightRequest.newContext({ baseURL });
