@@ -31,6 +31,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), E2E_PORT: String(PORT) },
+    // TRUST_PROXY: the tests stand in for a reverse proxy, each giving its requests their own
+    // address as the last X-Forwarded-For hop (e2e/security-accounts.spec.ts).
+    env: { PORT: String(PORT), E2E_PORT: String(PORT), TRUST_PROXY: "1" },
   },
 });

@@ -37,6 +37,9 @@ async function expectInert(page: Page, url: string) {
   // Next's own inline scripts carry the text inside JSON strings; an injected element would hold it bare.
   expect(await page.locator("script").evaluateAll((s) => s.filter((e) => e.textContent?.trim() === "window.__pwned=1").length), `${url}: injected <script> element`).toBe(0);
   expect(dialogs).toEqual([]);
+  // Markdown typed as text: no link to the typed address, no heading made of the typed line.
+  expect(await page.locator('a[href*="evil.example"]').count(), `${url}: typed Markdown became a link`).toBe(0);
+  expect(await page.locator("h1, h2, h3, h4, h5, h6").filter({ hasText: "伪造的标题" }).count(), `${url}: typed Markdown became a heading`).toBe(0);
 }
 
 test("HTML: the public page and its print view show the hostile texts as text", async ({ page }) => {
@@ -45,6 +48,8 @@ test("HTML: the public page and its print view show the hostile texts as text", 
     const text = await page.locator("body").innerText();
     expect(text, url).toContain(HOSTILE.unitName);
     expect(text, url).toContain(HOSTILE.script);
+    expect(text, url).toContain(HOSTILE.markdownHeading);
+    expect(text, url).toContain(HOSTILE.markdownLink);
   }
 });
 
@@ -117,7 +122,8 @@ test("PDF: the hostile texts are printed as text, with no link, script or action
   expect(response.status()).toBe(200);
   const pdf = await response.body();
   const raw = pdf.toString("latin1");
+  // A link annotation would hold its address as a literal string: "evil.example" would be in the file.
   for (const marker of ["/JavaScript", "/JS ", "/JS(", "/Launch", "/SubmitForm", "evil.example"]) expect(raw, marker).not.toContain(marker);
   const text = readPdfText(pdf).pages.join("\n").replace(/\s+/g, "");
-  for (const t of [HOSTILE.hyperlink, HOSTILE.sql, HOSTILE.script]) expect(text).toContain(t.replace(/\s+/g, ""));
+  for (const t of [HOSTILE.hyperlink, HOSTILE.sql, HOSTILE.script, HOSTILE.markdownHeading, HOSTILE.markdownLink]) expect(text).toContain(t.replace(/\s+/g, ""));
 });

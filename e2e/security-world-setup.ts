@@ -81,6 +81,8 @@ async function main() {
       p.performance.indicators[0].name = HOSTILE.at;
       p.narrative.incomeChange = HOSTILE.script;
       p.narrative.projectUsage = HOSTILE.img;
+      p.unit.structure = HOSTILE.markdownHeading;
+      p.narrative.basicUsage = HOSTILE.markdownLink;
     });
 
     const users = {
@@ -136,6 +138,7 @@ async function main() {
       },
       memberships: Object.fromEntries(Object.values(users).map((u) => [u.username, u.memberships])),
       passwordHashes: (await db.user.findMany({ select: { passwordHash: true } })).map((u) => u.passwordHash),
+      userIds: Object.fromEntries((await db.user.findMany({ select: { id: true, username: true } })).map((u) => [u.username, u.id])),
     };
     process.stdout.write(JSON.stringify(world));
   } finally {

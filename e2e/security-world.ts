@@ -38,6 +38,9 @@ export const HOSTILE = {
   minusCmd: `-2+3+cmd|' /C calc'!A0`,
   at: `@SUM(1+1)*cmd|' /C calc'!A0`,
   sql: `'; DROP TABLE "Budget"; --`,
+  // Markdown typed into the narrative's text: must stay text, never a heading or a link.
+  markdownHeading: "## 伪造的标题：本单位预算已作废",
+  markdownLink: "[点击领取补贴](https://evil.example/)",
 } as const;
 
 export interface WorldBudget {
@@ -55,6 +58,7 @@ export interface World {
   packages: { submitted: string; draft: string };
   memberships: Record<string, MembershipScope[]>;
   passwordHashes: string[];
+  userIds: Record<string, number>;
 }
 
 // The same defaults as playwright.config.ts and lib/cli/e2e-server.cjs.

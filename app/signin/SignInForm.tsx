@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { LOCKED_OUT_PREFIX } from "@/lib/auth/lockout-message";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +19,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn("credentials", { username, password, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError("用户名或密码错误，或尝试次数过多，请稍后再试");
+      // A lock-out says how long to wait (尝试次数过多，请 N 分钟后再试); anything else is the one
+      // generic answer, which does not tell whether the account exists.
+      setError(result?.error?.startsWith(LOCKED_OUT_PREFIX) ? result.error : "用户名或密码错误");
       return;
     }
     window.location.assign(callbackUrl);

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { SignInForm } from "./SignInForm";
 
 export const metadata: Metadata = { title: "登录" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  const target = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/workspace";
+  // Only this site's own paths: an open redirect after sign-in would be a phishing aid. Any origin
+  // serves to resolve against; only the path that stays on it is kept.
+  const target = safeCallbackPath(callbackUrl, "http://mingzhang.invalid");
   return (
     <div className="card" style={{ maxWidth: 420, margin: "2rem auto" }}>
       <h1>登录明账</h1>

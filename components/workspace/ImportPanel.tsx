@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { importIntoBudgetAction } from "@/app/workspace/budgets/[id]/actions";
 import type { ImportIntoResult, ImportMode } from "@/lib/db/budgets/import-into-budget";
+import { MAX_PACKAGE_BYTES, PACKAGE_TOO_LARGE, packageTooLarge } from "@/lib/workspace/package-limits";
 import { useEditor } from "./EditorContext";
 
 /** Import a Budget Package into this draft: choose replace or merge, see what changes, confirm. */
@@ -17,6 +18,8 @@ export function ImportPanel() {
 
   async function run(apply: boolean) {
     if (text === null) return;
+    // Measured in bytes before sending: past the action's body limit the server cannot answer.
+    if (packageTooLarge(text)) return setResult({ ok: false, errors: [{ path: "", message: PACKAGE_TOO_LARGE }] });
     setPending(true);
     try {
       setResult(await importIntoBudgetAction({ budgetId: editor.budgetId, expectedVersion: editor.version, text, mode, apply }));
@@ -44,6 +47,11 @@ export function ImportPanel() {
               const file = e.target.files?.[0];
               setResult(null);
               setFileName(file?.name ?? "");
+              if (file && file.size > MAX_PACKAGE_BYTES) {
+                setText(null);
+                setResult({ ok: false, errors: [{ path: "", message: PACKAGE_TOO_LARGE }] });
+                return;
+              }
               setText(file ? await file.text() : null);
             }}
           />

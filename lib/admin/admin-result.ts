@@ -7,11 +7,17 @@ export type AdminResult = { ok: true; id: number } | { ok: false; message: strin
  * AppErrors and the database's own refusals that a form can explain (a duplicate code, a row
  * still in use) become Chinese messages; anything else is a bug and is rethrown.
  */
-export function adminFailure(error: unknown, duplicate = "编码已存在"): { ok: false; message: string } {
+export function adminFailure(
+  error: unknown,
+  duplicate = "编码已存在",
+  // What a foreign-key refusal means depends on the operation: on a delete the row is still in
+  // use, on a create the row it points to does not exist.
+  messages: { foreignKey?: string } = {},
+): { ok: false; message: string } {
   if (error instanceof AppError) return { ok: false, message: error.message };
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") return { ok: false, message: duplicate };
-    if (error.code === "P2003") return { ok: false, message: "该记录仍被其他数据引用，不能删除" };
+    if (error.code === "P2003") return { ok: false, message: messages.foreignKey ?? "该记录仍被其他数据引用，不能删除" };
     if (error.code === "P2025") return { ok: false, message: "记录不存在" };
   }
   throw error;

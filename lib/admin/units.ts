@@ -1,7 +1,13 @@
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/workflow/errors";
+import { UNIT_CODE_MAX_DIGITS, UNIT_CODE_PATTERN } from "@/lib/budget/package/codes";
 import { adminFailure, requireAdmin, type AdminResult } from "./admin-result";
+
+// The package schema's limit: a code it refuses would make every later save of the department fail.
+function checkUnitCode(code: string, what: string) {
+  if (!UNIT_CODE_PATTERN.test(code)) throw new AppError("invalid_input", `${what}应为 1–${UNIT_CODE_MAX_DIGITS} 位数字`);
+}
 
 /**
  * Regions (行政区划), their departments and the departments' sub-units, managed by an
@@ -37,6 +43,7 @@ export async function createDepartment(
 ): Promise<AdminResult> {
   try {
     guard(actor);
+    checkUnitCode(input.code, "部门编码");
     const region = await db.region.findUnique({ where: { id: input.regionId } });
     if (!region) throw new AppError("not_found", "区划不存在");
     const row = await db.department.create({ data: input });
@@ -63,6 +70,7 @@ export async function createSubUnit(
 ): Promise<AdminResult> {
   try {
     guard(actor);
+    checkUnitCode(input.code, "单位编码");
     const department = await db.department.findUnique({ where: { id: input.departmentId } });
     if (!department) throw new AppError("not_found", "部门不存在");
     const row = await db.subUnit.create({ data: input });

@@ -4,10 +4,15 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/workflow/errors";
 import { adminFailure, requireAdmin, type AdminResult } from "./admin-result";
 
+const bump = { sessionVersion: { increment: 1 } } as const;
+
 /**
  * Accounts and their memberships. A membership is a role with its scope: an accountant belongs
  * to a department, a reviewer to a region, an administrator to nothing (the database refuses any
- * other pairing too). Passwords are stored only as bcrypt hashes.
+ * other pairing too). Passwords are stored only as argon2id hashes (lib/auth/password.ts).
+ *
+ * Every change of what a user may do (password, active, a role added or removed) bumps the
+ * user's session version, which ends the sessions they have open (lib/auth/session.ts).
  */
 const guard = (actor: SessionUser) => requireAdmin(hasPermission(actor, "admin.users"), "管理用户");
 
@@ -43,7 +48,7 @@ export async function createUser(
     });
     return { ok: true, id: row.id };
   } catch (error) {
-    return adminFailure(error, `用户名 ${input.username} 已被使用`);
+    return adminFailure(error, `用户名 ${input.username} 已被使用`, { foreignKey: "所选部门或区划不存在" });
   }
 }
 
@@ -53,10 +58,15 @@ export async function addMembership(db: Db, actor: SessionUser, input: { userId:
     const membership = scopeOf(input);
     const existing = await db.membership.findFirst({ where: { userId: input.userId, ...membership } });
     if (existing) throw new AppError("conflict", "该用户已有这个角色");
-    const row = await db.membership.create({ data: { userId: input.userId, ...membership } });
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.membership.create({ data: { userId: input.userId, ...membership } });
+      await tx.user.update({ where: { id: input.userId }, data: bump });
+      return created;
+    });
     return { ok: true, id: row.id };
   } catch (error) {
-    return adminFailure(error);
+    // A foreign key here names a user, department or region that does not exist (any more).
+    return adminFailure(error, "该用户已有这个角色", { foreignKey: "用户、部门或区划不存在" });
   }
 }
 
@@ -69,7 +79,7 @@ export async function removeMembership(db: Db, actor: SessionUser, input: { memb
     if (membership.role === "ADMIN" && (await db.membership.count({ where: { role: "ADMIN", user: { active: true } } })) <= 1) {
       throw new AppError("conflict", "这是最后一个系统管理员角色，不能删除");
     }
-    await db.membership.delete({ where: { id: membership.id } });
+    await db.$transaction([db.membership.delete({ where: { id: membership.id } }), db.user.update({ where: { id: membership.userId }, data: bump })]);
     return { ok: true, id: membership.id };
   } catch (error) {
     return adminFailure(error);
@@ -79,7 +89,7 @@ export async function removeMembership(db: Db, actor: SessionUser, input: { memb
 export async function resetPassword(db: Db, actor: SessionUser, input: { userId: number; password: string }): Promise<AdminResult> {
   try {
     guard(actor);
-    const row = await db.user.update({ where: { id: input.userId }, data: { passwordHash: await hashPassword(input.password) } });
+    const row = await db.user.update({ where: { id: input.userId }, data: { passwordHash: await hashPassword(input.password), ...bump } });
     return { ok: true, id: row.id };
   } catch (error) {
     return adminFailure(error);
@@ -90,7 +100,7 @@ export async function setUserActive(db: Db, actor: SessionUser, input: { userId:
   try {
     guard(actor);
     if (!input.active && input.userId === actor.id) throw new AppError("conflict", "不能停用自己的账号");
-    const row = await db.user.update({ where: { id: input.userId }, data: { active: input.active } });
+    const row = await db.user.update({ where: { id: input.userId }, data: { active: input.active, ...bump } });
     return { ok: true, id: row.id };
   } catch (error) {
     return adminFailure(error);

@@ -6,8 +6,10 @@
  * the slow hash answers), and a successful sign-in is forgiven afterwards: only failures use up
  * the allowance, so an office of colleagues signing in from one address is never locked out.
  */
-export function createRateLimiter(opts: { limit: number; windowMs: number; now?: () => number }) {
+export function createRateLimiter(opts: { limit: number; windowMs: number; now?: () => number; maxKeys?: number }) {
   const now = opts.now ?? Date.now;
+  // Bounded: rotating usernames or addresses must not grow the map without limit.
+  const maxKeys = opts.maxKeys ?? 100_000;
   const hits = new Map<string, { count: number; start: number }>();
   return {
     /** Counts one attempt; false once `limit` attempts were made within the window. */
@@ -15,11 +17,23 @@ export function createRateLimiter(opts: { limit: number; windowMs: number; now?:
       const t = now();
       const entry = hits.get(key);
       if (!entry || t - entry.start >= opts.windowMs) {
+        hits.delete(key);
         hits.set(key, { count: 1, start: t });
+        while (hits.size > maxKeys) {
+          const oldest = hits.keys().next().value;
+          if (oldest === undefined) break;
+          hits.delete(oldest);
+        }
         return true;
       }
       entry.count += 1;
       return entry.count <= opts.limit;
+    },
+    /** Milliseconds until `key` may try again (0 when it may now). */
+    retryAfterMs(key: string): number {
+      const entry = hits.get(key);
+      if (!entry || entry.count <= opts.limit) return 0;
+      return Math.max(0, entry.start + opts.windowMs - now());
     },
     /** Takes back one counted attempt (it succeeded). */
     forgive(key: string) {
@@ -36,3 +50,5 @@ export const SIGN_IN_ATTEMPTS_PER_WINDOW = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
 export const rateLimiter = createRateLimiter({ limit: SIGN_IN_ATTEMPTS_PER_WINDOW, windowMs: SIGN_IN_WINDOW_MS });
+
+export { lockedOutMessage, LOCKED_OUT_PREFIX } from "./lockout-message";

@@ -1,15 +1,16 @@
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
-import { db } from "@/lib/db/client";
+import { db, type Db } from "@/lib/db/client";
 import { authOptions } from "./options";
 import { hasPermission, type Permission, type SessionUser } from "./permissions";
 
-/** The signed-in user with memberships read fresh from the database, or null. */
-export async function currentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const uid = (session as unknown as { uid?: number } | null)?.uid;
-  if (!uid) return null;
-  const user = await db().user.findFirst({ where: { id: uid, active: true }, include: { memberships: true } });
+/**
+ * The user a session token names, with memberships read fresh from the database, or null when
+ * the account is gone, inactive, or its session version moved on since the token was issued.
+ */
+export async function sessionUser(database: Db, uid: unknown, sessionVersion: unknown): Promise<SessionUser | null> {
+  if (typeof uid !== "number" || !Number.isSafeInteger(uid) || typeof sessionVersion !== "number") return null;
+  const user = await database.user.findFirst({ where: { id: uid, active: true, sessionVersion }, include: { memberships: true } });
   if (!user) return null;
   return {
     id: user.id,
@@ -17,6 +18,12 @@ export async function currentUser(): Promise<SessionUser | null> {
     displayName: user.displayName,
     memberships: user.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
   };
+}
+
+/** The signed-in user, or null. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = (await getServerSession(authOptions)) as unknown as { uid?: number; sv?: number } | null;
+  return sessionUser(db(), session?.uid, session?.sv);
 }
 
 /**

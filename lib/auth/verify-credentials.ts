@@ -1,33 +1,42 @@
-import bcrypt from "bcryptjs";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { hashPassword, needsRehash, PASSWORD_MAX_CHARS, verifyPassword } from "./password";
 import { rateLimiter } from "./rate-limit";
 
-// bcrypt cost 12 ≈ 250 ms per check here: slow enough against guessing, fast enough to sign in.
-export const BCRYPT_COST = 12;
-
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, BCRYPT_COST);
-}
+export { hashPassword };
 
 // Compared against when the user does not exist, so that the answer time does not tell which
 // usernames exist.
 let dummyHash: Promise<string> | undefined;
 
-export async function verifyCredentials(username: string, password: string, address: string) {
-  const name = username.trim();
-  if (!name || !password || name.length > 100 || password.length > 200) return null;
+export type CredentialsResult =
+  | { ok: true; user: { id: number; username: string; displayName: string; sessionVersion: number } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; retryAfterMs: number };
+
+export async function verifyCredentials(username: string, password: string, address: string): Promise<CredentialsResult> {
+  if (typeof username !== "string" || typeof password !== "string") return { ok: false, reason: "invalid" };
+  const name = username.normalize("NFC").trim();
+  if (!name || !password || name.length > 100 || password.length > PASSWORD_MAX_CHARS) return { ok: false, reason: "invalid" };
   const accountKey = `user:${name.toLowerCase()}`;
   const addressKey = `addr:${address}`;
   // Both counted up front; a blocked account or address is refused before any hash is checked.
   const accountAllowed = rateLimiter.allow(accountKey);
   const addressAllowed = rateLimiter.allow(addressKey);
-  if (!accountAllowed || !addressAllowed) return null;
+  if (!accountAllowed || !addressAllowed) {
+    return { ok: false, reason: "locked", retryAfterMs: Math.max(rateLimiter.retryAfterMs(accountKey), rateLimiter.retryAfterMs(addressKey)) };
+  }
   const user = await db().user.findUnique({ where: { username: name } });
-  const ok = await bcrypt.compare(password, user?.passwordHash ?? (await (dummyHash ??= bcrypt.hash(randomUUID(), BCRYPT_COST))));
-  if (!user || !ok || !user.active) return null;
+  const ok = await verifyPassword(user?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID()))), password);
+  if (!user || !ok || !user.active) return { ok: false, reason: "invalid" };
   // Success: the account starts afresh and the address gets this attempt back.
   rateLimiter.reset(accountKey);
   rateLimiter.forgive(addressKey);
-  return user;
+  if (needsRehash(user.passwordHash)) {
+    // A bcrypt hash from before argon2id: replaced now that the password is known. Conditional on
+    // the old hash, so a reset that happened meanwhile is never overwritten.
+    const passwordHash = await hashPassword(password);
+    await db().user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
+  }
+  return { ok: true, user: { id: user.id, username: user.username, displayName: user.displayName, sessionVersion: user.sessionVersion } };
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
-import { findPublishedBudget, type PublishedBudget } from "@/lib/db/queries/public-snapshots";
+import type { PublishedBudget } from "@/lib/db/queries/public-snapshots";
+import { cachedPublishedBudget } from "./published-cache";
 import { parsePublicKey, type PublicBudgetKey } from "./public-key";
 
 export type BudgetParams = Promise<{ region: string; year: string; unit: string }>;
@@ -9,7 +10,7 @@ export async function publishedFromParams(params: BudgetParams): Promise<{ key: 
   const p = await params;
   const key = parsePublicKey(p.region, p.year, p.unit);
   if (!key) return null;
-  const budget = await findPublishedBudget(db(), key);
+  const budget = await cachedPublishedBudget(db(), key);
   return budget ? { key, budget } : null;
 }
 

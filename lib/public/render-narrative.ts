@@ -1,8 +1,15 @@
 import MarkdownIt from "markdown-it";
+type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
-// html: false — a reason typed as "<script>…" stays text; linkify off — the narrative has no links
-// and a typed URL should not become one. markdown-it also refuses javascript: link targets.
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+/**
+ * The narrative is the engine's Markdown with the accountant's text escaped
+ * (lib/budget/narrative/escape.ts). The renderer is the second line: html off, linkify off, and
+ * no link, image, autolink, reference, code or table rule at all, so even a snapshot frozen
+ * before the escaping (or a bug in it) yields no link and no image — only headings, paragraphs,
+ * lists and emphasis.
+ */
+const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false });
+md.disable(["link", "image", "autolink", "html_inline", "html_block", "reference", "code", "fence", "backticks", "entity"]);
 
 /**
  * HTML of the 部门预算情况说明 Markdown; safe to insert as is. `headingOffset` demotes the
@@ -14,4 +21,65 @@ export function renderNarrativeHtml(markdown: string, headingOffset = 0): string
     for (const t of tokens)
       if (t.type === "heading_open" || t.type === "heading_close") t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + headingOffset)}`;
   return md.renderer.render(tokens, md.options, {});
+}
+
+/** One block of the narrative as plain text, for renderers that draw text themselves (the PDF). */
+export type NarrativeBlock =
+  | { kind: "heading"; level: number; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "list-item"; ordinal: number | null; text: string };
+
+function inlineText(token: Token): string {
+  let out = "";
+  for (const c of token.children ?? []) {
+    if (c.type === "text" || c.type === "code_inline") out += c.content;
+    else if (c.type === "softbreak" || c.type === "hardbreak") out += "\n";
+  }
+  return out;
+}
+
+/**
+ * The narrative as plain-text blocks, parsed with the same restricted rules as the HTML: the
+ * escapes are resolved ("\#" is "#"), emphasis markers dropped, and nothing in the text can be a
+ * link. The PDF writes these strings as text, so there is nothing to annotate.
+ */
+export function narrativeBlocks(markdown: string): NarrativeBlock[] {
+  const tokens = md.parse(markdown, {});
+  const blocks: NarrativeBlock[] = [];
+  const lists: { ordered: boolean; next: number }[] = [];
+  let pending: { kind: "heading"; level: number } | { kind: "paragraph" } | { kind: "list-item"; ordinal: number | null } | null = null;
+  for (const t of tokens) {
+    switch (t.type) {
+      case "ordered_list_open":
+        lists.push({ ordered: true, next: Number(t.attrGet("start") ?? 1) });
+        break;
+      case "bullet_list_open":
+        lists.push({ ordered: false, next: 0 });
+        break;
+      case "ordered_list_close":
+      case "bullet_list_close":
+        lists.pop();
+        break;
+      case "list_item_open": {
+        const list = lists.at(-1);
+        pending = { kind: "list-item", ordinal: list?.ordered ? list.next++ : null };
+        break;
+      }
+      case "heading_open":
+        pending = { kind: "heading", level: Number(t.tag.slice(1)) };
+        break;
+      case "paragraph_open":
+        if (pending?.kind !== "list-item") pending = { kind: "paragraph" };
+        break;
+      case "inline": {
+        const text = inlineText(t);
+        if (pending?.kind === "heading") blocks.push({ kind: "heading", level: pending.level, text });
+        else if (pending?.kind === "list-item") blocks.push({ kind: "list-item", ordinal: pending.ordinal, text });
+        else blocks.push({ kind: "paragraph", text });
+        pending = null;
+        break;
+      }
+    }
+  }
+  return blocks;
 }

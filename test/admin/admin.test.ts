@@ -48,7 +48,7 @@ describe("regions, departments and sub-units", () => {
 });
 
 describe("users and memberships", () => {
-  it("creates a user with a bcrypt-hashed password that signs in", async () => {
+  it("creates a user with an argon2id-hashed password that signs in", async () => {
     const department = await t.db.department.findFirstOrThrow({ where: { code: "111", region: { code: "500109" } } });
     const result = await createUser(t.db, admin, {
       username: "accountant.111b",
@@ -58,11 +58,12 @@ describe("users and memberships", () => {
     });
     expect(result.ok).toBe(true);
     const row = await t.db.user.findUniqueOrThrow({ where: { username: "accountant.111b" }, include: { memberships: true } });
-    expect(row.passwordHash).toMatch(/^\$2[aby]\$12\$/);
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row.passwordHash).not.toContain("a-long-password");
     expect(row.memberships).toMatchObject([{ role: "ACCOUNTANT", departmentId: department.id, regionId: null }]);
     const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
-    expect((await verifyCredentials("accountant.111b", "a-long-password", "admin-test"))?.username).toBe("accountant.111b");
+    const signedIn = await verifyCredentials("accountant.111b", "a-long-password", "admin-test");
+    expect(signedIn.ok && signedIn.user.username).toBe("accountant.111b");
     expect(await createUser(t.db, admin, { username: "accountant.111b", displayName: "x", password: "a-long-password", membership: { role: "ADMIN" } })).toEqual({
       ok: false,
       message: "用户名 accountant.111b 已被使用",

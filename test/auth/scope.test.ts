@@ -67,12 +67,13 @@ describe("budget scope inside the query", () => {
     expect(await t.db.user.count()).toBe(5);
   });
 
-  it("checks passwords with bcrypt and refuses wrong ones", async () => {
+  it("checks passwords with argon2id and refuses wrong ones", async () => {
     const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
     const user = await t.db.user.findUniqueOrThrow({ where: { username: "admin" } });
-    expect(user.passwordHash).toMatch(/^\$2[aby]\$12\$/);
-    expect((await verifyCredentials("admin", DEMO_PASSWORD, "test"))?.username).toBe("admin");
-    expect(await verifyCredentials("admin", "wrong", "test")).toBeNull();
-    expect(await verifyCredentials("nobody", DEMO_PASSWORD, "test")).toBeNull();
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const ok = await verifyCredentials("admin", DEMO_PASSWORD, "test");
+    expect(ok.ok && ok.user.username).toBe("admin");
+    expect(await verifyCredentials("admin", "wrong", "test")).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials("nobody", DEMO_PASSWORD, "test")).toEqual({ ok: false, reason: "invalid" });
   });
 });

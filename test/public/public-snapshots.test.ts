@@ -84,3 +84,27 @@ describe("public snapshot queries", () => {
     expect(file.subarray(0, 2).toString()).toBe("PK");
   });
 });
+
+describe("the published-page cache (issue 14)", () => {
+  it("is keyed by snapshot: a new version shows at once, and unknown addresses store nothing", async () => {
+    const { cachedPublishedBudget, cachedPublishedList, publishedCacheSize } = await import("@/lib/public/published-cache");
+    const first = await cachedPublishedBudget(t.db, key104);
+    expect(first).not.toBeNull();
+    expect(await cachedPublishedBudget(t.db, key104)).toBe(first);
+    const size = publishedCacheSize();
+    for (const key of [
+      { ...key104, unit: "1040" },
+      { ...key104, unit: "111" },
+      { ...key104, year: 2023, unit: "134" },
+      { ...key104, region: "5001090" },
+    ])
+      expect(await cachedPublishedBudget(t.db, key)).toBeNull();
+    expect(publishedCacheSize()).toBe(size);
+
+    const budget = await t.db.budget.findFirstOrThrow({ where: { year: 2024, department: { code: "104" } } });
+    await t.db.$transaction((tx) => freezeSnapshot(tx, budget.id, null));
+    const next = await cachedPublishedBudget(t.db, key104);
+    expect(next!.sequence).toBe(first!.sequence + 1);
+    expect((await cachedPublishedList(t.db, { region: "500109", year: 2024 })).map((b) => b.snapshotId)).toEqual([next!.snapshotId]);
+  });
+});

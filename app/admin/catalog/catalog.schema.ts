@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { strictInt } from "@/lib/validation/fields";
 
 export const catalogImportSchema = z
   .object({
-    year: z.coerce.number({ error: "请填写年度" }).int("年度无效").min(2000, "年度应在 2000–2100 之间").max(2100, "年度应在 2000–2100 之间"),
+    year: strictInt(2000, 2100, "年度应在 2000–2100 之间"),
     kind: z.enum(["function", "economic", "crosswalk"], { error: "请选择目录类型" }),
     // About 20,000 rows of a catalogue; larger is not a catalogue.
     text: z.string().max(2_000_000, "文件过大（上限 2 MB）").optional(),

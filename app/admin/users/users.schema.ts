@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { PASSWORD_MAX_CHARS } from "@/lib/auth/password-limits";
+import { formBoolean, nameField, strictId } from "@/lib/validation/fields";
 
-const id = z.coerce.number({ error: "参数无效" }).int("参数无效").positive("参数无效");
-const optionalId = z.coerce.number().int().positive().optional();
-const password = z.string({ error: "请填写密码" }).min(10, "密码至少 10 位").max(200, "密码不能超过 200 位");
+const id = strictId();
+const optionalId = strictId().optional();
+const password = z.string({ error: "请填写密码" }).min(10, "密码至少 10 位").max(PASSWORD_MAX_CHARS, `密码不能超过 ${PASSWORD_MAX_CHARS} 位`);
 
 const membership = {
   role: z.enum(["ADMIN", "REVIEWER", "ACCOUNTANT"], { error: "请选择角色" }),
@@ -17,7 +19,7 @@ const scopeMessage = { message: "部门会计须选择部门，财政局审核�
 export const createUserSchema = z
   .object({
     username: z.string({ error: "请填写用户名" }).trim().regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, "用户名为 3–50 位小写字母、数字或 . _ -"),
-    displayName: z.string({ error: "请填写显示名称" }).trim().min(1, "请填写显示名称").max(100, "显示名称不能超过 100 字"),
+    displayName: nameField("显示名称", 100),
     password,
     ...membership,
   })
@@ -26,4 +28,4 @@ export const createUserSchema = z
 export const addMembershipSchema = z.object({ userId: id, ...membership }).refine(scopeFits, scopeMessage);
 export const removeMembershipSchema = z.object({ membershipId: id });
 export const resetPasswordSchema = z.object({ userId: id, password });
-export const setActiveSchema = z.object({ userId: id, active: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const setActiveSchema = z.object({ userId: id, active: formBoolean() });

@@ -3,6 +3,7 @@ import { formatWan } from "@/lib/budget/money";
 import type { Budget } from "@/lib/budget/model";
 import type { Catalog } from "@/lib/catalog/catalog";
 import { tableContext, type BuildOptions } from "@/lib/budget/tables/context";
+import { escapeMarkdownText } from "./escape";
 import { narrativeNumbers, type NarrativeNumbers } from "./figures";
 import { basicInfo, contact, generalBudget, glossary, otherMatters, overall, threePublic } from "./sections";
 
@@ -66,7 +67,7 @@ export function buildNarrative(budget: Budget, catalog: Catalog, options: BuildO
   const ctx = tableContext(budget, catalog, options);
   const n = narrativeNumbers(ctx);
   const blocks = [
-    `# ${budget.unit.name}`,
+    `# ${escapeMarkdownText(budget.unit.name)}`,
     `## ${budget.year}年部门预算情况说明`,
     ...basicInfo(budget),
     ...overall(budget, n),

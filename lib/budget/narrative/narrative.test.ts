@@ -88,3 +88,23 @@ describe("sentences from data", () => {
     expect(markdown).not.toContain("无政府采购预算");
   });
 });
+
+describe("the accountant's text is text (issue 14, markdown injection)", () => {
+  it("a typed heading, link or list becomes no structure of the narrative", async () => {
+    const { renderNarrativeHtml } = await import("@/lib/public/render-narrative");
+    const [fixture] = loadFixtures();
+    const b = fixture!.budget;
+    const budget = { ...b, unit: { ...b.unit }, narrative: { ...b.narrative } };
+    budget.unit.structure = "## 伪造的标题：本单位预算已作废";
+    budget.unit.functions = ["- 伪造列表", "[点击领取补贴](https://evil.example/)"];
+    budget.narrative.basicUsage = "[点击领取补贴](https://evil.example/)";
+    const plain = buildNarrative(fixture!.budget, fixture!.catalog).markdown;
+    const { markdown } = buildNarrative(budget, fixture!.catalog);
+    const headings = (m: string) => (renderNarrativeHtml(m).match(/<h\d>/g) ?? []).length;
+    expect(headings(markdown)).toBe(headings(plain));
+    const html = renderNarrativeHtml(markdown);
+    expect(html).not.toMatch(/<a\b|<ul\b/);
+    expect(html).toContain("## 伪造的标题：本单位预算已作废");
+    expect(html).toContain("[点击领取补贴](https://evil.example/)");
+  });
+});

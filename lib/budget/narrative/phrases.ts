@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { formatWanDisplay } from "@/lib/budget/money";
+import { escapeMarkdownText } from "./escape";
 
 /** An amount as the narrative prints it: the tables' display form ("2,514.61"). */
 export function wan(d: Decimal): string {
@@ -22,10 +23,13 @@ export function shortChange(label: string, change: Decimal): string {
   return `${label}${change.isPositive() ? "增加" : "减少"} ${wan(change.abs())}`;
 }
 
-/** A typed reason or usage, without trailing punctuation so it can be joined into a sentence. */
+/**
+ * A typed reason or usage, without trailing punctuation so it can be joined into a sentence, and
+ * escaped: it is the accountant's text, never Markdown.
+ */
 export function clause(text: string | undefined): string | undefined {
   const t = (text ?? "").trim().replace(/[。；;，,]+$/u, "");
-  return t === "" ? undefined : t;
+  return t === "" ? undefined : escapeMarkdownText(t);
 }
 
 /** Joins the non-empty parts of one sentence with “，” and ends it. */

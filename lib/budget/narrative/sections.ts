@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import type { Budget } from "@/lib/budget/model";
 import type { NarrativeNumbers } from "./figures";
+import { escapeMarkdownText } from "./escape";
 import { changePhrase, clause, sentence, shortChange, wan } from "./phrases";
 
 /**
@@ -14,13 +15,13 @@ function versus(n: NarrativeNumbers, current: Decimal, prior: Decimal | undefine
 }
 
 export function basicInfo(b: Budget): string[] {
-  const functions = b.unit.functions.map((f, i) => `${i + 1}. ${f.trim()}`);
+  const functions = b.unit.functions.map((f, i) => `${i + 1}. ${escapeMarkdownText(f)}`);
   return [
     "### 一、单位基本情况",
     "#### （一）职能职责",
     functions.length ? functions.join("\n") : "（未填写）",
     "#### （二）单位构成",
-    b.unit.structure?.trim() || "（未填写）",
+    escapeMarkdownText(b.unit.structure ?? "") || "（未填写）",
   ];
 }
 
@@ -168,5 +169,5 @@ export function glossary(b: Budget): string[] {
 }
 
 export function contact(b: Budget): string {
-  return `部门预算公开联系人：${b.unit.contact.name ?? ""}      联系方式：${b.unit.contact.phone ?? ""}`;
+  return `部门预算公开联系人：${escapeMarkdownText(b.unit.contact.name ?? "")}      联系方式：${escapeMarkdownText(b.unit.contact.phone ?? "")}`;
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { AMOUNT_PATTERN } from "@/lib/budget/money";
+import { nameProblem, NAME_PROBLEM_MESSAGES, normalizeName } from "@/lib/validation/fields";
+import { UNIT_CODE_MAX_DIGITS } from "./codes";
 import { describeField, formatPath, type PathSegment } from "./labels";
 
 /**
@@ -80,19 +82,42 @@ const UNSTORABLE_MESSAGE = "含有无法保存的字符（如 \\u0000 或不成�
 
 // Long enough for any real entry, short enough that a code fits a unique index and a hostile
 // multi-megabyte field is refused with a message instead of stored.
-const CODE_MAX = 20;
+const CODE_MAX = UNIT_CODE_MAX_DIGITS;
 const NAME_MAX = 500;
 const TEXT_MAX = 20_000;
 const tooLong = (max: number) => ({ message: `内容过长（最多 ${max} 个字符）` });
 
+// Every list has a bound too: a 职能 list of 35,000 entries is not a department's, and each entry
+// becomes a row, a line of the narrative or a cell of a published table.
+export const LIST_LIMITS = {
+  functions: 100,
+  subUnits: 500,
+  basicExpenditure: 5_000,
+  projects: 2_000,
+  indicators: 200,
+  procurement: 1_000,
+  expenditureByFunction: 2_000,
+} as const;
+const tooMany = (max: number) => ({ message: `条目过多（最多 ${max} 项）` });
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, tooMany(max));
+
 const digits = z.string().max(CODE_MAX, tooLong(CODE_MAX)).regex(/^\d+$/, { message: "应为数字编码" });
 const text = z.string().max(TEXT_MAX, tooLong(TEXT_MAX)).refine(storable, { message: UNSTORABLE_MESSAGE });
+/**
+ * Names and other required one-line text: stored NFC and trimmed; no control or bidi-override
+ * character and not invisible-only (a name that reads as empty, or reads backwards, is published
+ * as is otherwise).
+ */
 const requiredText = z
   .string()
-  .trim()
-  .min(1, { message: "不能为空" })
-  .max(NAME_MAX, tooLong(NAME_MAX))
-  .refine(storable, { message: UNSTORABLE_MESSAGE });
+  .max(NAME_MAX * 2, tooLong(NAME_MAX))
+  .transform(normalizeName)
+  .superRefine((s, ctx) => {
+    const problem = nameProblem(s);
+    if (!storable(s)) ctx.addIssue({ code: "custom", message: UNSTORABLE_MESSAGE });
+    else if (problem) ctx.addIssue({ code: "custom", message: NAME_PROBLEM_MESSAGES[problem] });
+    else if (s.length > NAME_MAX) ctx.addIssue({ code: "custom", ...tooLong(NAME_MAX) });
+  });
 /** Weights (percent): a number from 0 to 100 written as a string ("30", "12.5"), as the database holds it. */
 const numberString = z
   .string()
@@ -143,9 +168,9 @@ export const budgetPackageSchema = z.strictObject({
   unit: z.strictObject({
     code: digits,
     name: requiredText,
-    functions: z.array(text).optional(),
+    functions: list(text, LIST_LIMITS.functions).optional(),
     structure: text.optional(),
-    subUnits: z.array(z.strictObject({ code: digits, name: requiredText })).optional(),
+    subUnits: list(z.strictObject({ code: digits, name: requiredText }), LIST_LIMITS.subUnits).optional(),
     performanceOffice: text.optional(),
     contact: z.strictObject({ name: text.optional(), phone: text.optional() }).optional(),
   }),
@@ -169,9 +194,10 @@ export const budgetPackageSchema = z.strictObject({
         .optional(),
     })
     .optional(),
-  basicExpenditure: z
-    .array(z.strictObject({ function: digits, economic: digits, amount: amount.optional(), fund: fund.optional() }))
-    .optional(),
+  basicExpenditure: list(
+    z.strictObject({ function: digits, economic: digits, amount: amount.optional(), fund: fund.optional() }),
+    LIST_LIMITS.basicExpenditure,
+  ).optional(),
   projects: z
     .array(
       z.strictObject({
@@ -193,14 +219,16 @@ export const budgetPackageSchema = z.strictObject({
         disclose: z.boolean().optional(),
         tier: z.enum(PROJECT_TIERS).optional(),
         program: z.string().max(NAME_MAX, tooLong(NAME_MAX)).optional(),
-        indicators: z.array(indicator).optional(),
+        indicators: list(indicator, LIST_LIMITS.indicators).optional(),
       }),
     )
+    .max(LIST_LIMITS.projects, tooMany(LIST_LIMITS.projects))
     .optional(),
   threePublic: threePublic.optional(),
-  procurement: z
-    .array(z.strictObject({ category: z.enum(PROCUREMENT_CATEGORIES), fund: fund.optional(), amount: amount.optional() }))
-    .optional(),
+  procurement: list(
+    z.strictObject({ category: z.enum(PROCUREMENT_CATEGORIES), fund: fund.optional(), amount: amount.optional() }),
+    LIST_LIMITS.procurement,
+  ).optional(),
   assets: z
     .strictObject({
       asOf: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "应为“年-月”，如 2023-12" }).optional(),
@@ -208,7 +236,7 @@ export const budgetPackageSchema = z.strictObject({
       plannedPurchase: vehicleCounts.optional(),
     })
     .optional(),
-  performance: z.strictObject({ goal: text.optional(), indicators: z.array(indicator).optional() }).optional(),
+  performance: z.strictObject({ goal: text.optional(), indicators: list(indicator, LIST_LIMITS.indicators).optional() }).optional(),
   narrative: z
     .strictObject({
       incomeChange: text.optional(),
@@ -241,7 +269,10 @@ export const budgetPackageSchema = z.strictObject({
     .optional(),
   priorYear: z
     .strictObject({
-      expenditureByFunction: z.record(digits, amount).optional(),
+      expenditureByFunction: z
+        .record(digits, amount)
+        .refine((r) => Object.keys(r).length <= LIST_LIMITS.expenditureByFunction, tooMany(LIST_LIMITS.expenditureByFunction))
+        .optional(),
       basic: amount.optional(),
       project: amount.optional(),
       threePublic: threePublic.optional(),

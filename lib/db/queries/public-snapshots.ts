@@ -87,3 +87,46 @@ export async function listPublishedBudgets(db: Db, filter: PublishedListFilter =
       a.unit.code.localeCompare(b.unit.code, "en", { numeric: true }),
   );
 }
+
+/**
+ * The id of the current published snapshot of one budget, or null: the small query that decides
+ * what a public page shows, asked on every request, so a publication or 预算调整 shows at once.
+ */
+export async function currentSnapshotId(db: Db, key: PublicBudgetKey): Promise<number | null> {
+  const row = await db.publishedSnapshot.findFirst({
+    where: currentSnapshotWhere({ year: key.year, department: { code: key.unit, region: { code: key.region } } }),
+    orderBy: { sequence: "desc" },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
+/** Ids of the current snapshots of a region and year (the district page). */
+export async function currentSnapshotIds(db: Db, filter: { region: string; year: number }): Promise<number[]> {
+  const rows = await db.publishedSnapshot.findMany({
+    where: currentSnapshotWhere({ year: filter.year, department: { region: { code: filter.region } } }),
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** One snapshot as the public reads it; what it holds never changes, so it may be cached by id. */
+export async function publishedBudgetBySnapshot(db: Db, snapshotId: number): Promise<PublishedBudget | null> {
+  const row = await db.publishedSnapshot.findUnique({ where: { id: snapshotId }, include });
+  if (!row) return null;
+  const first =
+    row.sequence > 1
+      ? await db.publishedSnapshot.findFirst({ where: { budgetId: row.budgetId }, orderBy: { sequence: "asc" }, select: { publishedAt: true } })
+      : null;
+  return toPublished(row, first?.publishedAt ?? row.publishedAt);
+}
+
+/** Sorted as listPublishedBudgets sorts. */
+export function sortPublished(budgets: PublishedBudget[]): PublishedBudget[] {
+  return budgets.sort(
+    (a, b) =>
+      a.region.code.localeCompare(b.region.code) ||
+      b.year - a.year ||
+      a.unit.code.localeCompare(b.unit.code, "en", { numeric: true }),
+  );
+}

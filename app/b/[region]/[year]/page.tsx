@@ -4,22 +4,16 @@ import { notFound } from "next/navigation";
 import { BarChart } from "@/components/disclosure/charts/BarChart";
 import { formatWanDisplay, parseWan } from "@/lib/budget/money";
 import { db } from "@/lib/db/client";
-import { listPublishedBudgets } from "@/lib/db/queries/public-snapshots";
+import { cachedPublishedList } from "@/lib/public/published-cache";
 import { displayAmountOrZero } from "@/lib/public/amount";
 import { sumSummaries, summarizeBudget } from "@/lib/public/budget-summary";
 import { spendingByClass } from "@/lib/public/district-by-class";
 import { parseRegionYear } from "@/lib/public/public-key";
 import "@/components/disclosure/disclosure.css";
 
-// A published version never changes: the page is rendered once and served from Next's cache,
-// re-rendered at most every 5 minutes, and at once when a budget is published (publishAction).
-export const revalidate = 300;
-
-// No page is rendered at build time (the database is not there then); each is rendered on its
-// first request and cached from then on.
-export async function generateStaticParams() {
-  return [];
-}
+// Rendered per request from the snapshot cache (lib/public/published-cache.ts), never from
+// Next's URL-keyed page cache on disk.
+export const dynamic = "force-dynamic";
 
 type Params = Promise<{ region: string; year: string }>;
 
@@ -39,7 +33,7 @@ function Change({ change }: { change: string | undefined }) {
 export default async function DistrictYearPage({ params }: { params: Params }) {
   const p = await params;
   const key = parseRegionYear(p.region, p.year);
-  const budgets = key ? await listPublishedBudgets(db(), key) : [];
+  const budgets = key ? await cachedPublishedList(db(), key) : [];
   if (!key || budgets.length === 0) notFound();
   const rows = budgets.map((b) => ({ b, s: summarizeBudget(b.tables, b.package) }));
   const totals = sumSummaries(rows.map((r) => r.s));

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { strictId } from "@/lib/validation/fields";
 import { COMMENT_MAX_LENGTH, COMMENT_SECTION_IDS } from "@/lib/workflow/comment-anchors";
 
 /**
  * The reviewer's forms, validated by the same schemas in the browser (before sending) and in
  * the server action (always): a form field is never trusted because the page checked it.
  */
-const id = z.coerce.number({ error: "参数无效" }).int("参数无效").positive("参数无效");
+const id = strictId();
 
 export const transitionSchema = z.object({
   budgetId: id,

@@ -10,15 +10,21 @@ import { startAdjustment } from "@/lib/workflow/start-adjustment";
 import { resolveComment } from "@/lib/workflow/resolve-comment";
 import type { CommentResult, WorkflowResult } from "@/lib/workflow/result";
 import { createBudget, type CreateResult } from "@/lib/db/budgets/create-budget";
-import { isSectionId, type SectionId, type SectionValues } from "@/lib/workspace/sections";
+import type { SectionId, SectionValues } from "@/lib/workspace/sections";
+import { PACKAGE_TOO_LARGE, packageTooLarge } from "@/lib/workspace/package-limits";
+import {
+  createBudgetInput,
+  importInput,
+  parseInput,
+  resolveCommentInput,
+  saveSectionInput,
+  startAdjustmentInput,
+  startNextYearInput,
+  submitInput,
+} from "./actions.schema";
 
-const MAX_PACKAGE_CHARS = 5 * 1024 * 1024;
-
-// Server actions are reachable with any payload, not only what the forms send.
-const INVALID = { ok: false as const, code: "invalid_input", message: "请求无效" };
-function hasIds(input: unknown, ...keys: string[]): boolean {
-  return typeof input === "object" && input !== null && keys.every((k) => Number.isSafeInteger((input as Record<string, unknown>)[k]));
-}
+// Every argument is parsed by its zod schema (./actions.schema.ts) before anything else runs.
+const invalid = (message: string) => ({ ok: false as const, code: "invalid_input", message });
 
 /** Saves one section; every check (permission, scope, status, version, values) runs here on the server. */
 export async function saveSectionAction(input: {
@@ -29,21 +35,20 @@ export async function saveSectionAction(input: {
 }): Promise<SaveResult> {
   const user = await permittedUser("budget.edit");
   if (!user) return { ok: false, kind: "refused", message: "请先以部门会计身份登录" };
-  // Server actions are reachable with any payload, not only what the form sends.
-  if (typeof input !== "object" || input === null) return { ok: false, kind: "refused", message: "请求无效" };
-  if (!Number.isSafeInteger(input.budgetId) || !Number.isSafeInteger(input.expectedVersion) || !isSectionId(input.section)) {
-    return { ok: false, kind: "refused", message: "请求无效" };
-  }
-  const result = await saveSection(db(), user, input);
-  if (result.ok) revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
+  const parsed = parseInput(saveSectionInput, input);
+  if (!parsed.ok) return { ok: false, kind: "refused", message: parsed.message };
+  const { budgetId, expectedVersion, section, values } = parsed.data;
+  const result = await saveSection(db(), user, { budgetId, expectedVersion, section, values: values as SectionValues<SectionId> });
+  if (result.ok) revalidatePath(`/workspace/budgets/${budgetId}`, "layout");
   return result;
 }
 
 export async function startNextYearAction(fromBudgetId: number): Promise<StartResult> {
   const user = await permittedUser("budget.edit");
   if (!user) return { ok: false, message: "请先以部门会计身份登录" };
-  if (!Number.isSafeInteger(fromBudgetId)) return { ok: false, message: "请求无效" };
-  const result = await startNextYear(db(), user, { fromBudgetId });
+  const parsed = parseInput(startNextYearInput, fromBudgetId);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const result = await startNextYear(db(), user, { fromBudgetId: parsed.data });
   if (result.ok) revalidatePath("/workspace");
   return result;
 }
@@ -58,18 +63,11 @@ export async function importIntoBudgetAction(input: {
 }): Promise<ImportIntoResult> {
   const user = await permittedUser("budget.import");
   if (!user) return { ok: false, errors: [{ path: "", message: "请先以部门会计身份登录" }] };
-  if (typeof input !== "object" || input === null || typeof input.text !== "string") {
-    return { ok: false, errors: [{ path: "", message: "请求无效：请选择预算包文件" }] };
-  }
-  if (!Number.isSafeInteger(input.budgetId) || !Number.isSafeInteger(input.expectedVersion)) {
-    return { ok: false, errors: [{ path: "", message: "请求无效" }] };
-  }
-  if (input.text.length > MAX_PACKAGE_CHARS) {
-    return { ok: false, errors: [{ path: "", message: "预算包文件过大（超过 5 MB）" }] };
-  }
-  if (input.mode !== "replace" && input.mode !== "merge") return { ok: false, errors: [{ path: "", message: "请选择替换或合并" }] };
-  const result = await importIntoBudget(db(), user, input);
-  if (result.ok && result.applied) revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
+  const parsed = parseInput(importInput, input);
+  if (!parsed.ok) return { ok: false, errors: [{ path: "", message: parsed.message }] };
+  if (packageTooLarge(parsed.data.text)) return { ok: false, errors: [{ path: "", message: PACKAGE_TOO_LARGE }] };
+  const result = await importIntoBudget(db(), user, parsed.data);
+  if (result.ok && result.applied) revalidatePath(`/workspace/budgets/${parsed.data.budgetId}`, "layout");
   return result;
 }
 
@@ -77,9 +75,11 @@ export async function importIntoBudgetAction(input: {
 export async function submitBudgetAction(input: { budgetId: number; expectedVersion: number; comment?: string }): Promise<WorkflowResult> {
   const user = await permittedUser("budget.submit");
   if (!user) return { ok: false, code: "forbidden", message: "请先以部门会计身份登录" };
-  if (!hasIds(input, "budgetId", "expectedVersion")) return INVALID;
-  const result = await submitBudget(db(), user, input);
-  revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
+  const parsed = parseInput(submitInput, input);
+  if (!parsed.ok) return invalid(parsed.message);
+  const { budgetId, expectedVersion, comment } = parsed.data;
+  const result = await submitBudget(db(), user, { budgetId, expectedVersion, ...(comment ? { comment } : {}) });
+  revalidatePath(`/workspace/budgets/${budgetId}`, "layout");
   return result;
 }
 
@@ -87,17 +87,20 @@ export async function submitBudgetAction(input: { budgetId: number; expectedVers
 export async function resolveCommentAction(input: { budgetId: number; commentId: number; answer?: string }): Promise<CommentResult> {
   const user = await permittedUser("budget.edit");
   if (!user) return { ok: false, code: "forbidden", message: "请先以部门会计身份登录" };
-  if (!hasIds(input, "budgetId", "commentId")) return INVALID;
-  const result = await resolveComment(db(), user, { commentId: input.commentId, answer: input.answer });
-  revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
+  const parsed = parseInput(resolveCommentInput, input);
+  if (!parsed.ok) return invalid(parsed.message);
+  const { budgetId, commentId, answer } = parsed.data;
+  const result = await resolveComment(db(), user, { commentId, ...(answer ? { answer } : {}) });
+  revalidatePath(`/workspace/budgets/${budgetId}`, "layout");
   return result;
 }
 
 export async function createBudgetAction(input: { departmentId: number; year: number }): Promise<CreateResult> {
   const user = await permittedUser("budget.edit");
   if (!user) return { ok: false, message: "请先以部门会计身份登录" };
-  if (typeof input !== "object" || input === null) return { ok: false, message: "请求无效" };
-  const result = await createBudget(db(), user, { departmentId: Number(input.departmentId), year: Number(input.year) });
+  const parsed = parseInput(createBudgetInput, input);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  const result = await createBudget(db(), user, parsed.data);
   if (result.ok) revalidatePath("/workspace");
   return result;
 }
@@ -106,8 +109,9 @@ export async function createBudgetAction(input: { departmentId: number; year: nu
 export async function startAdjustmentAction(input: { budgetId: number; expectedVersion: number; comment: string }): Promise<WorkflowResult> {
   const user = await permittedUser("budget.edit");
   if (!user) return { ok: false, code: "forbidden", message: "请先以部门会计身份登录" };
-  if (!hasIds(input, "budgetId", "expectedVersion")) return INVALID;
-  const result = await startAdjustment(db(), user, input);
-  revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
+  const parsed = parseInput(startAdjustmentInput, input);
+  if (!parsed.ok) return invalid(parsed.message);
+  const result = await startAdjustment(db(), user, parsed.data);
+  revalidatePath(`/workspace/budgets/${parsed.data.budgetId}`, "layout");
   return result;
 }

@@ -6,20 +6,14 @@ import { DisclosureDocument } from "@/components/disclosure";
 import { BudgetCharts } from "@/components/disclosure/portal/BudgetCharts";
 import { CompareWithLastYear } from "@/components/disclosure/portal/CompareWithLastYear";
 import { db } from "@/lib/db/client";
-import { findPublishedBudget } from "@/lib/db/queries/public-snapshots";
+import { cachedPublishedBudget } from "@/lib/public/published-cache";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { tableLayouts } from "@/lib/public/layout";
 import { apiPath, budgetPath, parsePublicKey } from "@/lib/public/public-key";
 
-// A published version never changes: the page is rendered once and served from Next's cache,
-// re-rendered at most every 5 minutes, and at once when a budget is published (publishAction).
-export const revalidate = 300;
-
-// No page is rendered at build time (the database is not there then); each is rendered on its
-// first request and cached from then on.
-export async function generateStaticParams() {
-  return [];
-}
+// Rendered per request from the snapshot cache (lib/public/published-cache.ts), never from
+// Next's URL-keyed page cache on disk (shared by every server of the checkout, unbounded).
+export const dynamic = "force-dynamic";
 
 type Params = Promise<{ region: string; year: string; unit: string }>;
 
@@ -27,7 +21,7 @@ type Params = Promise<{ region: string; year: string; unit: string }>;
 // compares the primitive arguments).
 const published = cache(async (region: string, year: string, unit: string) => {
   const key = parsePublicKey(region, year, unit);
-  return { key, budget: key ? await findPublishedBudget(db(), key) : null };
+  return { key, budget: key ? await cachedPublishedBudget(db(), key) : null };
 });
 
 async function load(params: Params) {

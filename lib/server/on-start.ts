@@ -1,0 +1,12 @@
+import { startupProblems } from "./startup-check";
+import { stampClientAddress } from "./stamp-client-address";
+
+/** What instrumentation.ts runs once in the Node.js server (kept out of the edge bundle). */
+export function onStart(): void {
+  const problems = startupProblems(process.env);
+  if (problems.length > 0) {
+    process.stderr.write(`[明账] 无法启动：\n${problems.map((p) => `  - ${p}`).join("\n")}\n`);
+    process.exit(1);
+  }
+  stampClientAddress();
+}
