@@ -1,4 +1,4 @@
-import { narrativeBlocks, type NarrativeBlock } from "./narrative-blocks";
+import { narrativeBlocks as parseNarrative } from "@/lib/public/render-narrative";
 import { COLORS, CONTENT_WIDTH, newPage, PAGE, textLines, type Metrics, type Page, type TextStyle } from "./page";
 import { wrapText } from "./wrap";
 
@@ -15,6 +15,23 @@ const HEADINGS: Record<1 | 2 | 3 | 4, TextStyle & { before: number; after: numbe
   3: { font: "bold", size: 12.5, lineHeight: 20, before: 10, after: 4, align: "left" },
   4: { font: "bold", size: 11.5, lineHeight: 19, before: 6, after: 2, align: "left" },
 };
+type NarrativeBlock = { kind: "heading"; level: 1 | 2 | 3 | 4; text: string } | { kind: "paragraph"; text: string };
+
+/**
+ * The narrative as the web page parses it (one parser: escapes resolved, no links), with each
+ * line of a paragraph or list item drawn as a paragraph of its own, as the generator wrote it.
+ */
+function narrativeBlocks(markdown: string): NarrativeBlock[] {
+  return parseNarrative(markdown).flatMap((b): NarrativeBlock[] => {
+    if (b.kind === "heading") return [{ kind: "heading", level: Math.min(4, Math.max(1, b.level)) as 1 | 2 | 3 | 4, text: b.text }];
+    const prefix = b.kind === "list-item" && b.ordinal !== null ? `${b.ordinal}. ` : "";
+    return b.text
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line, i) => ({ kind: "paragraph", text: `${i === 0 ? prefix : ""}${line.trim()}` }));
+  });
+}
+
 const BODY: TextStyle = { font: "regular", size: 11, lineHeight: 20, color: COLORS.text };
 const PARAGRAPH_GAP = 3;
 
