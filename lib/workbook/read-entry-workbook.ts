@@ -25,7 +25,7 @@ export interface WorkbookProblem extends PackageError {
 }
 
 export type ReadWorkbookResult =
-  | { ok: true; pkg: BudgetPackage; stamp: WorkbookStamp }
+  | { ok: true; pkg: BudgetPackage; stamp: WorkbookStamp; cellOf: (path: string) => string | undefined }
   | { ok: false; errors: WorkbookProblem[]; stamp?: WorkbookStamp };
 
 export interface ReadOptions {
@@ -392,7 +392,13 @@ export async function readEntryWorkbook(data: Uint8Array | ArrayBuffer, options:
     }
   }
   if (errors.length > 0 || !parsed.success) return { ok: false, errors, stamp };
-  return { ok: true, pkg: budgetToPackage(packageToBudget(parsed.data), { unit: "元" }), stamp };
+  const cellOf = (path: string) => (path === "" ? undefined : reader.locate(pathSegments(path))?.cell);
+  return { ok: true, pkg: budgetToPackage(packageToBudget(parsed.data), { unit: "元" }), stamp, cellOf };
+}
+
+/** A workbook file by its first bytes (an .xlsx is a zip archive), whatever its name. */
+export function isWorkbookData(data: Uint8Array): boolean {
+  return data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 }
 
 /** `projects[1].indicators[0].weight` → ["projects", 1, "indicators", 0, "weight"]. */
