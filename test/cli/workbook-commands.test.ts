@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -10,6 +11,11 @@ import { run as convert } from "@/lib/cli/commands/convert";
 import { run as check } from "@/lib/cli/commands/check";
 import { run as tables } from "@/lib/cli/commands/tables";
 import { run as narrative } from "@/lib/cli/commands/narrative";
+import { run as priorYear } from "@/lib/cli/commands/prior-year";
+import { writeFileSync } from "node:fs";
+import { buildTables } from "@/lib/budget/tables";
+import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { writeDisclosureWorkbook } from "@/lib/export/xlsx";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { fixturePackages } from "../helpers/fixtures";
 
@@ -73,6 +79,24 @@ describe("budget convert / tables / narrative / check on a workbook", () => {
     const t = await call(tables, [bad]);
     expect(t.code).toBe(1);
     expect(t.stderr).toContain("基本支出!E3（金额（元））：金额不能为负数");
+  });
+
+  it("prior-year fills 上年 of a first year from last year's published workbook, and refuses another year's", async () => {
+    const f = loadFixtures().find((x) => x.pkg.year === 2023)!;
+    const disclosure = path.join(dir, "published-2023.xlsx");
+    writeFileSync(disclosure, await writeDisclosureWorkbook(buildTables(f.budget, f.catalog)));
+    const next = { ...JSON.parse(f.text), year: 2024 };
+    delete next.priorYear;
+    const input = path.join(dir, "first-year-2024.json");
+    writeFileSync(input, JSON.stringify(next));
+    const out = path.join(dir, "with-prior.json");
+    const r = await call(priorYear, [input, disclosure, out]);
+    expect(r).toMatchObject({ code: 0, stdout: "" });
+    const filled = JSON.parse(readFileSync(out, "utf8"));
+    expect(filled.priorYear.basic).toBe(f.budget.basicExpenditure.filter((l) => l.fund === "generalBudget").reduce((s, l) => s.plus(l.amount), new Decimal(0)).toFixed(2));
+    const wrongYear = await call(priorYear, [fixture.file.replace(/[^/]+$/, "beibei-government-services-2023.package.json"), disclosure, out]);
+    expect(wrongYear.code).toBe(1);
+    expect(wrongYear.stderr).toContain("应使用 2022 年的公开表");
   });
 
   it("refuses a wrong direction or file", async () => {
