@@ -27,6 +27,7 @@ import { measureEngine } from "./measure-engine";
 import { measurePdf, measureXlsx } from "./measure-exports";
 import { measureImport } from "./measure-import";
 import { measureCatalogImport } from "./measure-catalog-import";
+import { measureXlsxImport } from "./measure-xlsx-import";
 import { measurePublic } from "./measure-public";
 import { measureRollup } from "./measure-rollup";
 import { measureSave } from "./measure-save";
@@ -192,6 +193,13 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   measures.catalog_import_xlsx_ms = catalogImport.xlsx.import.p50;
   details.catalogImport = catalogImport;
   progress(`catalogue import of ${catalogImport.rows} rows: CSV p50 ${catalogImport.csv.import.p50} ms, Excel p50 ${catalogImport.xlsx.import.p50} ms`);
+
+  progress("(6c) an accountant's entry workbook of 500 lines is read and validated …");
+  const xlsxImport = await measureXlsxImport(10);
+  measures.xlsx_import_ms = xlsxImport.read.p50;
+  measures.xlsx_import_max_ms = xlsxImport.read.max;
+  details.xlsxImport = xlsxImport;
+  progress(`entry workbook (${xlsxImport.lines} lines, ${xlsxImport.kb} KB): read and validated p50 ${xlsxImport.read.p50} ms`);
 }
 
 async function main() {

@@ -1,13 +1,29 @@
 import { checkBudget } from "@/lib/budget/rules";
 import { checkFinal } from "@/lib/final/evaluate";
-import { loadPackageFile, runCommand, type CommandIo } from "./load-budget-file";
+import { loadPackageFile, runCommand, WorkbookInvalid, type CommandIo, type LoadedPackage } from "./load-budget-file";
 
-/** `budget check <package.json>`: every rule's findings as JSON; exit 1 when any is an error. */
+/**
+ * `budget check <package.json|workbook.xlsx>`: every rule's findings as JSON; exit 1 when any is
+ * an error. A workbook's findings also name their cell (`基本支出!E17`), and a workbook that
+ * cannot be read is reported the same way, one finding per problem.
+ */
 export async function run(args: string[], io: CommandIo): Promise<number> {
   return runCommand(io, async () => {
-    const loaded = await loadPackageFile(args, "budget check <预算包.json>");
+    let loaded: LoadedPackage;
+    try {
+      loaded = await loadPackageFile(args, "budget check <预算包.json|录入工作簿.xlsx>");
+    } catch (e) {
+      if (!(e instanceof WorkbookInvalid)) throw e;
+      const findings = e.problems.map(({ message, path, cell }) => ({ rule: "workbook.cell", severity: "error", message, path, ...(cell ? { cell } : {}) }));
+      io.stdout(`${JSON.stringify({ findings }, null, 2)}\n`);
+      return 1;
+    }
     const all = loaded.kind === "final" ? checkFinal(loaded.final, loaded.catalog) : checkBudget(loaded.budget, loaded.catalog);
-    const findings = all.map(({ rule, severity, message, path }) => ({ rule, severity, message, path }));
+    const cellOf = loaded.kind === "budget" ? loaded.cellOf : undefined;
+    const findings = all.map(({ rule, severity, message, path }) => {
+      const cell = cellOf?.(path);
+      return { rule, severity, message, path, ...(cell ? { cell } : {}) };
+    });
     io.stdout(`${JSON.stringify({ findings }, null, 2)}\n`);
     return findings.some((f) => f.severity === "error") ? 1 : 0;
   });

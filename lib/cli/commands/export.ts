@@ -1,8 +1,15 @@
-import { exportPackage } from "@/lib/db/budgets/export-package";
+import { writeFile } from "node:fs/promises";
+import { budgetToPackage } from "@/lib/budget/model";
+import { exportPackage, loadBudgetById } from "@/lib/db/budgets/export-package";
+import { loadCatalog } from "@/lib/db/catalog-store";
+import { writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";
 import { parseArgs, type CliIo } from "../io";
 import { withDatabase } from "../with-database";
 
-/** `budget export --region 500109 --unit 104 --year 2024 [--kind final]`: prints the stored budget as budget-package/1. */
+/**
+ * `budget export --region 500109 --unit 104 --year 2024 [--kind final] [--format xlsx [--out file.xlsx]]`:
+ * prints the stored budget as budget-package/1, or writes its entry workbook.
+ */
 export async function run(args: string[], io: CliIo): Promise<number> {
   const { options } = parseArgs(args);
   const region = options.region;
@@ -10,8 +17,34 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const year = Number(options.year);
   const kind = options.kind === undefined ? "budget" : options.kind;
   if (typeof region !== "string" || typeof unit !== "string" || !Number.isInteger(year) || (kind !== "budget" && kind !== "final")) {
-    io.stderr("用法：npm run budget -- export --region <行政区划代码> --unit <部门编码> --year <年度> [--kind budget|final]\n");
+    io.stderr("用法：npm run budget -- export --region <行政区划代码> --unit <部门编码> --year <年度> [--kind budget|final] [--format json|xlsx] [--out <文件.xlsx>]\n");
     return 1;
+  }
+  const format = options.format === undefined ? "json" : options.format;
+  if (format !== "json" && format !== "xlsx") {
+    io.stderr("--format 只能是 json 或 xlsx\n");
+    return 1;
+  }
+  if (format === "xlsx") {
+    if (kind !== "budget") {
+      io.stderr("录入工作簿目前只用于部门预算（--kind budget）\n");
+      return 1;
+    }
+    const out = typeof options.out === "string" ? options.out : `entry-${region}-${unit}-${year}.xlsx`;
+    const written = await withDatabase(async (db) => {
+      const row = await db.budget.findFirst({ where: { year, kind, department: { code: unit, region: { code: region } } }, select: { id: true, version: true } });
+      const budget = row ? await loadBudgetById(db, row.id, {}) : null;
+      if (!row || !budget) return false;
+      const catalog = (await loadCatalog(db, year)) ?? undefined;
+      await writeFile(out, await writeEntryWorkbook(budgetToPackage(budget, { unit: "元" }), { stamp: { budgetId: row.id, version: row.version }, catalog }));
+      return true;
+    });
+    if (!written) {
+      io.stderr(`未找到预算：行政区划 ${region}，部门 ${unit}，${year} 年\n`);
+      return 1;
+    }
+    io.stdout(`已导出录入工作簿：${out}\n`);
+    return 0;
   }
   const pkg = await withDatabase((db) => exportPackage(db, { region, unit, year, kind }));
   if (!pkg) {

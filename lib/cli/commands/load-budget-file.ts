@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { packageToBudget, type Budget } from "@/lib/budget/model";
-import { parsePackageJson, parsePackageValue, readPackageText, type PackageError } from "@/lib/budget/package/schema";
+import { parsePackageJson, parsePackageValue, readPackageText, type BudgetPackage, type PackageError } from "@/lib/budget/package/schema";
+import { isWorkbookData, readEntryWorkbook, type WorkbookProblem } from "@/lib/workbook/read-entry-workbook";
 import { packageKindOf, parseFinalPackageValue } from "@/lib/final/package/schema";
 import { packageToFinal, type FinalAccounts } from "@/lib/final/model";
 import { loadFinalCatalog } from "@/lib/final/catalog";
@@ -16,8 +17,12 @@ export interface CommandIo {
 export class CommandError extends Error {}
 
 async function readText(file: string): Promise<string> {
+  return new TextDecoder().decode(await readBytes(file));
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
   try {
-    return await readFile(file, "utf8");
+    return await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new CommandError(`找不到文件：${file}`);
@@ -59,15 +64,38 @@ function catalogOf(load: () => Catalog): Catalog {
   }
 }
 
+/** An entry workbook with problems: each names its sheet and cell. */
+export class WorkbookInvalid extends CommandError {
+  constructor(
+    file: string,
+    readonly problems: WorkbookProblem[],
+  ) {
+    super([`${file} 不是有效的录入工作簿（共 ${problems.length} 处问题）：`, ...problems.map((e) => `  ${e.message}`)].join("\n"));
+  }
+}
+
+/** Reads an entry workbook (.xlsx) into a package through the schema and the catalogue of its year. */
+export async function loadWorkbookFile(file: string, data?: Uint8Array): Promise<{ pkg: BudgetPackage; cellOf: (path: string) => string | undefined }> {
+  const read = await readEntryWorkbook(data ?? (await readBytes(file)), { catalogFor: (year) => catalogOf(() => loadReferenceCatalog(year)) });
+  if (!read.ok) throw new WorkbookInvalid(file, read.errors);
+  return { pkg: read.pkg, cellOf: read.cellOf };
+}
+
 export type LoadedPackage =
-  | { kind: "budget"; budget: Budget; catalog: Catalog }
+  | { kind: "budget"; budget: Budget; catalog: Catalog; cellOf?: (path: string) => string | undefined }
   | { kind: "final"; final: FinalAccounts; catalog: Catalog };
 
 /** Reads a package file of either kind (部门预算 or 部门决算, by its `kind`) with the catalogue of its year. */
 export async function loadPackageFile(args: readonly string[], usage: string): Promise<LoadedPackage> {
   const file = args.find((a) => !a.startsWith("-"));
   if (file === undefined || args.length !== 1) throw new CommandError(`用法：${usage}`);
-  const read = readPackageText(await readText(file));
+  const data = await readBytes(file);
+  if (isWorkbookData(data)) {
+    const { pkg, cellOf } = await loadWorkbookFile(file, data);
+    const budget = packageToBudget(pkg);
+    return { kind: "budget", budget, catalog: catalogOf(() => loadReferenceCatalog(budget.year)), cellOf };
+  }
+  const read = readPackageText(new TextDecoder().decode(data));
   if (!read.ok) throw invalid(file, "预算包", read.errors);
   if (packageKindOf(read.value) === "final") {
     const parsed = parseFinalPackageValue(read.value);

@@ -1,7 +1,7 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import { hasPermission } from "@/lib/auth/permissions";
 import { budgetToPackage, packageToBudget } from "@/lib/budget/model";
-import { parsePackageJson, parsePackageValue, type PackageError } from "@/lib/budget/package/schema";
+import { parsePackageJson, parsePackageValue, type BudgetPackage, type PackageError } from "@/lib/budget/package/schema";
 import { validatePackage } from "@/lib/budget/validate";
 import { describeChanges, type SectionChange } from "@/lib/workspace/describe-changes";
 import { mergePackages } from "@/lib/workspace/merge-package";
@@ -34,6 +34,20 @@ export async function importIntoBudget(
   if (!hasPermission(actor, "budget.import") || !hasPermission(actor, "budget.edit")) return fail("您没有导入预算的权限");
   const parsed = parsePackageJson(input.text);
   if (!parsed.ok) return parsed;
+  return importPackageIntoBudget(db, actor, { ...input, pkg: parsed.pkg });
+}
+
+/**
+ * The import itself, from a package already through the schema (a JSON file or an entry
+ * workbook): the same scope, status, unit, catalogue and version checks for every source.
+ */
+export async function importPackageIntoBudget(
+  db: Db,
+  actor: SessionUser,
+  input: { budgetId: number; expectedVersion: number; pkg: BudgetPackage; mode: ImportMode; apply: boolean; source?: string },
+): Promise<ImportIntoResult> {
+  if (!hasPermission(actor, "budget.import") || !hasPermission(actor, "budget.edit")) return fail("您没有导入预算的权限");
+  const source = input.source ?? "预算包";
   return db.$transaction(
     async (tx) => {
       const row = await tx.budget.findFirst({
@@ -43,7 +57,7 @@ export async function importIntoBudget(
       if (!row) return fail("未找到该预算");
       if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) return fail("该预算当前状态不可修改，只能导入到编制中或已退回的预算");
       const current = budgetFromRows(row);
-      const file = parsed.pkg;
+      const file = input.pkg;
       if (file.region.code !== current.region.code || file.unit.code !== current.unit.code) {
         return fail(`预算包属于 ${file.region.code}/${file.unit.code}（${file.unit.name}），不是本部门的预算`, "unit.code");
       }
@@ -64,7 +78,7 @@ export async function importIntoBudget(
       const version = await commitContent(tx, row, input.expectedVersion, current, packageToBudget(candidate.pkg), {
         actorId: actor.id,
         action: `import.${input.mode}`,
-        comment: input.mode === "replace" ? "导入预算包（替换）" : "导入预算包（合并）",
+        comment: `导入${source}（${input.mode === "replace" ? "替换" : "合并"}）`,
       });
       if (version === null) return fail("保存冲突：他人刚刚修改了此预算，请刷新页面后重新导入");
       return { ok: true as const, applied: true as const, version, changes };

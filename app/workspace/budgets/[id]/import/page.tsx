@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ImportPanel } from "@/components/workspace/ImportPanel";
+import { WorkbookPanel } from "@/components/workspace/WorkbookPanel";
 
 export const metadata: Metadata = { title: "导入与下载" };
 
@@ -15,6 +16,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
           下载预算包（JSON）
         </a>
       </section>
+      <WorkbookPanel />
       <ImportPanel />
     </>
   );

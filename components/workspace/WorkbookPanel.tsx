@@ -1,0 +1,179 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import type { ImportIntoResult, ImportMode } from "@/lib/db/budgets/import-into-budget";
+import { useEditor } from "./EditorContext";
+
+type Phase = { step: "idle" } | { step: "uploading"; percent: number } | { step: "checking" };
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Posts the workbook with XMLHttpRequest, the one browser API that reports upload progress.
+ * The request is not aborted when the page is left: an apply already sent finishes on the server.
+ */
+function upload(url: string, form: FormData, onProgress: (p: Phase) => void): Promise<ImportIntoResult> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    let sent = 0;
+    xhr.open("POST", url);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (e) => {
+      if (!e.lengthComputable) return;
+      sent = Math.round((e.loaded / e.total) * 100);
+      onProgress(sent >= 100 ? { step: "checking" } : { step: "uploading", percent: sent });
+    };
+    xhr.upload.onload = () => onProgress({ step: "checking" });
+    xhr.onload = () => {
+      const body = xhr.response as ImportIntoResult | null;
+      resolve(body && typeof body === "object" && "ok" in body ? body : { ok: false, errors: [{ path: "", message: `服务器异常（${xhr.status}），预算未作修改` }] });
+    };
+    xhr.onerror = () =>
+      resolve({
+        ok: false,
+        errors: [
+          {
+            path: "",
+            message:
+              sent < 100
+                ? `上传中断（已上传 ${sent}%），预算未作任何修改，请重新上传`
+                : "上传已完成，但未收到服务器的答复：请刷新页面，看版本号是否已变化，再决定是否重新导入",
+          },
+        ],
+      });
+    xhr.send(form);
+  });
+}
+
+/** 录入工作簿: download it (or a blank template), fill it in Excel, upload it with a preview of the changes. */
+export function WorkbookPanel() {
+  const editor = useEditor();
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [mode, setMode] = useState<ImportMode>("replace");
+  const [phase, setPhase] = useState<Phase>({ step: "idle" });
+  const [result, setResult] = useState<ImportIntoResult | null>(null);
+  const busy = phase.step !== "idle";
+
+  async function run(apply: boolean) {
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setResult({ ok: false, errors: [{ path: "", message: `工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）` }] });
+      return;
+    }
+    const form = new FormData();
+    form.set("file", file);
+    form.set("expectedVersion", String(editor.version));
+    form.set("mode", mode);
+    form.set("apply", apply ? "1" : "0");
+    setPhase({ step: "uploading", percent: 0 });
+    const answer = await upload(`/api/budgets/${editor.budgetId}/workbook`, form, setPhase);
+    setPhase({ step: "idle" });
+    setResult(answer);
+    if (apply && answer.ok) router.refresh();
+  }
+
+  const base = `/api/budgets/${editor.budgetId}/workbook`;
+  return (
+    <section className="card" data-testid="workbook-panel">
+      <h2 style={{ marginTop: 0 }}>在 Excel 中填写</h2>
+      <p className="muted">
+        下载录入工作簿，在 Excel 或 WPS 中填写（金额以元为单位），再上传：系统先列出将新增、修改、删除的内容，确认后一次保存；有问题时逐条指出工作表、单元格和字段，全部改正前不会保存。
+      </p>
+      <div className="row-actions">
+        <a className="button secondary" href={base} download data-testid="download-workbook">
+          下载录入工作簿（Excel）
+        </a>
+        <a className="button secondary" href={`${base}?template=1`} download data-testid="download-template">
+          下载空白模板
+        </a>
+      </div>
+      {editor.editable ? (
+        <div style={{ display: "grid", gap: "0.75rem", maxWidth: 560, marginTop: "1rem" }}>
+          <label>
+            录入工作簿（.xlsx）
+            <input
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              data-testid="workbook-file"
+              onChange={(e) => {
+                setResult(null);
+                setFile(e.target.files?.[0] ?? null);
+              }}
+            />
+          </label>
+          <fieldset>
+            <legend>导入方式</legend>
+            <label style={{ display: "inline-flex", gap: "0.3rem", marginRight: "1rem" }}>
+              <input type="radio" name="workbook-mode" checked={mode === "replace"} onChange={() => setMode("replace")} />
+              替换：以工作簿内容为整本预算（工作簿中删去的行将被删除）
+            </label>
+            <label style={{ display: "inline-flex", gap: "0.3rem" }}>
+              <input type="radio" name="workbook-mode" checked={mode === "merge"} onChange={() => setMode("merge")} />
+              合并：工作簿中有的行替换或新增，其余保持不变
+            </label>
+          </fieldset>
+          <div className="row-actions">
+            <button type="button" disabled={!file || busy} onClick={() => run(false)}>
+              预览工作簿的变化
+            </button>
+            {result?.ok && !result.applied ? (
+              <button type="button" disabled={busy} onClick={() => run(true)}>
+                确认导入工作簿
+              </button>
+            ) : null}
+          </div>
+          {busy ? (
+            <div role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={phase.step === "uploading" ? phase.percent : 100} data-testid="workbook-progress">
+              <progress max={100} value={phase.step === "uploading" ? phase.percent : undefined} style={{ width: "100%" }} />
+              <span className="muted">
+                {phase.step === "uploading" ? `正在上传 ${phase.percent}%` : "已上传，正在校验……（可以离开本页：确认导入后，保存会在服务器上完成）"}
+              </span>
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        <p className="notice">该预算当前状态不可修改，只能下载。</p>
+      )}
+      {result && !result.ok ? (
+        <div className="error" role="alert" data-testid="workbook-errors">
+          <p>
+            {file?.name} 不能导入，预算未作任何修改（共 {result.errors.length} 处问题）：
+          </p>
+          <ul>
+            {result.errors.map((e, i) => (
+              <li key={i}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result?.ok ? (
+        <>
+          <p className={result.applied ? "notice ok" : "notice"} role="status" data-testid="workbook-status">
+            {result.applied ? `已导入工作簿（第 ${result.version} 版）。` : "导入将带来以下变化，确认后才会保存："}
+          </p>
+          <table className="data" data-testid="workbook-changes">
+            <thead>
+              <tr>
+                <th>部分</th>
+                <th className="num">新增</th>
+                <th className="num">删除</th>
+                <th className="num">修改</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.changes.map((c) => (
+                <tr key={c.section}>
+                  <td>{c.section}</td>
+                  <td className="num">{c.added || ""}</td>
+                  <td className="num">{c.removed || ""}</td>
+                  <td className="num">{c.changed || ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </section>
+  );
+}
