@@ -83,8 +83,8 @@ async function checkHttp(rule: { access: Parameters<typeof allowed>[1] }, probe:
     const may = allowed(actor.memberships, rule.access, probe.target);
     const response =
       probe.method === "GET"
-        ? await actor.request.get(probe.url, { maxRedirects: 0 })
-        : await actor.request.post(probe.url, { form: probe.form ?? {}, maxRedirects: 0 });
+        ? await actor.request.get(probe.url, { maxRedirects: 0, headers: probe.headers })
+        : await actor.request.post(probe.url, { form: probe.form ?? {}, maxRedirects: 0, headers: probe.headers });
     const status = response.status();
     checked[isPage ? "pages" : "handlers"]++;
     const where = `${probe.label} as ${actor.name}`;

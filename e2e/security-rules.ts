@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { COMMENT_SECTION_IDS } from "../lib/workflow/comment-anchors";
 import { ROLE_PERMISSIONS, type MembershipScope, type Permission } from "../lib/auth/permissions";
-import { ROOT, type ActionArgs, type World, type WorldBudget } from "./security-world";
+import { E2E_PORT, ROOT, type ActionArgs, type World, type WorldBudget } from "./security-world";
 
 /**
  * The authorization matrix: the app's routes read from the file tree (every page.tsx, every
@@ -33,6 +33,7 @@ export interface HttpProbe {
   /** The status of an allowed request (200 unless said). */
   okStatus?: number;
   form?: Record<string, string>;
+  headers?: Record<string, string>;
 }
 
 export interface ActionProbe {
@@ -186,6 +187,13 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
     probes: () => [{ label: "POST /api/auth/callback/credentials without CSRF token", target: null, method: "POST", url: "/api/auth/callback/credentials", okStatus: 302, form: { username: "admin", password: "x" } }],
   },
   "GET /api/budgets/[id]/package": { access: { kind: "budget", permissions: ["budget.export"] }, probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/package`) },
+  "GET /api/budgets/[id]/workbook": { access: { kind: "budget", permissions: ["budget.export"] }, probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/workbook`) },
+  // An upload without a file: an allowed caller is told what is missing (400); nothing is written.
+  "POST /api/budgets/[id]/workbook": {
+    access: { kind: "budget", permissions: ["budget.import"] },
+    probes: (_, t) =>
+      perBudget(t, (x) => `/api/budgets/${x.id}/workbook`).map((p) => ({ ...p, method: "POST" as const, okStatus: 400, form: { expectedVersion: "0", mode: "merge", apply: "0" }, headers: { origin: `http://localhost:${E2E_PORT}` } })),
+  },
   "GET /api/budgets/[id]/tables": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/tables`) },
   // Who is signed in, for the header: everyone gets an answer, and it is only about themselves.
   "GET /api/me": { access: { kind: "public" }, probes: () => [page("/api/me")] },

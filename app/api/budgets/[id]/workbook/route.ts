@@ -1,5 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { strictId } from "@/lib/validation/fields";
 import { permittedUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { loadCatalog } from "@/lib/db/catalog-store";
@@ -11,7 +12,7 @@ import { blankPackage, writeEntryWorkbook } from "@/lib/workbook/write-entry-wor
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const notFound = () => Response.json({ error: "未找到该预算" }, { status: 404 });
-const budgetId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const budgetId = strictId();
 
 /**
  * The entry workbook of a budget (录入工作簿), or with `?template=1` the blank template of its
@@ -57,10 +58,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (!origin || !host || new URL(origin).host !== host) return refuse("请求来源无效", 403);
+  // A refusal is indistinguishable from a budget that does not exist, and comes before the body
+  // is read: nobody outside the budget's scope learns anything from the upload's validation.
   const user = await permittedUser("budget.import");
-  if (!user) return refuse("请先以部门会计身份登录", 403);
   const id = budgetId.safeParse((await params).id);
-  if (!id.success) return refuse("未找到该预算", 404);
+  if (!user || !id.success) return notFound();
+  const inScope = await db().budget.findFirst({ where: { AND: [budgetScope(user, "budget.import"), { id: id.data }] }, select: { id: true } });
+  if (!inScope) return notFound();
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_WORKBOOK_BYTES + 64 * 1024) return refuse(`工作簿过大（超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）`, 413);
   let form: FormData;
