@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "mingzhang-demo";
 
@@ -22,4 +22,23 @@ export async function budgetUrlFor(page: Page, department: string): Promise<stri
   const href = await link.getAttribute("href");
   expect(href).toMatch(/^\/workspace\/budgets\/\d+$/);
   return href!;
+}
+
+/**
+ * Types into a field the way a person does: click it, select what is there, then press key by
+ * key. `fill()` sends one input event and hides bugs that only show on the second keystroke
+ * (an input remounted after each change loses focus), so entry tests use this instead.
+ */
+export async function typeInto(field: Locator, text: string) {
+  await field.click();
+  await field.press("ControlOrMeta+a");
+  await field.press("Delete");
+  if (text !== "") await field.pressSequentially(text);
+}
+
+/** Types and checks the field kept every key (the focus stayed in it throughout). */
+export async function typeAndCheck(field: Locator, text: string, shown = text) {
+  await typeInto(field, text);
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue(shown);
 }

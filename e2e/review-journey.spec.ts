@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
-import { budgetUrlFor, signIn, signOut } from "./helpers";
+import { budgetUrlFor, signIn, signOut, typeInto } from "./helpers";
 
 // The e2e server's own embedded database (lib/cli/e2e-server.cjs), for the one accountant step
 // that is an edit of the amounts: the workspace forms have their own specs.
@@ -77,14 +77,14 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   const anchor = form.getByLabel("具体位置");
   const projectCode = await anchor.locator("option").nth(1).getAttribute("value");
   await anchor.selectOption(projectCode!);
-  await form.getByLabel("意见内容").fill("请补充该项目的立项依据并核减金额");
+  await typeInto(form.getByLabel("意见内容"), "请补充该项目的立项依据并核减金额");
   await form.getByRole("button", { name: "添加意见" }).click();
   await expect(form.getByRole("status")).toHaveText("意见已保存");
   await expect(page.getByTestId("comments")).toContainText(`项目支出 · ${projectCode}`);
 
   await page.getByRole("button", { name: "退回修改" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "退回时必须填写退回意见" })).toBeVisible();
-  await page.getByLabel("退回意见（必填）").fill("项目支出依据不足，请修改后重新报送");
+  await typeInto(page.getByLabel("退回意见（必填）"), "项目支出依据不足，请修改后重新报送");
   await page.getByRole("button", { name: "退回修改" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("已退回");
   await signOut(page);
@@ -107,7 +107,7 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   await page.goto(`${workspaceUrl}/projects`);
   const comments = page.getByTestId("review-comments");
   await expect(comments).toContainText("请补充该项目的立项依据并核减金额");
-  await comments.getByLabel("答复内容").fill("已核减 1 万元");
+  await typeInto(comments.getByLabel("答复内容"), "已核减 1 万元");
   await comments.getByRole("button", { name: "标记已答复" }).click();
   await expect(comments).toContainText("已答复：已核减 1 万元");
   await page.goto(workspaceUrl);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, typeInto } from "./helpers";
 
 const field = (page: Page, path: string) => page.locator(`[id="${path}"]`);
 
@@ -29,7 +29,7 @@ test.describe.serial("the accountant's workspace", () => {
     // The prior-year column comes from the 2024 budget.
     expect(await t2Cell(page, "total", 1)).toBe("873.25");
 
-    await amount.fill("1300000.55");
+    await typeInto(amount, "1300000.55");
     await expect(amount).toHaveValue("1,300,000.55");
     // 701.25 − 124.93 + 130.00 (1,300,000.55 元 rounds once to 130.00 万元)
     await expect(page.getByTestId("basic-total")).toHaveText("706.32 万元");
@@ -38,9 +38,9 @@ test.describe.serial("the accountant's workspace", () => {
     expect(await t2Cell(page, "total", 3)).toBe("706.32");
 
     // A wrong value is named at the field, in Chinese, and nothing is lost.
-    await amount.fill("12.345");
+    await typeInto(amount, "12.345");
     await expect(page.locator('[id="basicExpenditure[0].amount-error"]')).toContainText("最多两位小数");
-    await amount.fill("1300000.55");
+    await typeInto(amount, "1300000.55");
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect(page.getByRole("status")).toContainText("已保存");
 
@@ -49,7 +49,7 @@ test.describe.serial("the accountant's workspace", () => {
     const weight = field(page, "projects[0].indicators[0].weight");
     await expect(weight).toHaveValue("10");
     await expect(page.getByTestId("weights-projects.0.indicators")).toContainText("权重合计 100");
-    await weight.fill("15");
+    await typeInto(weight, "15");
     await expect(page.getByTestId("weights-projects.0.indicators")).toContainText("权重合计 105");
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect(page.getByRole("status")).toContainText("已保存");
@@ -71,8 +71,8 @@ test.describe.serial("the accountant's workspace", () => {
     await signIn(b, "accountant.111");
     await a.goto(`${budgetUrl}/income`);
     await b.goto(`${budgetUrl}/income`);
-    await field(a, "income.other").fill("1000");
-    await field(b, "income.other").fill("2000.50");
+    await typeInto(field(a, "income.other"), "1000");
+    await typeInto(field(b, "income.other"), "2000.50");
     await a.getByRole("button", { name: "保存", exact: true }).click();
     await expect(a.getByRole("status")).toContainText("已保存");
     await b.getByRole("button", { name: "保存", exact: true }).click();
@@ -85,7 +85,7 @@ test.describe.serial("the accountant's workspace", () => {
   test("leaving a page with unsaved changes asks first", async ({ page }) => {
     await signIn(page, "accountant.111");
     await page.goto(`${budgetUrl}/three-public`);
-    await field(page, "threePublic.reception").fill("5000");
+    await typeInto(field(page, "threePublic.reception"), "5000");
     let asked = "";
     page.once("dialog", (dialog) => {
       asked = dialog.message();
