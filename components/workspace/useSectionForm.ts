@@ -14,6 +14,7 @@ export type SaveState =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "saved"; version: number }
+  | { kind: "unchanged" }
   | { kind: "conflict"; message: string }
   | { kind: "error"; message: string };
 
@@ -43,7 +44,14 @@ export function useSectionForm<S extends SectionId>(section: S) {
   });
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
   const watched = useWatch({ control: form.control });
-  const deferred = useDeferredValue(watched);
+  // The whole budget is evaluated again for the live figures (tens of ms for a long grid): once
+  // typing pauses, and in a deferred render, so keystrokes are never held up by it.
+  const [settled, setSettled] = useState(watched);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(watched), 120);
+    return () => clearTimeout(timer);
+  }, [watched]);
+  const deferred = useDeferredValue(settled);
 
   // While the input has errors, the figures stay those of the last valid input (marked stale)
   // rather than dropping to zero.
@@ -72,7 +80,9 @@ export function useSectionForm<S extends SectionId>(section: S) {
     if (saveState.kind === "saved") router.refresh();
   }, [saveState, router]);
 
-  const save = form.handleSubmit(async (values) => {
+  // Saving what is already saved records nothing (no version, no trail row), and says so.
+  const submit = form.handleSubmit(
+    async (values) => {
     if (!editor.editable) return;
     setSaveState({ kind: "saving" });
     try {
@@ -82,7 +92,10 @@ export function useSectionForm<S extends SectionId>(section: S) {
         section,
         values: values as SectionValues<SectionId>,
       });
-      if (result.ok) {
+      if (result.ok && result.unchanged) {
+        form.reset(values);
+        setSaveState({ kind: "unchanged" });
+      } else if (result.ok) {
         const checked = checkSection(editor.saved, section, values as SectionValues<S>, editor.catalog);
         if (checked.ok) editor.markSaved(checked.pkg, result.version);
         form.reset(values);
@@ -98,11 +111,42 @@ export function useSectionForm<S extends SectionId>(section: S) {
     } catch {
       setSaveState({ kind: "error", message: "保存失败：网络或服务器异常，您的输入仍保留在页面上，请稍后重试。" });
     }
-  });
+    },
+    // 保存 never does nothing silently: say how many inputs stop it and what the first one is.
+    (errors) => {
+      const messages = errorMessages(errors);
+      setSaveState({
+        kind: "error",
+        message: `未保存：有 ${messages.length} 处需要修改${messages[0] ? `，如“${messages[0]}”` : ""}。标红的字段已标出，您的输入都还在。`,
+      });
+    },
+  );
+  const save = async (event?: { preventDefault(): void }) => {
+    event?.preventDefault();
+    if (!editor.editable || saveState.kind === "saving") return;
+    if (!form.formState.isDirty) {
+      setSaveState({ kind: "unchanged" });
+      return;
+    }
+    await submit();
+  };
 
   // What <SectionFrame> needs, spread into it by each section form.
   const frame = { section, form, save, saveState, editable: editor.editable };
   return { form, live, save, saveState, editor, frame };
+}
+
+/** The messages of a react-hook-form errors tree, in field order. */
+export function errorMessages(tree: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== "object") return;
+    const message = (node as { message?: unknown }).message;
+    if (typeof message === "string" && message) out.push(message);
+    for (const [key, child] of Object.entries(node)) if (key !== "ref" && key !== "message" && key !== "type") walk(child);
+  };
+  walk(tree);
+  return out;
 }
 
 function safeEvaluate(pkg: Parameters<typeof evaluatePackage>[0], catalog: Parameters<typeof evaluatePackage>[1]): Evaluation | undefined {

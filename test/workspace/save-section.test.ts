@@ -87,6 +87,28 @@ describe("saving a section", () => {
     expect(await workingPkg(draftId)).toEqual(before);
   });
 
+  it("saving an unchanged section is a no-op: no new version, no trail row", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const values = SECTIONS.basic.pick(await workingPkg(draftId));
+    const v = await version(draftId);
+    const events = await t.db.budgetEvent.count({ where: { budgetId: draftId } });
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "basic", values })).toEqual({ ok: true, version: v, unchanged: true });
+    expect(await version(draftId)).toBe(v);
+    expect(await t.db.budgetEvent.count({ where: { budgetId: draftId } })).toBe(events);
+  });
+
+  it("refuses an empty amount instead of saving it as 0.00, naming the row from 1", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const values = SECTIONS.basic.pick(await workingPkg(draftId));
+    values.basicExpenditure[2]!.amount = "";
+    const result = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: await version(draftId), section: "basic", values });
+    expect(result).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      errors: [{ path: "basicExpenditure[2].amount", field: "basicExpenditure.2.amount", message: expect.stringContaining("基本支出 第 3 行 金额") }],
+    });
+  });
+
   it("refuses another department's budget as not found, and a submitted budget as not editable", async () => {
     const other = await sessionUser(t.db, "accountant.104");
     const values = SECTIONS.income.pick(await workingPkg(draftId));

@@ -13,7 +13,7 @@ import { commitContent, EDITABLE_STATUSES } from "./commit-content";
 export { EDITABLE_STATUSES };
 
 export type SaveResult =
-  | { ok: true; version: number }
+  | { ok: true; version: number; unchanged?: true }
   | { ok: false; kind: "invalid"; errors: SectionError[] }
   | { ok: false; kind: "conflict"; message: string; currentVersion: number }
   | { ok: false; kind: "refused"; message: string };
@@ -54,6 +54,11 @@ export async function saveSection<S extends SectionId>(
         const checked = checkValues(base, input.section, input.values, catalog);
         if (!checked.ok) throw new Rejected({ ok: false, kind: "invalid", errors: checked.errors });
         const budget = packageToBudget(checked.pkg);
+        // Saving what is stored already is not an edit: no new version, no trail row.
+        // (Both sides go through the same package → budget → package round trip, so only content is compared.)
+        if (JSON.stringify(budgetToPackage(budget, { unit: "元" })) === JSON.stringify(budgetToPackage(packageToBudget(base), { unit: "元" }))) {
+          return { ok: true as const, version: row.version, unchanged: true as const };
+        }
         const version = await commitContent(
           tx,
           row,
