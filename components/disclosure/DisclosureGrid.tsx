@@ -1,6 +1,18 @@
 import type { GridCell, GridTable } from "@/lib/public/layout";
 import { displayAmount } from "@/lib/public/amount";
+import { textLines } from "@/lib/budget/text-lines";
 import "./disclosure.css";
+
+/** A text whose `<br>` (from imported documents) and newlines show as line breaks, still escaped. */
+function Lines({ text }: { text: string }) {
+  const lines = textLines(text);
+  return lines.map((line, i) => (
+    <span key={i}>
+      {i > 0 ? <br /> : null}
+      {line}
+    </span>
+  ));
+}
 
 function Cell({ cell }: { cell: GridCell }) {
   const spans = {
@@ -19,7 +31,7 @@ function Cell({ cell }: { cell: GridCell }) {
     case "text":
       return (
         <td className={cell.indent ? `dz-text dz-indent-${Math.min(cell.indent, 3)}` : "dz-text"} {...spans}>
-          {cell.text}
+          <Lines text={cell.text} />
         </td>
       );
   }
