@@ -102,8 +102,14 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   } finally {
     await client.end();
   }
-  // … answers the comment on the project's form, and submits again.
+  // … opens the budget on why it was returned, sees which section has the open comment, …
   await signIn(page, "accountant.134");
+  await page.goto(workspaceUrl);
+  await expect(page.getByTestId("returned-reason")).toContainText("项目支出依据不足，请修改后重新报送");
+  await expect(page.getByTestId("returned-reason")).toContainText("北碚区财政局审核员");
+  await expect(page.getByRole("link", { name: /^项目支出/ })).toContainText("意见 1");
+  if (process.env.DOCS_SCREENSHOTS) await page.screenshot({ path: "docs/returned-budget.png" });
+  // … answers the comment on the project's form, and submits again.
   await page.goto(`${workspaceUrl}/projects`);
   const comments = page.getByTestId("review-comments");
   await expect(comments).toContainText("请补充该项目的立项依据并核减金额");
@@ -127,10 +133,18 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   expect(amount(before!.replace("元", "")).minus(amount(after!.replace("元", ""))).toFixed(2)).toBe("10000.00");
   await expect(page.getByTestId("comments")).toContainText("已答复");
 
+  // Both steps cannot be taken back: each asks first.
+  const asked: string[] = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept();
+  });
   await page.getByRole("button", { name: "审核通过" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("审核通过");
   await expect(page.getByTestId("review-facts")).toContainText("公开期限");
   await page.getByRole("button", { name: "公开预算" }).click();
+  await expect.poll(() => asked.join("\n")).toContain("确定公开本预算吗");
+  expect(asked[0]).toContain("确定审核通过本预算吗");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("已公开");
   const trail = page.getByTestId("budget-trail");
   for (const step of ["报送", "退回", "审核通过", "公开"]) await expect(trail).toContainText(step);

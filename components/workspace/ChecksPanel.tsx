@@ -1,7 +1,5 @@
 "use client";
 import Link from "next/link";
-import { useMemo } from "react";
-import { evaluatePackage } from "@/lib/workspace/evaluate";
 import { sectionOfPath } from "@/lib/workspace/sections";
 import { useEditor } from "./EditorContext";
 
@@ -11,14 +9,7 @@ import { useEditor } from "./EditorContext";
  */
 export function ChecksPanel() {
   const editor = useEditor();
-  const savedFindings = useMemo(() => {
-    try {
-      return evaluatePackage(editor.saved, editor.catalog).findings;
-    } catch {
-      return [];
-    }
-  }, [editor.saved, editor.catalog]);
-  const findings = editor.live?.findings ?? savedFindings;
+  const findings = editor.live?.findings ?? editor.savedFindings;
   const inputErrors = editor.live?.inputErrors ?? 0;
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;

@@ -1,4 +1,5 @@
 "use client";
+import type { FormEvent } from "react";
 import type { z } from "zod";
 import type { BudgetStatusName } from "@/lib/budget/status";
 import { useKeptForm } from "@/components/forms/use-kept-form";
@@ -24,6 +25,20 @@ function Outcome({ state }: { state: ActionState }) {
       {state.message}
     </p>
   );
+}
+
+/** Asks before an action that cannot be taken back; a refusal sends nothing. */
+function confirmed(formProps: ReturnType<typeof useKeptForm>["formProps"], question: string) {
+  return {
+    ...formProps,
+    onSubmit: (event: FormEvent<HTMLFormElement>) => {
+      if (!window.confirm(question)) {
+        event.preventDefault();
+        return;
+      }
+      formProps.onSubmit(event);
+    },
+  };
 }
 
 function Hidden({ budgetId, version }: { budgetId: number; version: number }) {
@@ -54,7 +69,7 @@ export function ReviewActions({ budgetId, version, status, canPublish }: { budge
           </button>
           <Outcome state={ret.state} />
         </form>
-        <form {...approve.formProps} className={styles.actionForm}>
+        <form {...confirmed(approve.formProps, "确定审核通过本预算吗？通过后部门不能再修改，下一步是公开。")} className={styles.actionForm}>
           <Hidden budgetId={budgetId} version={version} />
           <label>
             审核说明（可选）
@@ -70,7 +85,7 @@ export function ReviewActions({ budgetId, version, status, canPublish }: { budge
   }
   if (status === "APPROVED" && canPublish) {
     return (
-      <form {...publish.formProps} className={styles.actionForm}>
+      <form {...confirmed(publish.formProps, "确定公开本预算吗？公开后任何人都可以查阅和下载，公开的版本不能撤回，只能通过预算调整发布新版本。")} className={styles.actionForm}>
         <Hidden budgetId={budgetId} version={version} />
         <p className="muted">公开后，公开表格和情况说明将被冻结，任何人都可以查阅；此后只能通过预算调整发布新版本。</p>
         <button type="submit" disabled={publish.pending}>
