@@ -25,15 +25,22 @@ export async function budgetUrlFor(page: Page, department: string): Promise<stri
 }
 
 /**
- * Types into a field the way a person does: click it, select what is there, then press key by
- * key. `fill()` sends one input event and hides bugs that only show on the second keystroke
- * (an input remounted after each change loses focus), so entry tests use this instead.
+ * Types into a field the way a person does: click it, select what is there, then type. Latin
+ * letters and digits go key by key; Chinese is committed a few characters at a time, as an
+ * input method does; a newline is the Enter key. `fill()` sends one input event for the whole
+ * value and hides bugs that only show on the second keystroke (an input remounted after each
+ * change loses the focus), so entry tests use this instead.
  */
 export async function typeInto(field: Locator, text: string) {
   await field.click();
   await field.press("ControlOrMeta+a");
   await field.press("Delete");
-  if (text !== "") await field.pressSequentially(text);
+  const keyboard = field.page().keyboard;
+  for (const run of text.match(/[\x20-\x7e]+|\r?\n|[^\x20-\x7e\r\n]{1,4}/g) ?? []) {
+    if (/^\r?\n$/.test(run)) await keyboard.press("Enter");
+    else if (/^[\x20-\x7e]+$/.test(run)) await keyboard.type(run);
+    else await keyboard.insertText(run);
+  }
 }
 
 /** Types and checks the field kept every key (the focus stayed in it throughout). */

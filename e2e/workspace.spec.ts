@@ -16,7 +16,14 @@ test.describe.serial("the accountant's workspace", () => {
   test("accountant.111 starts 2025 from 2024, edits a basic line and a project indicator, and everything is saved", async ({ page }) => {
     await signIn(page, "accountant.111");
     await page.goto("/workspace");
-    await page.getByRole("button", { name: "编制 2025 年预算" }).click();
+    // 2024 is still under review: the button says the 上年 figures are provisional and asks first.
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await page.getByRole("button", { name: "编制 2025 年预算（上年数暂定）" }).click();
+    await expect.poll(() => asked).toContain("上年数取自报送稿");
     await expect(page).toHaveURL(/\/workspace\/budgets\/\d+$/);
     budgetUrl = new URL(page.url()).pathname;
     await expect(page.getByRole("heading", { name: /重庆市北碚区信访办公室 2025 年部门预算/ })).toBeVisible();
@@ -64,7 +71,7 @@ test.describe.serial("the accountant's workspace", () => {
     await expect(page.getByTestId("preview")).toContainText("706.32");
   });
 
-  test("two people saving the same section: one wins, the other sees a conflict and keeps their input", async ({ browser }) => {
+  test("the same section saved in another window: a conflict naming who, both values side by side, and keeping mine saves it", async ({ browser }) => {
     const a = await (await browser.newContext()).newPage();
     const b = await (await browser.newContext()).newPage();
     await signIn(a, "accountant.111");
@@ -76,10 +83,35 @@ test.describe.serial("the accountant's workspace", () => {
     await a.getByRole("button", { name: "保存", exact: true }).click();
     await expect(a.getByRole("status")).toContainText("已保存");
     await b.getByRole("button", { name: "保存", exact: true }).click();
-    await expect(b.getByTestId("save-conflict")).toContainText("保存冲突");
+    const conflict = b.getByTestId("save-conflict");
+    await expect(conflict).toContainText("保存冲突");
+    await expect(conflict).toContainText("你自己在另一个窗口");
+    await expect(conflict.getByTestId("conflict-differences")).toContainText("收入预算 · 其他收入");
+    await expect(conflict.getByTestId("conflict-differences").locator("tbody tr").first()).toContainText("1000.00");
     await expect(field(b, "income.other")).toHaveValue("2,000.50");
+    await conflict.getByRole("button", { name: "保留我的并保存" }).click();
+    await expect(b.getByRole("status")).toContainText("已保存");
     await a.reload();
-    await expect(field(a, "income.other")).toHaveValue("1,000.00");
+    await expect(field(a, "income.other")).toHaveValue("2,000.50");
+  });
+
+  test("different sections saved in two windows merge without a conflict", async ({ browser }) => {
+    const a = await (await browser.newContext()).newPage();
+    const b = await (await browser.newContext()).newPage();
+    await signIn(a, "accountant.111");
+    await signIn(b, "accountant.111");
+    await a.goto(`${budgetUrl}/three-public`);
+    await b.goto(`${budgetUrl}/assets`);
+    await typeInto(field(a, "threePublic.reception"), "6000");
+    await a.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(a.getByRole("status")).toContainText("已保存");
+    await typeInto(field(b, "assets.asOf"), "2024-12");
+    await b.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(b.getByRole("status")).toContainText("已保存");
+    await a.goto(`${budgetUrl}/assets`);
+    await expect(field(a, "assets.asOf")).toHaveValue("2024-12");
+    await a.goto(`${budgetUrl}/three-public`);
+    await expect(field(a, "threePublic.reception")).toHaveValue("6,000.00");
   });
 
   test("leaving a page with unsaved changes asks first", async ({ page }) => {

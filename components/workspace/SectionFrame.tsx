@@ -2,6 +2,7 @@
 import { useEffect, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
 import { get, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { SaveBar } from "./SaveBar";
+import { ConflictPanel, type ConflictResolution } from "./ConflictPanel";
 import type { SaveState } from "./useSectionForm";
 import { useEditor } from "./EditorContext";
 import { ReviewComments } from "./ReviewComments";
@@ -55,6 +56,8 @@ export function SectionFrame(props: {
   save: (e?: FormEvent) => Promise<void>;
   /** Shown above the fields and kept in view while scrolling (live totals, previews). */
   sticky?: boolean;
+  /** Ways out of a save conflict, when the server sent the section as saved meanwhile. */
+  resolve?: ConflictResolution;
   saveState: SaveState;
   editable: boolean;
   children: ReactNode;
@@ -75,8 +78,11 @@ export function SectionFrame(props: {
           {props.children}
         </fieldset>
         {rootError ? <p className="error">{rootError}</p> : null}
+        {props.saveState.kind === "conflict" && props.resolve ? (
+          <ConflictPanel section={props.section} message={props.saveState.message} resolve={props.resolve} />
+        ) : null}
         <SaveBar
-          state={props.saveState}
+          state={props.resolve ? { kind: "idle" } : props.saveState}
           dirty={props.form.formState.isDirty}
           editable={props.editable}
           onReload={() => window.location.reload()}

@@ -7,6 +7,7 @@ import { checkSection } from "@/lib/workspace/check-section";
 import { evaluatePackage, type Evaluation } from "@/lib/workspace/evaluate";
 import { SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
 import { setPath } from "@/components/forms/set-path";
+import { mergeValues } from "@/lib/workspace/merge-values";
 import { useEditor } from "./EditorContext";
 import { useUnsavedChangesGuard } from "./useUnsavedChangesGuard";
 
@@ -15,7 +16,7 @@ export type SaveState =
   | { kind: "saving" }
   | { kind: "saved"; version: number }
   | { kind: "unchanged" }
-  | { kind: "conflict"; message: string }
+  | { kind: "conflict"; message: string; theirs?: FieldValues; currentVersion?: number }
   | { kind: "error"; message: string };
 
 /**
@@ -43,6 +44,9 @@ export function useSectionForm<S extends SectionId>(section: S) {
     mode: "onChange",
   });
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
+  // After a conflict is resolved, the next save is made against the version (and the section as
+  // it was saved there) that the accountant has now seen.
+  const rebase = useRef<{ version: number; base: FieldValues } | null>(null);
   const watched = useWatch({ control: form.control });
   // The whole budget is evaluated again for the live figures (tens of ms for a long grid): once
   // typing pauses, and in a deferred render, so keystrokes are never held up by it.
@@ -88,7 +92,8 @@ export function useSectionForm<S extends SectionId>(section: S) {
     try {
       const result = await saveSectionAction({
         budgetId: editor.budgetId,
-        expectedVersion: editor.version,
+        expectedVersion: rebase.current?.version ?? editor.version,
+        base: (rebase.current?.base ?? defaults) as SectionValues<SectionId>,
         section,
         values: values as SectionValues<SectionId>,
       });
@@ -97,14 +102,21 @@ export function useSectionForm<S extends SectionId>(section: S) {
         setSaveState({ kind: "unchanged" });
       } else if (result.ok) {
         const checked = checkSection(editor.saved, section, values as SectionValues<S>, editor.catalog);
-        if (checked.ok) editor.markSaved(checked.pkg, result.version);
+        // A save merged over a newer version: the refresh brings the whole budget as stored.
+        if (checked.ok && result.version === editor.version + 1 && !rebase.current) editor.markSaved(checked.pkg, result.version);
+        rebase.current = null;
         form.reset(values);
         setSaveState({ kind: "saved", version: result.version });
       } else if (result.kind === "invalid") {
         for (const e of result.errors) form.setError((e.field || "root.section") as never, { type: "server", message: e.message });
         setSaveState({ kind: "error", message: "保存失败：请按提示修改标红的字段，您的输入都还在。" });
       } else if (result.kind === "conflict") {
-        setSaveState({ kind: "conflict", message: result.message });
+        setSaveState({
+          kind: "conflict",
+          message: result.message,
+          ...(result.theirs ? { theirs: result.theirs as FieldValues } : {}),
+          currentVersion: result.currentVersion,
+        });
       } else {
         setSaveState({ kind: "error", message: result.message });
       }
@@ -131,8 +143,39 @@ export function useSectionForm<S extends SectionId>(section: S) {
     await submit();
   };
 
+  const resolve = useMemo(() => {
+    if (saveState.kind !== "conflict" || !saveState.theirs || saveState.currentVersion === undefined) return undefined;
+    const { theirs, currentVersion } = saveState;
+    return {
+      theirs,
+      mine: () => form.getValues(),
+      keepMine: async () => {
+        rebase.current = { version: currentVersion, base: theirs };
+        await submit();
+      },
+      takeTheirs: () => {
+        rebase.current = { version: currentVersion, base: theirs };
+        form.reset(theirs);
+        setSaveState({ kind: "idle" });
+        router.refresh();
+      },
+      merge: () => {
+        const { merged, conflicts } = mergeValues(defaults, form.getValues(), theirs);
+        rebase.current = { version: currentVersion, base: theirs };
+        form.reset(theirs);
+        form.reset(merged as FieldValues, { keepDefaultValues: true });
+        setSaveState({
+          kind: "error",
+          message: conflicts.length
+            ? `已合并：对方的修改已取用；${conflicts.length} 处双方都改了，保留了您的值。请核对后保存。`
+            : "已合并：对方的修改已取用，您的修改都还在。请核对后保存。",
+        });
+      },
+    };
+  }, [saveState, form, defaults, router]);
+
   // What <SectionFrame> needs, spread into it by each section form.
-  const frame = { section, form, save, saveState, editable: editor.editable };
+  const frame = { section, form, save, saveState, editable: editor.editable, resolve };
   return { form, live, save, saveState, editor, frame };
 }
 

@@ -87,6 +87,28 @@ describe("saving a section", () => {
     expect(await workingPkg(draftId)).toEqual(before);
   });
 
+  it("merges a save over another section's newer save; the same section is a conflict naming who and carrying their values", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const loaded = await workingPkg(draftId);
+    const v = await version(draftId);
+    // Another window saves 三公 …
+    const threePublic = SECTIONS["three-public"].pick(loaded);
+    threePublic.threePublic.abroad = "3333.00";
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "three-public", values: threePublic })).toEqual({ ok: true, version: v + 1 });
+    // … this one, loaded before, saves 收入: merged, nothing of the other save lost.
+    const incomeBase = SECTIONS.income.pick(loaded);
+    const income = { ...incomeBase, other: "4444.00" };
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "income", values: income, base: incomeBase })).toEqual({ ok: true, version: v + 2 });
+    const now = await workingPkg(draftId);
+    expect(now.threePublic?.abroad).toBe("3333.00");
+    expect(now.income?.other).toBe("4444.00");
+    // The same section from the stale window is a conflict: who saved, and the values saved.
+    const stale = { ...incomeBase, other: "5555.00" };
+    const result = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "income", values: stale, base: incomeBase });
+    expect(result).toMatchObject({ ok: false, kind: "conflict", currentVersion: v + 2, savedBy: { self: true }, theirs: { other: "4444.00" } });
+    expect((result as { message: string }).message).toContain("你自己在另一个窗口");
+  });
+
   it("saving an unchanged section is a no-op: no new version, no trail row", async () => {
     const user = await sessionUser(t.db, "accountant.134");
     const values = SECTIONS.basic.pick(await workingPkg(draftId));
