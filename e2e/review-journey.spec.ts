@@ -146,6 +146,7 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   await expect.poll(() => asked.join("\n")).toContain("确定公开本预算吗");
   expect(asked[0]).toContain("确定审核通过本预算吗");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("已公开");
+  await expect(page.getByTestId("public-link").getByRole("link", { name: "查看公开页面" })).toHaveAttribute("href", "/b/500109/2023/134");
   const trail = page.getByTestId("budget-trail");
   for (const step of ["报送", "退回", "审核通过", "公开"]) await expect(trail).toContainText(step);
   await expect(trail).toContainText("项目支出依据不足，请修改后重新报送");

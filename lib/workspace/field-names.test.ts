@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldName, humanizeMessage } from "./field-names";
+import { actionName, fieldName, humanizeMessage } from "./field-names";
 
 describe("fieldName", () => {
   it.each([
@@ -22,5 +22,14 @@ describe("humanizeMessage", () => {
   });
   it("leaves a message without a path alone", () => {
     expect(humanizeMessage("", "提交的内容格式不正确")).toBe("提交的内容格式不正确");
+  });
+});
+
+describe("actionName", () => {
+  it("names section edits and the other trail actions", () => {
+    expect(actionName("edit.projects")).toBe("修改项目支出");
+    expect(actionName("edit.three-public")).toBe("修改“三公”经费");
+    expect(actionName("create.next-year")).toBe("由上年结转生成");
+    expect(actionName("something")).toBeUndefined();
   });
 });

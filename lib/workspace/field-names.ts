@@ -1,4 +1,5 @@
 import { FIELD_LABELS } from "@/lib/budget/package/labels";
+import { isSectionId, SECTIONS } from "./sections";
 
 /**
  * Field names as the accountant sees them on screen. The package messages name a field by its
@@ -68,9 +69,14 @@ export function humanizeMessage(path: string, message: string): string {
   return text.replace(PATH_IN_TEXT, (inner) => fieldName(inner));
 }
 
-/** What a trail action is called ("edit.projects" → "修改项目支出"). */
-export function actionName(action: string, sectionLabels: Record<string, string>): string {
+const OTHER_ACTIONS: Record<string, string> = {
+  "import.merge": "合并导入",
+  "create.next-year": "由上年结转生成",
+};
+
+/** What a trail action is called ("edit.projects" → "修改项目支出"), or undefined when it has no name here. */
+export function actionName(action: string): string | undefined {
   const edit = /^edit\.(.+)$/.exec(action);
-  if (edit && sectionLabels[edit[1]!]) return `修改${sectionLabels[edit[1]!]}`;
-  return action;
+  if (edit && isSectionId(edit[1]!)) return `修改${SECTIONS[edit[1]].label}`;
+  return OTHER_ACTIONS[action];
 }

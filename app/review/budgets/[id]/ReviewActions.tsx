@@ -50,7 +50,20 @@ function Hidden({ budgetId, version }: { budgetId: number; version: number }) {
   );
 }
 
-export function ReviewActions({ budgetId, version, status, canPublish }: { budgetId: number; version: number; status: BudgetStatusName; canPublish: boolean }) {
+export function ReviewActions({
+  budgetId,
+  version,
+  status,
+  canPublish,
+  publicUrl,
+}: {
+  budgetId: number;
+  version: number;
+  status: BudgetStatusName;
+  canPublish: boolean;
+  /** Where the public reads it once published. */
+  publicUrl?: string;
+}) {
   const ret = useKeptForm<ActionState>(validated(returnSchema, returnAction), null);
   const approve = useKeptForm<ActionState>(validated(transitionSchema, approveAction), null);
   const publish = useKeptForm<ActionState>(validated(transitionSchema, publishAction), null);
@@ -96,6 +109,16 @@ export function ReviewActions({ budgetId, version, status, canPublish }: { budge
     );
   }
   // After an action the page re-renders with the new status; keep its message visible.
+  if (status === "PUBLISHED" && publicUrl) {
+    return (
+      <>
+        <Outcome state={publish.state} />
+        <p data-testid="public-link">
+          本预算已公开：<a href={publicUrl}>查看公开页面</a>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <Outcome state={ret.state ?? approve.state ?? publish.state} />
