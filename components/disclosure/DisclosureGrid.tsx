@@ -50,6 +50,9 @@ export function DisclosureGrid({ table, headingLevel = 2 }: { table: GridTable; 
         <p key={line} className="dz-preface">{line}</p>
       ))}
       <p className="dz-unit">{table.unitLabel}</p>
+      <p className="dz-scroll-cue dz-noprint" aria-hidden="true">
+        表格较宽，可左右滑动查看 →
+      </p>
       <div className="dz-scroll">
         <table className="dz-grid" data-testid={`table-${table.key}`}>
           {table.head.length > 0 ? (
