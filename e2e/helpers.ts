@@ -41,6 +41,9 @@ export async function typeInto(field: Locator, text: string) {
     else if (/^[\x20-\x7e]+$/.test(run)) await keyboard.type(run);
     else await keyboard.insertText(run);
   }
+  // A field with suggestions (a datalist) has them open now, over the fields below; a person
+  // closes them before going on.
+  if (await field.getAttribute("list")) await keyboard.press("Escape");
 }
 
 /** Types and checks the field kept every key (the focus stayed in it throughout). */

@@ -41,7 +41,8 @@ async function enterIndicators(page: Page, prefix: string, indicators: Indicator
 }
 
 test("a budget entered by hand through the forms produces the fixture's tables to the fen", async ({ page }) => {
-  test.setTimeout(300_000);
+  // Every value is typed as a person types it: the whole budget takes several minutes.
+  test.setTimeout(900_000);
   await signIn(page, "accountant.111");
   await page.goto("/workspace");
   await typeInto(page.getByLabel("预算年度"), "2026");

@@ -132,6 +132,11 @@ test.describe.serial("the 基本支出 grid", () => {
     await expect(field(page, `basicExpenditure[${rows + 1}].economic`)).toHaveValue("30102");
     await expect(field(page, `basicExpenditure[${rows + 9}].economic`)).toHaveValue("30199");
     await expect(field(page, `basicExpenditure[${rows}].fund`)).toHaveValue("governmentFund");
+    if (process.env.DOCS_SCREENSHOTS) {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await field(page, `basicExpenditure[${rows + 12}].amount`).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: "docs/basic-grid.png" });
+    }
 
     // One undo takes the whole paste back.
     await page.keyboard.press("ControlOrMeta+z");

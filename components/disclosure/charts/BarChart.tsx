@@ -11,7 +11,7 @@ export interface BarChartProps {
 const COLORS = ["#c9cdd4", "#a8071a", "#d46b08", "#0958d9"];
 // Drawn at about the size it is shown (a phone's width, a third of a desktop page), so that
 // 13 px text stays at least 12 px on screen: a wide chart scaled into a narrow box shrank it to 6.
-const WIDTH = 340;
+const WIDTH = 260;
 const VALUE_W = 84;
 const BAR_W = WIDTH - VALUE_W;
 const LABEL_H = 18;
