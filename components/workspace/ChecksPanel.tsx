@@ -7,6 +7,8 @@ import { useEditor } from "./EditorContext";
  * The engine's findings for the whole budget, each linking to the section and field it is
  * about; live while a section is being edited, else those of the saved budget.
  */
+const MAX_SHOWN = 40;
+
 export function ChecksPanel() {
   const editor = useEditor();
   const findings = editor.live?.findings ?? editor.savedFindings;
@@ -26,7 +28,8 @@ export function ChecksPanel() {
         </p>
       ) : null}
       <ul>
-        {findings.map((f, i) => {
+        {/* A long grid can raise hundreds of findings: the first ones, and how many more. */}
+        {findings.slice(0, MAX_SHOWN).map((f, i) => {
           const section = sectionOfPath(f.path);
           const href = section ? `/workspace/budgets/${editor.budgetId}/${section}#${encodeURIComponent(f.path)}` : undefined;
           return (
@@ -42,6 +45,7 @@ export function ChecksPanel() {
           );
         })}
       </ul>
+      {findings.length > MAX_SHOWN ? <p className="muted">……还有 {findings.length - MAX_SHOWN} 条，改正上面的问题后会依次显示。</p> : null}
     </aside>
   );
 }

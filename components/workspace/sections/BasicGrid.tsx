@@ -10,7 +10,20 @@ import { Figures, SectionFrame } from "../SectionFrame";
 import { wan } from "../labels";
 import { SubjectOptions } from "../SubjectOptions";
 import { FunctionPreview } from "./FunctionPreview";
-import { ActionsCell, AmountCell, EconomicCell, FunctionCell, FundCell, GridContext, KindCell, PasteMarks, type GridContextValue, type Row } from "./BasicGridCells";
+import {
+  ActionsCell,
+  AmountCell,
+  EconomicCell,
+  FunctionCell,
+  FundCell,
+  GridContext,
+  KindCell,
+  PasteMarks,
+  RowErrors,
+  type GridContextValue,
+  type LineErrors,
+  type Row,
+} from "./BasicGridCells";
 import { moveFrom, type Move } from "@/lib/workspace/grid-moves";
 
 const features = tableFeatures({});
@@ -192,6 +205,16 @@ export function BasicGrid() {
     setNotice("已撤销粘贴。");
   };
 
+  // Each line's errors as a string, so a row re-renders only when its own errors change.
+  const lineErrors = (form.formState.errors.basicExpenditure ?? []) as unknown as (Record<string, { message?: string } | undefined> | undefined)[];
+  const errorsOf = (row: number): string | undefined => {
+    const e = lineErrors[row];
+    if (!e) return undefined;
+    const out: Record<string, string> = {};
+    for (const c of ["function", "economic", "fund", "amount"] as const) if (e[c]?.message) out[c] = e[c]!.message!;
+    return Object.keys(out).length ? JSON.stringify(out) : undefined;
+  };
+
   const marks = useMemo(() => {
     const map = new Map<string, string>();
     for (const p of paste?.problems ?? []) map.set(`${p.row}:${p.column}`, p.message);
@@ -282,7 +305,7 @@ export function BasicGrid() {
                 {table.getHeaderGroups().map((group) => (
                   <tr key={group.id}>
                     {group.headers.map((header) => (
-                      <th key={header.id} className={header.column.id === "amount" ? "num" : undefined}>
+                      <th key={header.id} className={`col-${header.column.id}${header.column.id === "amount" ? " num" : ""}`}>
                         <FlexRender header={header} />
                         {header.column.id === "amount" ? `（${unit}）` : null}
                       </th>
@@ -299,6 +322,7 @@ export function BasicGrid() {
                       row={row}
                       duplicateText={group ? duplicateText(group, row.index, catalog) : undefined}
                       duplicateRows={group ? group.rows.join(",") : undefined}
+                      errors={errorsOf(row.index)}
                       merge={actions.merge}
                     />
                   );
@@ -333,15 +357,19 @@ const GridRow = memo(function GridRow({
   row,
   duplicateText,
   duplicateRows,
+  errors,
   merge,
 }: {
   row: TableRow<typeof features, Row>;
   duplicateText?: string;
   duplicateRows?: string;
+  /** The line's errors by column, as JSON (a string compares by value). */
+  errors?: string;
   merge(rows: number[]): void;
 }) {
+  const lineErrors = useMemo<LineErrors>(() => (errors ? (JSON.parse(errors) as LineErrors) : {}), [errors]);
   return (
-    <>
+    <RowErrors.Provider value={lineErrors}>
       <tr data-row={row.index} className={duplicateText ? "duplicate" : undefined}>
         {row.getAllCells().map((cell) => (
           <td key={cell.id} className={`col-${cell.column.id}`}>
@@ -361,7 +389,7 @@ const GridRow = memo(function GridRow({
           </td>
         </tr>
       ) : null}
-    </>
+    </RowErrors.Provider>
   );
 });
 

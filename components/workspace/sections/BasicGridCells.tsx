@@ -1,7 +1,7 @@
 "use client";
 import Decimal from "decimal.js";
 import { createContext, useContext, useEffect, useState } from "react";
-import { useController, useWatch, type FieldValues, type UseFormReturn } from "react-hook-form";
+import { useWatch, type FieldValues, type UseFormReturn } from "react-hook-form";
 import type { Catalog } from "@/lib/catalog/catalog";
 import { readAmount, type AmountUnit, type GridColumn } from "@/lib/workspace/grid-paste";
 import { MoneyInput, normalizeMoneyInput } from "@/components/forms/MoneyInput";
@@ -44,20 +44,33 @@ type CellProps = { row: { original: Row } };
 const nameOf = (index: number, column: GridColumn | "kind") => `basicExpenditure.${index}.${column}`;
 const idOf = (index: number, column: GridColumn) => `basicExpenditure[${index}].${column}`;
 
+/** The errors of one line by column, given by its row (which re-renders only when they change). */
+export type LineErrors = Partial<Record<GridColumn, string>>;
+export const RowErrors = createContext<LineErrors>({});
+
 /**
- * One field of one line through useController: the cell subscribes to its own value and error
- * only, so a keystroke re-renders that cell rather than the grid.
+ * One field of one line. The cell watches its own value only (useWatch by name) and gets its
+ * error from its row, so a keystroke re-renders that cell rather than every cell of the grid:
+ * a useController per cell would re-render all of them on each validation of the form.
  */
 function useCell(index: number, column: GridColumn) {
   const { form } = useGrid();
-  const { field, fieldState } = useController({ control: form.control, name: nameOf(index, column) });
+  const name = nameOf(index, column);
+  const value = useWatch({ control: form.control, name }) as unknown;
+  const error = useContext(RowErrors)[column];
   const mark = useContext(PasteMarks).get(`${index}:${column}`);
   // A mark from a paste goes once the cell is edited.
   const [edited, setEdited] = useState(false);
   useEffect(() => setEdited(false), [mark]);
   const id = idOf(index, column);
-  const error = fieldState.error?.message;
   const problem = edited ? undefined : mark;
+  const field = {
+    name,
+    value,
+    onChange: (next: string) => form.setValue(name, next, { shouldDirty: true, shouldValidate: true }),
+    onBlur: () => undefined,
+    ref: undefined,
+  };
   return {
     field,
     id,
@@ -66,8 +79,7 @@ function useCell(index: number, column: GridColumn) {
     onEdited: () => setEdited(true),
     inputProps: {
       id,
-      name: field.name,
-      onBlur: field.onBlur,
+      name,
       "aria-invalid": error || problem ? true : undefined,
       "aria-describedby": error ? `${id}-error` : undefined,
       title: problem,
@@ -86,7 +98,6 @@ function SubjectCell({ index, kind }: { index: number; kind: "function" | "econo
       <div className="cell-line">
         <input
           {...inputProps}
-          ref={field.ref}
           className={`code ${inputProps.className ?? ""}`}
           aria-label={`第 ${index + 1} 行 ${kind === "function" ? "功能分类科目" : "经济分类科目"}`}
           list={`${kind}-subjects`}
@@ -129,7 +140,6 @@ export function FundCell({ row }: CellProps) {
     <>
       <select
         {...inputProps}
-        ref={field.ref}
         aria-label={`第 ${index + 1} 行 资金来源`}
         value={(field.value as string | undefined) ?? ""}
         onChange={(e) => {
