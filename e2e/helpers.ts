@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "mingzhang-demo";
 
@@ -22,4 +22,33 @@ export async function budgetUrlFor(page: Page, department: string): Promise<stri
   const href = await link.getAttribute("href");
   expect(href).toMatch(/^\/workspace\/budgets\/\d+$/);
   return href!;
+}
+
+/**
+ * Types into a field the way a person does: click it, select what is there, then type. Latin
+ * letters and digits go key by key; Chinese is committed a few characters at a time, as an
+ * input method does; a newline is the Enter key. `fill()` sends one input event for the whole
+ * value and hides bugs that only show on the second keystroke (an input remounted after each
+ * change loses the focus), so entry tests use this instead.
+ */
+export async function typeInto(field: Locator, text: string) {
+  await field.click();
+  await field.press("ControlOrMeta+a");
+  await field.press("Delete");
+  const keyboard = field.page().keyboard;
+  for (const run of text.match(/[\x20-\x7e]+|\r?\n|[^\x20-\x7e\r\n]{1,4}/g) ?? []) {
+    if (/^\r?\n$/.test(run)) await keyboard.press("Enter");
+    else if (/^[\x20-\x7e]+$/.test(run)) await keyboard.type(run);
+    else await keyboard.insertText(run);
+  }
+  // A field with suggestions (a datalist) has them open now, over the fields below; a person
+  // closes them before going on.
+  if (await field.getAttribute("list")) await keyboard.press("Escape");
+}
+
+/** Types and checks the field kept every key (the focus stayed in it throughout). */
+export async function typeAndCheck(field: Locator, text: string, shown = text) {
+  await typeInto(field, text);
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue(shown);
 }

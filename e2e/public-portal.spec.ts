@@ -4,6 +4,7 @@ import { expect, test, type Locator } from "@playwright/test";
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
 import { readPdfText } from "../lib/export/pdf-text";
+import { typeInto } from "./helpers";
 
 const FIXTURE = JSON.parse(
   readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2024.expected.json"), "utf8"),
@@ -185,7 +186,7 @@ test("the district page lists published departments with totals; the home page s
   await expect(page.getByTestId("district-by-class")).toContainText("一般公共服务支出");
 
   await page.goto("/");
-  await page.getByLabel("按部门名称或编码查找").fill("信访");
+  await typeInto(page.getByLabel("按部门名称或编码查找"), "信访");
   await page.getByRole("button", { name: "查找" }).click();
   const departments = page.getByTestId("departments-500109");
   await expect(departments.locator("tbody tr")).toHaveCount(1);

@@ -1,29 +1,29 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut } from "./helpers";
+import { signIn, signOut, typeInto } from "./helpers";
 
 test("an administrator adds a department and its accountant, who can then sign in", async ({ page }) => {
   await signIn(page, "admin");
   await page.goto("/admin/units");
   const create = page.getByTestId("create-department-500109");
-  await create.getByLabel("部门编码").fill("188");
-  await create.getByLabel("名称").fill("重庆市北碚区测试局");
+  await typeInto(create.getByLabel("部门编码"), "188");
+  await typeInto(create.getByLabel("名称"), "重庆市北碚区测试局");
   await create.getByRole("button", { name: "添加部门" }).click();
   await expect(create.getByRole("status")).toHaveText("已添加部门 重庆市北碚区测试局");
   await expect(page.getByTestId("department-500109-188")).toBeVisible();
   // Same code again: refused in Chinese.
-  await create.getByLabel("部门编码").fill("188");
-  await create.getByLabel("名称").fill("重复");
+  await typeInto(create.getByLabel("部门编码"), "188");
+  await typeInto(create.getByLabel("名称"), "重复");
   await create.getByRole("button", { name: "添加部门" }).click();
   await expect(create.getByRole("alert")).toHaveText("该区划下已有编码为 188 的部门");
 
   await page.goto("/admin/users");
   const user = page.getByTestId("create-user");
-  await user.getByLabel("用户名").fill("accountant.188");
-  await user.getByLabel("显示名称").fill("测试局会计");
-  await user.getByLabel("初始密码（至少 10 位）").fill("short");
+  await typeInto(user.getByLabel("用户名"), "accountant.188");
+  await typeInto(user.getByLabel("显示名称"), "测试局会计");
+  await typeInto(user.getByLabel("初始密码（至少 10 位）"), "short");
   await user.getByRole("button", { name: "创建用户" }).click();
   await expect(user.getByRole("alert")).toHaveText("密码至少 10 位");
-  await user.getByLabel("初始密码（至少 10 位）").fill("test-bureau-2024");
+  await typeInto(user.getByLabel("初始密码（至少 10 位）"), "test-bureau-2024");
   await user.getByLabel("所属部门（部门会计）").selectOption({ label: "188 重庆市北碚区测试局" });
   await user.getByRole("button", { name: "创建用户" }).click();
   await expect(user.getByRole("status")).toHaveText("已创建用户 accountant.188");
@@ -38,16 +38,16 @@ test("catalogue import shows a preview with every bad row before anything is sto
   await signIn(page, "admin");
   await page.goto("/admin/catalog");
   const form = page.getByTestId("catalog-import");
-  await form.getByLabel("年度").fill("2027");
+  await typeInto(form.getByLabel("年度"), "2027");
   await form.getByLabel("目录类型").selectOption("function");
-  await form.getByLabel(/或粘贴 CSV 内容/).fill("code,name,level\n201,一般公共服务支出,1\n20103,,2\n2010301,行政运行,9\n");
+  await typeInto(form.getByLabel(/或粘贴 CSV 内容/), "code,name,level\n201,一般公共服务支出,1\n20103,,2\n2010301,行政运行,9\n");
   await form.getByRole("button", { name: "预览" }).click();
   const preview = page.getByTestId("catalog-preview");
   await expect(preview).toContainText("第 3 行“name”列不能为空");
   await expect(preview).toContainText("第 4 行“level”列应为 1、2 或 3，实际为“9”");
   await expect(form.getByRole("button", { name: /确认导入/ })).toHaveCount(0);
 
-  await form.getByLabel(/或粘贴 CSV 内容/).fill("code,name,level\n201,一般公共服务支出,1\n20103,政府办公厅（室）及相关机构事务,2\n2010301,行政运行,3\n");
+  await typeInto(form.getByLabel(/或粘贴 CSV 内容/), "code,name,level\n201,一般公共服务支出,1\n20103,政府办公厅（室）及相关机构事务,2\n2010301,行政运行,3\n");
   await form.getByRole("button", { name: "预览" }).click();
   await expect(preview).toContainText("共 3 条有效数据，新增 3 条");
   await form.getByRole("button", { name: "确认导入 3 条" }).click();

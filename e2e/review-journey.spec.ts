@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
-import { budgetUrlFor, signIn, signOut } from "./helpers";
+import { budgetUrlFor, signIn, signOut, typeInto } from "./helpers";
 
 // The e2e server's own embedded database (lib/cli/e2e-server.cjs), for the one accountant step
 // that is an edit of the amounts: the workspace forms have their own specs.
@@ -77,14 +77,14 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   const anchor = form.getByLabel("具体位置");
   const projectCode = await anchor.locator("option").nth(1).getAttribute("value");
   await anchor.selectOption(projectCode!);
-  await form.getByLabel("意见内容").fill("请补充该项目的立项依据并核减金额");
+  await typeInto(form.getByLabel("意见内容"), "请补充该项目的立项依据并核减金额");
   await form.getByRole("button", { name: "添加意见" }).click();
   await expect(form.getByRole("status")).toHaveText("意见已保存");
   await expect(page.getByTestId("comments")).toContainText(`项目支出 · ${projectCode}`);
 
   await page.getByRole("button", { name: "退回修改" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "退回时必须填写退回意见" })).toBeVisible();
-  await page.getByLabel("退回意见（必填）").fill("项目支出依据不足，请修改后重新报送");
+  await typeInto(page.getByLabel("退回意见（必填）"), "项目支出依据不足，请修改后重新报送");
   await page.getByRole("button", { name: "退回修改" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("已退回");
   await signOut(page);
@@ -102,12 +102,18 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   } finally {
     await client.end();
   }
-  // … answers the comment on the project's form, and submits again.
+  // … opens the budget on why it was returned, sees which section has the open comment, …
   await signIn(page, "accountant.134");
+  await page.goto(workspaceUrl);
+  await expect(page.getByTestId("returned-reason")).toContainText("项目支出依据不足，请修改后重新报送");
+  await expect(page.getByTestId("returned-reason")).toContainText("北碚区财政局审核员");
+  await expect(page.getByRole("link", { name: /^项目支出/ })).toContainText("意见 1");
+  if (process.env.DOCS_SCREENSHOTS) await page.screenshot({ path: "docs/returned-budget.png" });
+  // … answers the comment on the project's form, and submits again.
   await page.goto(`${workspaceUrl}/projects`);
   const comments = page.getByTestId("review-comments");
   await expect(comments).toContainText("请补充该项目的立项依据并核减金额");
-  await comments.getByLabel("答复内容").fill("已核减 1 万元");
+  await typeInto(comments.getByLabel("答复内容"), "已核减 1 万元");
   await comments.getByRole("button", { name: "标记已答复" }).click();
   await expect(comments).toContainText("已答复：已核减 1 万元");
   await page.goto(workspaceUrl);
@@ -127,11 +133,20 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   expect(amount(before!.replace("元", "")).minus(amount(after!.replace("元", ""))).toFixed(2)).toBe("10000.00");
   await expect(page.getByTestId("comments")).toContainText("已答复");
 
+  // Both steps cannot be taken back: each asks first.
+  const asked: string[] = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept();
+  });
   await page.getByRole("button", { name: "审核通过" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("审核通过");
   await expect(page.getByTestId("review-facts")).toContainText("公开期限");
   await page.getByRole("button", { name: "公开预算" }).click();
+  await expect.poll(() => asked.join("\n")).toContain("确定公开本预算吗");
+  expect(asked[0]).toContain("确定审核通过本预算吗");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("已公开");
+  await expect(page.getByTestId("public-link").getByRole("link", { name: "查看公开页面" })).toHaveAttribute("href", "/b/500109/2023/134");
   const trail = page.getByTestId("budget-trail");
   for (const step of ["报送", "退回", "审核通过", "公开"]) await expect(trail).toContainText(step);
   await expect(trail).toContainText("项目支出依据不足，请修改后重新报送");

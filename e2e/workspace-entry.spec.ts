@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Decimal from "decimal.js";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, typeInto } from "./helpers";
 import { ENTRY_WORLD, seedEntryWorld } from "./workspace-entry-world";
 
 /**
@@ -32,22 +32,23 @@ async function enterIndicators(page: Page, prefix: string, indicators: Indicator
   for (const [i, ind] of indicators.entries()) {
     await page.getByRole("button", { name: "添加指标" }).click();
     await byId(page, `${prefix}[${i}].level1`).selectOption(ind.level1);
-    await byId(page, `${prefix}[${i}].level2`).fill(ind.level2);
-    await byId(page, `${prefix}[${i}].name`).fill(ind.name);
-    await byId(page, `${prefix}[${i}].unit`).fill(ind.unit ?? "");
+    await typeInto(byId(page, `${prefix}[${i}].level2`), ind.level2);
+    await typeInto(byId(page, `${prefix}[${i}].name`), ind.name);
+    await typeInto(byId(page, `${prefix}[${i}].unit`), ind.unit ?? "");
     await byId(page, `${prefix}[${i}].operator`).selectOption(ind.operator);
-    await byId(page, `${prefix}[${i}].value`).fill(ind.value);
-    await byId(page, `${prefix}[${i}].weight`).fill(ind.weight ?? "");
+    await typeInto(byId(page, `${prefix}[${i}].value`), ind.value);
+    await typeInto(byId(page, `${prefix}[${i}].weight`), ind.weight ?? "");
     await byId(page, `${prefix}[${i}].core`).setChecked(ind.core ?? false);
   }
 }
 
 test("a budget entered by hand through the forms produces the fixture's tables to the fen", async ({ page }) => {
-  test.setTimeout(300_000);
+  // Every value is typed as a person types it: the whole budget takes several minutes.
+  test.setTimeout(900_000);
   seedEntryWorld();
   await signIn(page, ENTRY_WORLD.accountant, ENTRY_WORLD.password);
   await page.goto("/workspace");
-  await page.getByLabel("预算年度").fill(String(pkg.year));
+  await typeInto(page.getByLabel("预算年度"), String(pkg.year));
   await page.getByRole("button", { name: "新建" }).click();
   await expect(page).toHaveURL(/\/workspace\/budgets\/\d+\/unit$/);
   const base = new URL(page.url()).pathname.replace(/\/unit$/, "");
@@ -56,20 +57,20 @@ test("a budget entered by hand through the forms produces the fixture's tables t
   // 单位基本情况 (the sub-unit 111001 is the department's already)
   for (const [i, text] of (pkg.unit.functions as string[]).entries()) {
     await page.getByRole("button", { name: "添加一条职能职责" }).click();
-    await byId(page, `unit.functions[${i}]`).fill(text);
+    await typeInto(byId(page, `unit.functions[${i}]`), text);
   }
-  await byId(page, "unit.structure").fill(pkg.unit.structure);
+  await typeInto(byId(page, "unit.structure"), pkg.unit.structure);
   await expect(byId(page, "unit.subUnits[0].code")).toHaveValue(pkg.unit.subUnits[0].code);
-  await byId(page, "unit.performanceOffice").fill(pkg.unit.performanceOffice);
-  await byId(page, "unit.contact.name").fill(pkg.unit.contact.name);
-  await byId(page, "unit.contact.phone").fill(pkg.unit.contact.phone);
+  await typeInto(byId(page, "unit.performanceOffice"), pkg.unit.performanceOffice);
+  await typeInto(byId(page, "unit.contact.name"), pkg.unit.contact.name);
+  await typeInto(byId(page, "unit.contact.phone"), pkg.unit.contact.phone);
   await save(page);
 
   // 收入预算
   await page.goto(`${base}/income`);
   for (const [key, value] of Object.entries(pkg.income as Record<string, unknown>)) {
     if (key === "carryover") continue;
-    await byId(page, `income.${key}`).fill(yuan(value as string));
+    await typeInto(byId(page, `income.${key}`), yuan(value as string));
   }
   await save(page);
 
@@ -77,10 +78,10 @@ test("a budget entered by hand through the forms produces the fixture's tables t
   await page.goto(`${base}/basic`);
   for (const [i, line] of (pkg.basicExpenditure as { function: string; economic: string; amount: string; fund: string }[]).entries()) {
     await page.getByRole("button", { name: "添加一行" }).click();
-    await byId(page, `basicExpenditure[${i}].function`).fill(line.function);
-    await byId(page, `basicExpenditure[${i}].economic`).fill(line.economic);
+    await typeInto(byId(page, `basicExpenditure[${i}].function`), line.function);
+    await typeInto(byId(page, `basicExpenditure[${i}].economic`), line.economic);
     await byId(page, `basicExpenditure[${i}].fund`).selectOption(line.fund);
-    await byId(page, `basicExpenditure[${i}].amount`).fill(yuan(line.amount));
+    await typeInto(byId(page, `basicExpenditure[${i}].amount`), yuan(line.amount));
   }
   await expect(page.getByTestId("basic-total")).toHaveText(`${expected.T8.total.basic} 万元`);
   await save(page);
@@ -90,19 +91,19 @@ test("a budget entered by hand through the forms produces the fixture's tables t
   for (const [i, p] of (pkg.projects as Record<string, unknown>[]).entries()) {
     await page.getByRole("button", { name: "添加项目" }).click();
     const f = (key: string) => byId(page, `projects[${i}].${key}`);
-    await f("code").fill(p.code as string);
-    await f("name").fill(p.name as string);
+    await typeInto(f("code"), p.code as string);
+    await typeInto(f("name"), p.name as string);
     await f("subUnit").selectOption(p.subUnit as string);
-    await f("category").fill((p.category as string) ?? "");
-    await f("function").fill(p.function as string);
+    await typeInto(f("category"), (p.category as string) ?? "");
+    await typeInto(f("function"), p.function as string);
     await f("fund").selectOption(p.fund as string);
-    await f("amount").fill(yuan(p.amount as string));
-    await f("ownArrangement").fill(yuan(p.ownArrangement as string));
-    await f("superiorSubsidy").fill(yuan(p.superiorSubsidy as string));
-    await f("executionRateWeight").fill(p.executionRateWeight as string);
-    await f("summary").fill(p.summary as string);
-    await f("basis").fill(p.basis as string);
-    await f("goal").fill(p.goal as string);
+    await typeInto(f("amount"), yuan(p.amount as string));
+    await typeInto(f("ownArrangement"), yuan(p.ownArrangement as string));
+    await typeInto(f("superiorSubsidy"), yuan(p.superiorSubsidy as string));
+    await typeInto(f("executionRateWeight"), p.executionRateWeight as string);
+    await typeInto(f("summary"), p.summary as string);
+    await typeInto(f("basis"), p.basis as string);
+    await typeInto(f("goal"), p.goal as string);
     await f("disclose").setChecked(p.disclose as boolean);
     await enterIndicators(page, `projects[${i}].indicators`, p.indicators as Indicator[]);
   }
@@ -111,23 +112,23 @@ test("a budget entered by hand through the forms produces the fixture's tables t
   // “三公”经费
   await page.goto(`${base}/three-public`);
   for (const [key, value] of Object.entries(pkg.threePublic as Record<string, string>)) {
-    await byId(page, `threePublic.${key}`).fill(yuan(value));
+    await typeInto(byId(page, `threePublic.${key}`), yuan(value));
   }
   await save(page);
 
   // 国有资产
   await page.goto(`${base}/assets`);
-  await byId(page, "assets.asOf").fill(pkg.assets.asOf);
+  await typeInto(byId(page, "assets.asOf"), pkg.assets.asOf);
   for (const group of ["vehicles", "plannedPurchase"]) {
     for (const [key, value] of Object.entries(pkg.assets[group] as Record<string, number>)) {
-      await byId(page, `assets.${group}.${key}`).fill(String(value));
+      await typeInto(byId(page, `assets.${group}.${key}`), String(value));
     }
   }
   await save(page);
 
   // 整体绩效目标
   await page.goto(`${base}/performance`);
-  await byId(page, "performance.goal").fill(pkg.performance.goal);
+  await typeInto(byId(page, "performance.goal"), pkg.performance.goal);
   await enterIndicators(page, "performance.indicators", pkg.performance.indicators);
   await save(page);
 
@@ -135,20 +136,20 @@ test("a budget entered by hand through the forms produces the fixture's tables t
   await page.goto(`${base}/narrative`);
   for (const [key, value] of Object.entries(pkg.narrative as Record<string, unknown>)) {
     if (key === "threePublic") {
-      for (const [k, v] of Object.entries(value as Record<string, string>)) await byId(page, `narrative.threePublic.${k}`).fill(v);
-    } else await byId(page, `narrative.${key}`).fill(value as string);
+      for (const [k, v] of Object.entries(value as Record<string, string>)) await typeInto(byId(page, `narrative.threePublic.${k}`), v);
+    } else await typeInto(byId(page, `narrative.${key}`), value as string);
   }
   await save(page);
 
   // 上年预算数 (the 2023 figures are typed, as a first year in 明账 would)
   await page.goto(`${base}/prior`);
   const prior = pkg.priorYear;
-  for (const key of ["basic", "project", "operatingFunds"]) await byId(page, `priorYear.${key}`).fill(yuan(prior[key]));
-  for (const [k, v] of Object.entries(prior.threePublic as Record<string, string>)) await byId(page, `priorYear.threePublic.${k}`).fill(yuan(v));
+  for (const key of ["basic", "project", "operatingFunds"]) await typeInto(byId(page, `priorYear.${key}`), yuan(prior[key]));
+  for (const [k, v] of Object.entries(prior.threePublic as Record<string, string>)) await typeInto(byId(page, `priorYear.threePublic.${k}`), yuan(v));
   for (const [i, [code, amount]] of Object.entries(prior.expenditureByFunction as Record<string, string>).entries()) {
     await page.getByRole("button", { name: "添加一行" }).click();
-    await byId(page, `priorYear.expenditureByFunction[${i}].code`).fill(code);
-    await byId(page, `priorYear.expenditureByFunction[${i}].amount`).fill(yuan(amount));
+    await typeInto(byId(page, `priorYear.expenditureByFunction[${i}].code`), code);
+    await typeInto(byId(page, `priorYear.expenditureByFunction[${i}].amount`), yuan(amount));
   }
   await save(page);
 

@@ -27,6 +27,7 @@ export function AdminForm({
   submit,
   className,
   testId,
+  confirm,
 }: {
   action: (state: AdminFormState, form: FormData) => Promise<AdminFormState>;
   schema: keyof typeof SCHEMAS;
@@ -34,6 +35,8 @@ export function AdminForm({
   submit: string;
   className?: string;
   testId?: string;
+  /** A question to answer first, for what is hard to undo (停用账号, 删除角色). */
+  confirm?: string;
 }) {
   const { state, pending, formProps } = useKeptForm<AdminFormState>(async (prev, form) => {
     const parsed = SCHEMAS[schema].safeParse(formValues(form));
@@ -41,7 +44,18 @@ export function AdminForm({
     return action(prev, form);
   }, null);
   return (
-    <form {...formProps} className={className} data-testid={testId}>
+    <form
+      {...formProps}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) {
+          event.preventDefault();
+          return;
+        }
+        formProps.onSubmit(event);
+      }}
+      className={className}
+      data-testid={testId}
+    >
       {children}
       <button type="submit" disabled={pending}>
         {submit}

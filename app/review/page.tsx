@@ -4,6 +4,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { loadDistrictDashboard } from "@/lib/review/load-district-dashboard";
 import { PUBLICATION_DEADLINE_DAYS } from "@/lib/review/publication-deadline";
+import { DownloadLink } from "@/components/DownloadLink";
 import { DistrictTable } from "./DistrictTable";
 import styles from "./review.module.css";
 
@@ -53,9 +54,9 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
             查看
           </button>
         </form>
-        <a className="button secondary" href={`/review/export?${query}`} download>
+        <DownloadLink className="button secondary" href={`/review/export?${query}`} note="正在生成 Excel，请稍候…">
           下载区级汇总（Excel）
-        </a>
+        </DownloadLink>
       </div>
       <p className="muted">
         金额单位：万元。各部门金额取自其公开表格（四舍五入到 0.01 万元），区级汇总为各部门金额之和。审核通过后 {PUBLICATION_DEADLINE_DAYS}{" "}

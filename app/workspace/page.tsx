@@ -8,6 +8,7 @@ import { StatusBadge } from "@/components/StatusBadge";
 import { StartNextYearButton } from "@/components/workspace/StartNextYearButton";
 import { hasPermission } from "@/lib/auth/permissions";
 import { CreateBudgetForm } from "@/components/workspace/CreateBudgetForm";
+import { NEXT_YEAR_FROM } from "@/lib/db/budgets/start-next-year";
 
 export const metadata: Metadata = { title: "我的预算" };
 
@@ -16,7 +17,9 @@ export default async function WorkspacePage() {
   const budgets = await listBudgetsFor(db(), user);
   // A budget can start the following year when that year does not exist yet.
   const years = new Set(budgets.map((b) => `${b.region.code}/${b.department.code}/${b.year}`));
-  const canStartNext = (b: (typeof budgets)[number]) => !years.has(`${b.region.code}/${b.department.code}/${b.year + 1}`);
+  // …and only from a budget out of editing: a draft's figures never become the 上年 column.
+  const canStartNext = (b: (typeof budgets)[number]) =>
+    (NEXT_YEAR_FROM as readonly string[]).includes(b.status) && !years.has(`${b.region.code}/${b.department.code}/${b.year + 1}`);
   const canEdit = hasPermission(user, "budget.edit");
   const departments = canEdit ? await ownDepartments(db(), user) : [];
   return (
@@ -56,7 +59,7 @@ export default async function WorkspacePage() {
                 {canEdit ? (
                   <td>
                     {canStartNext(b) ? (
-                      <StartNextYearButton fromBudgetId={b.id} nextYear={b.year + 1} />
+                      <StartNextYearButton fromBudgetId={b.id} nextYear={b.year + 1} provisional={b.status === "SUBMITTED"} />
                     ) : null}
                   </td>
                 ) : null}

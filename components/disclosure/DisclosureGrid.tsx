@@ -1,6 +1,18 @@
 import type { GridCell, GridTable } from "@/lib/public/layout";
 import { displayAmount } from "@/lib/public/amount";
+import { textLines } from "@/lib/budget/text-lines";
 import "./disclosure.css";
+
+/** A text whose `<br>` (from imported documents) and newlines show as line breaks, still escaped. */
+function Lines({ text }: { text: string }) {
+  const lines = textLines(text);
+  return lines.map((line, i) => (
+    <span key={i}>
+      {i > 0 ? <br /> : null}
+      {line}
+    </span>
+  ));
+}
 
 function Cell({ cell }: { cell: GridCell }) {
   const spans = {
@@ -19,7 +31,7 @@ function Cell({ cell }: { cell: GridCell }) {
     case "text":
       return (
         <td className={cell.indent ? `dz-text dz-indent-${Math.min(cell.indent, 3)}` : "dz-text"} {...spans}>
-          {cell.text}
+          <Lines text={cell.text} />
         </td>
       );
   }
@@ -38,6 +50,9 @@ export function DisclosureGrid({ table, headingLevel = 2 }: { table: GridTable; 
         <p key={line} className="dz-preface">{line}</p>
       ))}
       <p className="dz-unit">{table.unitLabel}</p>
+      <p className="dz-scroll-cue dz-noprint" aria-hidden="true">
+        表格较宽，可左右滑动查看 →
+      </p>
       <div className="dz-scroll">
         <table className="dz-grid" data-testid={`table-${table.key}`}>
           {table.head.length > 0 ? (

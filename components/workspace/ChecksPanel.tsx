@@ -1,7 +1,5 @@
 "use client";
 import Link from "next/link";
-import { useMemo } from "react";
-import { evaluatePackage } from "@/lib/workspace/evaluate";
 import { sectionOfPath } from "@/lib/workspace/sections";
 import { useEditor } from "./EditorContext";
 
@@ -9,16 +7,11 @@ import { useEditor } from "./EditorContext";
  * The engine's findings for the whole budget, each linking to the section and field it is
  * about; live while a section is being edited, else those of the saved budget.
  */
+const MAX_SHOWN = 40;
+
 export function ChecksPanel() {
   const editor = useEditor();
-  const savedFindings = useMemo(() => {
-    try {
-      return evaluatePackage(editor.saved, editor.catalog).findings;
-    } catch {
-      return [];
-    }
-  }, [editor.saved, editor.catalog]);
-  const findings = editor.live?.findings ?? savedFindings;
+  const findings = editor.live?.findings ?? editor.savedFindings;
   const inputErrors = editor.live?.inputErrors ?? 0;
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
@@ -35,7 +28,8 @@ export function ChecksPanel() {
         </p>
       ) : null}
       <ul>
-        {findings.map((f, i) => {
+        {/* A long grid can raise hundreds of findings: the first ones, and how many more. */}
+        {findings.slice(0, MAX_SHOWN).map((f, i) => {
           const section = sectionOfPath(f.path);
           const href = section ? `/workspace/budgets/${editor.budgetId}/${section}#${encodeURIComponent(f.path)}` : undefined;
           return (
@@ -51,6 +45,7 @@ export function ChecksPanel() {
           );
         })}
       </ul>
+      {findings.length > MAX_SHOWN ? <p className="muted">……还有 {findings.length - MAX_SHOWN} 条，改正上面的问题后会依次显示。</p> : null}
     </aside>
   );
 }

@@ -40,7 +40,7 @@ export function CreateBudgetForm({ departments, defaultYear }: { departments: { 
           <input name="year" inputMode="numeric" defaultValue={defaultYear} style={{ width: "7rem" }} />
         </label>
         <button type="submit" disabled={pending}>
-          新建
+          {pending ? "正在新建…" : "新建"}
         </button>
       </div>
       {error ? (

@@ -5,6 +5,7 @@ import type { Catalog } from "@/lib/catalog/catalog";
 import type { Finding } from "@/lib/budget/rules/types";
 import type { CommentView } from "@/lib/db/queries/budget-comments";
 import { catalogFromData, type CatalogData } from "@/lib/workspace/serialize";
+import { evaluatePackage } from "@/lib/workspace/evaluate";
 
 export interface LiveChecks {
   findings: Finding[];
@@ -24,6 +25,8 @@ export interface EditorState {
   live: LiveChecks | null;
   comments: CommentView[];
   setLive(live: LiveChecks | null): void;
+  /** The findings of the budget as saved (what the section badges and the checks panel show by default). */
+  savedFindings: Finding[];
 }
 
 const Context = createContext<EditorState | null>(null);
@@ -43,6 +46,13 @@ export function EditorProvider(props: {
   if (props.version > saved.version) setSaved({ pkg: props.pkg, version: props.version });
   const catalog = useMemo(() => catalogFromData(props.catalog), [props.catalog]);
   const [live, setLive] = useState<LiveChecks | null>(null);
+  const savedFindings = useMemo(() => {
+    try {
+      return evaluatePackage(saved.pkg, catalog).findings;
+    } catch {
+      return [];
+    }
+  }, [saved.pkg, catalog]);
   const value: EditorState = {
     budgetId: props.budgetId,
     status: props.status,
@@ -54,6 +64,7 @@ export function EditorProvider(props: {
     live,
     setLive,
     comments: props.comments,
+    savedFindings,
   };
   return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }

@@ -69,11 +69,11 @@ export function ImportPanel() {
         </fieldset>
         <div className="row-actions">
           <button type="button" disabled={text === null || pending} onClick={() => run(false)}>
-            预览变化
+            {pending && !(result?.ok && !result.applied) ? "正在检查文件…" : "预览变化"}
           </button>
           {result?.ok && !result.applied ? (
             <button type="button" disabled={pending} onClick={() => run(true)}>
-              确认导入
+              {pending ? "正在导入…" : "确认导入"}
             </button>
           ) : null}
         </div>

@@ -8,10 +8,16 @@ export function SaveBar({ state, dirty, editable, onReload }: { state: SaveState
       <button type="submit" disabled={state.kind === "saving"}>
         {state.kind === "saving" ? "正在保存…" : "保存"}
       </button>
+      <span className="muted shortcut">Ctrl+S</span>
       {dirty ? <span className="muted">有未保存的修改</span> : null}
       {state.kind === "saved" && !dirty ? (
         <span className="notice ok" role="status">
           已保存（第 {state.version} 版）
+        </span>
+      ) : null}
+      {state.kind === "unchanged" && !dirty ? (
+        <span className="notice" role="status">
+          没有需要保存的修改
         </span>
       ) : null}
       {state.kind === "conflict" ? (

@@ -7,6 +7,7 @@ import { checkSection } from "@/lib/workspace/check-section";
 import { evaluatePackage, type Evaluation } from "@/lib/workspace/evaluate";
 import { SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
 import { setPath } from "@/components/forms/set-path";
+import { mergeValues } from "@/lib/workspace/merge-values";
 import { useEditor } from "./EditorContext";
 import { useUnsavedChangesGuard } from "./useUnsavedChangesGuard";
 
@@ -14,7 +15,8 @@ export type SaveState =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "saved"; version: number }
-  | { kind: "conflict"; message: string }
+  | { kind: "unchanged" }
+  | { kind: "conflict"; message: string; theirs?: FieldValues; currentVersion?: number }
   | { kind: "error"; message: string };
 
 /**
@@ -42,8 +44,18 @@ export function useSectionForm<S extends SectionId>(section: S) {
     mode: "onChange",
   });
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
+  // After a conflict is resolved, the next save is made against the version (and the section as
+  // it was saved there) that the accountant has now seen.
+  const rebase = useRef<{ version: number; base: FieldValues } | null>(null);
   const watched = useWatch({ control: form.control });
-  const deferred = useDeferredValue(watched);
+  // The whole budget is evaluated again for the live figures (tens of ms for a long grid): once
+  // typing pauses, and in a deferred render, so keystrokes are never held up by it.
+  const [settled, setSettled] = useState(watched);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(watched), 120);
+    return () => clearTimeout(timer);
+  }, [watched]);
+  const deferred = useDeferredValue(settled);
 
   // While the input has errors, the figures stay those of the last valid input (marked stale)
   // rather than dropping to zero.
@@ -72,37 +84,112 @@ export function useSectionForm<S extends SectionId>(section: S) {
     if (saveState.kind === "saved") router.refresh();
   }, [saveState, router]);
 
-  const save = form.handleSubmit(async (values) => {
+  // Saving what is already saved records nothing (no version, no trail row), and says so.
+  const submit = form.handleSubmit(
+    async (values) => {
     if (!editor.editable) return;
     setSaveState({ kind: "saving" });
     try {
       const result = await saveSectionAction({
         budgetId: editor.budgetId,
-        expectedVersion: editor.version,
+        expectedVersion: rebase.current?.version ?? editor.version,
+        base: (rebase.current?.base ?? defaults) as SectionValues<SectionId>,
         section,
         values: values as SectionValues<SectionId>,
       });
-      if (result.ok) {
+      if (result.ok && result.unchanged) {
+        form.reset(values);
+        setSaveState({ kind: "unchanged" });
+      } else if (result.ok) {
         const checked = checkSection(editor.saved, section, values as SectionValues<S>, editor.catalog);
-        if (checked.ok) editor.markSaved(checked.pkg, result.version);
+        // A save merged over a newer version: the refresh brings the whole budget as stored.
+        if (checked.ok && result.version === editor.version + 1 && !rebase.current) editor.markSaved(checked.pkg, result.version);
+        rebase.current = null;
         form.reset(values);
         setSaveState({ kind: "saved", version: result.version });
       } else if (result.kind === "invalid") {
         for (const e of result.errors) form.setError((e.field || "root.section") as never, { type: "server", message: e.message });
         setSaveState({ kind: "error", message: "保存失败：请按提示修改标红的字段，您的输入都还在。" });
       } else if (result.kind === "conflict") {
-        setSaveState({ kind: "conflict", message: result.message });
+        setSaveState({
+          kind: "conflict",
+          message: result.message,
+          ...(result.theirs ? { theirs: result.theirs as FieldValues } : {}),
+          currentVersion: result.currentVersion,
+        });
       } else {
         setSaveState({ kind: "error", message: result.message });
       }
     } catch {
       setSaveState({ kind: "error", message: "保存失败：网络或服务器异常，您的输入仍保留在页面上，请稍后重试。" });
     }
-  });
+    },
+    // 保存 never does nothing silently: say how many inputs stop it and what the first one is.
+    (errors) => {
+      const messages = errorMessages(errors);
+      setSaveState({
+        kind: "error",
+        message: `未保存：有 ${messages.length} 处需要修改${messages[0] ? `，如“${messages[0]}”` : ""}。标红的字段已标出，您的输入都还在。`,
+      });
+    },
+  );
+  const save = async (event?: { preventDefault(): void }) => {
+    event?.preventDefault();
+    if (!editor.editable || saveState.kind === "saving") return;
+    if (!form.formState.isDirty) {
+      setSaveState({ kind: "unchanged" });
+      return;
+    }
+    await submit();
+  };
+
+  const resolve = useMemo(() => {
+    if (saveState.kind !== "conflict" || !saveState.theirs || saveState.currentVersion === undefined) return undefined;
+    const { theirs, currentVersion } = saveState;
+    return {
+      theirs,
+      mine: () => form.getValues(),
+      keepMine: async () => {
+        rebase.current = { version: currentVersion, base: theirs };
+        await submit();
+      },
+      takeTheirs: () => {
+        rebase.current = { version: currentVersion, base: theirs };
+        form.reset(theirs);
+        setSaveState({ kind: "idle" });
+        router.refresh();
+      },
+      merge: () => {
+        const { merged, conflicts } = mergeValues(defaults, form.getValues(), theirs);
+        rebase.current = { version: currentVersion, base: theirs };
+        form.reset(theirs);
+        form.reset(merged as FieldValues, { keepDefaultValues: true });
+        setSaveState({
+          kind: "error",
+          message: conflicts.length
+            ? `已合并：对方的修改已取用；${conflicts.length} 处双方都改了，保留了您的值。请核对后保存。`
+            : "已合并：对方的修改已取用，您的修改都还在。请核对后保存。",
+        });
+      },
+    };
+  }, [saveState, form, defaults, router]);
 
   // What <SectionFrame> needs, spread into it by each section form.
-  const frame = { section, form, save, saveState, editable: editor.editable };
+  const frame = { section, form, save, saveState, editable: editor.editable, resolve };
   return { form, live, save, saveState, editor, frame };
+}
+
+/** The messages of a react-hook-form errors tree, in field order. */
+export function errorMessages(tree: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== "object") return;
+    const message = (node as { message?: unknown }).message;
+    if (typeof message === "string" && message) out.push(message);
+    for (const [key, child] of Object.entries(node)) if (key !== "ref" && key !== "message" && key !== "type") walk(child);
+  };
+  walk(tree);
+  return out;
 }
 
 function safeEvaluate(pkg: Parameters<typeof evaluatePackage>[0], catalog: Parameters<typeof evaluatePackage>[1]): Evaluation | undefined {

@@ -6,6 +6,8 @@ import { evaluateBudget } from "@/lib/budget/evaluate";
 import type { DisclosureTables } from "@/lib/budget/tables";
 import type { BudgetStatusName } from "@/lib/budget/status";
 import { economicName, functionName, type Catalog } from "@/lib/catalog/catalog";
+import { applyCrosswalk } from "@/lib/catalog/crosswalk";
+import { loadCrosswalk } from "@/lib/db/catalog-store";
 import type { Db } from "@/lib/db/client";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
@@ -66,7 +68,11 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
     include: budgetContentInclude,
   });
   const byEconomic = last ? Object.fromEntries(generalBudgetAmounts(budgetFromRows(last)).byEconomic) : undefined;
-  const byFunction = engine.prior?.expenditureByFunction;
+  // Without an approved budget of last year in 明账, the budget's own 上年预算数 stands (as in
+  // T2), its codes mapped onto this year's through the crosswalk (2023 2010308 → 2024 2014004).
+  const ownPrior = engine.budget.priorYear?.expenditureByFunction;
+  const byFunction =
+    engine.prior?.expenditureByFunction ?? (ownPrior ? applyCrosswalk(ownPrior, await loadCrosswalk(db, row.year - 1, row.year)) : undefined);
   const comparison = priorComparison(engine.budget, { ...(byFunction ? { byFunction } : {}), ...(byEconomic ? { byEconomic } : {}) }, subjectNames);
 
   const evaluation = evaluateBudget(engine.budget, engine.catalog, options);

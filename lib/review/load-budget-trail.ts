@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { budgetScope } from "@/lib/db/scope";
 import { commentPlace } from "@/lib/workflow/comment-anchors";
 import { EVENT_LABELS } from "@/lib/workflow/transitions";
+import { actionName } from "@/lib/workspace/field-names";
 
 export type TrailEntry =
   | {
@@ -55,7 +56,7 @@ export async function loadBudgetTrail(db: Db, user: SessionUser, budgetId: numbe
       at: e.at,
       actor: e.actor?.displayName ?? "系统",
       action: e.action,
-      label: EVENT_LABELS[e.action] ?? e.action,
+      label: EVENT_LABELS[e.action] ?? actionName(e.action) ?? e.action,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       version: e.version,

@@ -2,6 +2,7 @@ import type { Catalog } from "@/lib/catalog/catalog";
 import { parsePackageValue, type BudgetPackage } from "@/lib/budget/package/schema";
 import { validatePackage } from "@/lib/budget/validate";
 import { SECTIONS, type SectionId, type SectionValues } from "./sections";
+import { humanizeMessage } from "./field-names";
 
 export interface SectionError {
   /** Package path, e.g. "basicExpenditure[3].amount". */
@@ -22,16 +23,20 @@ export function checkSection<S extends SectionId>(base: BudgetPackage, section: 
   const def = SECTIONS[section] as unknown as {
     apply(p: BudgetPackage, v: unknown): BudgetPackage;
     fieldOf(path: string): string | undefined;
+    check?(v: unknown): { path: string; message: string }[];
   };
+  // What the form alone can tell (an empty amount is an omission, not zero) comes first.
+  const own = def.check?.(values) ?? [];
   const candidate = def.apply(base, values);
   const parsed = parsePackageValue(candidate);
-  const errors = parsed.ok ? validatePackage(parsed.pkg, catalog) : parsed.errors;
+  const found = parsed.ok ? validatePackage(parsed.pkg, catalog) : parsed.errors;
+  const errors = [...own, ...found.filter((e) => !own.some((o) => o.path === e.path))];
   if (parsed.ok && errors.length === 0) return { ok: true, pkg: parsed.pkg };
   return {
     ok: false,
     errors: errors.map((e) => {
       const field = def.fieldOf(e.path);
-      return { path: e.path, message: e.message, ...(field ? { field } : {}) };
+      return { path: e.path, message: humanizeMessage(e.path, e.message), ...(field ? { field } : {}) };
     }),
   };
 }

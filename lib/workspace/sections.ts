@@ -1,5 +1,7 @@
 import type { BudgetPackage } from "@/lib/budget/package/schema";
 import { STANDARD_GLOSSARY_TEXT } from "@/lib/budget/narrative/sections";
+import { emptyAmounts } from "./basic-lines";
+import { breaksAsNewlines } from "@/lib/budget/text-lines";
 
 /**
  * The sections of the accountant's workspace, in the order of the published document. A section
@@ -30,6 +32,8 @@ export interface SectionDef<V> {
   paths: string[];
   /** Form field name of a package path inside this section, or undefined when it is not a field here. */
   fieldOf(path: string): string | undefined;
+  /** Checks of the form's input the package schema cannot make (it reads an empty amount as zero). */
+  check?(values: V): { path: string; message: string }[];
 }
 
 // "projects[2].indicators[0].weight" → "projects.2.indicators.0.weight" (react-hook-form names).
@@ -267,11 +271,37 @@ const prior: SectionDef<PriorValues> = {
   },
 };
 
+const basic: SectionDef<{ basicExpenditure: NonNullable<Pkg["basicExpenditure"]> }> = {
+  ...listSection("basic", "基本支出", "basicExpenditure"),
+  check: (v) => {
+    // The values may come from any client: only a list of lines is checked here, the schema names the rest.
+    const lines = Array.isArray(v?.basicExpenditure) ? (v.basicExpenditure as { amount?: unknown }[]) : [];
+    return emptyAmounts(lines.map((l) => ({ amount: typeof l?.amount === "string" ? l.amount : l?.amount === undefined ? "" : "x" }))).map((e) => ({
+      path: `basicExpenditure[${e.row}].amount`,
+      message: e.message,
+    }));
+  },
+};
+
+// Imported texts carry `<br>` for a line break; the textarea shows it as one (and saves "\n").
+const projectList = listSection("projects", "项目支出", "projects");
+const projects: typeof projectList = {
+  ...projectList,
+  pick: (p) => ({
+    projects: projectList.pick(p).projects.map((pr) => ({
+      ...pr,
+      ...(pr.summary !== undefined ? { summary: breaksAsNewlines(pr.summary) } : {}),
+      ...(pr.basis !== undefined ? { basis: breaksAsNewlines(pr.basis) } : {}),
+      ...(pr.goal !== undefined ? { goal: breaksAsNewlines(pr.goal) } : {}),
+    })),
+  }),
+};
+
 export const SECTIONS = {
   unit,
   income,
-  basic: listSection("basic", "基本支出", "basicExpenditure"),
-  projects: listSection("projects", "项目支出", "projects"),
+  basic,
+  projects,
   "three-public": threePublic,
   procurement: listSection("procurement", "政府采购", "procurement"),
   assets,

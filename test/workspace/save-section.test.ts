@@ -87,6 +87,50 @@ describe("saving a section", () => {
     expect(await workingPkg(draftId)).toEqual(before);
   });
 
+  it("merges a save over another section's newer save; the same section is a conflict naming who and carrying their values", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const loaded = await workingPkg(draftId);
+    const v = await version(draftId);
+    // Another window saves 三公 …
+    const threePublic = SECTIONS["three-public"].pick(loaded);
+    threePublic.threePublic.abroad = "3333.00";
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "three-public", values: threePublic })).toEqual({ ok: true, version: v + 1 });
+    // … this one, loaded before, saves 收入: merged, nothing of the other save lost.
+    const incomeBase = SECTIONS.income.pick(loaded);
+    const income = { ...incomeBase, other: "4444.00" };
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "income", values: income, base: incomeBase })).toEqual({ ok: true, version: v + 2 });
+    const now = await workingPkg(draftId);
+    expect(now.threePublic?.abroad).toBe("3333.00");
+    expect(now.income?.other).toBe("4444.00");
+    // The same section from the stale window is a conflict: who saved, and the values saved.
+    const stale = { ...incomeBase, other: "5555.00" };
+    const result = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "income", values: stale, base: incomeBase });
+    expect(result).toMatchObject({ ok: false, kind: "conflict", currentVersion: v + 2, savedBy: { self: true }, theirs: { other: "4444.00" } });
+    expect((result as { message: string }).message).toContain("你自己在另一个窗口");
+  });
+
+  it("saving an unchanged section is a no-op: no new version, no trail row", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const values = SECTIONS.basic.pick(await workingPkg(draftId));
+    const v = await version(draftId);
+    const events = await t.db.budgetEvent.count({ where: { budgetId: draftId } });
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "basic", values })).toEqual({ ok: true, version: v, unchanged: true });
+    expect(await version(draftId)).toBe(v);
+    expect(await t.db.budgetEvent.count({ where: { budgetId: draftId } })).toBe(events);
+  });
+
+  it("refuses an empty amount instead of saving it as 0.00, naming the row from 1", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const values = SECTIONS.basic.pick(await workingPkg(draftId));
+    values.basicExpenditure[2]!.amount = "";
+    const result = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: await version(draftId), section: "basic", values });
+    expect(result).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      errors: [{ path: "basicExpenditure[2].amount", field: "basicExpenditure.2.amount", message: expect.stringContaining("基本支出 第 3 行 金额") }],
+    });
+  });
+
   it("refuses another department's budget as not found, and a submitted budget as not editable", async () => {
     const other = await sessionUser(t.db, "accountant.104");
     const values = SECTIONS.income.pick(await workingPkg(draftId));

@@ -106,7 +106,13 @@ export default async function UsersPage() {
                       {ROLE_LABELS[m.role]}
                       {m.department ? `：${m.department.region.code} / ${m.department.code} ${m.department.name}` : ""}
                       {m.region ? `：${m.region.code} ${m.region.name}` : ""}
-                      <AdminForm action={removeMembershipAction} schema="removeMembership" submit="删除此角色" className={styles.inline}>
+                      <AdminForm
+                        action={removeMembershipAction}
+                        schema="removeMembership"
+                        submit="删除此角色"
+                        className={styles.inline}
+                        confirm={`确定删除 ${u.username} 的“${ROLE_LABELS[m.role]}”角色吗？删除后该用户立即失去相应权限。`}
+                      >
                         <input type="hidden" name="membershipId" value={m.id} />
                       </AdminForm>
                     </li>
@@ -132,7 +138,13 @@ export default async function UsersPage() {
                   </AdminForm>
                 </details>
                 {u.id === me.id ? null : (
-                  <AdminForm action={setActiveAction} schema="setActive" submit={u.active ? "停用账号" : "启用账号"} className={styles.inline}>
+                  <AdminForm
+                    action={setActiveAction}
+                    schema="setActive"
+                    submit={u.active ? "停用账号" : "启用账号"}
+                    className={styles.inline}
+                    {...(u.active ? { confirm: `确定停用账号 ${u.username}（${u.displayName}）吗？停用后该用户不能登录，可随时重新启用。` } : {})}
+                  >
                     <input type="hidden" name="userId" value={u.id} />
                     <input type="hidden" name="active" value={u.active ? "false" : "true"} />
                   </AdminForm>

@@ -9,32 +9,35 @@ export interface BarChartProps {
 }
 
 const COLORS = ["#c9cdd4", "#a8071a", "#d46b08", "#0958d9"];
-const LABEL_W = 170;
-const BAR_W = 330;
-const VALUE_W = 90;
+// Drawn at about the size it is shown (a phone's width, a third of a desktop page), so that
+// 13 px text stays at least 12 px on screen: a wide chart scaled into a narrow box shrank it to 6.
+const WIDTH = 260;
+const VALUE_W = 84;
+const BAR_W = WIDTH - VALUE_W;
+const LABEL_H = 18;
 const ROW_H = 18;
+const FONT = 13;
 
 /**
  * A horizontal bar chart as inline SVG, rendered on the server: no script, no external
- * resources (the CSP allows neither), readable in print. Every bar carries its exact amount as
- * text, so the chart never replaces the table.
+ * resources (the CSP allows neither), readable in print. Each label sits on its own line above
+ * its bars, and every bar carries its exact amount as text, so the chart never replaces the table.
  */
 export function BarChart({ title, items, series }: BarChartProps) {
   const bars = barChart(items);
   const perItem = Math.max(1, ...items.map((i) => i.values.length));
-  const groupH = perItem * ROW_H + 10;
+  const groupH = LABEL_H + perItem * ROW_H + 8;
   const legendH = series && series.length > 1 ? 22 : 0;
   const height = legendH + bars.length * groupH + 4;
-  const width = LABEL_W + BAR_W + VALUE_W;
   return (
     <figure className="dz-chart">
       <figcaption>{title}（万元）</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={title} preserveAspectRatio="xMinYMin meet">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} role="img" aria-label={title} preserveAspectRatio="xMinYMin meet">
         {legendH > 0
           ? series!.map((s, i) => (
-              <g key={s} transform={`translate(${LABEL_W + i * 110}, 4)`}>
+              <g key={s} transform={`translate(${i * 110}, 4)`}>
                 <rect width="12" height="12" fill={COLORS[i % COLORS.length]} />
-                <text x="16" y="11" fontSize="12">{s}</text>
+                <text x="16" y="11" fontSize={FONT}>{s}</text>
               </g>
             ))
           : null}
@@ -42,18 +45,19 @@ export function BarChart({ title, items, series }: BarChartProps) {
           const y0 = legendH + b * groupH;
           return (
             <g key={`${bar.label}-${b}`}>
-              <text x={LABEL_W - 6} y={y0 + (perItem * ROW_H) / 2 + 4} fontSize="13" textAnchor="end">
-                {bar.label.length > 13 ? `${bar.label.slice(0, 12)}…` : bar.label}
+              <text x={0} y={y0 + 13} fontSize={FONT}>
+                {bar.label}
               </text>
               {bar.segments.map((s, i) => {
                 const w = Math.max(s.width * BAR_W, s.width > 0 ? 1 : 0);
                 const color = COLORS[(bar.segments.length === 1 ? 1 : i) % COLORS.length];
+                const y = y0 + LABEL_H + i * ROW_H;
                 return (
                   <g key={i}>
-                    <rect x={LABEL_W} y={y0 + i * ROW_H} width={w} height={ROW_H - 4} fill={color}>
+                    <rect x={0} y={y} width={w} height={ROW_H - 4} fill={color}>
                       <title>{`${bar.label}${series?.[i] ? `（${series[i]}）` : ""}：${s.display} 万元`}</title>
                     </rect>
-                    <text x={LABEL_W + w + 4} y={y0 + i * ROW_H + 11} fontSize="12">{s.display}</text>
+                    <text x={w + 4} y={y + 12} fontSize={FONT}>{s.display}</text>
                   </g>
                 );
               })}

@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import type { DisclosureTables } from "@/lib/budget/tables/types";
 import { BarChart } from "../charts/BarChart";
 import { ShareBar } from "../charts/ShareBar";
@@ -21,7 +22,11 @@ export function BudgetCharts({ tables }: { tables: DisclosureTables }) {
       {t8 ? (
         <BarChart
           title="支出按功能分类（类）"
-          items={t8.rows.filter((r) => r.level === 1).map((r) => ({ label: r.name, values: [r.total] }))}
+          // Largest first: the order a reader asks about.
+          items={t8.rows
+            .filter((r) => r.level === 1)
+            .sort((a, b) => new Decimal(b.total).comparedTo(a.total))
+            .map((r) => ({ label: r.name, values: [r.total] }))}
         />
       ) : null}
       {t8 ? (

@@ -35,71 +35,85 @@ export function IndicatorsEditor({
   const total = weightTotal(rows, executionRateWeight);
   return (
     <>
-      <table className="data" data-testid={`indicators-${name}`}>
-        <thead>
-          <tr>
-            <th>一级指标</th>
-            <th>二级指标</th>
-            <th>三级指标</th>
-            <th>计量单位</th>
-            <th>指标性质</th>
-            <th>指标值</th>
-            <th>权重</th>
-            <th>核心</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((f, i) => {
-            const level1 = rows[i]?.level1 ?? "";
-            const listId = `level2-${name}-${i}`;
-            return (
-              <tr key={f.id}>
-                <td>
-                  <SelectField
-                    form={form}
-                    section={section}
-                    name={`${name}.${i}.level1`}
-                    label="一级指标"
-                    bare
-                    // An imported value outside the standard framework stays selectable, not silently replaced.
-                    options={level1 && !INDICATOR_LEVELS[level1] ? [...LEVEL1_OPTIONS, { value: level1, label: level1 }] : LEVEL1_OPTIONS}
-                  />
-                </td>
-                <td>
-                  <TextField form={form} section={section} name={`${name}.${i}.level2`} label="二级指标" bare list={listId} />
-                  <datalist id={listId}>
-                    {(INDICATOR_LEVELS[level1] ?? []).map((l) => (
-                      <option key={l} value={l} />
-                    ))}
-                  </datalist>
-                </td>
-                <td>
-                  <TextField form={form} section={section} name={`${name}.${i}.name`} label="三级指标" bare />
-                </td>
-                <td>
-                  <TextField form={form} section={section} name={`${name}.${i}.unit`} label="计量单位" bare />
-                </td>
-                <td>
-                  <SelectField form={form} section={section} name={`${name}.${i}.operator`} label="指标性质" bare options={OPERATOR_OPTIONS} />
-                </td>
-                <td>
-                  <TextField form={form} section={section} name={`${name}.${i}.value`} label="指标值" bare />
-                </td>
-                <td>
-                  <TextField form={form} section={section} name={`${name}.${i}.weight`} label="权重" bare />
-                </td>
-                <td>
-                  <CheckboxField form={form} section={section} name={`${name}.${i}.core`} label="" />
-                </td>
-                <td>
-                  <RemoveRowButton onRemove={() => remove(i)} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="data indicators" data-testid={`indicators-${name}`}>
+          {/* Widths for what each column holds: 三级指标 names run to ten characters and more. */}
+          <colgroup>
+            <col style={{ width: "8.5em" }} />
+            <col style={{ width: "10em" }} />
+            <col style={{ minWidth: "14em" }} />
+            <col style={{ width: "5.5em" }} />
+            <col style={{ width: "6.5em" }} />
+            <col style={{ width: "8em" }} />
+            <col style={{ width: "4.5em" }} />
+            <col style={{ width: "3em" }} />
+            <col style={{ width: "3.5em" }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>一级指标</th>
+              <th>二级指标</th>
+              <th>三级指标</th>
+              <th>计量单位</th>
+              <th>指标性质</th>
+              <th>指标值</th>
+              <th>权重</th>
+              <th>核心</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((f, i) => {
+              const level1 = rows[i]?.level1 ?? "";
+              const listId = `level2-${name}-${i}`;
+              return (
+                <tr key={f.id}>
+                  <td>
+                    <SelectField
+                      form={form}
+                      section={section}
+                      name={`${name}.${i}.level1`}
+                      label="一级指标"
+                      bare
+                      // An imported value outside the standard framework stays selectable, not silently replaced.
+                      options={level1 && !INDICATOR_LEVELS[level1] ? [...LEVEL1_OPTIONS, { value: level1, label: level1 }] : LEVEL1_OPTIONS}
+                    />
+                  </td>
+                  <td>
+                    <TextField form={form} section={section} name={`${name}.${i}.level2`} label="二级指标" bare list={listId} />
+                    <datalist id={listId}>
+                      {(INDICATOR_LEVELS[level1] ?? []).map((l) => (
+                        <option key={l} value={l} />
+                      ))}
+                    </datalist>
+                  </td>
+                  <td>
+                    <TextField form={form} section={section} name={`${name}.${i}.name`} label="三级指标" bare />
+                  </td>
+                  <td>
+                    <TextField form={form} section={section} name={`${name}.${i}.unit`} label="计量单位" bare />
+                  </td>
+                  <td>
+                    <SelectField form={form} section={section} name={`${name}.${i}.operator`} label="指标性质" bare options={OPERATOR_OPTIONS} />
+                  </td>
+                  <td>
+                    <TextField form={form} section={section} name={`${name}.${i}.value`} label="指标值" bare />
+                  </td>
+                  <td>
+                    <TextField form={form} section={section} name={`${name}.${i}.weight`} label="权重" bare />
+                  </td>
+                  <td>
+                    <CheckboxField form={form} section={section} name={`${name}.${i}.core`} label="" />
+                  </td>
+                  <td>
+                    <RemoveRowButton onRemove={() => remove(i)} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <div className="row-actions">
         <button
           type="button"

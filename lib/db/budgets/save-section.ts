@@ -5,6 +5,8 @@ import { checkSection, type SectionError } from "@/lib/workspace/check-section";
 import { SECTION_PART, SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
 import { budgetToPackage } from "@/lib/budget/model";
 import type { Db } from "../client";
+import type { BudgetPackage } from "@/lib/budget/package/schema";
+import type { Prisma } from "@/generated/prisma/client";
 import { loadCatalog } from "../catalog-store";
 import { budgetScope } from "../scope";
 import { budgetContentInclude, budgetFromRows } from "./read-budget";
@@ -13,9 +15,18 @@ import { commitContent, EDITABLE_STATUSES } from "./commit-content";
 export { EDITABLE_STATUSES };
 
 export type SaveResult =
-  | { ok: true; version: number }
+  | { ok: true; version: number; unchanged?: true }
   | { ok: false; kind: "invalid"; errors: SectionError[] }
-  | { ok: false; kind: "conflict"; message: string; currentVersion: number }
+  | {
+      ok: false;
+      kind: "conflict";
+      message: string;
+      currentVersion: number;
+      /** The section as saved meanwhile (form values), to show beside the editor's and to merge. */
+      theirs?: unknown;
+      /** Who saved it meanwhile, and when; `self` when it was the same account (another window). */
+      savedBy?: { name: string; self: boolean; at: string };
+    }
   | { ok: false; kind: "refused"; message: string };
 
 class Rejected extends Error {
@@ -33,7 +44,14 @@ class Rejected extends Error {
 export async function saveSection<S extends SectionId>(
   db: Db,
   actor: SessionUser,
-  input: { budgetId: number; expectedVersion: number; section: S; values: SectionValues<S> },
+  input: {
+    budgetId: number;
+    expectedVersion: number;
+    section: S;
+    values: SectionValues<S>;
+    /** The section as this editor loaded it: when only other sections changed since, the save merges. */
+    base?: SectionValues<S>;
+  },
 ): Promise<SaveResult> {
   if (!hasPermission(actor, "budget.edit")) return { ok: false, kind: "refused", message: "您没有编辑预算的权限" };
   if (!SECTIONS[input.section]) return { ok: false, kind: "refused", message: "未知的预算部分" };
@@ -46,18 +64,29 @@ export async function saveSection<S extends SectionId>(
         if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
           throw new Rejected({ ok: false, kind: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
         }
-        if (row.version !== input.expectedVersion) throw conflict(row.version);
         const catalog = await loadCatalog(tx, row.year);
         if (!catalog) throw new Rejected({ ok: false, kind: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
         const current = budgetFromRows(row);
         const base = budgetToPackage(current, { unit: "元" });
+        if (row.version !== input.expectedVersion) {
+          // Saved meanwhile (another window, a colleague): a save of a section nobody else
+          // touched merges over the newer version; a change to the same section is a conflict.
+          if (!sectionUntouched(base, input.section, input.base, catalog)) {
+            throw await sectionConflict(tx, row.id, input.expectedVersion, row.version, actor.id, SECTIONS[input.section].pick(base));
+          }
+        }
         const checked = checkValues(base, input.section, input.values, catalog);
         if (!checked.ok) throw new Rejected({ ok: false, kind: "invalid", errors: checked.errors });
         const budget = packageToBudget(checked.pkg);
+        // Saving what is stored already is not an edit: no new version, no trail row.
+        // (Both sides go through the same package → budget → package round trip, so only content is compared.)
+        if (JSON.stringify(budgetToPackage(budget, { unit: "元" })) === JSON.stringify(budgetToPackage(packageToBudget(base), { unit: "元" }))) {
+          return { ok: true as const, version: row.version, unchanged: true as const };
+        }
         const version = await commitContent(
           tx,
           row,
-          input.expectedVersion,
+          row.version,
           current,
           budget,
           {
@@ -69,7 +98,7 @@ export async function saveSection<S extends SectionId>(
         );
         if (version === null) {
           const now = await tx.budget.findUnique({ where: { id: row.id }, select: { version: true } });
-          throw conflict(now?.version ?? input.expectedVersion);
+          throw conflict(now?.version ?? row.version);
         }
         return { ok: true as const, version };
       },
@@ -96,6 +125,35 @@ function checkValues<S extends SectionId>(base: Parameters<typeof checkSection>[
     if (!(error instanceof TypeError) && !(error instanceof RangeError)) throw error;
     return refused;
   }
+}
+
+/** Whether the stored section still equals what the editor started from (`editorBase`). */
+function sectionUntouched<S extends SectionId>(stored: BudgetPackage, section: S, editorBase: SectionValues<S> | undefined, catalog: Parameters<typeof checkSection>[3]): boolean {
+  if (editorBase === undefined) return false;
+  const asLoaded = checkValues(stored, section, editorBase, catalog);
+  if (!asLoaded.ok) return false;
+  const roundTrip = (p: BudgetPackage) => JSON.stringify(budgetToPackage(packageToBudget(p), { unit: "元" }));
+  return roundTrip(asLoaded.pkg) === roundTrip(stored);
+}
+
+async function sectionConflict(tx: Prisma.TransactionClient, budgetId: number, since: number, currentVersion: number, actorId: number, theirs: unknown) {
+  const last = await tx.budgetEvent.findFirst({
+    where: { budgetId, version: { gt: since } },
+    orderBy: { version: "desc" },
+    include: { actor: { select: { displayName: true } } },
+  });
+  const self = last?.actorId === actorId;
+  const at = last?.at ?? new Date();
+  const when = at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const who = self ? "你自己在另一个窗口（或标签页）" : (last?.actor?.displayName ?? "他人");
+  return new Rejected({
+    ok: false,
+    kind: "conflict",
+    currentVersion,
+    theirs,
+    savedBy: { name: last?.actor?.displayName ?? "他人", self, at: at.toISOString() },
+    message: `保存冲突：${who}于 ${when} 也修改并保存了这一部分（现为第 ${currentVersion} 版）。您的输入仍保留在页面上：可以保留您的、采用对方的，或合并两者。`,
+  });
 }
 
 function conflict(currentVersion: number) {

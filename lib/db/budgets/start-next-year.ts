@@ -9,6 +9,9 @@ import { budgetContentInclude, budgetFromRows } from "./read-budget";
 import { budgetColumns, writeBudgetContent } from "./write-budget";
 import { recordEvent } from "./commit-content";
 
+/** Budgets whose figures may become next year's 上年 column (报送稿 are marked provisional in the list). */
+export const NEXT_YEAR_FROM = ["SUBMITTED", "APPROVED", "PUBLISHED"] as const;
+
 export type StartResult = { ok: true; budgetId: number } | { ok: false; message: string };
 
 /**
@@ -26,6 +29,10 @@ export async function startNextYear(db: Db, actor: SessionUser, input: { fromBud
         include: budgetContentInclude,
       });
       if (!row) return { ok: false as const, message: "未找到该预算" };
+      // The new budget's 上年 column is this budget's figures: never those of a draft still being changed.
+      if (!(NEXT_YEAR_FROM as readonly string[]).includes(row.status)) {
+        return { ok: false as const, message: "该预算还在编制中（或已退回修改），其数字不能作为下一年的上年数；请在报送并审核通过后再编制下一年预算" };
+      }
       const year = row.year + 1;
       const existing = await tx.budget.findUnique({
         where: { departmentId_year_kind: { departmentId: row.departmentId, year, kind: row.kind } },

@@ -1,4 +1,5 @@
 "use client";
+import type { FormEvent } from "react";
 import type { z } from "zod";
 import type { BudgetStatusName } from "@/lib/budget/status";
 import { useKeptForm } from "@/components/forms/use-kept-form";
@@ -26,6 +27,20 @@ function Outcome({ state }: { state: ActionState }) {
   );
 }
 
+/** Asks before an action that cannot be taken back; a refusal sends nothing. */
+function confirmed(formProps: ReturnType<typeof useKeptForm>["formProps"], question: string) {
+  return {
+    ...formProps,
+    onSubmit: (event: FormEvent<HTMLFormElement>) => {
+      if (!window.confirm(question)) {
+        event.preventDefault();
+        return;
+      }
+      formProps.onSubmit(event);
+    },
+  };
+}
+
 function Hidden({ budgetId, version }: { budgetId: number; version: number }) {
   return (
     <>
@@ -35,7 +50,20 @@ function Hidden({ budgetId, version }: { budgetId: number; version: number }) {
   );
 }
 
-export function ReviewActions({ budgetId, version, status, canPublish }: { budgetId: number; version: number; status: BudgetStatusName; canPublish: boolean }) {
+export function ReviewActions({
+  budgetId,
+  version,
+  status,
+  canPublish,
+  publicUrl,
+}: {
+  budgetId: number;
+  version: number;
+  status: BudgetStatusName;
+  canPublish: boolean;
+  /** Where the public reads it once published. */
+  publicUrl?: string;
+}) {
   const ret = useKeptForm<ActionState>(validated(returnSchema, returnAction), null);
   const approve = useKeptForm<ActionState>(validated(transitionSchema, approveAction), null);
   const publish = useKeptForm<ActionState>(validated(transitionSchema, publishAction), null);
@@ -54,7 +82,7 @@ export function ReviewActions({ budgetId, version, status, canPublish }: { budge
           </button>
           <Outcome state={ret.state} />
         </form>
-        <form {...approve.formProps} className={styles.actionForm}>
+        <form {...confirmed(approve.formProps, "确定审核通过本预算吗？通过后部门不能再修改，下一步是公开。")} className={styles.actionForm}>
           <Hidden budgetId={budgetId} version={version} />
           <label>
             审核说明（可选）
@@ -70,7 +98,7 @@ export function ReviewActions({ budgetId, version, status, canPublish }: { budge
   }
   if (status === "APPROVED" && canPublish) {
     return (
-      <form {...publish.formProps} className={styles.actionForm}>
+      <form {...confirmed(publish.formProps, "确定公开本预算吗？公开后任何人都可以查阅和下载，公开的版本不能撤回，只能通过预算调整发布新版本。")} className={styles.actionForm}>
         <Hidden budgetId={budgetId} version={version} />
         <p className="muted">公开后，公开表格和情况说明将被冻结，任何人都可以查阅；此后只能通过预算调整发布新版本。</p>
         <button type="submit" disabled={publish.pending}>
@@ -81,6 +109,16 @@ export function ReviewActions({ budgetId, version, status, canPublish }: { budge
     );
   }
   // After an action the page re-renders with the new status; keep its message visible.
+  if (status === "PUBLISHED" && publicUrl) {
+    return (
+      <>
+        <Outcome state={publish.state} />
+        <p data-testid="public-link">
+          本预算已公开：<a href={publicUrl}>查看公开页面</a>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <Outcome state={ret.state ?? approve.state ?? publish.state} />

@@ -10,6 +10,7 @@ import { loadBudgetReview } from "@/lib/review/load-budget-review";
 import { loadBudgetTrail } from "@/lib/review/load-budget-trail";
 import { CommentForm } from "./CommentForm";
 import { ReviewActions } from "./ReviewActions";
+import { budgetPath } from "@/lib/public/public-key";
 import { CommentList, ComparisonSection, DiffSection, FindingsSection, TrailSection } from "./sections";
 import styles from "./budget-review.module.css";
 
@@ -89,7 +90,13 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
 
       <h2 id="actions">审核操作</h2>
       <section className="card">
-        <ReviewActions budgetId={review.id} version={review.version} status={review.status} canPublish={hasPermission(user, "budget.publish")} />
+        <ReviewActions
+          budgetId={review.id}
+          version={review.version}
+          status={review.status}
+          canPublish={hasPermission(user, "budget.publish")}
+          publicUrl={budgetPath({ region: review.region.code, year: review.year, unit: review.department.code })}
+        />
       </section>
 
       <h2 id="findings">检查结果</h2>

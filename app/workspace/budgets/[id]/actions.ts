@@ -32,6 +32,8 @@ export async function saveSectionAction(input: {
   expectedVersion: number;
   section: SectionId;
   values: SectionValues<SectionId>;
+  /** The section as the editor loaded it (lets a save merge over changes to other sections). */
+  base?: SectionValues<SectionId>;
 }): Promise<SaveResult> {
   const user = await permittedUser("budget.edit");
   if (!user) return { ok: false, kind: "refused", message: "请先以部门会计身份登录" };

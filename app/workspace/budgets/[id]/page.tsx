@@ -23,8 +23,22 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
   if (!Number.isSafeInteger(budgetId) || budgetId <= 0) notFound();
   const budget = await budgetOverview(db(), user, budgetId);
   if (!budget) notFound();
+  // A returned budget opens on why it was returned: the reviewer's reason comes first.
+  const returned = budget.status === "RETURNED" ? budget.events.findLast((e) => e.toStatus === "RETURNED" && e.fromStatus !== "RETURNED") : undefined;
   return (
     <>
+      {returned ? (
+        <section className="card returned" role="note" data-testid="returned-reason">
+          <h2 style={{ marginTop: 0 }}>财政局已退回本预算，请修改后重新报送</h2>
+          <p>
+            <strong>退回意见：</strong>
+            {returned.comment || "（未填写）"}
+          </p>
+          <p className="muted">
+            {returned.actor} 于 {returned.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 退回。左侧各部分旁的“意见”标记表示该部分有未答复的审核意见。
+          </p>
+        </section>
+      ) : null}
       <section className="card">
         <dl className="facts" data-testid="budget-facts">
           <dt>行政区划</dt>

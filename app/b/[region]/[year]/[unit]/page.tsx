@@ -3,6 +3,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { DisclosureDocument } from "@/components/disclosure";
+import { DownloadLink } from "@/components/DownloadLink";
 import { BudgetCharts } from "@/components/disclosure/portal/BudgetCharts";
 import { CompareWithLastYear } from "@/components/disclosure/portal/CompareWithLastYear";
 import { db } from "@/lib/db/client";
@@ -60,8 +61,8 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
         </p>
       ) : null}
       <nav className="dz-downloads" aria-label="下载">
-        <a className="button" href={`${api}/report.pdf${v}`} download>下载 PDF</a>
-        <a className="button secondary" href={`${api}/tables.xlsx${v}`} download>下载 Excel</a>
+        <DownloadLink className="button" href={`${api}/report.pdf${v}`}>下载 PDF</DownloadLink>
+        <DownloadLink className="button secondary" href={`${api}/tables.xlsx${v}`}>下载 Excel</DownloadLink>
         <a className="button secondary" href={`${api}${v}`}>JSON 数据</a>
         <a className="button secondary" href={`/api/open/lines.csv?region=${key.region}&year=${key.year}&unit=${key.unit}`}>支出明细 CSV</a>
         <Link className="button secondary" href={`${budgetPath(key)}/print`}>打印版</Link>

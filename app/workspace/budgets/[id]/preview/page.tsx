@@ -4,6 +4,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { budgetDisclosure } from "@/lib/db/queries/budget-disclosure";
 import { DisclosureDocument } from "@/components/disclosure";
+import { PrintButton } from "@/components/workspace/PrintButton";
 
 export const metadata: Metadata = { title: "预览公开表" };
 
@@ -14,8 +15,11 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   const disclosure = await budgetDisclosure(db(), user, Number(id));
   if (!disclosure) notFound();
   return (
-    <section className="card" data-testid="preview">
-      <p className="muted">以下为按已保存数据生成的公开文本和公开表（未保存的修改不在其中）。</p>
+    <section className="card draft-preview" data-testid="preview" data-watermark="草稿">
+      <p className="muted no-print">
+        以下为按已保存数据生成的公开文本和公开表（未保存的修改不在其中）。打印时只印预览本身，每页带“草稿”水印。{" "}
+        <PrintButton label="打印草稿" />
+      </p>
       <DisclosureDocument tables={disclosure.tables} narrative={disclosure.narrative} />
     </section>
   );
