@@ -3,6 +3,8 @@ import { parsePackageValue } from "@/lib/budget/package/schema";
 import { printedCell, traceCell, traceNarrative, traceSource, type Trace, type TraceSourceData } from "@/lib/budget/trace";
 import { priorFromJson } from "@/lib/budget/trace/frozen-prior";
 import type { Catalog } from "@/lib/catalog/catalog";
+import { db } from "@/lib/db/client";
+import { loadCatalog } from "@/lib/db/catalog-store";
 import type { PublishedBudget } from "@/lib/db/queries/public-snapshots";
 import { SnapshotCache } from "./snapshot-cache";
 
@@ -67,4 +69,22 @@ export function tracePublished(budget: PublishedBudget, src: TraceSourceData, q:
     return { status: 409, error: `${q.table} 行 ${q.row} 列 ${q.column} 的来源无法从公开快照重算（公开数 ${frozen.value}）` };
   }
   return { status: 200, trace: t };
+}
+
+/** The whole answer to a trace request on a published budget: 400 for bad parameters, the trace otherwise. */
+export async function answerTrace(
+  budget: PublishedBudget,
+  params: URLSearchParams,
+): Promise<TraceAnswer | { status: 400 | 503; error: string }> {
+  const query = parseTraceQuery(params);
+  if (!query.ok) return { status: 400, error: query.error };
+  const catalog = await loadCatalog(db(), budget.year);
+  const src = catalog ? await snapshotTraceSource(budget, catalog) : null;
+  if (!src) return { status: 503, error: "该预算的来源明细暂不可用" };
+  return tracePublished(budget, src, query.query);
+}
+
+/** Query string of one figure's trace. */
+export function traceQueryString(q: TraceQuery): string {
+  return new URLSearchParams("narrative" in q ? { narrative: q.narrative } : { table: q.table, row: q.row, column: q.column }).toString();
 }

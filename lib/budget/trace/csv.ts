@@ -1,6 +1,6 @@
 import type { Trace } from "./types";
 
-const SOURCE_LABELS: Record<string, string> = {
+export const SOURCE_LABELS: Record<string, string> = {
   basic: "基本支出",
   project: "项目支出",
   income: "收入",

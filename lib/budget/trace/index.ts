@@ -14,7 +14,7 @@ import type { CellRef, Trace, TraceAtom, TraceRowRef } from "./types";
 export type { Trace, TraceLine, TraceAtom, TraceRowRef, CellRef, TraceSource } from "./types";
 export { printedCells, printedCell, TABLE_LABELS, COLUMN_LABELS, TOTAL_ROW } from "./cells";
 export { narrativeKeys, NARRATIVE_FIGURE_LABELS } from "./narrative";
-export { traceCsv } from "./csv";
+export { traceCsv, SOURCE_LABELS } from "./csv";
 
 /** Everything a trace is computed from: built once per budget, then asked for any figure. */
 export interface TraceSourceData {
