@@ -138,3 +138,4 @@ export function allCellTraces(src: TraceSourceData): { cell: CellRef; trace: Tra
   return printedCells(src.tables).map((cell) => ({ cell, trace: traceCell(src, cell.table, cell.row, cell.column) }));
 }
 
+export { figureChanges, lineChanges, type FigureChange, type LineChange } from "./changes";

@@ -115,3 +115,24 @@ describe("traces of budgets in 元 with uneven amounts (one rounding per atom, a
     );
   });
 });
+
+describe("what changed in each figure between two versions", () => {
+  it("lists the cells whose printed figure changed and the lines behind the change", async () => {
+    const { figureChanges, lineChanges } = await import("./index");
+    const fixture = loadFixtures().find((f) => f.name === "beibei-government-office-2024")!;
+    const before = traceSource(fixture.budget, fixture.catalog);
+    const edited = { ...fixture.budget };
+    const line = fixture.budget.basicExpenditure.find((l) => l.function.startsWith("201") && l.fund === "generalBudget")!;
+    edited.basicExpenditure = fixture.budget.basicExpenditure.map((l) => (l === line ? { ...l, amount: l.amount.plus(352000) } : l));
+    edited.income = { ...fixture.budget.income, generalBudget: fixture.budget.income.generalBudget.plus(352000) };
+    const after = traceSource(edited, fixture.catalog);
+    const changes = figureChanges(before, after);
+    const t2 = changes.find((c) => c.table === "T2" && c.row === "201" && c.column === "total")!;
+    expect(t2.change).toBe("35.20");
+    expect(changes.every((c) => c.change !== "0.00")).toBe(true);
+    expect(changes.some((c) => c.table === "T2" && c.row.startsWith("208"))).toBe(false);
+    const lines = lineChanges(traceCell(before, "T2", "201", "total"), traceCell(after, "T2", "201", "total"));
+    expect(lines).toHaveLength(1);
+    expect(new Decimal(lines[0]!.after).minus(lines[0]!.before).toFixed(2)).toBe("352000.00");
+  });
+});
