@@ -39,7 +39,9 @@ test("a signed-out reader clicks T2's 一般公共服务支出 total and sees th
   const csv = readFileSync((await (await download).path())!, "utf8");
   expect(csv).toContain("合计（元）");
   expect(csv).toContain(sumShown.toFixed(2));
-  await page.screenshot({ path: "test-results/trace-page.png", fullPage: true });
+  // README's picture: the top of the page, rows and the first lines.
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await page.screenshot({ path: "test-results/trace-page.png" });
 });
 
 test("the keyboard opens an amount's trace too, and the narrative's figures are listed with theirs", async ({ page }) => {
@@ -55,4 +57,13 @@ test("the keyboard opens an amount's trace too, and the narrative's figures are 
   await page.locator("#narrative-figures").getByRole("link", { name: /^基本支出：/ }).click();
   await expect(page).toHaveURL(/trace\?narrative=basic$/);
   await expect(page.getByTestId("trace-label")).toContainText("基本支出");
+});
+
+test("the rules page lists every rule with its id, severity and an example", async ({ page }) => {
+  await page.goto("/rules");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("检查规则");
+  const row = page.locator("#text\\.reason-figures-match");
+  await expect(row).toContainText("提示");
+  await expect(row).toContainText("35.20 万元");
+  expect(await page.getByTestId("rules").locator("tbody tr").count()).toBeGreaterThan(30);
 });

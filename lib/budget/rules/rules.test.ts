@@ -201,3 +201,23 @@ describe("rule examples (the rules page and `budget rules`)", () => {
     expect(RULE_EXAMPLES[c.id]).toEqual({ path: hit.path, message: hit.message });
   });
 });
+
+describe("text rules read the numbers as written", () => {
+  const run = (id: string, change: (b: Budget) => void) => findRule(id)!.check(contextWith({ budget: change }));
+
+  it("accept a reason whose amounts and percentages are right, to the decimals typed", () => {
+    expect(run("text.reason-figures-match", (b) => (b.narrative.projectChange = "主要是增加了信息中心网络专项经费 40 万元"))).toEqual([]);
+    expect(run("text.reason-figures-match", (b) => (b.narrative.basicChange = "基本支出较上年增加 34.99 万元，主要是增人增资"))).toEqual([]);
+    expect(run("text.percent-matches-amounts", (b) => (b.narrative.basicChange = "较上年增长 2.04%"))).toEqual([]);
+    expect(run("text.percent-matches-amounts", (b) => (b.narrative.basicChange = "较上年增长 2%"))).toEqual([]);
+    expect(run("text.units-mixed", (b) => (b.narrative.basicUsage = "主要用于工资 1200 万元。津贴按每人每月 500 元计"))).toEqual([]);
+  });
+
+  it("warn when the direction is wrong, with both figures", () => {
+    const f = run("text.reason-figures-match", (b) => (b.narrative.basicChange = "基本支出较上年减少 34.99 万元"));
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("比上年增加 34.99 万元");
+    const p = run("text.percent-matches-amounts", (b) => (b.narrative.basicChange = "较上年下降 2.04%"));
+    expect(p).toHaveLength(1);
+  });
+});
