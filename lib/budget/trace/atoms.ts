@@ -3,6 +3,7 @@ import { ZERO, sum, toWanYuan } from "@/lib/budget/money";
 import { CARRYOVER_FUNDS, FUNDS, PROCUREMENT_CATEGORIES, type Fund } from "@/lib/budget/model";
 import { FUND_LABELS, PROCUREMENT_CATEGORY_LABELS } from "@/lib/budget/package/labels";
 import type { TableContext } from "@/lib/budget/tables/context";
+import { economicName, functionName } from "@/lib/catalog/catalog";
 import type { TraceLine, TraceSource } from "./types";
 
 /**
@@ -50,6 +51,8 @@ export interface Atoms {
 
 export function buildAtoms(ctx: TableContext): Atoms {
   const { budget, shown } = ctx;
+  const fn = (code: string) => `${code} ${functionName(ctx.catalog, code)}`.trim();
+  const ec = (code: string) => `${code} ${economicName(ctx.catalog, code)}`.trim();
 
   const basicGroups = new Map<string, typeof budget.basicExpenditure>();
   for (const l of budget.basicExpenditure) {
@@ -61,7 +64,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
     const group = basicGroups.get(key) ?? [];
     return {
       key: `basic:${key}`,
-      label: `基本支出 ${s.function}×${s.economic}（${FUND_LABELS[s.fund]}）`,
+      label: `基本支出 ${fn(s.function)} × ${ec(s.economic)}（${FUND_LABELS[s.fund]}）`,
       source: "basic",
       printed: s.amount,
       function: s.function,
@@ -74,7 +77,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
         economic: l.economic,
         fund: l.fund,
         amount: l.amount,
-        label: `基本支出 功能${l.function} 经济${l.economic}`,
+        label: `基本支出 ${fn(l.function)} × ${ec(l.economic)}`,
       })),
     };
   });
@@ -156,12 +159,12 @@ export function buildAtoms(ctx: TableContext): Atoms {
     for (const [code, printed] of sp.byFunction ?? []) {
       prior.byFunction.push({
         key: `prior:function:${code}`,
-        label: `上年预算数 ${code}`,
+        label: `上年预算数 ${fn(code)}`,
         source: "prior",
         printed,
         function: code,
         fund: "generalBudget",
-        lines: [{ source: "prior", function: code, fund: "generalBudget", amount: byFunctionExact[code] ?? ZERO, label: `上年一般公共预算支出 ${code}` }],
+        lines: [{ source: "prior", function: code, fund: "generalBudget", amount: byFunctionExact[code] ?? ZERO, label: `上年一般公共预算支出 ${fn(code)}` }],
       });
     }
     const agg = (key: string, label: string, printed: Decimal, amount: Decimal, item: string): Atom => ({
