@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ruleDocs } from "@/lib/budget/rules/examples";
+import { ruleDocs } from "@/lib/public/rule-docs";
 
 export const metadata: Metadata = { title: "检查规则" };
 
@@ -14,13 +14,14 @@ export default function RulesPage() {
     <>
       <h1>检查规则</h1>
       <p className="muted">
-        预算报送前由系统逐条检查。“错误”须改正后才能报送；“提示”供会计和审核人员核对。共 {docs.length} 条。命令行：
+        部门预算和部门决算报送前由系统逐条检查。“错误”须改正后才能报送；“提示”供会计和审核人员核对。共 {docs.length} 条。命令行：
         <code>npm run -s budget -- rules</code>
       </p>
       <table className="data" data-testid="rules">
         <thead>
           <tr>
             <th scope="col">编号</th>
+            <th scope="col">适用</th>
             <th scope="col">级别</th>
             <th scope="col">规则</th>
             <th scope="col">示例（指向的字段：提示内容）</th>
@@ -32,6 +33,7 @@ export default function RulesPage() {
               <td>
                 <code>{d.id}</code>
               </td>
+              <td>{d.scope}</td>
               <td>{d.severity === "error" ? "错误" : "提示"}</td>
               <td>{d.title}</td>
               <td>

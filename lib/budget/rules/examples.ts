@@ -1,6 +1,4 @@
 import { labelOf, type PathSegment } from "@/lib/budget/package/labels";
-import type { Severity } from "./types";
-import { RULES } from "./index";
 
 /**
  * One example finding of every rule (its field and message), shown by the rules page (/rules) and
@@ -41,13 +39,6 @@ export const RULE_EXAMPLES: Record<string, { path: string; message: string }> = 
   "unit.structure-required": { path: "unit.structure", message: "未填写机构设置（情况说明“部门机构设置”将为空）" },
 };
 
-export interface RuleDoc {
-  id: string;
-  severity: Severity;
-  title: string;
-  example: { path: string; field: string; message: string } | null;
-}
-
 /** Chinese name of a finding's path (`narrative.basicChange` → 情况说明.基本支出增减原因). */
 export function fieldLabel(path: string): string {
   if (/^T\d+/.test(path)) return `公开表 ${path}`;
@@ -59,12 +50,4 @@ export function fieldLabel(path: string): string {
     for (const i of m[2]!.matchAll(/\[(\d+)\]/g)) segments.push(Number(i[1]));
   }
   return labelOf(segments);
-}
-
-/** Every budget rule with its example, in the registry's order. */
-export function ruleDocs(): RuleDoc[] {
-  return RULES.map((r) => {
-    const e = RULE_EXAMPLES[r.id];
-    return { id: r.id, severity: r.severity, title: r.title, example: e ? { ...e, field: fieldLabel(e.path) } : null };
-  });
 }

@@ -61,7 +61,8 @@ describe("budget tables / narrative / check", () => {
   it("rules lists every rule with its severity and an example", async () => {
     const r = await call(rules, []);
     expect(r).toMatchObject({ code: 0, stderr: "" });
-    expect(r.stdout).toContain("text.reason-figures-match  [提示]");
+    expect(r.stdout).toContain("text.reason-figures-match  [预算·提示]");
+    expect(r.stdout).toContain("final.balance-fund  [决算·错误]");
     expect(r.stdout).toContain("例：");
     const json = JSON.parse((await call(rules, ["--json"])).stdout) as { rules: { id: string; example: unknown }[] };
     expect(json.rules.length).toBeGreaterThan(30);

@@ -1,4 +1,4 @@
-import { ruleDocs } from "@/lib/budget/rules/examples";
+import { ruleDocs } from "@/lib/public/rule-docs";
 import type { CliIo } from "../io";
 
 /** `budget rules [--json]`: every rule with its id, severity, title and an example finding. */
@@ -14,7 +14,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   for (const d of docs) {
-    io.stdout(`${d.id}  [${d.severity === "error" ? "错误" : "提示"}]  ${d.title}\n`);
+    io.stdout(`${d.id}  [${d.scope}·${d.severity === "error" ? "错误" : "提示"}]  ${d.title}\n`);
     if (d.example) io.stdout(`    例：${d.example.field}（${d.example.path}）：${d.example.message}\n`);
   }
   io.stdout(`共 ${docs.length} 条规则\n`);
