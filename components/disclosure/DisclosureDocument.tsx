@@ -1,7 +1,7 @@
 import type { DisclosureTemplate } from "@/lib/budget/tables/template";
 import type { DisclosureTables } from "@/lib/budget/tables/types";
 import { tableLayouts } from "@/lib/public/layout";
-import { DisclosureGrid } from "./DisclosureGrid";
+import { DisclosureGrid, type TraceHref } from "./DisclosureGrid";
 import { DisclosureNarrative } from "./DisclosureNarrative";
 
 export interface DisclosureDocumentProps {
@@ -9,18 +9,20 @@ export interface DisclosureDocumentProps {
   /** 部门预算情况说明 in Markdown; omitted = tables only. */
   narrative?: string;
   template?: DisclosureTemplate;
+  /** Amounts link to their trace (lib/budget/trace) when given. */
+  traceHref?: TraceHref;
 }
 
 /**
  * The whole standard disclosure: narrative, then every table in the template's order. In print
  * each table starts on a new page, as in the published samples and the PDF (lib/export/pdf).
  */
-export function DisclosureDocument({ tables, narrative, template }: DisclosureDocumentProps) {
+export function DisclosureDocument({ tables, narrative, template, traceHref }: DisclosureDocumentProps) {
   return (
     <article className="dz-document">
       {narrative ? <DisclosureNarrative markdown={narrative} /> : null}
       {tableLayouts(tables, template).map((g) => (
-        <DisclosureGrid key={g.key} table={g} />
+        <DisclosureGrid key={g.key} table={g} traceHref={traceHref} />
       ))}
     </article>
   );

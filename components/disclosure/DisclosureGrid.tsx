@@ -1,4 +1,4 @@
-import type { GridCell, GridTable } from "@/lib/public/layout";
+import type { CellAddress, GridCell, GridTable } from "@/lib/public/layout";
 import { displayAmount } from "@/lib/public/amount";
 import { textLines } from "@/lib/budget/text-lines";
 import "./disclosure.css";
@@ -14,7 +14,10 @@ function Lines({ text }: { text: string }) {
   ));
 }
 
-function Cell({ cell }: { cell: GridCell }) {
+/** The address of one figure's trace page (the public page and the reviewer pass their own). */
+export type TraceHref = (ref: CellAddress) => string;
+
+function Cell({ cell, traceHref }: { cell: GridCell; traceHref?: TraceHref | undefined }) {
   const spans = {
     ...(cell.colSpan && cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}),
     ...(cell.rowSpan && cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
@@ -26,8 +29,22 @@ function Cell({ cell }: { cell: GridCell }) {
       return <th scope="row" className="dz-label" {...spans}>{cell.text}</th>;
     case "code":
       return <td className="dz-code" {...spans}>{cell.text}</td>;
-    case "amount":
-      return <td className="dz-num" data-amount={cell.amount} {...spans}>{displayAmount(cell.amount)}</td>;
+    case "amount": {
+      const shown = displayAmount(cell.amount);
+      // A plain link per amount (no client script): keyboard- and screen-reader-reachable, and
+      // it opens the lines behind the figure on a small page of its own.
+      return (
+        <td className="dz-num" data-amount={cell.amount} {...spans}>
+          {traceHref && cell.ref && shown !== "" ? (
+            <a className="dz-trace" href={traceHref(cell.ref)} title="查看该数字的来源明细">
+              {shown}
+            </a>
+          ) : (
+            shown
+          )}
+        </td>
+      );
+    }
     case "text":
       return (
         <td className={cell.indent ? `dz-text dz-indent-${Math.min(cell.indent, 3)}` : "dz-text"} {...spans}>
@@ -41,7 +58,16 @@ function Cell({ cell }: { cell: GridCell }) {
  * One table of the disclosure exactly as its grid says: title, 编制单位, 单位：万元, the merged
  * header, the rows and the 备注. Text is rendered by React, hence escaped: budget text is inert.
  */
-export function DisclosureGrid({ table, headingLevel = 2 }: { table: GridTable; headingLevel?: 2 | 3 }) {
+export function DisclosureGrid({
+  table,
+  headingLevel = 2,
+  traceHref,
+}: {
+  table: GridTable;
+  headingLevel?: 2 | 3;
+  /** When given, every non-empty amount links to the trace of its figure. */
+  traceHref?: TraceHref | undefined;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className="dz-table" id={table.key} data-table={table.key} aria-labelledby={`${table.key}-title`}>
@@ -70,7 +96,7 @@ export function DisclosureGrid({ table, headingLevel = 2 }: { table: GridTable; 
             {table.body.map((row, r) => (
               <tr key={r} className={row.total ? "dz-total" : undefined}>
                 {row.cells.map((cell, c) => (
-                  <Cell key={c} cell={cell} />
+                  <Cell key={c} cell={cell} traceHref={traceHref} />
                 ))}
               </tr>
             ))}

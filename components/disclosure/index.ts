@@ -13,4 +13,4 @@
 export { DisclosureDocument, type DisclosureDocumentProps } from "./DisclosureDocument";
 export { DisclosureTable, type DisclosureTableProps } from "./DisclosureTable";
 export { DisclosureNarrative } from "./DisclosureNarrative";
-export { DisclosureGrid } from "./DisclosureGrid";
+export { DisclosureGrid, type TraceHref } from "./DisclosureGrid";

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
   convert: { describe: "convert <输入> <输出>   预算包 .json ↔ 录入工作簿 .xlsx", load: () => import("./commands/convert") },
   tables: { describe: "tables <预算包.json|.xlsx>   输出公开表（JSON）：预算 T1–T11（或预算包 disclosure.tables 所列的表），决算 F1–F10", load: () => import("./commands/tables") },
   narrative: { describe: "narrative <预算包.json|.xlsx>   输出部门预算或决算情况说明（Markdown）", load: () => import("./commands/narrative") },
+  rules: { describe: "rules [--json]   列出所有检查规则（编号、级别、标题及示例）", load: () => import("./commands/rules") },
   check: { describe: "check <预算包.json|.xlsx>   输出一致性检查结果（JSON），有错误时退出码为 1", load: () => import("./commands/check") },
 };
 

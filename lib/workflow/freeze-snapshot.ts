@@ -1,6 +1,7 @@
 import { budgetToPackage } from "@/lib/budget/model";
 import { buildNarrative } from "@/lib/budget/narrative";
 import { buildTables } from "@/lib/budget/tables";
+import { priorToJson } from "@/lib/budget/trace/frozen-prior";
 import type { Prisma } from "@/generated/prisma/client";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 
@@ -27,6 +28,8 @@ export async function freezeSnapshot(tx: Prisma.TransactionClient, budgetId: num
       package: budgetToPackage(input.budget) as unknown as Prisma.InputJsonValue,
       tables: tables as unknown as Prisma.InputJsonValue,
       narrative,
+      // Frozen with the tables so that a figure's trace (issue 20) is recomputed exactly as printed.
+      ...(input.prior ? { prior: priorToJson(input.prior) as unknown as Prisma.InputJsonValue } : {}),
     },
   });
 }

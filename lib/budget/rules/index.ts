@@ -29,6 +29,13 @@ import { tablesTotalsEqualRows } from "./tables-totals-equal-rows";
 import { threePublicReceptionCoversBasic } from "./three-public-reception-covers-basic";
 import { threePublicVehicleOperationCoversBasic } from "./three-public-vehicle-operation-covers-basic";
 import { threePublicVehiclesMatchAssets } from "./three-public-vehicles-match-assets";
+import { textDepartmentUnitTitle } from "./text-department-unit-title";
+import { textGrowthFromZeroBase } from "./text-growth-from-zero-base";
+import { textPercentMatchesAmounts } from "./text-percent-matches-amounts";
+import { textReasonFiguresMatch } from "./text-reason-figures-match";
+import { textUnitsMixed } from "./text-units-mixed";
+import { unitFunctionsRequired } from "./unit-functions-required";
+import { unitStructureRequired } from "./unit-structure-required";
 import type { Finding, Rule, RuleContext } from "./types";
 
 export type { Finding, Rule, RuleContext, Severity } from "./types";
@@ -58,6 +65,13 @@ export const RULES: readonly Rule[] = [
   tablesFiscalSummaryMatchesDepartmentSummary,
   narrativeFiguresMatchTables,
   narrativeReasonRequiredWhenChanged,
+  unitFunctionsRequired,
+  unitStructureRequired,
+  textReasonFiguresMatch,
+  textGrowthFromZeroBase,
+  textPercentMatchesAmounts,
+  textUnitsMixed,
+  textDepartmentUnitTitle,
   catalogueNamesKnown,
 ];
 

@@ -2,10 +2,10 @@ import Decimal from "decimal.js";
 import type { Narrative } from "@/lib/budget/model";
 import { defineRule } from "./types";
 
-type Reason = { path: string; label: string; figure: string; text: (n: Narrative) => string | undefined };
+export type Reason = { path: string; label: string; figure: string; text: (n: Narrative) => string | undefined };
 
 /** Year-on-year sentences whose reason the accountant types; `figure` is the narrative figure of the change. */
-const REASONS: Reason[] = [
+export const REASONS: Reason[] = [
   { path: "narrative.incomeChange", label: "收入", figure: "incomeChange", text: (n) => n.incomeChange },
   { path: "narrative.basicChange", label: "基本支出", figure: "basicChange", text: (n) => n.basicChange },
   { path: "narrative.projectChange", label: "项目支出", figure: "projectChange", text: (n) => n.projectChange },

@@ -57,6 +57,39 @@ const CASES: Case[] = [
   { id: "indicators.levels-missing", breaks: { budget: (b) => delete b.projects[0]!.indicators[0]!.level1 }, path: "projects[0].indicators", message: "未填写一级指标或二级指标" },
   { id: "project.program-known", breaks: { budget: (b) => (b.projects[1]!.program = "50010924T999") }, path: "projects[1].program", message: "不是本预算中的一级项目" },
   { id: "text.placeholder", breaks: { budget: (b) => (b.projects[0]!.summary = "待补充") }, path: "projects[0].summary", message: "的项目概述含有占位文字 “待补充”" },
+  { id: "unit.functions-required", breaks: { budget: (b) => (b.unit.functions = []) }, path: "unit.functions", message: "未填写部门职能职责" },
+  { id: "unit.structure-required", breaks: { budget: (b) => delete b.unit.structure }, path: "unit.structure", message: "未填写机构设置" },
+  {
+    id: "text.reason-figures-match",
+    breaks: { budget: (b) => (b.narrative.projectChange = "主要是增加了信息中心网络专项经费 35.20 万元") },
+    path: "narrative.projectChange",
+    message: "写的是 35.20 万元，而项目“信息中心网络专项经费”的金额为 40.00 万元",
+  },
+  {
+    id: "text.growth-from-zero-base",
+    given: (b) => (b.priorYear!.threePublic.abroad = wan("0")),
+    breaks: { budget: (b) => ((b.threePublic.abroad = wan("2")), (b.narrative.threePublic.abroad = "主要是因公出国（境）费增长100%")) },
+    path: "narrative.threePublic.abroad",
+    message: "上年为 0",
+  },
+  {
+    id: "text.percent-matches-amounts",
+    breaks: { budget: (b) => (b.narrative.basicChange = "主要是增人增资，较上年增长 5%") },
+    path: "narrative.basicChange",
+    message: "写的是增长5%，而基本支出由 1711.22 万元变为 1746.21 万元，增长 2.04%",
+  },
+  {
+    id: "text.units-mixed",
+    breaks: { budget: (b) => (b.narrative.basicUsage = "主要用于工资 1200 万元，其中津贴 35000 元") },
+    path: "narrative.basicUsage",
+    message: "同时使用了“元”和“万元”",
+  },
+  {
+    id: "text.department-unit-title",
+    breaks: { budget: (b) => (b.performance.goal = "按照2024年单位预算安排，保障运转") },
+    path: "performance.goal",
+    message: "标题应为“部门预算”",
+  },
   { id: "catalogue.names-known", breaks: { budget: (b) => (b.projects[2]!.function = "2050203") }, path: "T2.rows[6].name", message: "没有 20502 的名称" },
 ];
 
@@ -154,5 +187,37 @@ describe("rule details", () => {
   it("a broken budget makes checkBudget return the error", () => {
     const budget = contextWith({ budget: (b) => (b.income.other = wan("1")) }).budget;
     expect(checkBudget(budget, office.catalog).some((f) => f.rule === "balance.fund" && f.path === "income.other")).toBe(true);
+  });
+});
+
+describe("rule examples (the rules page and `budget rules`)", () => {
+  it.each(CASES)("$id: its example is the message and field its breaking case reports", async (c) => {
+    const { RULE_EXAMPLES } = await import("./examples");
+    const findings = findRule(c.id)!.check(
+      contextWith({ ...c.breaks, budget: (b) => (c.given?.(b), c.breaks.budget?.(b)) }),
+    );
+    const hit = findings.find((f) => f.path === c.path)!;
+    if (process.env.PRINT_RULE_EXAMPLES) console.log(JSON.stringify({ id: c.id, path: hit.path, message: hit.message }));
+    expect(RULE_EXAMPLES[c.id]).toEqual({ path: hit.path, message: hit.message });
+  });
+});
+
+describe("text rules read the numbers as written", () => {
+  const run = (id: string, change: (b: Budget) => void) => findRule(id)!.check(contextWith({ budget: change }));
+
+  it("accept a reason whose amounts and percentages are right, to the decimals typed", () => {
+    expect(run("text.reason-figures-match", (b) => (b.narrative.projectChange = "主要是增加了信息中心网络专项经费 40 万元"))).toEqual([]);
+    expect(run("text.reason-figures-match", (b) => (b.narrative.basicChange = "基本支出较上年增加 34.99 万元，主要是增人增资"))).toEqual([]);
+    expect(run("text.percent-matches-amounts", (b) => (b.narrative.basicChange = "较上年增长 2.04%"))).toEqual([]);
+    expect(run("text.percent-matches-amounts", (b) => (b.narrative.basicChange = "较上年增长 2%"))).toEqual([]);
+    expect(run("text.units-mixed", (b) => (b.narrative.basicUsage = "主要用于工资 1200 万元。津贴按每人每月 500 元计"))).toEqual([]);
+  });
+
+  it("warn when the direction is wrong, with both figures", () => {
+    const f = run("text.reason-figures-match", (b) => (b.narrative.basicChange = "基本支出较上年减少 34.99 万元"));
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain("比上年增加 34.99 万元");
+    const p = run("text.percent-matches-amounts", (b) => (b.narrative.basicChange = "较上年下降 2.04%"));
+    expect(p).toHaveLength(1);
   });
 });

@@ -20,6 +20,8 @@ export interface TableContext {
   budget: Budget;
   catalog: Catalog;
   shown: ShownAmounts;
+  /** The last-year figures `shown.prior` was printed from (traces show them as lines). */
+  prior?: PriorYear;
   template: DisclosureTemplate;
   /** T2 shows the 上年预算数 column (needs last year's figures by function). */
   t2Prior: boolean;
@@ -36,5 +38,5 @@ export function tableContext(budget: Budget, catalog: Catalog, options: BuildOpt
   const t2Prior = template.priorColumns !== "never" && byFunction;
   const t4Prior =
     template.priorColumns === "always" ? shown.prior !== undefined : template.priorColumns === "auto" && byFunction;
-  return { budget, catalog, shown, template, t2Prior, t4Prior };
+  return { budget, catalog, shown, ...(prior ? { prior } : {}), template, t2Prior, t4Prior };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { fixturesDir, loadFixtures } from "@/lib/budget/testing/fixtures";
 import { run as check } from "./check";
 import { run as narrative } from "./narrative";
+import { run as rules } from "./rules";
 import { run as tables } from "./tables";
 
 async function call(command: typeof tables, args: string[]) {
@@ -44,7 +45,29 @@ describe("budget tables / narrative / check", () => {
     expect(r).toMatchObject({ code: 0, stderr: "" });
     const { findings } = JSON.parse(r.stdout);
     expect(Array.isArray(findings)).toBe(true);
-    for (const f of findings) expect(Object.keys(f).sort()).toEqual(["message", "path", "rule", "severity"]);
+    for (const f of findings) expect(Object.keys(f).sort()).toEqual(["field", "message", "path", "rule", "severity"]);
+  });
+
+  it("check names the field of each finding in Chinese", async () => {
+    const pkg = JSON.parse(fixture!.text);
+    pkg.narrative.basicUsage = "主要用于工资 1200 万元，其中津贴 35000 元";
+    const r = await call(check, [file("mixed-units.json", JSON.stringify(pkg))]);
+    const { findings } = JSON.parse(r.stdout);
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: "text.units-mixed", severity: "warning", path: "narrative.basicUsage", field: expect.stringContaining("基本支出") }),
+    );
+  });
+
+  it("rules lists every rule with its severity and an example", async () => {
+    const r = await call(rules, []);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("text.reason-figures-match  [预算·提示]");
+    expect(r.stdout).toContain("final.balance-fund  [决算·错误]");
+    expect(r.stdout).toContain("例：");
+    const json = JSON.parse((await call(rules, ["--json"])).stdout) as { rules: { id: string; example: unknown }[] };
+    expect(json.rules.length).toBeGreaterThan(30);
+    expect(json.rules.every((x) => x.example !== null)).toBe(true);
+    expect((await call(rules, ["--nope"])).code).toBe(1);
   });
 
   it("check exits 1 when a rule reports an error", async () => {

@@ -17,6 +17,8 @@ export interface PublishedBudget {
   package: unknown;
   tables: DisclosureTables;
   narrative: string;
+  /** The last-year figures the tables were printed with (frozen JSON), null when the package's own were used. */
+  prior: unknown;
 }
 
 /**
@@ -44,6 +46,7 @@ function toPublished(row: Row, firstPublishedAt: Date): PublishedBudget {
     package: row.package,
     tables: row.tables as unknown as DisclosureTables,
     narrative: row.narrative,
+    prior: row.prior ?? null,
   };
 }
 

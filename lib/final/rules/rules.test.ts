@@ -98,3 +98,13 @@ describe("决算 rules", () => {
     expect(small.map((x) => x.path)).not.toContain("reasons.byClass.210");
   });
 });
+
+describe("决算 rule examples (the rules page and `budget rules`)", () => {
+  it.each(CASES)("$id: its example is the message and field its breaking case reports", async (c) => {
+    const { FINAL_RULE_EXAMPLES } = await import("./examples");
+    const rule = FINAL_RULES.find((r) => r.id === c.id)!;
+    const [hit] = rule.check(contextWith({ final: (f) => (c.passes?.(f), c.breaks.final?.(f)), ...(c.breaks.ctx ? { ctx: c.breaks.ctx } : {}) }));
+    if (process.env.PRINT_RULE_EXAMPLES) console.log(JSON.stringify({ id: c.id, path: hit!.path, message: hit!.message }));
+    expect(FINAL_RULE_EXAMPLES[c.id]).toEqual({ path: hit!.path, message: hit!.message });
+  });
+});

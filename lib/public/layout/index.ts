@@ -7,7 +7,7 @@ import { t1Layout, t6Layout, t9Layout } from "./summary-tables";
 import { t4Layout } from "./three-public";
 import type { GridTable } from "./types";
 
-export type { GridCell, GridRow, GridTable } from "./types";
+export type { CellAddress, GridCell, GridRow, GridTable } from "./types";
 export { placeCells, type PlacedCell } from "./place";
 
 type SingleId = Exclude<TableId, "T11">;

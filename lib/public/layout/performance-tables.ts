@@ -1,6 +1,6 @@
 import type { DisclosureTables, IndicatorRow, T11ProjectPerformance } from "@/lib/budget/tables/types";
 import { displayOperator } from "../amount";
-import { amount, head, label, text } from "./cells";
+import { head, label, text, traced } from "./cells";
 import type { TableBody } from "./function-tables";
 import type { GridCell, GridRow } from "./types";
 
@@ -52,7 +52,7 @@ export function t10Layout(tables: DisclosureTables): TableBody | undefined {
           label("部门名称"),
           text(t.department, 2),
           label("部门支出预算总额（万元）"),
-          amount(t.budgetTotal),
+          traced(t.budgetTotal, "T10", "budget", "budgetTotal"),
           label("归口管理科室"),
           text(t.performanceOffice, 3),
         ],
@@ -85,14 +85,14 @@ export function t11Layout(entry: T11ProjectPerformance): TableBody {
   const top: GridRow[] = isFirstLevelProject(entry)
     ? [
         { cells: [label("一级项目名称"), text(projectName, 3), label("业务主管部门"), text(p.department, 4)] },
-        { cells: [label("预算执行率权重"), text(p.executionRateWeight, 3), label("部门留用"), amount(p.ownArrangement, 4)] },
-        { cells: [label("当年预算金额"), amount(p.amount, 3), label("补助街镇"), amount(p.superiorSubsidy, 4)] },
+        { cells: [label("预算执行率权重"), text(p.executionRateWeight, 3), label("部门留用"), traced(p.ownArrangement, "T11", p.code, "ownArrangement", 4)] },
+        { cells: [label("当年预算金额"), traced(p.amount, "T11", p.code, "amount", 3), label("补助街镇"), traced(p.superiorSubsidy, "T11", p.code, "superiorSubsidy", 4)] },
       ]
     : [
         { cells: [label("项目名称"), text(projectName, 3), label("业务主管部门"), text(p.department, 4)] },
         { cells: [label("预算执行率权重"), text(p.executionRateWeight, 3), label("项目分类"), text(p.category, 4)] },
-        { cells: [label("当年预算（万元）", 1, 2), amount(p.amount, 3, 2), label("本级安排（万元）"), amount(p.ownArrangement, 4)] },
-        { cells: [label("上级补助（万元）"), amount(p.superiorSubsidy, 4)] },
+        { cells: [label("当年预算（万元）", 1, 2), { ...traced(p.amount, "T11", p.code, "amount", 3), rowSpan: 2 }, label("本级安排（万元）"), traced(p.ownArrangement, "T11", p.code, "ownArrangement", 4)] },
+        { cells: [label("上级补助（万元）"), traced(p.superiorSubsidy, "T11", p.code, "superiorSubsidy", 4)] },
       ];
   const columns: IndicatorColumn[] = isFirstLevelProject(entry)
     ? [LEVEL1, LEVEL2, NAME, UNIT, OPERATOR, VALUE, weight("权重（%）"), core("是否核心指标")]

@@ -1,7 +1,7 @@
 import type { DisclosureTables, FiscalColumns } from "@/lib/budget/tables/types";
 import { FUNDS, type Fund } from "@/lib/budget/model";
 import { parseWan } from "@/lib/budget/money";
-import { amount, blank, head, text } from "./cells";
+import { amount, blank, head, text, traced } from "./cells";
 import type { TableBody } from "./function-tables";
 import type { GridCell, GridRow } from "./types";
 
@@ -21,12 +21,12 @@ function blanks(n: number): GridCell[] {
   return Array.from({ length: n }, () => blank());
 }
 
-const fiscal = (name: string, c: FiscalColumns): Side => [
+const fiscal = (name: string, c: FiscalColumns, row: string): Side => [
   text(name),
-  amount(c.total),
-  amount(c.generalBudget),
-  amount(c.governmentFund),
-  amount(c.stateCapital),
+  traced(c.total, "T1", row, "total"),
+  traced(c.generalBudget, "T1", row, "generalBudget"),
+  traced(c.governmentFund, "T1", row, "governmentFund"),
+  traced(c.stateCapital, "T1", row, "stateCapital"),
 ];
 
 /** 财政拨款收支总表: income and expenditure side by side, sections aligned as in the samples. */
@@ -37,19 +37,19 @@ export function t1Layout(tables: DisclosureTables): TableBody | undefined {
   const i = t.income;
   const e = t.expenditure;
   const incomeCurrent: Side[] = [
-    [text("一、本年收入"), amount(i.current.total)],
-    [text("一般公共预算资金"), amount(i.current.generalBudget)],
-    [text("政府性基金预算资金"), amount(i.current.governmentFund)],
-    [text("国有资本经营预算资金"), amount(i.current.stateCapital)],
+    [text("一、本年收入"), traced(i.current.total, "T1", "income", "total")],
+    [text("一般公共预算资金"), traced(i.current.generalBudget, "T1", "income", "generalBudget")],
+    [text("政府性基金预算资金"), traced(i.current.governmentFund, "T1", "income", "governmentFund")],
+    [text("国有资本经营预算资金"), traced(i.current.stateCapital, "T1", "income", "stateCapital")],
   ];
-  const expenditureCurrent: Side[] = [fiscal("一、本年支出", e.current), ...e.byClass.map((c) => fiscal(c.name, c))];
+  const expenditureCurrent: Side[] = [fiscal("一、本年支出", e.current, "expenditure"), ...e.byClass.map((c) => fiscal(c.name, c, c.code))];
   const incomeCarry: Side[] = [
-    [text("二、上年结转"), amount(i.carryover.total)],
-    [text("一般公共预算拨款"), amount(i.carryover.generalBudget)],
-    [text("政府性基金预算拨款"), amount(i.carryover.governmentFund)],
-    [text("国有资本经营收入"), amount(i.carryover.stateCapital)],
+    [text("二、上年结转"), traced(i.carryover.total, "T1", "carryover", "total")],
+    [text("一般公共预算拨款"), traced(i.carryover.generalBudget, "T1", "carryover", "generalBudget")],
+    [text("政府性基金预算拨款"), traced(i.carryover.governmentFund, "T1", "carryover", "governmentFund")],
+    [text("国有资本经营收入"), traced(i.carryover.stateCapital, "T1", "carryover", "stateCapital")],
   ];
-  const expenditureCarry: Side[] = [fiscal("二、结转下年", e.carryForward)];
+  const expenditureCarry: Side[] = [fiscal("二、结转下年", e.carryForward, "carryForward")];
   return {
     columns: 7,
     widths: [24, 14, 30, 14, 14, 14, 14],
@@ -60,7 +60,7 @@ export function t1Layout(tables: DisclosureTables): TableBody | undefined {
     body: [
       ...pair(incomeCurrent, expenditureCurrent, 2, 5),
       ...pair(incomeCarry, expenditureCarry, 2, 5),
-      { total: true, cells: [text("收入合计"), amount(i.total), ...fiscal("支出合计", e.total)] },
+      { total: true, cells: [text("收入合计"), traced(i.total, "T1", "incomeTotal", "total"), ...fiscal("支出合计", e.total, "expenditureTotal")] },
     ],
   };
 }
@@ -83,9 +83,10 @@ export function t6Layout(tables: DisclosureTables): TableBody | undefined {
   const t = tables.T6;
   if (!t) return undefined;
   const y = tables.year;
-  const income: Side[] = T6_INCOME.map(({ fund, label }) => [text(label), amount(t.income[fund])]);
-  if (t.income.carryover !== undefined && !parseWan(t.income.carryover).isZero()) income.push([text("上年结转资金"), amount(t.income.carryover)]);
-  const expenditure: Side[] = t.expenditure.byClass.map((c) => [text(c.name), amount(c.total)]);
+  const income: Side[] = T6_INCOME.map(({ fund, label }) => [text(label), traced(t.income[fund], "T6", fund, "total")]);
+  if (t.income.carryover !== undefined && !parseWan(t.income.carryover).isZero())
+    income.push([text("上年结转资金"), traced(t.income.carryover, "T6", "carryover", "total")]);
+  const expenditure: Side[] = t.expenditure.byClass.map((c) => [text(c.name), traced(c.total, "T6", c.code, "total")]);
   return {
     columns: 4,
     widths: [26, 14, 30, 14],
@@ -94,7 +95,7 @@ export function t6Layout(tables: DisclosureTables): TableBody | undefined {
       [head("项目"), head("预算数"), head("项目"), head("预算数")],
     ],
     body: [
-      { total: true, cells: [text("合计"), amount(t.income.total), text("合计"), amount(t.expenditure.total)] },
+      { total: true, cells: [text("合计"), traced(t.income.total, "T6", "incomeTotal", "total"), text("合计"), traced(t.expenditure.total, "T6", "expenditureTotal", "total")] },
       ...pair(income, expenditure, 2, 2),
     ],
   };
@@ -117,14 +118,14 @@ const CATEGORY_ROWS = { goods: "货物类", works: "工程类", services: "服�
 export function t9Layout(tables: DisclosureTables): TableBody | undefined {
   const t = tables.T9;
   if (!t) return undefined;
-  const cols = (c: Record<string, string>) => [amount(c.total), ...FUNDS.map((f) => amount(c[f]))];
+  const cols = (c: Record<string, string>, row: string) => [traced(c.total, "T9", row, "total"), ...FUNDS.map((f) => traced(c[f], "T9", row, f))];
   return {
     columns: 2 + FUNDS.length,
     widths: [12, 12, ...FUNDS.map(() => 13)],
     head: [[head("项目"), head("总计"), ...FUNDS.map((f) => head(T9_FUND_HEADS[f]))]],
     body: [
-      { total: true, cells: [text("合计"), ...cols(t.total)] },
-      ...t.rows.map((r) => ({ cells: [text(CATEGORY_ROWS[r.category]), ...cols(r)] })),
+      { total: true, cells: [text("合计"), ...cols(t.total, "total")] },
+      ...t.rows.map((r) => ({ cells: [text(CATEGORY_ROWS[r.category]), ...cols(r, r.category)] })),
     ],
     ...(t.note ? { note: t.note } : {}),
   };

@@ -1,5 +1,5 @@
 import type { DisclosureTables, ThreePublicColumns } from "@/lib/budget/tables/types";
-import { amount, head } from "./cells";
+import { head, traced } from "./cells";
 import type { TableBody } from "./function-tables";
 import type { GridCell } from "./types";
 
@@ -11,14 +11,18 @@ function yearHeads(): { top: GridCell[]; bottom: GridCell[] } {
   };
 }
 
-const values = (c: ThreePublicColumns) => [c.total, c.abroad, c.vehicle, c.vehiclePurchase, c.vehicleOperation, c.reception].map((a) => amount(a));
+const COLUMNS = ["total", "abroad", "vehicle", "vehiclePurchase", "vehicleOperation", "reception"] as const;
+const values = (c: ThreePublicColumns, row: "prior" | "current") => COLUMNS.map((k) => traced(c[k], "T4", row, k));
 
 /** 一般公共预算“三公”经费支出表: last year's block (when published) then this year's, one row. */
 export function t4Layout(tables: DisclosureTables): TableBody | undefined {
   const t = tables.T4;
   if (!t) return undefined;
   const y = tables.year;
-  const blocks = [...(t.prior ? [{ year: y - 1, columns: t.prior }] : []), { year: y, columns: t.current }];
+  const blocks = [
+    ...(t.prior ? [{ year: y - 1, columns: t.prior, row: "prior" as const }] : []),
+    { year: y, columns: t.current, row: "current" as const },
+  ];
   return {
     columns: 6 * blocks.length,
     widths: blocks.flatMap(() => [11, 13, 11, 13, 13, 11]),
@@ -27,6 +31,6 @@ export function t4Layout(tables: DisclosureTables): TableBody | undefined {
       blocks.flatMap(() => yearHeads().top),
       blocks.flatMap(() => yearHeads().bottom),
     ],
-    body: [{ cells: blocks.flatMap((b) => values(b.columns)) }],
+    body: [{ cells: blocks.flatMap((b) => values(b.columns, b.row)) }],
   };
 }

@@ -14,7 +14,14 @@ export type GridCell =
   /** A subject code (kept as text so Excel keeps "2010301" and leading zeros). */
   | { kind: "code"; text: string; colSpan?: number; rowSpan?: number }
   /** An amount in 万元, machine form ("2514.61"); shown with separators, empty when zero. */
-  | { kind: "amount"; amount: string; colSpan?: number; rowSpan?: number };
+  | { kind: "amount"; amount: string; colSpan?: number; rowSpan?: number; ref?: CellAddress };
+
+/** Where an amount cell sits in the machine-readable tables: the key of its trace (lib/budget/trace). */
+export interface CellAddress {
+  table: string;
+  row: string;
+  column: string;
+}
 
 export interface GridRow {
   cells: GridCell[];

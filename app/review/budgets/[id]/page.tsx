@@ -8,6 +8,8 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { loadBudgetReview } from "@/lib/review/load-budget-review";
 import { loadBudgetTrail } from "@/lib/review/load-budget-trail";
+import { loadReviewFigureChanges } from "@/lib/review/load-review-trace";
+import { formatWanDisplay, parseWan } from "@/lib/budget/money";
 import { CommentForm } from "./CommentForm";
 import { ReviewActions } from "./ReviewActions";
 import { budgetPath } from "@/lib/public/public-key";
@@ -27,6 +29,8 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
   const review = await loadBudgetReview(db(), user, budgetId);
   const trail = review ? await loadBudgetTrail(db(), user, budgetId) : null;
   if (!review || !trail) notFound();
+  const figureChanges = await loadReviewFigureChanges(db(), user, budgetId);
+  const traceHref = (q: Record<string, string>) => `/review/budgets/${budgetId}/trace?${new URLSearchParams(q)}`;
   const errors = review.findings.filter((f) => f.severity === "error").length;
   const warnings = review.findings.length - errors;
 
@@ -111,6 +115,26 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
           <DiffSection diff={review.diff} />
         </>
       ) : null}
+      {figureChanges ? (
+        <section className="card" aria-labelledby="figure-changes" data-testid="figure-changes">
+          <h2 id="figure-changes">公开表中变化的数字（与第 {figureChanges.sequence} 次报送相比）</h2>
+          {figureChanges.changes.length === 0 ? (
+            <p className="muted">公开表中的数字没有变化。</p>
+          ) : (
+            <ul>
+              {figureChanges.changes.map((c) => (
+                <li key={`${c.table}|${c.row}|${c.column}`}>
+                  <a href={traceHref({ table: c.table, row: c.row, column: c.column })}>
+                    {c.table} {c.label}
+                  </a>
+                  ：{formatWanDisplay(parseWan(c.before))} → {formatWanDisplay(parseWan(c.after))} 万元（{c.change.startsWith("-") ? "" : "+"}
+                  {formatWanDisplay(parseWan(c.change))}）
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
       <h2 id="comments">审核意见</h2>
       <CommentList comments={review.comments} />
@@ -123,7 +147,11 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
       <h2 id="preview">公开内容预览</h2>
       <p className="muted">以下是公开后公众将看到的情况说明和公开表格（表1至表11）。</p>
       <div className={styles.preview} data-testid="disclosure-preview">
-        <DisclosureDocument tables={review.tables} narrative={review.narrative} />
+        <DisclosureDocument
+          tables={review.tables}
+          narrative={review.narrative}
+          traceHref={(ref) => traceHref({ table: ref.table, row: ref.row, column: ref.column })}
+        />
       </div>
 
       <h2 id="trail">流转记录</h2>

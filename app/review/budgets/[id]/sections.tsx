@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { formatWanDisplay } from "@/lib/budget/money";
 import type { Finding } from "@/lib/budget/rules";
+import { fieldLabel } from "@/lib/budget/rules/examples";
 import { STATUS_LABELS } from "@/lib/budget/status";
 import type { BudgetReview } from "@/lib/review/load-budget-review";
 import type { ComparisonRow } from "@/lib/review/prior-comparison";
@@ -20,7 +21,8 @@ export function FindingsSection({ findings }: { findings: Finding[] }) {
         <tr>
           <th>级别</th>
           <th>问题</th>
-          <th>位置</th>
+          <th>字段</th>
+          <th>规则</th>
         </tr>
       </thead>
       <tbody>
@@ -29,7 +31,12 @@ export function FindingsSection({ findings }: { findings: Finding[] }) {
             <td className={f.severity === "error" ? styles.error : styles.warning}>{f.severity === "error" ? "错误" : "提示"}</td>
             <td>{f.message}</td>
             <td>
-              <code>{f.path}</code>
+              {fieldLabel(f.path)} <code>{f.path}</code>
+            </td>
+            <td>
+              <a href={`/rules#${f.rule}`}>
+                <code>{f.rule}</code>
+              </a>
             </td>
           </tr>
         ))}

@@ -6,6 +6,7 @@ import { DisclosureDocument } from "@/components/disclosure";
 import { DownloadLink } from "@/components/DownloadLink";
 import { BudgetCharts } from "@/components/disclosure/portal/BudgetCharts";
 import { CompareWithLastYear } from "@/components/disclosure/portal/CompareWithLastYear";
+import { NarrativeFigureLinks } from "@/components/trace/NarrativeFigureLinks";
 import { db } from "@/lib/db/client";
 import { cachedPublishedBudget } from "@/lib/public/published-cache";
 import { formatPublicationDate } from "@/lib/public/format-date";
@@ -43,6 +44,7 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
   const v = `?v=${budget.snapshotId}`;
   const api = apiPath(key);
   const grids = tableLayouts(budget.tables);
+  const trace = `${budgetPath(key)}/trace`;
   return (
     <>
       <p className="muted">
@@ -85,8 +87,13 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
         ))}
       </nav>
       <div id="narrative">
-        <DisclosureDocument tables={budget.tables} narrative={budget.narrative} />
+        <DisclosureDocument
+          tables={budget.tables}
+          narrative={budget.narrative}
+          traceHref={(ref) => `${trace}?${new URLSearchParams({ table: ref.table, row: ref.row, column: ref.column })}`}
+        />
       </div>
+      <NarrativeFigureLinks budget={budget} tracePath={trace} />
     </>
   );
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { buildTables } from "@/lib/budget/tables";
+import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { printedCell } from "@/lib/budget/trace";
+import { tableLayouts } from "./index";
+
+describe.each(loadFixtures())("trace addresses of the laid-out tables of $name", (fixture) => {
+  it("every amount cell carries the address of the printed cell it shows", () => {
+    const tables = buildTables(fixture.budget, fixture.catalog);
+    let n = 0;
+    for (const grid of tableLayouts(tables)) {
+      for (const row of grid.body) {
+        for (const cell of row.cells) {
+          if (cell.kind !== "amount") continue;
+          expect(cell.ref, `${grid.key} amount ${cell.amount}`).toBeDefined();
+          const printed = printedCell(tables, cell.ref!.table, cell.ref!.row, cell.ref!.column);
+          expect(printed?.value, `${grid.key} ${JSON.stringify(cell.ref)}`).toBe(cell.amount);
+          n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(50);
+  });
+});
