@@ -24,6 +24,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     for (const e of result.errors) io.stderr(`  - ${e.path ? `[${e.path}] ` : ""}${e.message}\n`);
     return 1;
   }
-  io.stdout(`${result.created ? "已导入" : "已替换"}预算（编号 ${result.budgetId}）\n`);
+  const kind = /"kind"\s*:\s*"final"/.test(text) ? "决算" : "预算";
+  io.stdout(`${result.created ? "已导入" : "已替换"}${kind}（编号 ${result.budgetId}）\n`);
   return 0;
 }
