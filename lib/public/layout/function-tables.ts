@@ -14,7 +14,7 @@ export interface TableBody {
 }
 
 /** Rows of a subject table (类/款/项 or 类/款), 合计 first over the code and name columns. */
-function subjectRows<R extends FunctionRowBase>(total: Omit<R, keyof FunctionRowBase>, rows: R[], keys: (keyof R & string)[]): GridRow[] {
+export function subjectRows<R extends FunctionRowBase>(total: Omit<R, keyof FunctionRowBase>, rows: R[], keys: (keyof R & string)[]): GridRow[] {
   const totalRow: GridRow = {
     total: true,
     cells: [text("合计", 2), ...keys.map((k) => amount((total as Record<string, string | undefined>)[k]))],
@@ -28,7 +28,7 @@ function subjectRows<R extends FunctionRowBase>(total: Omit<R, keyof FunctionRow
   ];
 }
 
-const SUBJECT_WIDTHS = [12, 36];
+export const SUBJECT_WIDTHS = [12, 36];
 
 export function t2Layout(tables: DisclosureTables): TableBody | undefined {
   const t = tables.T2;

@@ -5,11 +5,12 @@ import { notFound } from "next/navigation";
 import { DisclosureDocument } from "@/components/disclosure";
 import { BudgetCharts } from "@/components/disclosure/portal/BudgetCharts";
 import { CompareWithLastYear } from "@/components/disclosure/portal/CompareWithLastYear";
+import { DocumentTabs } from "@/components/disclosure/portal/DocumentTabs";
 import { db } from "@/lib/db/client";
-import { findPublishedBudget } from "@/lib/db/queries/public-snapshots";
+import { findPublishedBudget, findPublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { tableLayouts } from "@/lib/public/layout";
-import { apiPath, budgetPath, parsePublicKey } from "@/lib/public/public-key";
+import { apiPath, budgetPath, finalPath, parsePublicKey } from "@/lib/public/public-key";
 
 // A published version never changes: the page is rendered once and served from Next's cache,
 // re-rendered at most every 5 minutes, and at once when a budget is published (publishAction).
@@ -27,14 +28,16 @@ type Params = Promise<{ region: string; year: string; unit: string }>;
 // compares the primitive arguments).
 const published = cache(async (region: string, year: string, unit: string) => {
   const key = parsePublicKey(region, year, unit);
-  return { key, budget: key ? await findPublishedBudget(db(), key) : null };
+  if (!key) return { key, budget: null, hasFinal: false };
+  const [budget, final] = await Promise.all([findPublishedBudget(db(), key), findPublishedFinal(db(), key)]);
+  return { key, budget, hasFinal: final !== null };
 });
 
 async function load(params: Params) {
   const p = await params;
-  const { key, budget } = await published(p.region, p.year, p.unit);
+  const { key, budget, hasFinal } = await published(p.region, p.year, p.unit);
   if (!key || !budget) notFound();
-  return { key, budget };
+  return { key, budget, hasFinal };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -44,7 +47,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function PublishedBudgetPage({ params }: { params: Params }) {
-  const { key, budget } = await load(params);
+  const { key, budget, hasFinal } = await load(params);
   const v = `?v=${budget.snapshotId}`;
   const api = apiPath(key);
   const grids = tableLayouts(budget.tables);
@@ -56,6 +59,7 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
       <h1>
         {budget.unit.name} {budget.year} 年部门预算
       </h1>
+      {hasFinal ? <DocumentTabs current="budget" budgetHref={null} finalHref={finalPath(key)} /> : null}
       <p data-testid="published-at">
         公开日期：<time dateTime={budget.publishedAt.toISOString()}>{formatPublicationDate(budget.publishedAt)}</time>
         <span className="muted">（部门编码 {budget.unit.code}，{budget.region.name}）</span>
