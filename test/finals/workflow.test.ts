@@ -17,6 +17,7 @@ let foreignReviewer: SessionUser;
 let finalId: number;
 
 const fixture = () => loadFinalFixtures()[0]!;
+const pkg2021 = () => ({ ...JSON.parse(fixture().text), year: 2021 });
 const state = (id: number) => t.db.budget.findUniqueOrThrow({ where: { id }, select: { status: true, version: true } });
 const setPackage = (pkg: unknown) => t.db.finalContent.update({ where: { budgetId: finalId }, data: { package: pkg as object } });
 
@@ -26,24 +27,17 @@ beforeAll(async () => {
   accountant = await sessionUser(t.db, "accountant.104");
   reviewer = await sessionUser(t.db, "reviewer.500109");
   foreignReviewer = await createReviewer(t.db, "reviewer.500110", "500110", "重庆市渝北区");
-  // The demo may already hold 104's 2020 决算; the test walks its own copy through the workflow.
-  await t.db.budget.deleteMany({ where: { kind: "final", department: { code: "104" }, year: 2020, snapshots: { none: {} } } });
-  const existing = await t.db.budget.findFirst({ where: { kind: "final", department: { code: "104" }, year: 2020 } });
-  if (existing) {
-    finalId = existing.id;
-  } else {
-    const imported = await importPackageText(t.db, fixture().text);
-    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-    finalId = imported.budgetId;
-  }
+  // The demo publishes 104's 2020 决算 already: the test walks its own copy, 104's 2021 决算.
+  const imported = await importPackageText(t.db, fixture().text.replace('"year": 2020', '"year": 2021'));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  finalId = imported.budgetId;
 });
 afterAll(async () => t.drop());
 
 describe("a 决算 goes through the same workflow as a budget", () => {
   it("refuses 报送 while evaluateFinal reports an error, naming it, and changes nothing", async () => {
     const s = await state(finalId);
-    if (s.status !== "DRAFT") return; // the demo published it already: covered by the publish test
-    const pkg = JSON.parse(fixture().text);
+    const pkg = pkg2021();
     const line = pkg.basicExpenditure[0];
     line.actual = (Number(line.actual) + 1).toFixed(2);
     await setPackage(pkg);
@@ -54,16 +48,15 @@ describe("a 决算 goes through the same workflow as a budget", () => {
     expect(result.message).toMatch(/^决算有 \d+ 项错误，修正后才能报送$/);
     expect(result.findings!.every((f) => f.severity === "error")).toBe(true);
     expect(await state(finalId)).toEqual(s);
-    await setPackage(JSON.parse(fixture().text));
+    await setPackage(pkg2021());
   });
 
   it("is submitted, returned with a comment, resubmitted, approved and published; the snapshot freezes F1–F10 and the narrative", async () => {
     let s = await state(finalId);
-    if (s.status === "PUBLISHED") return;
     const submitted = await submitBudget(t.db, accountant, { budgetId: finalId, expectedVersion: s.version });
     expect(submitted).toMatchObject({ ok: true, status: "SUBMITTED" });
     const submission = await t.db.budgetSubmission.findFirstOrThrow({ where: { budgetId: finalId } });
-    expect(submission.package).toEqual(JSON.parse(fixture().text));
+    expect(submission.package).toEqual(pkg2021());
 
     s = await state(finalId);
     expect((await returnBudget(t.db, reviewer, { budgetId: finalId, expectedVersion: s.version })).ok).toBe(false);
@@ -84,10 +77,51 @@ describe("a 决算 goes through the same workflow as a budget", () => {
   it("froze a snapshot of kind final with the package, F1–F10 and the 部门决算情况说明", async () => {
     const snapshot = await t.db.publishedSnapshot.findFirstOrThrow({ where: { budgetId: finalId, supersededAt: null } });
     expect(snapshot.kind).toBe("final");
-    expect(snapshot.package).toEqual(JSON.parse(fixture().text));
+    expect(snapshot.package).toEqual(pkg2021());
     const tables = snapshot.tables as Record<string, unknown>;
     expect(Object.keys(tables)).toEqual(expect.arrayContaining(["F1", "F5", "F7", "F10"]));
     expect(snapshot.narrative).toMatch(/决算/);
     expect(snapshot.narrative).toMatch(/1,918\.25|1918\.25/);
+  });
+});
+
+describe("the demo and starting a 决算 from the budget of its year", () => {
+  it("publishes 104's 2020 决算 (the public reads F1–F10 and the seed's totals, PDF and Excel) and gives 134 a 2023 决算 draft", async () => {
+    const { findPublishedFinal, listPublishedFinals } = await import("@/lib/db/queries/public-snapshots");
+    const f = await findPublishedFinal(t.db, { region: "500109", year: 2020, unit: "104" });
+    expect(f?.tables.F1.income.grandTotal).toBe("1918.25");
+    expect(f?.tables.F7.actual.total).toBe("43.22");
+    expect((await listPublishedFinals(t.db)).map((x) => `${x.unit.code} ${x.year}`)).toEqual(["104 2021", "104 2020"]);
+    // Drafts are never public.
+    expect(await findPublishedFinal(t.db, { region: "500109", year: 2023, unit: "134" })).toBeNull();
+    const { renderFinalPdf } = await import("@/lib/export/pdf/final-pdf");
+    const { readPdfText } = await import("@/lib/export/pdf-text");
+    const pdf = readPdfText(await renderFinalPdf(f!));
+    expect(pdf.pages.join("\n")).toContain("2020年度部门决算");
+    expect(pdf.pages.join("\n")).toContain("1,918.25");
+    const draft = await t.db.budget.findFirstOrThrow({ where: { kind: "final", year: 2023, department: { code: "134" } }, include: { finalContent: true } });
+    expect(draft.status).toBe("DRAFT");
+    const pkg = draft.finalContent!.package as { basicExpenditure: unknown[]; projects: { selfEvaluation: { indicators: unknown[] } }[] };
+    expect(pkg.projects[0]!.selfEvaluation.indicators).toHaveLength(6);
+  });
+
+  it("startFinal: from the published budget of the accountant's own department only, once", async () => {
+    const { startFinal } = await import("@/lib/db/finals/start-final");
+    const budget104 = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", year: 2024, department: { code: "104" } } });
+    const budget134 = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", year: 2023, department: { code: "134" } } });
+    const accountant134 = await sessionUser(t.db, "accountant.134");
+    expect(await startFinal(t.db, accountant134, { fromBudgetId: budget104.id })).toEqual({ ok: false, message: "未找到该预算" });
+    expect(await startFinal(t.db, accountant134, { fromBudgetId: budget134.id })).toMatchObject({ ok: false, message: expect.stringMatching(/尚未审核通过或公开/) });
+    expect((await startFinal(t.db, reviewer, { fromBudgetId: budget104.id })).ok).toBe(false);
+    const started = await startFinal(t.db, accountant, { fromBudgetId: budget104.id });
+    expect(started.ok).toBe(true);
+    if (!started.ok) return;
+    const row = await t.db.finalContent.findUniqueOrThrow({ where: { budgetId: started.budgetId } });
+    const pkg = row.package as { amountUnit: string; threePublic: Record<string, { initial: string }> };
+    expect(pkg.amountUnit).toBe("元");
+    const published = await t.db.publishedSnapshot.findFirstOrThrow({ where: { budgetId: budget104.id } });
+    const t4 = (published.tables as { T4: { current: Record<string, string> } }).T4.current;
+    expect((Number(pkg.threePublic.reception!.initial) / 10000).toFixed(2)).toBe(t4.reception);
+    expect(await startFinal(t.db, accountant, { fromBudgetId: budget104.id })).toEqual({ ok: false, message: "2024 年决算已存在" });
   });
 });
