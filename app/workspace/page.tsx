@@ -6,6 +6,7 @@ import { listBudgetsFor, ownDepartments } from "@/lib/db/queries/list-budgets";
 import { MoneyCell } from "@/components/MoneyCell";
 import { StatusBadge } from "@/components/StatusBadge";
 import { StartNextYearButton } from "@/components/workspace/StartNextYearButton";
+import { StartFinalButton } from "@/components/workspace/final/StartFinalButton";
 import { hasPermission } from "@/lib/auth/permissions";
 import { CreateBudgetForm } from "@/components/workspace/CreateBudgetForm";
 
@@ -15,14 +16,18 @@ export default async function WorkspacePage() {
   const user = await requirePagePermission("budget.read", "/workspace");
   const budgets = await listBudgetsFor(db(), user);
   // A budget can start the following year when that year does not exist yet.
-  const years = new Set(budgets.map((b) => `${b.region.code}/${b.department.code}/${b.year}`));
-  const canStartNext = (b: (typeof budgets)[number]) => !years.has(`${b.region.code}/${b.department.code}/${b.year + 1}`);
+  const years = new Set(budgets.map((b) => `${b.region.code}/${b.department.code}/${b.year}/${b.kind}`));
+  const canStartNext = (b: (typeof budgets)[number]) =>
+    b.kind === "budget" && !years.has(`${b.region.code}/${b.department.code}/${b.year + 1}/budget`);
+  // A 决算 starts from its year's budget once the district has approved it.
+  const canStartFinal = (b: (typeof budgets)[number]) =>
+    b.kind === "budget" && (b.status === "APPROVED" || b.status === "PUBLISHED") && !years.has(`${b.region.code}/${b.department.code}/${b.year}/final`);
   const canEdit = hasPermission(user, "budget.edit");
   const departments = canEdit ? await ownDepartments(db(), user) : [];
   return (
     <>
       <h1>我的预算</h1>
-      <p className="muted">您有权查看的部门预算。金额单位：万元。</p>
+      <p className="muted">您有权查看的部门预算和决算。金额单位：万元。</p>
       {budgets.length === 0 ? (
         <p className="card">暂无可查看的预算。</p>
       ) : (
@@ -44,9 +49,10 @@ export default async function WorkspacePage() {
                 <td>{b.year}</td>
                 <td>{b.region.name}</td>
                 <td>
-                  <Link href={`/workspace/budgets/${b.id}`}>
+                  <Link href={b.kind === "final" ? `/workspace/finals/${b.id}` : `/workspace/budgets/${b.id}`}>
                     {b.department.code} {b.department.name}
                   </Link>
+                  {b.kind === "final" ? <span className="badge" data-testid="kind-final">决算</span> : null}
                 </td>
                 <td>
                   <StatusBadge status={b.status} />
@@ -58,6 +64,7 @@ export default async function WorkspacePage() {
                     {canStartNext(b) ? (
                       <StartNextYearButton fromBudgetId={b.id} nextYear={b.year + 1} />
                     ) : null}
+                    {canStartFinal(b) ? <StartFinalButton fromBudgetId={b.id} year={b.year} /> : null}
                   </td>
                 ) : null}
               </tr>
