@@ -125,3 +125,20 @@ describe("the demo and starting a 决算 from the budget of its year", () => {
     expect(await startFinal(t.db, accountant, { fromBudgetId: budget104.id })).toEqual({ ok: false, message: "2024 年决算已存在" });
   });
 });
+
+describe("the reviewer's dashboard with its 预算/决算 switch", () => {
+  it("lists the district's 决算 of a year with their F3/F7 figures, and the budget dashboard stays budgets only", async () => {
+    const { loadDistrictDashboard } = await import("@/lib/review/load-district-dashboard");
+    const finals = await loadDistrictDashboard(t.db, reviewer, { kind: "final", year: 2020 });
+    expect(finals?.kind).toBe("final");
+    expect(finals?.years).toEqual([2021, 2020]);
+    const row104 = finals!.rows.find((r) => r.code === "104")!;
+    expect(row104).toMatchObject({ kind: "final", status: "PUBLISHED", total: "1918.25", threePublic: "43.22", errors: 0 });
+    // 134's 2023 决算 is a draft: not on the 2023 决算 dashboard's figures.
+    const y2023 = await loadDistrictDashboard(t.db, reviewer, { kind: "final", year: 2023 });
+    expect(y2023!.rows.find((r) => r.code === "134")!.budgetId).toBeNull();
+    const budgets = await loadDistrictDashboard(t.db, reviewer, { year: 2024 });
+    expect(budgets!.kind).toBe("budget");
+    expect(budgets!.rows.find((r) => r.code === "104")!.kind).toBeUndefined();
+  });
+});

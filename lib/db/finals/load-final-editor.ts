@@ -3,6 +3,7 @@ import type { Finding } from "@/lib/budget/rules/types";
 import { evaluateFinal } from "@/lib/final/evaluate";
 import { packageToFinal } from "@/lib/final/model";
 import type { FinalPackage } from "@/lib/final/package/schema";
+import type { FinalTables } from "@/lib/final/tables/types";
 import type { Db } from "../client";
 import { budgetScope } from "../scope";
 import { EDITABLE_STATUSES } from "../budgets/commit-content";
@@ -17,6 +18,9 @@ export interface FinalEditorData {
   pkg: FinalPackage;
   names: Record<string, string>;
   findings: Finding[];
+  tables: FinalTables;
+  narrative: string;
+  region: { code: string; name: string };
   scores: { score: string; indicators: { ratio: string; score: string }[] }[];
   comments: { id: number; body: string; createdAt: Date; author: string; resolved: boolean }[];
 }
@@ -25,7 +29,7 @@ export interface FinalEditorData {
 export async function loadFinalEditor(db: Db, user: SessionUser, id: number): Promise<FinalEditorData | null> {
   const row = await db.budget.findFirst({
     where: { AND: [budgetScope(user, "budget.read"), { id, kind: "final" }] },
-    include: { finalContent: true, comments: { include: { author: true }, orderBy: { createdAt: "asc" } } },
+    include: { department: { include: { region: true } }, finalContent: true, comments: { include: { author: true }, orderBy: { createdAt: "asc" } } },
   });
   if (!row?.finalContent) return null;
   const pkg = row.finalContent.package as FinalPackage;
@@ -44,6 +48,9 @@ export async function loadFinalEditor(db: Db, user: SessionUser, id: number): Pr
     pkg,
     names,
     findings: evaluation.findings,
+    tables: evaluation.tables,
+    narrative: evaluation.narrative.markdown,
+    region: { code: row.department.region.code, name: row.department.region.name },
     scores: evaluation.tables.F10.map((t) => ({ score: t.score, indicators: t.indicators.map((i) => ({ ratio: i.ratio, score: i.score })) })),
     comments: row.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.author.displayName, resolved: c.resolvedAt !== null })),
   };

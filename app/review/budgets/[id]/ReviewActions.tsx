@@ -35,7 +35,20 @@ function Hidden({ budgetId, version }: { budgetId: number; version: number }) {
   );
 }
 
-export function ReviewActions({ budgetId, version, status, canPublish }: { budgetId: number; version: number; status: BudgetStatusName; canPublish: boolean }) {
+export function ReviewActions({
+  budgetId,
+  version,
+  status,
+  canPublish,
+  what = "预算",
+}: {
+  budgetId: number;
+  version: number;
+  status: BudgetStatusName;
+  canPublish: boolean;
+  /** 预算 or 决算, as the buttons name it. */
+  what?: "预算" | "决算";
+}) {
   const ret = useKeptForm<ActionState>(validated(returnSchema, returnAction), null);
   const approve = useKeptForm<ActionState>(validated(transitionSchema, approveAction), null);
   const publish = useKeptForm<ActionState>(validated(transitionSchema, publishAction), null);
@@ -74,7 +87,7 @@ export function ReviewActions({ budgetId, version, status, canPublish }: { budge
         <Hidden budgetId={budgetId} version={version} />
         <p className="muted">公开后，公开表格和情况说明将被冻结，任何人都可以查阅；此后只能通过预算调整发布新版本。</p>
         <button type="submit" disabled={publish.pending}>
-          公开预算
+          公开{what}
         </button>
         <Outcome state={publish.state} />
       </form>
