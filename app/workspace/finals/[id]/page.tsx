@@ -41,6 +41,9 @@ export default async function FinalWorkspacePage({ params }: { params: Promise<{
       <h1>
         {data.pkg.unit.name} {data.year} 年度部门决算 <StatusBadge status={data.status} />
       </h1>
+      <p className="muted" data-testid="final-version">
+        第 {data.version} 版
+      </p>
       {!data.editable ? <p className="notice">该决算当前状态不可编辑。</p> : null}
       {data.comments.length > 0 ? (
         <section className="card" data-testid="final-comments">
