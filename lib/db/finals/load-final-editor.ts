@@ -29,7 +29,11 @@ export interface FinalEditorData {
 export async function loadFinalEditor(db: Db, user: SessionUser, id: number): Promise<FinalEditorData | null> {
   const row = await db.budget.findFirst({
     where: { AND: [budgetScope(user, "budget.read"), { id, kind: "final" }] },
-    include: { department: { include: { region: true } }, finalContent: true, comments: { include: { author: true }, orderBy: { createdAt: "asc" } } },
+    include: { department: { include: { region: true } }, finalContent: true,
+      comments: { include: { author: true }, orderBy: { createdAt: "asc" } },
+      // A 退回 carries the reviewer's reasons in its event.
+      events: { where: { action: "return", comment: { not: null } }, include: { actor: true }, orderBy: { id: "asc" } },
+    },
   });
   if (!row?.finalContent) return null;
   const pkg = row.finalContent.package as FinalPackage;
@@ -52,6 +56,9 @@ export async function loadFinalEditor(db: Db, user: SessionUser, id: number): Pr
     narrative: evaluation.narrative.markdown,
     region: { code: row.department.region.code, name: row.department.region.name },
     scores: evaluation.tables.F10.map((t) => ({ score: t.score, indicators: t.indicators.map((i) => ({ ratio: i.ratio, score: i.score })) })),
-    comments: row.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.author.displayName, resolved: c.resolvedAt !== null })),
+    comments: [
+      ...row.events.map((e) => ({ id: -e.id, body: `退回意见：${e.comment}`, createdAt: e.at, author: e.actor?.displayName ?? "财政局", resolved: false })),
+      ...row.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.author.displayName, resolved: c.resolvedAt !== null })),
+    ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
   };
 }
