@@ -24,6 +24,8 @@ const setPackage = (pkg: unknown) => t.db.finalContent.update({ where: { budgetI
 beforeAll(async () => {
   t = await freshDatabase();
   await seedDemo(t.db, () => undefined);
+  // The open-data routes read through lib/db/client's db().
+  process.env.DATABASE_URL = t.url;
   accountant = await sessionUser(t.db, "accountant.104");
   reviewer = await sessionUser(t.db, "reviewer.500109");
   foreignReviewer = await createReviewer(t.db, "reviewer.500110", "500110", "重庆市渝北区");
@@ -140,5 +142,45 @@ describe("the reviewer's dashboard with its 预算/决算 switch", () => {
     const budgets = await loadDistrictDashboard(t.db, reviewer, { year: 2024 });
     expect(budgets!.kind).toBe("budget");
     expect(budgets!.rows.find((r) => r.code === "104")!.kind).toBeUndefined();
+  });
+});
+
+describe("open data of the 决算 and 预算调整", () => {
+  it("serves /api/open/finals and the current snapshot by key; a draft or an unknown key answers 404", async () => {
+    const list = await import("@/app/api/open/finals/route");
+    const item = await import("@/app/api/open/finals/[region]/[year]/[unit]/route");
+    const xlsx = await import("@/app/api/open/finals/[region]/[year]/[unit]/tables.xlsx/route");
+    const params = (year: string, unit: string) => ({ params: Promise.resolve({ region: "500109", year, unit }) });
+    const all = (await (await list.GET(new Request("http://localhost/api/open/finals?year=2020"))).json()) as { finals: { unit: { code: string }; totals: { grandTotal: string } }[] };
+    expect(all.finals.map((f) => [f.unit.code, f.totals.grandTotal])).toEqual([["104", "1918.25"]]);
+    const one = await item.GET(new Request("http://localhost/api/open/finals/500109/2020/104"), params("2020", "104"));
+    expect(one.status).toBe(200);
+    const body = (await one.json()) as { package: { kind: string }; tables: { F7: { actual: { total: string } } }; narrative: string; published: { version: number } };
+    expect(body.package.kind).toBe("final");
+    expect(body.tables.F7.actual.total).toBe("43.22");
+    expect(body.published.version).toBe(1);
+    expect((await item.GET(new Request("http://localhost/x"), params("2023", "134"))).status).toBe(404);
+    expect((await item.GET(new Request("http://localhost/x"), params("2024", "104"))).status).toBe(404);
+    const workbook = await xlsx.GET(new Request("http://localhost/x"), params("2020", "104"));
+    expect(workbook.status).toBe(200);
+    expect(Buffer.from(await workbook.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("预算调整 reopens a published 决算 as a draft; its snapshot stays public until the next publication supersedes it", async () => {
+    const { startAdjustment } = await import("@/lib/workflow/start-adjustment");
+    const { findPublishedFinal } = await import("@/lib/db/queries/public-snapshots");
+    let s = await state(finalId);
+    expect(await startAdjustment(t.db, accountant, { budgetId: finalId, expectedVersion: s.version, comment: "更正会议费" })).toMatchObject({ ok: true, status: "DRAFT" });
+    const key = { region: "500109", year: 2021, unit: "104" };
+    expect((await findPublishedFinal(t.db, key))?.sequence).toBe(1);
+    for (const [run, actor] of [
+      [submitBudget, accountant],
+      [approveBudget, reviewer],
+      [publishBudget, reviewer],
+    ] as const) {
+      s = await state(finalId);
+      expect((await run(t.db, actor, { budgetId: finalId, expectedVersion: s.version })).ok).toBe(true);
+    }
+    expect((await findPublishedFinal(t.db, key))?.sequence).toBe(2);
   });
 });
