@@ -44,8 +44,11 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2023 年度部门决算");
   await expect(page.getByTestId("final-basic-lines")).toContainText("2010301");
 
-  // Actuals: the project spent 2,500,000 元 of its 2,510,000; every other line as budgeted.
-  await typeInto(page, "项目 大厅运行经费 决算数", "2500000.00");
+  // Actuals: the project spent 10,000 元 less than budgeted (review-journey may have cut its
+  // budget already, so the figure is read from the page); every other line as budgeted.
+  const initial = await page.getByTestId("final-basic-lines").locator("tr", { hasText: "项目：大厅运行经费" }).locator("td").nth(1).textContent();
+  const spent = (Number(initial) - 10_000).toFixed(2);
+  await typeInto(page, "项目 大厅运行经费 决算数", spent);
   await saved(page, "保存支出决算");
   await saved(page, "未填的决算数按全年预算数填入");
   await saved(page, "按支出决算数生成收入");
