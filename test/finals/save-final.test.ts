@@ -63,3 +63,17 @@ describe("the 决算 workspace: sections saved on the server", () => {
     });
   });
 });
+
+describe("我的预算 lists the 决算 beside the budgets", () => {
+  it("with its 收入合计 from the package (本年收入 + 年初结转和结余)", async () => {
+    const { listBudgetsFor } = await import("@/lib/db/queries/list-budgets");
+    const rows = await listBudgetsFor(t.db, accountant);
+    expect(rows.map((r) => [r.year, r.kind])).toEqual([
+      [2023, "budget"],
+      [2023, "final"],
+    ]);
+    const p = await pkg();
+    const income = (p.income ?? []).reduce((s, l) => s + Number(l.amount ?? 0), 0);
+    expect(rows[1]!.incomeTotal).toBe(income.toFixed(2));
+  });
+});

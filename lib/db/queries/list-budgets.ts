@@ -19,7 +19,7 @@ export interface BudgetListItem {
 export async function listBudgetsFor(db: Db, user: SessionUser): Promise<BudgetListItem[]> {
   const rows = await db.budget.findMany({
     where: budgetScope(user, "budget.read"),
-    orderBy: [{ year: "desc" }, { department: { code: "asc" } }],
+    orderBy: [{ year: "desc" }, { department: { code: "asc" } }, { kind: "asc" }],
     include: { department: { include: { region: true } } },
   });
   const totals = await db.incomeLine.groupBy({
