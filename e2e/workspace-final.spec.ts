@@ -105,6 +105,8 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   await signIn(page, "reviewer.500109");
   await page.goto("/review?region=500109&kind=final&year=2023");
   await page.getByTestId("department-134").getByRole("link").click();
+  // What changed since the returned submission: the reason the accountant added.
+  await expect(page.getByTestId("final-submission-diff")).toContainText("厉行节约");
   await page.getByRole("button", { name: "审核通过" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("审核通过");
   await page.getByRole("button", { name: "公开决算" }).click();

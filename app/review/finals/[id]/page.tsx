@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { loadFinalEditor } from "@/lib/db/finals/load-final-editor";
 import { finalTableLayouts } from "@/lib/public/layout";
 import { loadBudgetTrail } from "@/lib/review/load-budget-trail";
+import { diffFinalPackages } from "@/lib/final/package/diff";
 import { ReviewActions } from "../../budgets/[id]/ReviewActions";
 import { TrailSection } from "../../budgets/[id]/sections";
 
@@ -24,6 +25,9 @@ export default async function FinalReviewPage({ params }: { params: Promise<{ id
   const trail = data ? await loadBudgetTrail(db(), user, budgetId) : null;
   if (!data || !trail) notFound();
   const errors = data.findings.filter((f) => f.severity === "error");
+  // What changed since the previous submission (after a 退回), from the packages as submitted.
+  const submissions = await db().budgetSubmission.findMany({ where: { budgetId: data.id }, orderBy: { sequence: "desc" }, take: 2 });
+  const changes = submissions.length === 2 ? diffFinalPackages(submissions[1]!.package, submissions[0]!.package) : null;
   return (
     <>
       <p>
@@ -51,6 +55,33 @@ export default async function FinalReviewPage({ params }: { params: Promise<{ id
           ))}
         </ul>
       </section>
+      {changes ? (
+        <section className="card">
+          <h2 style={{ marginTop: 0 }}>与上次报送相比的变化</h2>
+          {changes.length === 0 ? (
+            <p className="muted">内容没有变化。</p>
+          ) : (
+            <table className="data" data-testid="final-submission-diff">
+              <thead>
+                <tr>
+                  <th>项目</th>
+                  <th>上次报送</th>
+                  <th>本次报送</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.map((c) => (
+                  <tr key={c.path}>
+                    <td>{c.label}</td>
+                    <td>{c.before ?? "（无）"}</td>
+                    <td>{c.after ?? "（无）"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
       <section className="card">
         <h2 style={{ marginTop: 0 }}>将公开的内容</h2>
         <article className="dz-document">
