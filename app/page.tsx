@@ -42,6 +42,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           ) : (
             <p className="muted">本区尚未公开部门预算。</p>
           )}
+          {region.finalYears.length > 0 ? (
+            <p data-testid={`final-years-${region.code}`}>
+              已公开决算：
+              {region.finalYears.map((y) => (
+                <Link key={y.year} href={`/b/${region.code}/${y.year}`} style={{ marginRight: "0.75rem" }}>
+                  {y.year} 年度（{y.finals} 个部门）
+                </Link>
+              ))}
+            </p>
+          ) : null}
           <div className="dz-scroll">
             <table className="data" data-testid={`departments-${region.code}`}>
               <thead>
@@ -57,14 +67,21 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                     <td>{d.code}</td>
                     <td>{d.name}</td>
                     <td>
-                      {d.published.length === 0 ? (
+                      {d.published.length + d.publishedFinals.length === 0 ? (
                         <span className="muted">尚未公开</span>
                       ) : (
-                        d.published.map((year) => (
-                          <Link key={year} href={`/b/${region.code}/${year}/${d.code}`} style={{ marginRight: "0.75rem" }}>
-                            {year} 年部门预算
-                          </Link>
-                        ))
+                        <>
+                          {d.published.map((year) => (
+                            <Link key={year} href={`/b/${region.code}/${year}/${d.code}`} style={{ marginRight: "0.75rem" }}>
+                              {year} 年部门预算
+                            </Link>
+                          ))}
+                          {d.publishedFinals.map((year) => (
+                            <Link key={`f${year}`} href={`/b/${region.code}/${year}/${d.code}/final`} style={{ marginRight: "0.75rem" }}>
+                              {year} 年度部门决算
+                            </Link>
+                          ))}
+                        </>
                       )}
                     </td>
                   </tr>

@@ -24,6 +24,7 @@ import { openBenchDatabase, type BenchDatabase } from "./database";
 import { PROVINCE, regionCode } from "./generate-province";
 import { catalogCodes, loadProvince } from "./load-province";
 import { measureEngine } from "./measure-engine";
+import { measureFinalTables } from "./measure-final";
 import { measurePdf, measureXlsx } from "./measure-exports";
 import { measureImport } from "./measure-import";
 import { measureCatalogImport } from "./measure-catalog-import";
@@ -135,6 +136,11 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   measures.read_all_sql_p95_ms = engine.readAllSql.p95;
   measures.load_p50_ms = engine.parts.load.p50;
   details.engine = engine;
+  const final = measureFinalTables();
+  measures.final_tables_ms = final.total.p95;
+  measures.final_tables_p50_ms = final.total.p50;
+  details.final = final;
+  progress(`决算 tables + narrative + rules of one department: p95 ${final.total.p95} ms (p50 ${final.total.p50} ms, ${final.errors} errors)`);
   progress(`engine p95 ${engine.total.p95} ms (load ${engine.parts.load.p50}, tables ${engine.parts.tables.p50}, narrative ${engine.parts.narrative.p50}, rules ${engine.parts.rules.p50} ms p50); SQL p95 ${engine.sql.p95} ms; ${engine.errors} errors`);
 
   const region = regionCode(ROLLUP_DISTRICT);

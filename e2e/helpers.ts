@@ -18,7 +18,8 @@ export async function signOut(page: Page) {
 /** The workspace URL of the budget of `department` (code) the signed-in user sees in the list. */
 export async function budgetUrlFor(page: Page, department: string): Promise<string> {
   await page.goto("/workspace");
-  const link = page.getByTestId("budget-list").getByRole("link", { name: new RegExp(`^${department} `) });
+  // The list holds 决算 too (/workspace/finals/…); this is the budget's link.
+  const link = page.getByTestId("budget-list").locator('a[href^="/workspace/budgets/"]', { hasText: new RegExp(`^${department} `) });
   const href = await link.getAttribute("href");
   expect(href).toMatch(/^\/workspace\/budgets\/\d+$/);
   return href!;

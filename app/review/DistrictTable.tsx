@@ -61,7 +61,7 @@ const columns: ColumnDef<F, DepartmentRow>[] = [
     filterFn: (row, _id, value: string) => `${row.original.code} ${row.original.name}`.includes(value),
     cell: ({ row }) => {
       const r = row.original;
-      return r.budgetId ? <Link href={`/review/budgets/${r.budgetId}`}>{r.code} {r.name}</Link> : `${r.code} ${r.name}`;
+      return r.budgetId ? <Link href={`/review/${r.kind === "final" ? "finals" : "budgets"}/${r.budgetId}`}>{r.code} {r.name}</Link> : `${r.code} ${r.name}`;
     },
   },
   {

@@ -6,6 +6,7 @@ import { listBudgetsFor, ownDepartments } from "@/lib/db/queries/list-budgets";
 import { MoneyCell } from "@/components/MoneyCell";
 import { StatusBadge } from "@/components/StatusBadge";
 import { StartNextYearButton } from "@/components/workspace/StartNextYearButton";
+import { StartFinalButton } from "@/components/workspace/final/StartFinalButton";
 import { hasPermission } from "@/lib/auth/permissions";
 import { CreateBudgetForm } from "@/components/workspace/CreateBudgetForm";
 import { NEXT_YEAR_FROM } from "@/lib/db/budgets/start-next-year";
@@ -16,16 +17,21 @@ export default async function WorkspacePage() {
   const user = await requirePagePermission("budget.read", "/workspace");
   const budgets = await listBudgetsFor(db(), user);
   // A budget can start the following year when that year does not exist yet.
-  const years = new Set(budgets.map((b) => `${b.region.code}/${b.department.code}/${b.year}`));
+  const years = new Set(budgets.map((b) => `${b.region.code}/${b.department.code}/${b.year}/${b.kind}`));
   // …and only from a budget out of editing: a draft's figures never become the 上年 column.
   const canStartNext = (b: (typeof budgets)[number]) =>
-    (NEXT_YEAR_FROM as readonly string[]).includes(b.status) && !years.has(`${b.region.code}/${b.department.code}/${b.year + 1}`);
+    b.kind === "budget" &&
+    (NEXT_YEAR_FROM as readonly string[]).includes(b.status) &&
+    !years.has(`${b.region.code}/${b.department.code}/${b.year + 1}/budget`);
+  // A 决算 starts from its year's budget once the district has approved it.
+  const canStartFinal = (b: (typeof budgets)[number]) =>
+    b.kind === "budget" && (b.status === "APPROVED" || b.status === "PUBLISHED") && !years.has(`${b.region.code}/${b.department.code}/${b.year}/final`);
   const canEdit = hasPermission(user, "budget.edit");
   const departments = canEdit ? await ownDepartments(db(), user) : [];
   return (
     <>
       <h1>我的预算</h1>
-      <p className="muted">您有权查看的部门预算。金额单位：万元。</p>
+      <p className="muted">您有权查看的部门预算和决算。金额单位：万元。</p>
       {budgets.length === 0 ? (
         <p className="card">暂无可查看的预算。</p>
       ) : (
@@ -47,9 +53,10 @@ export default async function WorkspacePage() {
                 <td>{b.year}</td>
                 <td>{b.region.name}</td>
                 <td>
-                  <Link href={`/workspace/budgets/${b.id}`}>
+                  <Link href={b.kind === "final" ? `/workspace/finals/${b.id}` : `/workspace/budgets/${b.id}`}>
                     {b.department.code} {b.department.name}
                   </Link>
+                  {b.kind === "final" ? <span className="badge" data-testid="kind-final">决算</span> : null}
                 </td>
                 <td>
                   <StatusBadge status={b.status} />
@@ -61,6 +68,7 @@ export default async function WorkspacePage() {
                     {canStartNext(b) ? (
                       <StartNextYearButton fromBudgetId={b.id} nextYear={b.year + 1} provisional={b.status === "SUBMITTED"} />
                     ) : null}
+                    {canStartFinal(b) ? <StartFinalButton fromBudgetId={b.id} year={b.year} /> : null}
                   </td>
                 ) : null}
               </tr>

@@ -7,6 +7,9 @@ const path = require("node:path");
 const root = path.join(__dirname, "..", "..");
 const dataDir = `.data/e2e-${process.env.PORT || "3100"}`;
 rmSync(path.join(root, dataDir), { recursive: true, force: true });
+// Pages rendered for the previous run's database are cached on disk beside the build; a fresh
+// database needs a fresh cache (a page published by one run would be served to the next).
+rmSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "server", "route-cache"), { recursive: true, force: true });
 const env = { ...process.env, MINGZHANG_DATA_DIR: dataDir, MINGZHANG_PG_PORT: process.env.E2E_PG_PORT || "54331" };
 // The e2e server always runs zero-configuration: demo data on its own embedded database.
 delete env.DATABASE_URL;

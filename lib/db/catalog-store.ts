@@ -2,7 +2,7 @@ import { buildCatalog, type Catalog, type EconomicSubject, type FunctionSubject 
 import { oneToOne, type Crosswalk, type CrosswalkEntry } from "@/lib/catalog/crosswalk";
 import type { Db } from "./client";
 
-type Tx = Pick<Db, "functionSubject" | "economicSubject" | "subjectCrosswalk" | "catalogRevision" | "$executeRaw">;
+export type Tx = Pick<Db, "functionSubject" | "economicSubject" | "subjectCrosswalk" | "catalogRevision" | "$executeRaw">;
 
 // Every budget read needs its year's catalogue; reading and rebuilding the subjects each time
 // was a large part of a page's database time (bench/profile-database.ts). The cache is keyed by

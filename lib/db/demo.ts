@@ -9,6 +9,16 @@ export const DEMO_BUDGETS: { file: string; status: BudgetStatus }[] = [
   { file: "beibei-government-services-2023.package.json", status: "DRAFT" },
 ];
 
+/**
+ * The demo 决算: 104 区政府办公室's 2020 决算 as published (the seed of test/fixtures, a copy).
+ * Its 2020 budget is not loaded: a budget needs the year's catalogue in the database, which starts
+ * at 2023, so the public comparison uses the 决算's own 年初预算数 column instead.
+ */
+export const DEMO_FINALS: { file: string; status: BudgetStatus }[] = [{ file: "beibei-government-office-2020-final.package.json", status: "PUBLISHED" }];
+
+/** Departments whose 决算 draft the demo starts from their budget of the same year (accountant.134's 2023 决算). */
+export const DEMO_FINAL_DRAFTS: { unit: string; year: number }[] = [{ unit: "134", year: 2023 }];
+
 export const DEMO_REGION = { code: "500109", name: "重庆市北碚区" };
 
 export const DEMO_USERS: {

@@ -10,7 +10,8 @@ import { submitBudget } from "@/lib/workflow/submit-budget";
 import type { BudgetStatus } from "@/generated/prisma/client";
 import type { Db } from "./client";
 import { importPackageText } from "./budgets/import-package";
-import { DEMO_BUDGETS, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS, PATH_TO } from "./demo";
+import { DEMO_BUDGETS, DEMO_FINAL_DRAFTS, DEMO_FINALS, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS, PATH_TO } from "./demo";
+import { createFinalFromBudget } from "./finals/start-final";
 
 /**
  * Loads the demo district: its departments' budgets from data/demo (each taken to its demo
@@ -37,6 +38,32 @@ export async function seedDemo(db: Db, log: (line: string) => void) {
   for (const l of loaded) {
     await walkToStatus(db, l.budgetId, l.unit, l.status);
     log(`载入演示预算 ${l.file}`);
+  }
+  await seedFinals(db, log);
+}
+
+/** The demo 决算 (after the budgets, so that each department's budget is its first row). */
+async function seedFinals(db: Db, log: (line: string) => void) {
+  for (const demo of DEMO_FINALS) {
+    const text = readFileSync(path.join(DATA_DIR, "demo", demo.file), "utf8");
+    const { unit, year } = JSON.parse(text) as { unit: { code: string }; year: number };
+    const exists = await db.budget.findFirst({ where: { year, kind: "final", department: { code: unit.code, region: { code: DEMO_REGION.code } } } });
+    if (exists) continue;
+    const result = await importPackageText(db, text, { status: "DRAFT" });
+    if (!result.ok) throw new Error(`演示数据 ${demo.file} 导入失败：${result.errors.map((e) => e.message).join("；")}`);
+    await walkToStatus(db, result.budgetId, unit.code, demo.status);
+    log(`载入演示决算 ${demo.file}`);
+  }
+  for (const draft of DEMO_FINAL_DRAFTS) {
+    const where = { year: draft.year, department: { code: draft.unit, region: { code: DEMO_REGION.code } } };
+    if (await db.budget.findFirst({ where: { ...where, kind: "final" } })) continue;
+    const budget = await db.budget.findFirst({ where: { ...where, kind: "budget" } });
+    if (!budget) continue;
+    // The demo budget of 134 is a draft (the workspace demos edit it); startFinal would wait for
+    // its approval, so the demo creates the draft 决算 from it directly, as startFinal would.
+    const result = await db.$transaction((tx) => createFinalFromBudget(tx, budget.id, null));
+    if (!result.ok) throw new Error(`演示决算 ${draft.unit} ${draft.year} 无法生成：${result.message}`);
+    log(`生成演示决算草稿 ${draft.unit} ${draft.year}`);
   }
 }
 

@@ -87,13 +87,21 @@ export async function writeDisclosureWorkbook(
   tables: DisclosureTables,
   options: { template?: DisclosureTemplate; publishedAt?: Date } = {},
 ): Promise<Buffer> {
+  return writeGridWorkbook(tableLayouts(tables, options.template), {
+    title: `${tables.unit.name}${tables.year}年部门预算`,
+    ...(options.publishedAt ? { publishedAt: options.publishedAt } : {}),
+  });
+}
+
+/** Any list of table layouts (a budget's, a 决算's) as a workbook, one sheet per grid. */
+export async function writeGridWorkbook(grids: readonly GridTable[], options: { title: string; publishedAt?: Date }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "明账";
-  wb.title = neutralizeFormula(`${tables.unit.name}${tables.year}年部门预算`);
+  wb.title = neutralizeFormula(options.title);
   const when = options.publishedAt ?? new Date(0);
   wb.created = when;
   wb.modified = when;
   const used = new Set<string>();
-  for (const table of tableLayouts(tables, options.template)) addTableSheet(wb, table, sheetName(table, used));
+  for (const table of grids) addTableSheet(wb, table, sheetName(table, used));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

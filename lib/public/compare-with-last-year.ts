@@ -13,7 +13,7 @@ export interface ComparisonRow {
   percent?: string;
 }
 
-function row(label: string, prior: string, current: string, code?: string): ComparisonRow {
+export function comparisonRow(label: string, prior: string, current: string, code?: string): ComparisonRow {
   const p = new Decimal(prior);
   const c = new Decimal(current);
   const change = c.minus(p);
@@ -27,7 +27,7 @@ function row(label: string, prior: string, current: string, code?: string): Comp
   };
 }
 
-const THREE_PUBLIC: { key: keyof ThreePublicColumns; label: string }[] = [
+export const THREE_PUBLIC_ROWS: { key: keyof ThreePublicColumns; label: string }[] = [
   { key: "total", label: "“三公”经费合计" },
   { key: "abroad", label: "因公出国（境）费" },
   { key: "vehiclePurchase", label: "公务用车购置费" },
@@ -51,10 +51,10 @@ export function compareWithLastYear(tables: DisclosureTables): Comparison | null
   const t4 = tables.T4;
   const byClass: ComparisonRow[] = [];
   if (t2 && t2.total.prior !== undefined) {
-    byClass.push(row("合计", t2.total.prior, t2.total.total));
-    for (const r of t2.rows) if (r.level === 1) byClass.push(row(r.name, r.prior ?? "0.00", r.total, r.code));
+    byClass.push(comparisonRow("合计", t2.total.prior, t2.total.total));
+    for (const r of t2.rows) if (r.level === 1) byClass.push(comparisonRow(r.name, r.prior ?? "0.00", r.total, r.code));
   }
-  const threePublic = t4?.prior ? THREE_PUBLIC.map(({ key, label }) => row(label, t4.prior![key], t4.current[key])) : [];
+  const threePublic = t4?.prior ? THREE_PUBLIC_ROWS.map(({ key, label }) => comparisonRow(label, t4.prior![key], t4.current[key])) : [];
   if (byClass.length === 0 && threePublic.length === 0) return null;
   return { byClass, threePublic };
 }

@@ -29,3 +29,12 @@ export function budgetPath(k: PublicBudgetKey): string {
 export function apiPath(k: PublicBudgetKey): string {
   return `/api/open/budgets/${k.region}/${k.year}/${k.unit}`;
 }
+
+/** The 决算 of the same key: a sibling of the budget's page and open-data address. */
+export function finalPath(k: PublicBudgetKey): string {
+  return `${budgetPath(k)}/final`;
+}
+
+export function finalApiPath(k: PublicBudgetKey): string {
+  return `/api/open/finals/${k.region}/${k.year}/${k.unit}`;
+}

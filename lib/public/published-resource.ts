@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import type { PublishedBudget } from "@/lib/db/queries/public-snapshots";
+import { findPublishedFinal, type PublishedBudget, type PublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { cachedPublishedBudget } from "./published-cache";
 import { parsePublicKey, type PublicBudgetKey } from "./public-key";
 
@@ -14,6 +14,15 @@ export async function publishedFromParams(params: BudgetParams): Promise<{ key: 
   return budget ? { key, budget } : null;
 }
 
-export function notFoundJson(): Response {
-  return Response.json({ error: "未找到已公开的部门预算" }, { status: 404, headers: { "Cache-Control": "no-store" } });
+/** The published 决算 a public route addresses, or null (⇒ 404: drafts and unpublished 决算 are never served). */
+export async function publishedFinalFromParams(params: BudgetParams): Promise<{ key: PublicBudgetKey; budget: PublishedFinal } | null> {
+  const p = await params;
+  const key = parsePublicKey(p.region, p.year, p.unit);
+  if (!key) return null;
+  const budget = await findPublishedFinal(db(), key);
+  return budget ? { key, budget } : null;
+}
+
+export function notFoundJson(what: "预算" | "决算" = "预算"): Response {
+  return Response.json({ error: `未找到已公开的部门${what}` }, { status: 404, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { findSnapshotPdf, readSnapshotForPdf, storeSnapshotPdf, type SnapshotForPdf } from "@/lib/db/queries/snapshot-pdf";
 import { renderBudgetPdf } from "@/lib/export/pdf/render-budget-pdf";
+import { renderFinalPdf } from "@/lib/export/pdf/final-pdf";
 
 /**
  * The PDF of a published snapshot as stored, rendered and stored first when it has none (a
@@ -10,7 +11,7 @@ import { renderBudgetPdf } from "@/lib/export/pdf/render-budget-pdf";
 export async function snapshotPdf(db: Db, snapshot: SnapshotForPdf): Promise<Buffer> {
   const stored = await findSnapshotPdf(db, snapshot.snapshotId);
   if (stored) return stored;
-  const body = await renderBudgetPdf(snapshot);
+  const body = await (snapshot.kind === "final" ? renderFinalPdf(snapshot) : renderBudgetPdf(snapshot));
   await storeSnapshotPdf(db, snapshot.snapshotId, body);
   return body;
 }

@@ -1,4 +1,5 @@
 import type { DisclosureTables } from "@/lib/budget/tables/types";
+import type { FinalTables } from "@/lib/final/tables/types";
 import type { NarrativeFigures } from "@/lib/budget/narrative";
 import type { Finding } from "@/lib/budget/rules";
 import type { BudgetStatusName } from "@/lib/budget/status";
@@ -14,6 +15,8 @@ export interface DepartmentRow {
   name: string;
   /** null: the department has not submitted (no budget, or a draft the reviewer does not see). */
   budgetId: number | null;
+  /** "final" for a row of the 决算 dashboard (its detail page is /review/finals/{id}). */
+  kind?: "final";
   status: BudgetStatusName | null;
   version: number | null;
   total: string | null;
@@ -86,5 +89,38 @@ export function departmentRow(
     daysSinceSubmission:
       budget.status === "SUBMITTED" && budget.submittedAt ? calendarDaysBetween(budget.submittedAt, now) : null,
     deadline: publicationDeadline(budget.status, budget.approvedAt, now),
+  };
+}
+
+/**
+ * One department on the 决算 dashboard: 支出合计/基本/项目 from 支出决算表 (F3), 三公 决算数 from
+ * F7. The change columns compare with last year's budget on the budget dashboard; a 决算 row
+ * leaves them empty rather than compare different things.
+ */
+export function finalDepartmentRow(
+  department: { id: number; code: string; name: string },
+  final: BudgetFacts,
+  computed: { tables: FinalTables; findings: Finding[] },
+  now: Date,
+): DepartmentRow {
+  const f3 = computed.tables.F3.total;
+  return {
+    departmentId: department.id,
+    code: department.code,
+    name: department.name,
+    budgetId: final.id,
+    kind: "final",
+    status: final.status,
+    version: final.version,
+    total: f3.total,
+    totalChange: null,
+    basic: f3.basic,
+    project: f3.project,
+    threePublic: computed.tables.F7.actual.total,
+    threePublicChange: null,
+    errors: computed.findings.filter((x) => x.severity === "error").length,
+    warnings: computed.findings.filter((x) => x.severity === "warning").length,
+    daysSinceSubmission: final.status === "SUBMITTED" && final.submittedAt ? calendarDaysBetween(final.submittedAt, now) : null,
+    deadline: publicationDeadline(final.status, final.approvedAt, now),
   };
 }

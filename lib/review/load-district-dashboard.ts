@@ -3,7 +3,9 @@ import { evaluateBudget } from "@/lib/budget/evaluate";
 import type { Db } from "@/lib/db/client";
 import { loadManyForEngine } from "@/lib/db/budgets/load-for-engine";
 import { budgetScope } from "@/lib/db/scope";
-import { departmentRow, notSubmittedRow, type DepartmentRow } from "./department-row";
+import { loadFinalForEngine } from "@/lib/db/finals/read-final";
+import { evaluateFinal } from "@/lib/final/evaluate";
+import { departmentRow, finalDepartmentRow, notSubmittedRow, type DepartmentRow } from "./department-row";
 import { districtTotals, type DistrictTotals } from "./district-rollup";
 
 export interface DistrictDashboard {
@@ -11,6 +13,8 @@ export interface DistrictDashboard {
   /** Every region the reviewer reviews, for switching. */
   regions: { id: number; code: string; name: string }[];
   year: number;
+  /** 预算 or 决算: the dashboard shows one kind at a time. */
+  kind: "budget" | "final";
   /** Years with at least one budget the reviewer sees, newest first. */
   years: number[];
   rows: DepartmentRow[];
@@ -25,7 +29,7 @@ export interface DistrictDashboard {
 export async function loadDistrictDashboard(
   db: Db,
   user: SessionUser,
-  options: { region?: string; year?: number; now?: Date } = {},
+  options: { region?: string; year?: number; kind?: "budget" | "final"; now?: Date } = {},
 ): Promise<DistrictDashboard | null> {
   if (!hasPermission(user, "budget.review")) return null;
   const regionIds = user.memberships.filter((m) => m.role === "REVIEWER" && m.regionId !== null).map((m) => m.regionId!);
@@ -34,7 +38,8 @@ export async function loadDistrictDashboard(
   if (!region) return null;
 
   const scope = budgetScope(user, "budget.review");
-  const inRegion = { AND: [scope, { kind: "budget" as const, department: { regionId: region.id } }] };
+  const kind = options.kind ?? "budget";
+  const inRegion = { AND: [scope, { kind, department: { regionId: region.id } }] };
   const yearRows = await db.budget.findMany({ where: inRegion, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
   const years = yearRows.map((r) => r.year);
   const year = options.year ?? years[0] ?? new Date().getFullYear();
@@ -46,6 +51,21 @@ export async function loadDistrictDashboard(
   });
   const byDepartment = new Map(budgets.map((b) => [b.departmentId, b]));
   const now = options.now ?? new Date();
+
+  if (kind === "final") {
+    const rows: DepartmentRow[] = [];
+    for (const department of departments) {
+      const final = byDepartment.get(department.id);
+      const engine = final ? await loadFinalForEngine(db, final.id, scope) : null;
+      if (!final || !engine) {
+        rows.push(notSubmittedRow(department));
+        continue;
+      }
+      const { tables, findings } = evaluateFinal(engine.final, engine.catalog);
+      rows.push(finalDepartmentRow(department, final, { tables, findings }, now));
+    }
+    return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
+  }
 
   // All of the district's budgets in a fixed number of queries, each computed once.
   const engines = new Map((await loadManyForEngine(db, budgets.map((b) => b.id), scope)).map((e) => [e.id, e]));
@@ -60,5 +80,5 @@ export async function loadDistrictDashboard(
     const { tables, narrative, findings } = evaluateBudget(engine.budget, engine.catalog, engine.prior ? { prior: engine.prior } : {});
     rows.push(departmentRow(department, budget, { tables, figures: narrative.figures, findings }, now));
   }
-  return { region, regions, year, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
+  return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
 }

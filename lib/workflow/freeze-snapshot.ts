@@ -4,18 +4,46 @@ import { buildTables } from "@/lib/budget/tables";
 import { priorToJson } from "@/lib/budget/trace/frozen-prior";
 import type { Prisma } from "@/generated/prisma/client";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
+import { loadFinalForEngine } from "@/lib/db/finals/read-final";
+import { evaluateFinal } from "@/lib/final/evaluate";
 
-/**
- * Freezes what the public will read — the package, the tables and the narrative exactly as they
- * are now — as the budget's next published snapshot, marking the previous one superseded
- * (预算调整). Runs inside the publishing transaction; the database refuses later edits.
- */
-export async function freezeSnapshot(tx: Prisma.TransactionClient, budgetId: number, actorId: number | null) {
+type Frozen = { kind: "budget" | "final"; package: Prisma.InputJsonValue; tables: Prisma.InputJsonValue; narrative: string; prior?: Prisma.InputJsonValue };
+
+/** The package, tables and narrative of a budget or a 决算 as they are now. */
+async function frozenContent(tx: Prisma.TransactionClient, budgetId: number): Promise<Frozen> {
+  const row = await tx.budget.findUnique({ where: { id: budgetId }, select: { kind: true } });
+  if (!row) throw new Error(`预算 ${budgetId} 不存在`);
+  if (row.kind === "final") {
+    const input = await loadFinalForEngine(tx, budgetId, {});
+    if (!input) throw new Error(`决算 ${budgetId} 没有内容`);
+    const evaluation = evaluateFinal(input.final, input.catalog);
+    return {
+      kind: "final",
+      package: input.pkg as unknown as Prisma.InputJsonValue,
+      tables: evaluation.tables as unknown as Prisma.InputJsonValue,
+      narrative: evaluation.narrative.markdown,
+    };
+  }
   const input = await loadForEngine(tx, budgetId, {});
   if (!input) throw new Error(`预算 ${budgetId} 不存在`);
   const options = input.prior ? { prior: input.prior } : {};
-  const tables = buildTables(input.budget, input.catalog, options);
-  const narrative = buildNarrative(input.budget, input.catalog, options).markdown;
+  return {
+    kind: "budget",
+    package: budgetToPackage(input.budget) as unknown as Prisma.InputJsonValue,
+    tables: buildTables(input.budget, input.catalog, options) as unknown as Prisma.InputJsonValue,
+    narrative: buildNarrative(input.budget, input.catalog, options).markdown,
+    // Frozen with the tables so that a figure's trace is recomputed exactly as printed.
+    ...(input.prior ? { prior: priorToJson(input.prior) as unknown as Prisma.InputJsonValue } : {}),
+  };
+}
+
+/**
+ * Freezes what the public will read — the package, the tables and the narrative exactly as they
+ * are now — as the budget's (or 决算's) next published snapshot, with its kind, marking the previous one superseded
+ * (预算调整). Runs inside the publishing transaction; the database refuses later edits.
+ */
+export async function freezeSnapshot(tx: Prisma.TransactionClient, budgetId: number, actorId: number | null) {
+  const frozen = await frozenContent(tx, budgetId);
   const previous = await tx.publishedSnapshot.findFirst({ where: { budgetId, supersededAt: null }, orderBy: { sequence: "desc" } });
   const now = new Date();
   if (previous) await tx.publishedSnapshot.update({ where: { id: previous.id }, data: { supersededAt: now } });
@@ -25,11 +53,7 @@ export async function freezeSnapshot(tx: Prisma.TransactionClient, budgetId: num
       sequence: (previous?.sequence ?? 0) + 1,
       publishedAt: now,
       publishedById: actorId,
-      package: budgetToPackage(input.budget) as unknown as Prisma.InputJsonValue,
-      tables: tables as unknown as Prisma.InputJsonValue,
-      narrative,
-      // Frozen with the tables so that a figure's trace (issue 20) is recomputed exactly as printed.
-      ...(input.prior ? { prior: priorToJson(input.prior) as unknown as Prisma.InputJsonValue } : {}),
+      ...frozen,
     },
   });
 }

@@ -1,10 +1,9 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { checkBudget } from "@/lib/budget/rules";
-import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { storePublishedPdf } from "@/lib/public/snapshot-pdf";
 import { applyTransition, WORKFLOW_TX_OPTIONS } from "./apply-transition";
-import { AppError, NOT_FOUND_MESSAGE } from "./errors";
+import { engineErrors, KIND_LABELS } from "./engine-check";
+import { AppError } from "./errors";
 import { freezeSnapshot } from "./freeze-snapshot";
 import { failure, type WorkflowResult } from "./result";
 
@@ -28,12 +27,8 @@ export async function publishBudget(
       const result = await applyTransition(tx, actor, "publish", input, {
         data: { publishedAt: new Date() },
         async before(budget, scope) {
-          const engine = await loadForEngine(tx, budget.id, scope);
-          if (!engine) throw new AppError("not_found", NOT_FOUND_MESSAGE);
-          const errors = checkBudget(engine.budget, engine.catalog, engine.prior ? { prior: engine.prior } : {}).filter(
-            (f) => f.severity === "error",
-          );
-          if (errors.length > 0) throw new AppError("findings", `预算有 ${errors.length} 项错误，修正后才能公开`, errors);
+          const { kind, errors } = await engineErrors(tx, budget.id, scope);
+          if (errors.length > 0) throw new AppError("findings", `${KIND_LABELS[kind]}有 ${errors.length} 项错误，修正后才能公开`, errors);
         },
         after: async (budget) => {
           snapshotId = (await freezeSnapshot(tx, budget.id, actor.id)).id;

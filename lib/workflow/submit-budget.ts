@@ -1,15 +1,13 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/permissions";
-import { budgetToPackage } from "@/lib/budget/model";
-import { checkBudget } from "@/lib/budget/rules";
 import type { Db } from "@/lib/db/client";
-import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { applyTransition, WORKFLOW_TX_OPTIONS } from "./apply-transition";
-import { AppError, NOT_FOUND_MESSAGE } from "./errors";
+import { engineErrors, KIND_LABELS } from "./engine-check";
+import { AppError } from "./errors";
 import { failure, type WorkflowResult } from "./result";
 
 /**
- * 报送: a draft or returned budget goes to the district finance bureau. Refused while the engine
+ * 报送: a draft or returned budget (or 决算) goes to the district finance bureau. Refused while the engine
  * reports any error-level finding (they come back in `findings`). The package as submitted is
  * kept, so that the reviewer can see what changed when a returned budget comes back.
  */
@@ -24,15 +22,11 @@ export async function submitBudget(
       const result = await applyTransition(tx, actor, "submit", input, {
         data: { submittedAt: new Date() },
         async before(budget, scope) {
-          const engine = await loadForEngine(tx, budget.id, scope);
-          if (!engine) throw new AppError("not_found", NOT_FOUND_MESSAGE);
-          const errors = checkBudget(engine.budget, engine.catalog, engine.prior ? { prior: engine.prior } : {}).filter(
-            (f) => f.severity === "error",
-          );
-          if (errors.length > 0) {
-            throw new AppError("findings", `预算有 ${errors.length} 项错误，修正后才能报送`, errors);
+          const checked = await engineErrors(tx, budget.id, scope);
+          if (checked.errors.length > 0) {
+            throw new AppError("findings", `${KIND_LABELS[checked.kind]}有 ${checked.errors.length} 项错误，修正后才能报送`, checked.errors);
           }
-          pkg = budgetToPackage(engine.budget) as unknown as Prisma.InputJsonValue;
+          pkg = checked.pkg;
         },
         async after(budget) {
           const sequence = (await tx.budgetSubmission.count({ where: { budgetId: budget.id } })) + 1;

@@ -28,32 +28,34 @@ async function visibleUnits(username: string, permission: Parameters<typeof budg
     where: budgetScope(await sessionUser(username), permission),
     include: { department: true },
   });
-  return rows.map((r) => r.department.code).sort();
+  return rows.map((r) => `${r.department.code}${r.kind === "final" ? " 决算" : ""}`).sort();
 }
 
 describe("budget scope inside the query", () => {
   it("loads the demo budgets at their demo statuses, the published one with its snapshot", async () => {
     const rows = await t.db.budget.findMany({ include: { department: true, snapshots: true }, orderBy: { id: "asc" } });
-    expect(rows.map((r) => [r.department.code, r.year, r.status])).toEqual([
-      ["104", 2024, "PUBLISHED"],
-      ["111", 2024, "SUBMITTED"],
-      ["134", 2023, "DRAFT"],
+    expect(rows.map((r) => [r.department.code, r.year, r.kind, r.status])).toEqual([
+      ["104", 2024, "budget", "PUBLISHED"],
+      ["111", 2024, "budget", "SUBMITTED"],
+      ["134", 2023, "budget", "DRAFT"],
+      ["104", 2020, "final", "PUBLISHED"],
+      ["134", 2023, "final", "DRAFT"],
     ]);
     expect(rows[0]!.snapshots).toHaveLength(1);
     expect(rows[0]!.snapshots[0]!.narrative).toContain("2,514.61");
   });
 
   it("an accountant reads only their own department's budgets", async () => {
-    expect(await visibleUnits("accountant.104")).toEqual(["104"]);
-    expect(await visibleUnits("accountant.134")).toEqual(["134"]);
+    expect(await visibleUnits("accountant.104")).toEqual(["104", "104 决算"]);
+    expect(await visibleUnits("accountant.134")).toEqual(["134", "134 决算"]);
   });
 
   it("a reviewer reads the district's budgets once submitted, never a draft", async () => {
-    expect(await visibleUnits("reviewer.500109")).toEqual(["104", "111"]);
+    expect(await visibleUnits("reviewer.500109")).toEqual(["104", "104 决算", "111"]);
   });
 
   it("an admin reads everything; a permission the role lacks gives nothing", async () => {
-    expect(await visibleUnits("admin")).toEqual(["104", "111", "134"]);
+    expect(await visibleUnits("admin")).toEqual(["104", "104 决算", "111", "134", "134 决算"]);
     expect(await visibleUnits("accountant.104", "budget.publish")).toEqual([]);
     expect(await visibleUnits("reviewer.500109", "budget.edit")).toEqual([]);
   });
@@ -63,7 +65,7 @@ describe("budget scope inside the query", () => {
     const before = await t.db.basicLine.findMany({ orderBy: { id: "asc" } });
     await seedDemo(t.db, () => undefined);
     expect(await t.db.basicLine.findMany({ orderBy: { id: "asc" } })).toEqual(before);
-    expect(await t.db.budget.count()).toBe(3);
+    expect(await t.db.budget.count()).toBe(5);
     expect(await t.db.user.count()).toBe(5);
   });
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { fixturePackages } from "../helpers/fixtures";
+import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
 import { normalizePackage } from "../helpers/normalize-package";
 
 let t: TestDatabase;
@@ -34,6 +35,19 @@ describe("npm run budget -- import / export", () => {
     const exported = budget("export", "--region", pkg.region.code, "--unit", pkg.unit.code, "--year", String(pkg.year));
     expect(exported.code).toBe(0);
     expect(normalizePackage(JSON.parse(exported.stdout))).toEqual(normalizePackage(pkg));
+  });
+
+  it("imports a 决算 package and exports it back with --kind final, identical", () => {
+    const fixture = loadFinalFixtures()[0]!;
+    const imported = budget("import", fixture.file);
+    expect(imported.stderr).toBe("");
+    expect(imported.stdout).toMatch(/已导入决算/);
+    const pkg = JSON.parse(fixture.text);
+    const args = ["--region", pkg.region.code, "--unit", pkg.unit.code, "--year", String(pkg.year)];
+    const exported = budget("export", ...args, "--kind", "final");
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual(pkg);
+    expect(budget("export", ...args).stderr).toMatch(/未找到预算/);
   });
 
   it("rejects bad input with exit code 1 and a Chinese message naming each path, storing nothing", async () => {

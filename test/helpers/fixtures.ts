@@ -4,8 +4,8 @@ import { fixturesDir, isFinalPackageText } from "@/lib/budget/testing/fixtures";
 
 /**
  * Every budget fixture package in test/fixtures, so that new fixtures are tested without code
- * changes. 决算 packages (kind "final") are left out: the database does not store them yet
- * (lib/final/testing/fixtures.ts loads them for the engine's tests).
+ * changes. 决算 packages (kind "final") are left out: they are stored as documents
+ * (lib/db/finals) and tested on their own (test/finals; lib/final/testing/fixtures.ts).
  */
 export function fixturePackages(): { name: string; file: string; text: string }[] {
   const dir = fixturesDir();

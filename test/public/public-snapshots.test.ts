@@ -68,6 +68,12 @@ describe("public snapshot queries", () => {
     const all = await publicDirectory(t.db);
     expect(all).toHaveLength(1);
     expect(all[0]!.years).toEqual([{ year: 2024, budgets: 1 }]);
+    expect(all[0]!.finalYears).toEqual([{ year: 2020, finals: 1 }]);
+    expect(all[0]!.departments.map((d) => [d.code, d.publishedFinals])).toEqual([
+      ["104", [2020]],
+      ["111", []],
+      ["134", []],
+    ]);
     expect(all[0]!.departments.map((d) => [d.code, d.published])).toEqual([
       ["104", [2024]],
       ["111", []],

@@ -3,6 +3,7 @@ import { budgetToPackage } from "@/lib/budget/model";
 import { exportPackage, loadBudgetById } from "@/lib/db/budgets/export-package";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";
+import { exportFinalPackage } from "@/lib/db/finals/read-final";
 import { parseArgs, type CliIo } from "../io";
 import { withDatabase } from "../with-database";
 
@@ -46,9 +47,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout(`已导出录入工作簿：${out}\n`);
     return 0;
   }
-  const pkg = await withDatabase((db) => exportPackage(db, { region, unit, year, kind }));
+  const pkg = await withDatabase<object | null>((db) =>
+    kind === "final" ? exportFinalPackage(db, { region, unit, year }) : exportPackage(db, { region, unit, year, kind }),
+  );
   if (!pkg) {
-    io.stderr(`未找到预算：行政区划 ${region}，部门 ${unit}，${year} 年\n`);
+    io.stderr(`未找到${kind === "final" ? "决算" : "预算"}：行政区划 ${region}，部门 ${unit}，${year} 年\n`);
     return 1;
   }
   io.stdout(`${JSON.stringify(pkg, null, 2)}\n`);

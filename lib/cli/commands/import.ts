@@ -63,7 +63,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         continue;
       }
       done.push(file);
-      io.stdout(`${prefix}${result.created ? "已导入" : "已替换"}预算（编号 ${result.budgetId}）\n`);
+      const kind = /"kind"\s*:\s*"final"/.test(text) ? "决算" : "预算";
+      io.stdout(`${prefix}${result.created ? "已导入" : "已替换"}${kind}（编号 ${result.budgetId}）\n`);
     }
   });
   if (many) {

@@ -1,5 +1,7 @@
 import { packageToBudget } from "@/lib/budget/model";
-import { parsePackageJson, type PackageError } from "@/lib/budget/package/schema";
+import { parsePackageValue, readPackageText, type PackageError } from "@/lib/budget/package/schema";
+import { packageKindOf } from "@/lib/final/package/schema";
+import { importFinalValue } from "../finals/import-final";
 import { validatePackage } from "@/lib/budget/validate";
 import type { BudgetStatus } from "@/generated/prisma/client";
 import type { Db } from "../client";
@@ -34,7 +36,11 @@ class ImportRejected extends Error {
  * one transaction: either the whole budget is there afterwards, or nothing changed.
  */
 export async function importPackageText(db: Db, text: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const parsed = parsePackageJson(text);
+  const read = readPackageText(text);
+  if (!read.ok) return read;
+  // A 决算 package is stored as its document (lib/db/finals); everything else is read as a budget.
+  if (packageKindOf(read.value) === "final") return importFinalValue(db, read.value, options);
+  const parsed = parsePackageValue(read.value);
   if (!parsed.ok) return parsed;
   const pkg = parsed.pkg;
   try {

@@ -1,5 +1,7 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "../client";
+import { parseAmount, sum } from "@/lib/budget/money";
+import type { FinalPackage } from "@/lib/final/package/schema";
 import { budgetScope } from "../scope";
 
 export interface BudgetListItem {
@@ -19,7 +21,7 @@ export interface BudgetListItem {
 export async function listBudgetsFor(db: Db, user: SessionUser): Promise<BudgetListItem[]> {
   const rows = await db.budget.findMany({
     where: budgetScope(user, "budget.read"),
-    orderBy: [{ year: "desc" }, { department: { code: "asc" } }],
+    orderBy: [{ year: "desc" }, { department: { code: "asc" } }, { kind: "asc" }],
     include: { department: { include: { region: true } } },
   });
   const totals = await db.incomeLine.groupBy({
@@ -28,6 +30,13 @@ export async function listBudgetsFor(db: Db, user: SessionUser): Promise<BudgetL
     _sum: { amount: true },
   });
   const totalById = new Map(totals.map((t) => [t.budgetId, t._sum.amount?.toFixed(2) ?? "0.00"]));
+  // A 决算's income is in its package: 本年收入 plus 年初结转和结余.
+  const finals = await db.finalContent.findMany({ where: { budgetId: { in: rows.filter((r) => r.kind === "final").map((r) => r.id) } } });
+  for (const f of finals) {
+    const pkg = f.package as FinalPackage;
+    const amounts = [...(pkg.income ?? []).map((l) => l.amount), ...Object.values(pkg.carryover?.opening ?? {})];
+    totalById.set(f.budgetId, sum(amounts.flatMap((a) => (a === undefined ? [] : [parseAmount(a, pkg.amountUnit)]))).toFixed(2));
+  }
   return rows.map((r) => ({
     id: r.id,
     year: r.year,

@@ -6,6 +6,8 @@ export interface DirectoryRegion {
   name: string;
   /** Years with at least one published budget, newest first, with how many departments. */
   years: { year: number; budgets: number }[];
+  /** Years with at least one published 决算, newest first, with how many departments. */
+  finalYears: { year: number; finals: number }[];
   departments: DirectoryDepartment[];
 }
 
@@ -14,6 +16,8 @@ export interface DirectoryDepartment {
   name: string;
   /** Years this department has published, newest first. */
   published: number[];
+  /** Years whose 决算 this department has published, newest first. */
+  publishedFinals: number[];
 }
 
 /**
@@ -51,15 +55,28 @@ export async function publicDirectory(db: Db, query = ""): Promise<DirectoryRegi
       (d) => [d.id, d.regionId],
     ),
   );
+  const finals = await db.budget.findMany({
+    where: { AND: [publishedScope, { kind: "final" }] },
+    orderBy: { year: "desc" },
+    select: { year: true, department: { select: { id: true, regionId: true } } },
+  });
   return regions
     .map((r) => {
+      const finalYears = new Map<number, number>();
+      for (const f of finals) if (f.department.regionId === r.id) finalYears.set(f.year, (finalYears.get(f.year) ?? 0) + 1);
       const perYear = new Map<number, number>();
       for (const c of counts) if (departmentRegion.get(c.departmentId) === r.id) perYear.set(c.year, (perYear.get(c.year) ?? 0) + 1);
       return {
         code: r.code,
         name: r.name,
         years: [...perYear.entries()].sort((a, b) => b[0] - a[0]).map(([year, budgets]) => ({ year, budgets })),
-        departments: r.departments.map((d) => ({ code: d.code, name: d.name, published: d.budgets.map((b) => b.year) })),
+        finalYears: [...finalYears.entries()].sort((a, b) => b[0] - a[0]).map(([year, count]) => ({ year, finals: count })),
+        departments: r.departments.map((d) => ({
+          code: d.code,
+          name: d.name,
+          published: d.budgets.map((b) => b.year),
+          publishedFinals: finals.filter((f) => f.department.id === d.id).map((f) => f.year),
+        })),
       };
     })
     .filter((r) => !q || r.departments.length > 0);

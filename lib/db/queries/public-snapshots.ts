@@ -1,10 +1,16 @@
 import type { DisclosureTables } from "@/lib/budget/tables/types";
+import type { FinalTables } from "@/lib/final/tables/types";
 import type { PublicBudgetKey } from "@/lib/public/public-key";
 import type { Db, Prisma } from "../client";
 import { publishedScope } from "../scope";
 
 /** A published budget as the public reads it: the frozen snapshot, never live lines. */
-export interface PublishedBudget {
+export interface PublishedBudget extends PublishedDocument<DisclosureTables> {}
+
+/** A published 决算: the same snapshot, its tables F1–F10. */
+export interface PublishedFinal extends PublishedDocument<FinalTables> {}
+
+interface PublishedDocument<T> {
   snapshotId: number;
   /** 1 for the first publication; > 1 after each 预算调整. */
   sequence: number;
@@ -15,25 +21,27 @@ export interface PublishedBudget {
   unit: { code: string; name: string };
   year: number;
   package: unknown;
-  tables: DisclosureTables;
+  tables: T;
   narrative: string;
   /** The last-year figures the tables were printed with (frozen JSON), null when the package's own were used. */
   prior: unknown;
 }
 
+type Kind = "budget" | "final";
+
 /**
  * The budgets the public may see, as a where-clause on the snapshot: the budget has a published version
  * (publishedScope) and the snapshot is the current, non-superseded one.
  */
-function currentSnapshotWhere(budget: Prisma.BudgetWhereInput): Prisma.PublishedSnapshotWhereInput {
-  return { supersededAt: null, budget: { AND: [publishedScope, { kind: "budget" }, budget] } };
+function currentSnapshotWhere(budget: Prisma.BudgetWhereInput, kind: Kind = "budget"): Prisma.PublishedSnapshotWhereInput {
+  return { supersededAt: null, kind, budget: { AND: [publishedScope, { kind }, budget] } };
 }
 
 const include = { budget: { include: { department: { include: { region: true } } } } } as const;
 
 type Row = Prisma.PublishedSnapshotGetPayload<{ include: typeof include }>;
 
-function toPublished(row: Row, firstPublishedAt: Date): PublishedBudget {
+function toPublished<T = DisclosureTables>(row: Row, firstPublishedAt: Date): PublishedDocument<T> {
   const d = row.budget.department;
   return {
     snapshotId: row.id,
@@ -44,7 +52,7 @@ function toPublished(row: Row, firstPublishedAt: Date): PublishedBudget {
     unit: { code: d.code, name: row.budget.unitName },
     year: row.budget.year,
     package: row.package,
-    tables: row.tables as unknown as DisclosureTables,
+    tables: row.tables as unknown as T,
     narrative: row.narrative,
     prior: row.prior ?? null,
   };
@@ -52,8 +60,17 @@ function toPublished(row: Row, firstPublishedAt: Date): PublishedBudget {
 
 /** The current published version of one budget by its public key, or null (⇒ 404). */
 export async function findPublishedBudget(db: Db, key: PublicBudgetKey): Promise<PublishedBudget | null> {
+  return findPublished<DisclosureTables>(db, key, "budget");
+}
+
+/** The current published version of one 决算 by its public key, or null (⇒ 404). */
+export async function findPublishedFinal(db: Db, key: PublicBudgetKey): Promise<PublishedFinal | null> {
+  return findPublished<FinalTables>(db, key, "final");
+}
+
+async function findPublished<T>(db: Db, key: PublicBudgetKey, kind: Kind): Promise<PublishedDocument<T> | null> {
   const row = await db.publishedSnapshot.findFirst({
-    where: currentSnapshotWhere({ year: key.year, department: { code: key.unit, region: { code: key.region } } }),
+    where: currentSnapshotWhere({ year: key.year, department: { code: key.unit, region: { code: key.region } } }, kind),
     orderBy: { sequence: "desc" },
     include,
   });
@@ -62,7 +79,7 @@ export async function findPublishedBudget(db: Db, key: PublicBudgetKey): Promise
     row.sequence > 1
       ? await db.publishedSnapshot.findFirst({ where: { budgetId: row.budgetId }, orderBy: { sequence: "asc" }, select: { publishedAt: true } })
       : null;
-  return toPublished(row, first?.publishedAt ?? row.publishedAt);
+  return toPublished<T>(row, first?.publishedAt ?? row.publishedAt);
 }
 
 export interface PublishedListFilter {
@@ -75,14 +92,26 @@ export interface PublishedListFilter {
  * year (newest first) and department code. Reads the frozen tables for the totals.
  */
 export async function listPublishedBudgets(db: Db, filter: PublishedListFilter = {}): Promise<PublishedBudget[]> {
+  return listPublished<DisclosureTables>(db, filter, "budget");
+}
+
+/** Every current published 决算, in the same order as listPublishedBudgets. */
+export async function listPublishedFinals(db: Db, filter: PublishedListFilter = {}): Promise<PublishedFinal[]> {
+  return listPublished<FinalTables>(db, filter, "final");
+}
+
+async function listPublished<T>(db: Db, filter: PublishedListFilter, kind: Kind): Promise<PublishedDocument<T>[]> {
   const rows = await db.publishedSnapshot.findMany({
-    where: currentSnapshotWhere({
-      ...(filter.year !== undefined ? { year: filter.year } : {}),
-      ...(filter.region !== undefined ? { department: { region: { code: filter.region } } } : {}),
-    }),
+    where: currentSnapshotWhere(
+      {
+        ...(filter.year !== undefined ? { year: filter.year } : {}),
+        ...(filter.region !== undefined ? { department: { region: { code: filter.region } } } : {}),
+      },
+      kind,
+    ),
     include,
   });
-  const published = rows.map((r) => toPublished(r, r.publishedAt));
+  const published = rows.map((r) => toPublished<T>(r, r.publishedAt));
   return published.sort(
     (a, b) =>
       a.region.code.localeCompare(b.region.code) ||

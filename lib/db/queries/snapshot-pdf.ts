@@ -1,23 +1,25 @@
 import type { DisclosureTables } from "@/lib/budget/tables/types";
+import type { FinalTables } from "@/lib/final/tables/types";
 import type { Db } from "../client";
 
 /** What the PDF of a snapshot is made from: the frozen tables and narrative, and when it was published. */
-export interface SnapshotForPdf {
+export type SnapshotForPdf = {
   snapshotId: number;
   sequence: number;
   publishedAt: Date;
-  tables: DisclosureTables;
   narrative: string;
-}
+} & ({ kind?: "budget"; tables: DisclosureTables } | { kind: "final"; tables: FinalTables });
 
 export async function readSnapshotForPdf(db: Db, snapshotId: number): Promise<SnapshotForPdf | null> {
   const row = await db.publishedSnapshot.findUnique({
     where: { id: snapshotId },
-    select: { id: true, sequence: true, publishedAt: true, tables: true, narrative: true },
+    select: { id: true, kind: true, sequence: true, publishedAt: true, tables: true, narrative: true },
   });
-  return row
-    ? { snapshotId: row.id, sequence: row.sequence, publishedAt: row.publishedAt, tables: row.tables as unknown as DisclosureTables, narrative: row.narrative }
-    : null;
+  if (!row) return null;
+  const common = { snapshotId: row.id, sequence: row.sequence, publishedAt: row.publishedAt, narrative: row.narrative };
+  return row.kind === "final"
+    ? { ...common, kind: "final", tables: row.tables as unknown as FinalTables }
+    : { ...common, kind: "budget", tables: row.tables as unknown as DisclosureTables };
 }
 
 /** The stored PDF of a snapshot, or null when none has been rendered yet. */

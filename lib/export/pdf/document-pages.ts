@@ -35,21 +35,45 @@ interface TocEntry {
   part: number;
 }
 
-function coverPage(metrics: Metrics, input: BudgetPdfInput): Page {
+/**
+ * What any published document's PDF is drawn from: a cover, the narrative, then a list of table
+ * layouts with their 目录 entries. A budget and a 决算 differ only in how they fill it.
+ */
+export interface PdfDocument {
+  unitName: string;
+  /** "2024年部门预算", "2020年度部门决算". */
+  documentTitle: string;
+  narrative: string;
+  narrativeTitle: string;
+  /** Heading of the tables' 目录 group ("2024年部门预算公开表"). */
+  tablesHeading: string;
+  tables: PdfTable[];
+  publishedAt: Date;
+  /** Printed under the date on the cover (a re-published version). */
+  versionNote?: string;
+}
+
+export interface PdfTable {
+  grid: GridTable;
+  /** Title over the first page of the table. */
+  heading: string;
+  /** 目录 line; level 2 lines sit under a level 1 group line given once in `group`. */
+  toc: { level: 1 | 2; label: string; group?: string };
+}
+
+function coverPage(metrics: Metrics, doc: PdfDocument): Page {
   const page = newPage(false);
-  const { unit, year } = input.tables;
   let y = PAGE.height * 0.3;
   const block = (text: string, style: TextStyle, gap: number) => {
     const lines = wrapText(text, CONTENT_WIDTH, style.size, metrics(style.font));
     page.ops.push(...textLines(metrics, lines, style, PAGE.left, CONTENT_WIDTH, y, "center"));
     y += lines.length * style.lineHeight + gap;
   };
-  block(unit.name, { font: "bold", size: 24, lineHeight: 36 }, 10);
-  block(`${year}年部门预算`, { font: "bold", size: 32, lineHeight: 46 }, 0);
+  block(doc.unitName, { font: "bold", size: 24, lineHeight: 36 }, 10);
+  block(doc.documentTitle, { font: "bold", size: 32, lineHeight: 46 }, 0);
   y = PAGE.height * 0.68;
-  block(`公开日期：${formatPublicationDate(input.publishedAt)}`, { font: "regular", size: 13, lineHeight: 22 }, 2);
-  if (input.sequence > 1)
-    block(`预算调整后第 ${input.sequence} 版，替代此前公开的版本`, { font: "regular", size: 11, lineHeight: 18, color: COLORS.muted }, 0);
+  block(`公开日期：${formatPublicationDate(doc.publishedAt)}`, { font: "regular", size: 13, lineHeight: 22 }, 2);
+  if (doc.versionNote) block(doc.versionNote, { font: "regular", size: 11, lineHeight: 18, color: COLORS.muted }, 0);
   return page;
 }
 
@@ -95,38 +119,60 @@ function tocPages(metrics: Metrics, entries: readonly TocEntry[], pageOf: (part:
   return pages;
 }
 
+/** The PdfDocument of a published budget: 表一…表十二 numbered by the template, one 表十一 per project. */
+export function budgetPdfDocument(input: BudgetPdfInput): PdfDocument {
+  const template = input.template ?? CHONGQING_TEMPLATE;
+  const { tables } = input;
+  const year = tables.year;
+  const numberOf = (g: GridTable) => chineseNumber(template.tables.findIndex((t) => t.id === g.id) + 1);
+  let project = 0;
+  const entries: PdfTable[] = tableLayouts(tables, template).map((g) => {
+    if (g.id === "T11") {
+      const entry = tables.T11?.[project++];
+      const name = entry?.project.name || g.shortTitle;
+      return {
+        grid: g,
+        heading: `表${numberOf(g)}-${project} ${name}`,
+        toc: { level: 2, label: `${project}. ${name}`, ...(project === 1 ? { group: `表${numberOf(g)}  ${fillYear(template.projectTableTitle, year)}` } : {}) },
+      };
+    }
+    return { grid: g, heading: `表${numberOf(g)} ${g.shortTitle}`, toc: { level: 1, label: `表${numberOf(g)}  ${g.shortTitle}` } };
+  });
+  return {
+    unitName: tables.unit.name,
+    documentTitle: `${year}年部门预算`,
+    narrative: input.narrative,
+    narrativeTitle: `${year}年部门预算情况说明`,
+    tablesHeading: `${year}年部门预算公开表`,
+    tables: entries,
+    publishedAt: input.publishedAt,
+    ...(input.sequence > 1 ? { versionNote: `预算调整后第 ${input.sequence} 版，替代此前公开的版本` } : {}),
+  };
+}
+
+/** Every page of a published budget's PDF. */
+export function documentPages(metrics: Metrics, input: BudgetPdfInput): Page[] {
+  return pdfDocumentPages(metrics, budgetPdfDocument(input));
+}
+
 /**
  * Every page of the PDF: a cover, the 目录, the narrative, then each table from a page of its
  * own. The tables are the layouts of lib/public/layout, as on the web page and in the Excel file.
  */
-export function documentPages(metrics: Metrics, input: BudgetPdfInput): Page[] {
-  const template = input.template ?? CHONGQING_TEMPLATE;
-  const { tables } = input;
-  const year = tables.year;
-  const grids = tableLayouts(tables, template);
-  const numberOf = (g: GridTable) => chineseNumber(template.tables.findIndex((t) => t.id === g.id) + 1);
-
+export function pdfDocumentPages(metrics: Metrics, doc: PdfDocument): Page[] {
   const parts: Page[][] = [];
   const entries: TocEntry[] = [];
   let section = 0;
-  if (input.narrative.trim() !== "") {
-    parts.push(narrativePages(metrics, input.narrative, `${year}年部门预算情况说明`));
-    entries.push({ level: 0, label: `${chineseNumber(++section)}、${year}年部门预算情况说明`, part: 0 });
+  if (doc.narrative.trim() !== "") {
+    parts.push(narrativePages(metrics, doc.narrative, doc.narrativeTitle));
+    entries.push({ level: 0, label: `${chineseNumber(++section)}、${doc.narrativeTitle}`, part: 0 });
   }
-  if (grids.length > 0) entries.push({ level: 0, label: `${chineseNumber(++section)}、${year}年部门预算公开表`, part: parts.length });
-  let project = 0;
-  for (const g of grids) {
+  if (doc.tables.length > 0) entries.push({ level: 0, label: `${chineseNumber(++section)}、${doc.tablesHeading}`, part: parts.length });
+  for (const t of doc.tables) {
     const part = parts.length;
-    if (g.id === "T11") {
-      const entry = tables.T11?.[project++];
-      const name = entry?.project.name || g.shortTitle;
-      if (project === 1) entries.push({ level: 1, label: `表${numberOf(g)}  ${fillYear(template.projectTableTitle, year)}`, part });
-      entries.push({ level: 2, label: `${project}. ${name}`, part });
-      parts.push(tablePages(metrics, g, `表${numberOf(g)}-${project} ${name}`));
-    } else {
-      entries.push({ level: 1, label: `表${numberOf(g)}  ${g.shortTitle}`, part });
-      parts.push(tablePages(metrics, g, `表${numberOf(g)} ${g.shortTitle}`));
-    }
+    if (t.toc.group) entries.push({ level: 1, label: t.toc.group, part });
+    entries.push({ level: t.toc.level, label: t.toc.label, part });
+    parts.push(tablePages(metrics, t.grid, t.heading));
   }
 
   // The 目录's length does not depend on the page numbers it prints, so lay it out once to
@@ -138,5 +184,5 @@ export function documentPages(metrics: Metrics, input: BudgetPdfInput): Page[] {
     firstPageOf.push(next);
     next += p.length;
   }
-  return [coverPage(metrics, input), ...tocPages(metrics, entries, (part) => firstPageOf[part] ?? 0), ...parts.flat()];
+  return [coverPage(metrics, doc), ...tocPages(metrics, entries, (part) => firstPageOf[part] ?? 0), ...parts.flat()];
 }

@@ -1,10 +1,10 @@
 import PDFDocument from "pdfkit";
-import { documentPages, type BudgetPdfInput } from "./document-pages";
+import { budgetPdfDocument, pdfDocumentPages, type BudgetPdfInput, type PdfDocument } from "./document-pages";
 import { foldRadicals } from "./fold-radicals";
 import { pdfFonts, type FontName } from "./fonts";
 import { COLORS, PAGE, type Metrics, type Op, type Page } from "./page";
 
-export type { BudgetPdfInput } from "./document-pages";
+export type { BudgetPdfInput, PdfDocument } from "./document-pages";
 
 // Character widths never change (the fonts are fixed), so they are measured once per process.
 const widths: Record<FontName, Map<string, number>> = { regular: new Map(), bold: new Map() };
@@ -47,8 +47,12 @@ function draw(doc: PDFKit.PDFDocument, op: Op) {
  * text only ever becomes glyphs.
  */
 export function renderBudgetPdf(input: BudgetPdfInput): Promise<Buffer> {
+  return renderPdf(budgetPdfDocument(input), "部门预算公开");
+}
+
+/** Draws any PdfDocument (a budget's, a 决算's) the same way. */
+export function renderPdf(input: PdfDocument, subject: string): Promise<Buffer> {
   const fonts = pdfFonts();
-  const { unit, year } = input.tables;
   const doc = new PDFDocument({
     size: "A4",
     layout: "landscape",
@@ -60,8 +64,8 @@ export function renderBudgetPdf(input: BudgetPdfInput): Promise<Buffer> {
     info: {
       // Every string here has Chinese in it, so pdfkit writes it as UTF-16: no typed ASCII
       // (a URL in a project name, say) appears in the file's bytes outside the compressed text.
-      Title: `${unit.name}${year}年部门预算`,
-      Subject: "部门预算公开",
+      Title: `${input.unitName}${input.documentTitle}`,
+      Subject: subject,
       Creator: "明账",
       // The publication time, not the rendering time: the same snapshot gives the same file.
       CreationDate: input.publishedAt,
@@ -76,7 +80,7 @@ export function renderBudgetPdf(input: BudgetPdfInput): Promise<Buffer> {
   // pdfkit takes a parsed fontkit font as well as the file's bytes (its typings say only the latter).
   doc.registerFont("regular", fonts.regular as never);
   doc.registerFont("bold", fonts.bold as never);
-  const pages: Page[] = documentPages(metricsOf(doc), input);
+  const pages: Page[] = pdfDocumentPages(metricsOf(doc), input);
   pages.forEach((page, i) => {
     doc.addPage({ size: "A4", layout: "landscape", margin: 0 });
     for (const title of page.bookmarks) doc.outline.addItem(title);

@@ -14,7 +14,7 @@ export interface TableBody {
 }
 
 /** Rows of a subject table (类/款/项 or 类/款), 合计 first over the code and name columns. */
-function subjectRows<R extends FunctionRowBase>(
+export function subjectRows<R extends FunctionRowBase>(
   table: string,
   total: Omit<R, keyof FunctionRowBase>,
   rows: R[],
@@ -33,7 +33,7 @@ function subjectRows<R extends FunctionRowBase>(
   ];
 }
 
-const SUBJECT_WIDTHS = [12, 36];
+export const SUBJECT_WIDTHS = [12, 36];
 
 export function t2Layout(tables: DisclosureTables): TableBody | undefined {
   const t = tables.T2;

@@ -68,3 +68,4 @@ export function tableLayouts(tables: DisclosureTables, template: DisclosureTempl
   }
   return out;
 }
+export { finalTableLayouts, f10Layout } from "./final-tables";

@@ -1,4 +1,5 @@
 import type { TableId } from "@/lib/budget/tables/types";
+import type { FinalTableId } from "@/lib/final/tables/types";
 
 /**
  * A disclosure table as a grid of cells with merges: the one layout that the HTML component,
@@ -32,7 +33,8 @@ export interface GridRow {
 export interface GridTable {
   /** Unique within a document: "T2", or "T11-1", "T11-2" for each 项目支出绩效目标表. */
   key: string;
-  id: TableId;
+  /** T1…T12 of a budget, F1…F10 of a 决算 (one F10 grid per 绩效自评表). */
+  id: TableId | FinalTableId;
   /** Full title as printed, e.g. "重庆市北碚区人民政府办公室一般公共预算财政拨款支出预算表". */
   title: string;
   /** Short name for tabs and sheet names: "一般公共预算财政拨款支出预算表". */

@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { BarChart } from "@/components/disclosure/charts/BarChart";
 import { formatWanDisplay, parseWan } from "@/lib/budget/money";
 import { db } from "@/lib/db/client";
+import { listPublishedFinals } from "@/lib/db/queries/public-snapshots";
 import { cachedPublishedList } from "@/lib/public/published-cache";
 import { displayAmountOrZero } from "@/lib/public/amount";
 import { sumSummaries, summarizeBudget } from "@/lib/public/budget-summary";
 import { spendingByClass } from "@/lib/public/district-by-class";
-import { parseRegionYear } from "@/lib/public/public-key";
+import { finalPath, parseRegionYear } from "@/lib/public/public-key";
 import "@/components/disclosure/disclosure.css";
 
 // Rendered per request from the snapshot cache (lib/public/published-cache.ts), never from
@@ -19,7 +20,7 @@ type Params = Promise<{ region: string; year: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const p = await params;
-  return { title: `${p.year}年部门预算公开` };
+  return { title: `${p.year}年部门预算与决算公开` };
 }
 
 function Change({ change }: { change: string | undefined }) {
@@ -33,20 +34,54 @@ function Change({ change }: { change: string | undefined }) {
 export default async function DistrictYearPage({ params }: { params: Params }) {
   const p = await params;
   const key = parseRegionYear(p.region, p.year);
-  const budgets = key ? await cachedPublishedList(db(), key) : [];
-  if (!key || budgets.length === 0) notFound();
+  const [budgets, finals] = key ? await Promise.all([cachedPublishedList(db(), key), listPublishedFinals(db(), key)]) : [[], []];
+  if (!key || budgets.length + finals.length === 0) notFound();
   const rows = budgets.map((b) => ({ b, s: summarizeBudget(b.tables, b.package) }));
   const totals = sumSummaries(rows.map((r) => r.s));
   const byClass = spendingByClass(rows.map((r) => ({ department: r.b.unit.name, byClass: r.s.byClass })));
-  const regionName = budgets[0]!.region.name;
+  const regionName = (budgets[0] ?? finals[0])!.region.name;
   return (
     <>
       <p className="muted">
         <Link href="/">公开预算</Link> / {regionName}
       </p>
       <h1>
-        {regionName} {key.year} 年部门预算
+        {regionName} {key.year} 年部门预算与决算
       </h1>
+      {finals.length > 0 ? (
+        <section className="card" aria-labelledby="finals">
+          <h2 id="finals">{key.year} 年度部门决算</h2>
+          <p className="muted">共 {finals.length} 个部门已公开决算。金额单位：万元。</p>
+          <div className="dz-scroll">
+            <table className="data" data-testid="district-finals">
+              <thead>
+                <tr>
+                  <th>部门</th>
+                  <th className="num">本年收入合计</th>
+                  <th className="num">本年支出合计</th>
+                  <th className="num">“三公”经费决算数</th>
+                </tr>
+              </thead>
+              <tbody>
+                {finals.map((f) => (
+                  <tr key={f.unit.code}>
+                    <td>
+                      <Link href={finalPath({ region: key.region, year: key.year, unit: f.unit.code })}>{f.unit.name}</Link>
+                      <span className="muted">（{f.unit.code}）</span>
+                    </td>
+                    <td className="num">{displayAmountOrZero(f.tables.F1.income.total)}</td>
+                    <td className="num">{displayAmountOrZero(f.tables.F1.expenditure.total)}</td>
+                    <td className="num">{displayAmountOrZero(f.tables.F7.actual.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      {budgets.length > 0 ? (
+      <>
+      <h2>{key.year} 年部门预算</h2>
       <p className="muted">共 {budgets.length} 个部门已公开。金额单位：万元。“比上年”为本年支出合计与上年预算数之差。</p>
       <div className="dz-scroll">
         <table className="data" data-testid="district-budgets">
@@ -111,6 +146,8 @@ export default async function DistrictYearPage({ params }: { params: Params }) {
           </tbody>
         </table>
       </div>
+      </>
+      ) : null}
     </>
   );
 }

@@ -56,6 +56,7 @@ export function ReviewActions({
   status,
   canPublish,
   publicUrl,
+  what = "预算",
 }: {
   budgetId: number;
   version: number;
@@ -63,6 +64,8 @@ export function ReviewActions({
   canPublish: boolean;
   /** Where the public reads it once published. */
   publicUrl?: string;
+  /** 预算 or 决算, as the buttons name it. */
+  what?: "预算" | "决算";
 }) {
   const ret = useKeptForm<ActionState>(validated(returnSchema, returnAction), null);
   const approve = useKeptForm<ActionState>(validated(transitionSchema, approveAction), null);
@@ -102,7 +105,7 @@ export function ReviewActions({
         <Hidden budgetId={budgetId} version={version} />
         <p className="muted">公开后，公开表格和情况说明将被冻结，任何人都可以查阅；此后只能通过预算调整发布新版本。</p>
         <button type="submit" disabled={publish.pending}>
-          公开预算
+          公开{what}
         </button>
         <Outcome state={publish.state} />
       </form>

@@ -14,6 +14,7 @@ const NOT_PERMITTED: ActionState = { ok: false, message: "预算不存在或您�
 
 function answer(result: WorkflowResult, done: string, budgetId: number): ActionState {
   revalidatePath(`/review/budgets/${budgetId}`);
+  revalidatePath(`/review/finals/${budgetId}`);
   revalidatePath("/review");
   return result.ok ? { ok: true, message: done } : { ok: false, message: result.message };
 }

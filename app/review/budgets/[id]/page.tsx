@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { DisclosureDocument } from "@/components/disclosure";
 import { StatusBadge } from "@/components/StatusBadge";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { budgetScope } from "@/lib/db/scope";
 import { loadBudgetReview } from "@/lib/review/load-budget-review";
 import { loadBudgetTrail } from "@/lib/review/load-budget-trail";
 import { loadReviewFigureChanges } from "@/lib/review/load-review-trace";
@@ -26,6 +27,9 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
   const user = await requirePagePermission("budget.review", `/review/budgets/${id}`);
   const budgetId = Number(id);
   if (!Number.isSafeInteger(budgetId) || budgetId <= 0) notFound();
+  // A 决算 has its own review page; the kind is read inside the reviewer's scope.
+  const kind = await db().budget.findFirst({ where: { AND: [budgetScope(user, "budget.review"), { id: budgetId }] }, select: { kind: true } });
+  if (kind?.kind === "final") redirect(`/review/finals/${budgetId}`);
   const review = await loadBudgetReview(db(), user, budgetId);
   const trail = review ? await loadBudgetTrail(db(), user, budgetId) : null;
   if (!review || !trail) notFound();

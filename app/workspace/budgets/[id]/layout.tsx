@@ -1,7 +1,8 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { budgetScope } from "@/lib/db/scope";
 import { loadEditor } from "@/lib/db/budgets/load-editor";
 import { budgetComments } from "@/lib/db/queries/budget-comments";
 import { EditorProvider } from "@/components/workspace/EditorContext";
@@ -14,6 +15,9 @@ export default async function BudgetLayout({ params, children }: { params: Promi
   const user = await requirePagePermission("budget.read", `/workspace/budgets/${id}`);
   const budgetId = Number(id);
   if (!Number.isSafeInteger(budgetId) || budgetId <= 0) notFound();
+  // A 决算 has its own workspace; read inside the user's scope like everything else.
+  const kind = await db().budget.findFirst({ where: { AND: [budgetScope(user, "budget.read"), { id: budgetId }] }, select: { kind: true } });
+  if (kind?.kind === "final") redirect(`/workspace/finals/${budgetId}`);
   const data = await loadEditor(db(), user, budgetId);
   if (!data) notFound();
   const comments = await budgetComments(db(), user, budgetId);

@@ -7,11 +7,13 @@ import { DownloadLink } from "@/components/DownloadLink";
 import { BudgetCharts } from "@/components/disclosure/portal/BudgetCharts";
 import { CompareWithLastYear } from "@/components/disclosure/portal/CompareWithLastYear";
 import { NarrativeFigureLinks } from "@/components/trace/NarrativeFigureLinks";
+import { DocumentTabs } from "@/components/disclosure/portal/DocumentTabs";
 import { db } from "@/lib/db/client";
+import { findPublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { cachedPublishedBudget } from "@/lib/public/published-cache";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { tableLayouts } from "@/lib/public/layout";
-import { apiPath, budgetPath, parsePublicKey } from "@/lib/public/public-key";
+import { apiPath, budgetPath, finalPath, parsePublicKey } from "@/lib/public/public-key";
 
 // Rendered per request from the snapshot cache (lib/public/published-cache.ts), never from
 // Next's URL-keyed page cache on disk (shared by every server of the checkout, unbounded).
@@ -23,14 +25,16 @@ type Params = Promise<{ region: string; year: string; unit: string }>;
 // compares the primitive arguments).
 const published = cache(async (region: string, year: string, unit: string) => {
   const key = parsePublicKey(region, year, unit);
-  return { key, budget: key ? await cachedPublishedBudget(db(), key) : null };
+  if (!key) return { key, budget: null, hasFinal: false };
+  const [budget, final] = await Promise.all([cachedPublishedBudget(db(), key), findPublishedFinal(db(), key)]);
+  return { key, budget, hasFinal: final !== null };
 });
 
 async function load(params: Params) {
   const p = await params;
-  const { key, budget } = await published(p.region, p.year, p.unit);
+  const { key, budget, hasFinal } = await published(p.region, p.year, p.unit);
   if (!key || !budget) notFound();
-  return { key, budget };
+  return { key, budget, hasFinal };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -40,7 +44,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function PublishedBudgetPage({ params }: { params: Params }) {
-  const { key, budget } = await load(params);
+  const { key, budget, hasFinal } = await load(params);
   const v = `?v=${budget.snapshotId}`;
   const api = apiPath(key);
   const grids = tableLayouts(budget.tables);
@@ -53,6 +57,7 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
       <h1>
         {budget.unit.name} {budget.year} 年部门预算
       </h1>
+      {hasFinal ? <DocumentTabs current="budget" budgetHref={null} finalHref={finalPath(key)} /> : null}
       <p data-testid="published-at">
         公开日期：<time dateTime={budget.publishedAt.toISOString()}>{formatPublicationDate(budget.publishedAt)}</time>
         <span className="muted">（部门编码 {budget.unit.code}，{budget.region.name}）</span>

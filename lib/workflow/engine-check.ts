@@ -1,0 +1,35 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { budgetToPackage } from "@/lib/budget/model";
+import { checkBudget } from "@/lib/budget/rules";
+import type { Finding } from "@/lib/budget/rules/types";
+import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
+import { loadFinalForEngine } from "@/lib/db/finals/read-final";
+import { evaluateFinal } from "@/lib/final/evaluate";
+import { AppError, NOT_FOUND_MESSAGE } from "./errors";
+
+export type DocumentKind = "budget" | "final";
+
+export const KIND_LABELS: Record<DocumentKind, string> = { budget: "预算", final: "决算" };
+
+/**
+ * The error-level findings of a budget or a 决算 as it is stored now, read inside `scope`, with
+ * its package: 报送 and 公开 are refused on the same findings whichever kind it is.
+ */
+export async function engineErrors(
+  tx: Prisma.TransactionClient,
+  budgetId: number,
+  scope: Prisma.BudgetWhereInput,
+): Promise<{ kind: DocumentKind; errors: Finding[]; pkg: Prisma.InputJsonValue }> {
+  const row = await tx.budget.findFirst({ where: { AND: [scope, { id: budgetId }] }, select: { kind: true } });
+  if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);
+  if (row.kind === "final") {
+    const engine = await loadFinalForEngine(tx, budgetId, scope);
+    if (!engine) throw new AppError("not_found", NOT_FOUND_MESSAGE);
+    const errors = evaluateFinal(engine.final, engine.catalog).findings.filter((f) => f.severity === "error");
+    return { kind: "final", errors, pkg: engine.pkg as unknown as Prisma.InputJsonValue };
+  }
+  const engine = await loadForEngine(tx, budgetId, scope);
+  if (!engine) throw new AppError("not_found", NOT_FOUND_MESSAGE);
+  const errors = checkBudget(engine.budget, engine.catalog, engine.prior ? { prior: engine.prior } : {}).filter((f) => f.severity === "error");
+  return { kind: "budget", errors, pkg: budgetToPackage(engine.budget) as unknown as Prisma.InputJsonValue };
+}
