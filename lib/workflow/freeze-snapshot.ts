@@ -3,6 +3,7 @@ import { buildNarrative } from "@/lib/budget/narrative";
 import { buildTables } from "@/lib/budget/tables";
 import type { Prisma } from "@/generated/prisma/client";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
+import { announce } from "@/lib/db/cache-events";
 
 /**
  * Freezes what the public will read — the package, the tables and the narrative exactly as they
@@ -18,7 +19,7 @@ export async function freezeSnapshot(tx: Prisma.TransactionClient, budgetId: num
   const previous = await tx.publishedSnapshot.findFirst({ where: { budgetId, supersededAt: null }, orderBy: { sequence: "desc" } });
   const now = new Date();
   if (previous) await tx.publishedSnapshot.update({ where: { id: previous.id }, data: { supersededAt: now } });
-  return tx.publishedSnapshot.create({
+  const created = await tx.publishedSnapshot.create({
     data: {
       budgetId,
       sequence: (previous?.sequence ?? 0) + 1,
@@ -29,4 +30,10 @@ export async function freezeSnapshot(tx: Prisma.TransactionClient, budgetId: num
       narrative,
     },
   });
+  // The other app servers hear of it when the publication commits (lib/db/cache-events.ts).
+  await announce(
+    tx,
+    previous ? { kind: "adjustment", snapshotId: created.id, supersededId: previous.id } : { kind: "publish", snapshotId: created.id },
+  );
+  return created;
 }
