@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/disclosure/charts/BarChart";
 import { formatWanDisplay, parseWan } from "@/lib/budget/money";
-import { db } from "@/lib/db/client";
+import { readPublished } from "@/lib/public/read-published";
 import { cachedPublishedList } from "@/lib/public/published-cache";
 import { displayAmountOrZero } from "@/lib/public/amount";
 import { sumSummaries, summarizeBudget } from "@/lib/public/budget-summary";
@@ -33,7 +33,7 @@ function Change({ change }: { change: string | undefined }) {
 export default async function DistrictYearPage({ params }: { params: Params }) {
   const p = await params;
   const key = parseRegionYear(p.region, p.year);
-  const budgets = key ? await cachedPublishedList(db(), key) : [];
+  const budgets = key ? await readPublished((d) => cachedPublishedList(d, key)) : [];
   if (!key || budgets.length === 0) notFound();
   const rows = budgets.map((b) => ({ b, s: summarizeBudget(b.tables, b.package) }));
   const totals = sumSummaries(rows.map((r) => r.s));

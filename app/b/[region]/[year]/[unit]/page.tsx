@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { DisclosureDocument } from "@/components/disclosure";
 import { BudgetCharts } from "@/components/disclosure/portal/BudgetCharts";
 import { CompareWithLastYear } from "@/components/disclosure/portal/CompareWithLastYear";
-import { db } from "@/lib/db/client";
+import { readPublished } from "@/lib/public/read-published";
 import { cachedPublishedBudget } from "@/lib/public/published-cache";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { tableLayouts } from "@/lib/public/layout";
@@ -21,7 +21,7 @@ type Params = Promise<{ region: string; year: string; unit: string }>;
 // compares the primitive arguments).
 const published = cache(async (region: string, year: string, unit: string) => {
   const key = parsePublicKey(region, year, unit);
-  return { key, budget: key ? await cachedPublishedBudget(db(), key) : null };
+  return { key, budget: key ? await readPublished((d) => cachedPublishedBudget(d, key)) : null };
 });
 
 async function load(params: Params) {
