@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { db, type Db } from "./client";
+import { db, poolMax, type Db } from "./client";
 
 /**
  * The read replica (DATABASE_REPLICA_URL, optional): a PostgreSQL streaming standby the public
@@ -76,7 +76,7 @@ export function createReplicaRouter(opts: {
   const every = opts.checkEveryMs ?? Math.max(50, Math.min(500, Math.floor(maxLag / 4)));
   const log = opts.log ?? (() => undefined);
   // A replica that does not answer must not hold a public request for long: it falls back.
-  const replica: Db = new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.replicaUrl, connectionTimeoutMillis: 2000 }) });
+  const replica: Db = new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.replicaUrl, connectionTimeoutMillis: 2000, max: poolMax() }) });
   const samples: { at: number; lsn: bigint }[] = [];
   // Not read until the first check has found it within the bound.
   let state: ReplicaStatus = { healthy: false, lagMs: null, reason: "尚未检查", checkedAt: 0 };
