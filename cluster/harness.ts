@@ -15,6 +15,7 @@ import { startPostgresPair, waitForReplay, type PostgresPair } from "./postgres-
  */
 export interface AppServer {
   port: number;
+  pid: number | undefined;
   readonly exited: boolean;
   /** What the server wrote to stdout and stderr. */
   output: string[];
@@ -66,6 +67,7 @@ export function startAppServer(port: number, env: NodeJS.ProcessEnv, timeoutMs =
   const gone = new Promise<void>((r) => child.once("exit", () => ((exited = true), r())));
   const server: AppServer = {
     port,
+    pid: child.pid,
     output,
     get exited() {
       return exited;

@@ -95,9 +95,13 @@ export class HttpClient {
       headers["content-type"] = "text/plain;charset=UTF-8";
       body = JSON.stringify(args);
     } else {
-      // (prevState, FormData): the FormData's fields under "_1_", the arguments as part "0".
+      // (prevState, FormData): the FormData's fields under "_1_", then the arguments as part "0"
+      // (last: the server builds the FormData from the fields received before the root).
       const boundary = `----mingzhang${Date.now().toString(16)}`;
-      const parts: [string, string][] = [["0", JSON.stringify([args.state, "$K1"])], ...Object.entries(args.form).map(([k, v]) => [`_1_${k}`, v] as [string, string])];
+      const parts: [string, string][] = [
+        ...Object.entries(args.form).map(([k, v]) => [`_1_${k}`, v] as [string, string]),
+        ["0", JSON.stringify([args.state ?? "$undefined", "$K1"])],
+      ];
       body = Buffer.from(
         parts.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("") + `--${boundary}--\r\n`,
         "utf8",
