@@ -71,7 +71,8 @@ function readdirSafe(dir: string): string[] {
 }
 
 function startBalancerProcess(port: number, upstreams: number[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "cluster/balancer.ts", String(port), ...upstreams.map(String)], {
+  // One process (node with tsx's loader, not the tsx CLI, which runs a child): its CPU is its own.
+  const child = spawn(process.execPath, ["--import", "tsx", "cluster/balancer.ts", String(port), ...upstreams.map(String)], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -87,17 +88,39 @@ function startBalancerProcess(port: number, upstreams: number[]): Promise<ChildP
   });
 }
 
+/** Busy and total jiffies of the whole machine (every process, ours or not), from /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+  const total = cpu.slice(0, 8).reduce((a, v) => a + v, 0);
+  return { busy: total - idle, total };
+}
+
 async function loadWithCpu(url: string, pids: Record<string, number | undefined>) {
+  const machineBefore = machineTicks();
   const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid)]));
   const pgBefore = postgresCpuSeconds();
   const benchBefore = process.cpuUsage();
   const measure: LoadMeasure = await load(url, { connections: CONNECTIONS, seconds: SECONDS });
   const cpu: Record<string, number> = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, round(cpuSeconds(pid) - before[k]!, 1)]));
-  cpu.postgres = round(postgresCpuSeconds() - pgBefore, 1);
+  // Approximate: a backend that ended during the load takes its CPU time with it (never below 0).
+  cpu.postgres = round(Math.max(0, postgresCpuSeconds() - pgBefore), 1);
   const b = process.cpuUsage(benchBefore);
   cpu["autocannon (this process)"] = round((b.user + b.system) / 1e6, 1);
   const busy = Object.values(cpu).reduce((a, v) => a + v, 0);
-  return { rps: measure.rps, p50: measure.latency.p50, p95: measure.latency.p95, errors: measure.errors + measure.non2xx, cpu, coresBusy: round(busy / measure.seconds, 2) };
+  const machineAfter = machineTicks();
+  const machineBusy = (machineAfter.busy - machineBefore.busy) / TICKS;
+  return {
+    rps: measure.rps,
+    p50: measure.latency.p50,
+    p95: measure.latency.p95,
+    errors: measure.errors + measure.non2xx,
+    cpu,
+    /** Cores our processes kept busy, and the whole machine (the difference is other work on it). */
+    coresBusy: round(busy / measure.seconds, 2),
+    machineCoresBusy: round(machineBusy / measure.seconds, 2),
+    cpuMsPerRequest: round(((cpu["app A"] ?? 0) + (cpu["app B"] ?? 0)) * 1000 / Math.max(1, measure.rps * measure.seconds), 1),
+  };
 }
 
 async function publicThroughput(cluster: Cluster) {
