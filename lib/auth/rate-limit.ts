@@ -1,7 +1,8 @@
 /**
- * Fixed-window limiter for sign-in attempts, per account and per address, in one process's memory.
- * Sign-in itself counts in the database (signin-attempts.ts, the same limits and semantics) so
- * that several app servers share one allowance; this one is kept for callers within a process.
+ * Fixed-window limiter for sign-in attempts, per account and per address, in one process's memory:
+ * the reference for the semantics. Sign-in itself counts in the database (signin-attempts.ts, the
+ * same limits and rules, tested against the same cases) so that several app servers share one
+ * allowance and a restart forgets nothing.
  *
  * Every attempt counts the moment it starts (so a burst of parallel guesses is counted before
  * the slow hash answers), and a successful sign-in is forgiven afterwards: only failures use up
