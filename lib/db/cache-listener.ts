@@ -26,14 +26,14 @@ export function listenForCacheEvents(
   let retryMs = minRetry;
   let timer: NodeJS.Timeout | undefined;
 
-  const lost = (why: string) => {
-    if (stopped) return;
+  // Once per connection: its "error" and "end" (or a failed connect) all report the same loss.
+  const lost = (from: pg.Client, why: string) => {
+    if (stopped || client !== from) return;
     if (live) log(`缓存失效通知连接中断（${why}），${retryMs} 毫秒后重连；在此期间每次读取都核对数据库`);
     live = false;
     handlers.onGap(false);
-    const c = client;
     client = null;
-    c?.end().catch(() => undefined);
+    from.end().catch(() => undefined);
     clearTimeout(timer);
     timer = setTimeout(connect, retryMs);
     timer.unref?.();
@@ -44,8 +44,8 @@ export function listenForCacheEvents(
     if (stopped || client) return;
     const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, keepAlive: true });
     client = c;
-    c.on("error", (e) => lost(e.message));
-    c.on("end", () => client === c && lost("connection ended"));
+    c.on("error", (e) => lost(c, e.message));
+    c.on("end", () => lost(c, "connection ended"));
     c.on("notification", (m) => {
       if (m.channel !== CACHE_CHANNEL) return;
       const event = parseCacheEvent(m.payload);
@@ -59,7 +59,7 @@ export function listenForCacheEvents(
       retryMs = minRetry;
       handlers.onGap(true);
     } catch (e) {
-      if (client === c) lost(e instanceof Error ? e.message : String(e));
+      lost(c, e instanceof Error ? e.message : String(e));
     }
   }
 

@@ -106,6 +106,23 @@ describe("cache invalidation by LISTEN/NOTIFY", () => {
     }
   });
 
+  it("a dropped LISTEN connection is a gap (caches cleared), then listening resumes", async () => {
+    const gaps: boolean[] = [];
+    const heard: CacheEvent[] = [];
+    const listener = listenForCacheEvents(t.url, { onEvent: (e) => heard.push(e), onGap: (c) => gaps.push(c) }, { minRetryMs: 50 });
+    try {
+      await until(() => (listener.connected() ? true : undefined));
+      await t.db.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN mingzhang_cache' AND pid <> pg_backend_pid()`;
+      await until(() => (gaps.length >= 3 ? true : undefined), 5000);
+      expect(gaps.slice(0, 3)).toEqual([true, false, true]);
+      expect(listener.connected()).toBe(true);
+      await announce(other, { kind: "catalogue", year: 2024 });
+      expect(await until(() => heard[0])).toEqual({ kind: "catalogue", year: 2024 });
+    } finally {
+      await listener.stop();
+    }
+  });
+
   it("a catalogue changed by another server is read afresh here, without the revision query in between", async () => {
     const { applyCacheEvent } = await import("@/lib/server/cache-invalidation");
     const listener = listenForCacheEvents(t.url, { onEvent: applyCacheEvent, onGap: trustCatalogEvents });
