@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { db } from "@/lib/db/client";
+import { readPublished } from "@/lib/public/read-published";
 import { publicDirectory } from "@/lib/db/queries/public-directory";
 import "@/components/disclosure/disclosure.css";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
-  const regions = await publicDirectory(db(), q);
+  const regions = await readPublished((d) => publicDirectory(d, q));
   return (
     <>
       <h1>部门预算公开</h1>

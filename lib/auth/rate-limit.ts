@@ -1,6 +1,8 @@
 /**
- * Fixed-window limiter for sign-in attempts, per account and per address. In memory: 明账 runs
- * as one server process; a cluster would move this to the database.
+ * Fixed-window limiter for sign-in attempts, per account and per address, in one process's memory:
+ * the reference for the semantics. Sign-in itself counts in the database (signin-attempts.ts, the
+ * same limits and rules, tested against the same cases) so that several app servers share one
+ * allowance and a restart forgets nothing.
  *
  * Every attempt counts the moment it starts (so a burst of parallel guesses is counted before
  * the slow hash answers), and a successful sign-in is forgiven afterwards: only failures use up
@@ -49,6 +51,5 @@ export function createRateLimiter(opts: { limit: number; windowMs: number; now?:
 export const SIGN_IN_ATTEMPTS_PER_WINDOW = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
-export const rateLimiter = createRateLimiter({ limit: SIGN_IN_ATTEMPTS_PER_WINDOW, windowMs: SIGN_IN_WINDOW_MS });
 
 export { lockedOutMessage, LOCKED_OUT_PREFIX } from "./lockout-message";

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { hashPassword, needsRehash, PASSWORD_MAX_CHARS, verifyPassword } from "./password";
-import { rateLimiter } from "./rate-limit";
+import { createSignInAttempts } from "./signin-attempts";
 
 export { hashPassword };
 
 // Compared against when the user does not exist, so that the answer time does not tell which
 // usernames exist.
 let dummyHash: Promise<string> | undefined;
+
+// In the database, not in memory: every app server behind a balancer counts the same attempts.
+const attempts = createSignInAttempts(db);
 
 export type CredentialsResult =
   | { ok: true; user: { id: number; username: string; displayName: string; sessionVersion: number } }
@@ -21,17 +24,14 @@ export async function verifyCredentials(username: string, password: string, addr
   const accountKey = `user:${name.toLowerCase()}`;
   const addressKey = `addr:${address}`;
   // Both counted up front; a blocked account or address is refused before any hash is checked.
-  const accountAllowed = rateLimiter.allow(accountKey);
-  const addressAllowed = rateLimiter.allow(addressKey);
-  if (!accountAllowed || !addressAllowed) {
-    return { ok: false, reason: "locked", retryAfterMs: Math.max(rateLimiter.retryAfterMs(accountKey), rateLimiter.retryAfterMs(addressKey)) };
-  }
+  const verdict = await attempts.attempt([accountKey, addressKey]);
+  if (!verdict.allowed) return { ok: false, reason: "locked", retryAfterMs: verdict.retryAfterMs };
   const user = await db().user.findUnique({ where: { username: name } });
   const ok = await verifyPassword(user?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID()))), password);
   if (!user || !ok || !user.active) return { ok: false, reason: "invalid" };
   // Success: the account starts afresh and the address gets this attempt back.
-  rateLimiter.reset(accountKey);
-  rateLimiter.forgive(addressKey);
+  await attempts.reset(accountKey);
+  await attempts.forgive(addressKey);
   if (needsRehash(user.passwordHash)) {
     // A bcrypt hash from before argon2id: replaced now that the password is known. Conditional on
     // the old hash, so a reset that happened meanwhile is never overwritten.

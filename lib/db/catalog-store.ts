@@ -1,5 +1,6 @@
 import { buildCatalog, type Catalog, type EconomicSubject, type FunctionSubject } from "@/lib/catalog/catalog";
 import { oneToOne, type Crosswalk, type CrosswalkEntry } from "@/lib/catalog/crosswalk";
+import { announce } from "./cache-events";
 import type { Db } from "./client";
 
 export type Tx = Pick<Db, "functionSubject" | "economicSubject" | "subjectCrosswalk" | "catalogRevision" | "$executeRaw">;
@@ -9,10 +10,25 @@ export type Tx = Pick<Db, "functionSubject" | "economicSubject" | "subjectCrossw
 // the revisions of the year and the year before (CatalogRevision, bumped by every store in the
 // same transaction), so one small query tells whether an import — in this process or another,
 // e.g. the CLI — changed either since.
+//
+// Behind a balancer each app server LISTENs for catalogue events (lib/db/cache-listener.ts);
+// while that connection is up every import anywhere reaches forgetCatalogs, so a cached
+// catalogue is used without the revision query. When it is down, or in a process that does not
+// listen (the CLI, tests), the revision is checked on every read as before.
 const cache = new Map<number, { stamp: string; catalog: Catalog }>();
+let notified = false;
+// Bumped by every forget: a read that began before one must not store what it read.
+let generation = 0;
 
 export function forgetCatalogs() {
   cache.clear();
+  generation += 1;
+}
+
+/** Whether catalogue events are being received (set by the cache listener; forgets either way). */
+export function trustCatalogEvents(on: boolean) {
+  notified = on;
+  forgetCatalogs();
 }
 
 async function stampOf(db: Tx, year: number): Promise<string> {
@@ -27,12 +43,17 @@ async function stampOf(db: Tx, year: number): Promise<string> {
  * (what 上年 figures are checked and shown against).
  */
 export async function loadCatalog(db: Tx, year: number): Promise<Catalog | null> {
+  if (notified) {
+    const hit = cache.get(year);
+    if (hit) return hit.catalog;
+  }
+  const started = generation;
   const stamp = await stampOf(db, year);
   const hit = cache.get(year);
   if (hit && hit.stamp === stamp) return hit.catalog;
   const catalog = await readCatalog(db, year);
   // A missing catalogue is not cached: it is about to be loaded, typically.
-  if (catalog) cache.set(year, { stamp, catalog });
+  if (catalog && generation === started) cache.set(year, { stamp, catalog });
   else cache.delete(year);
   return catalog;
 }
@@ -71,6 +92,9 @@ async function readCatalog(db: Tx, year: number): Promise<Catalog | null> {
 
 async function bumpRevision(db: Tx, year: number) {
   await db.catalogRevision.upsert({ where: { year }, create: { year, revision: 1 }, update: { revision: { increment: 1 } } });
+  // Delivered to every listening server when this write commits (the year before's budgets
+  // show this year's crosswalk, and next year's show this year's names: all are forgotten).
+  await announce(db, { kind: "catalogue", year });
 }
 
 /**

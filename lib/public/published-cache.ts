@@ -35,6 +35,15 @@ export async function cachedPublishedList(db: Db, filter: { region: string; year
   return sortPublished(budgets.filter((b): b is PublishedBudget => b !== null));
 }
 
+/**
+ * Called by the cache listener (lib/server/cache-invalidation.ts): an adjustment published on any
+ * server makes the snapshot it superseded unreachable here, so its memory is given back at once;
+ * with no id (the listener reconnected and may have missed events) everything is dropped.
+ */
+export function forgetPublished(snapshotId?: number): void {
+  snapshots.forget(snapshotId === undefined ? undefined : String(snapshotId));
+}
+
 export function publishedCacheSize(): number {
   return snapshots.size;
 }

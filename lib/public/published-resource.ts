@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { readPublished } from "@/lib/public/read-published";
 import { findPublishedFinal, type PublishedBudget, type PublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { cachedPublishedBudget } from "./published-cache";
 import { parsePublicKey, type PublicBudgetKey } from "./public-key";
@@ -10,7 +10,7 @@ export async function publishedFromParams(params: BudgetParams): Promise<{ key: 
   const p = await params;
   const key = parsePublicKey(p.region, p.year, p.unit);
   if (!key) return null;
-  const budget = await cachedPublishedBudget(db(), key);
+  const budget = await readPublished((d) => cachedPublishedBudget(d, key));
   return budget ? { key, budget } : null;
 }
 
@@ -19,7 +19,7 @@ export async function publishedFinalFromParams(params: BudgetParams): Promise<{ 
   const p = await params;
   const key = parsePublicKey(p.region, p.year, p.unit);
   if (!key) return null;
-  const budget = await findPublishedFinal(db(), key);
+  const budget = await readPublished((d) => findPublishedFinal(d, key));
   return budget ? { key, budget } : null;
 }
 

@@ -30,6 +30,12 @@ export class SnapshotCache<V> {
     return value;
   }
 
+  /** Drops one entry (a superseded snapshot nobody is sent to any more), or all of them. */
+  forget(key?: string): void {
+    if (key === undefined) this.entries.clear();
+    else this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

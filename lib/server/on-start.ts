@@ -1,4 +1,5 @@
 import { startupProblems } from "./startup-check";
+import { startCacheInvalidation } from "./cache-invalidation";
 import { stampClientAddress } from "./stamp-client-address";
 
 /** What instrumentation.ts runs once in the Node.js server (kept out of the edge bundle). */
@@ -9,4 +10,6 @@ export function onStart(): void {
     process.exit(1);
   }
   stampClientAddress();
+  // Other app servers behind the balancer announce publications and catalogue imports.
+  startCacheInvalidation();
 }

@@ -14,6 +14,9 @@ describe("a production server refuses to start without knowing its own address (
     expect(startupProblems({ ...ok, NEXTAUTH_URL: "http://localhost:3000" })[0]).toMatch(/指向端口 3000，而本服务监听端口 3500/);
     expect(startupProblems({ ...ok, NEXTAUTH_URL: "https://budget.example.gov.cn" })).toEqual([]);
   });
+  it("behind a reverse proxy (TRUST_PROXY), the local address may be the balancer's (issue 21)", () => {
+    expect(startupProblems({ ...ok, NEXTAUTH_URL: "http://127.0.0.1:3300", TRUST_PROXY: "1" })).toEqual([]);
+  });
   it("asks nothing in development", () => {
     expect(startupProblems({ NODE_ENV: "development" } as NodeJS.ProcessEnv)).toEqual([]);
   });

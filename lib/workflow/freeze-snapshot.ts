@@ -6,6 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { loadFinalForEngine } from "@/lib/db/finals/read-final";
 import { evaluateFinal } from "@/lib/final/evaluate";
+import { announce } from "@/lib/db/cache-events";
 
 type Frozen = { kind: "budget" | "final"; package: Prisma.InputJsonValue; tables: Prisma.InputJsonValue; narrative: string; prior?: Prisma.InputJsonValue };
 
@@ -47,7 +48,7 @@ export async function freezeSnapshot(tx: Prisma.TransactionClient, budgetId: num
   const previous = await tx.publishedSnapshot.findFirst({ where: { budgetId, supersededAt: null }, orderBy: { sequence: "desc" } });
   const now = new Date();
   if (previous) await tx.publishedSnapshot.update({ where: { id: previous.id }, data: { supersededAt: now } });
-  return tx.publishedSnapshot.create({
+  const created = await tx.publishedSnapshot.create({
     data: {
       budgetId,
       sequence: (previous?.sequence ?? 0) + 1,
@@ -56,4 +57,10 @@ export async function freezeSnapshot(tx: Prisma.TransactionClient, budgetId: num
       ...frozen,
     },
   });
+  // The other app servers hear of it when the publication commits (lib/db/cache-events.ts).
+  await announce(
+    tx,
+    previous ? { kind: "adjustment", snapshotId: created.id, supersededId: previous.id } : { kind: "publish", snapshotId: created.id },
+  );
+  return created;
 }

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { readPublished } from "@/lib/public/read-published";
 import { listPublishedBudgets } from "@/lib/db/queries/public-snapshots";
 import { summarizeBudget } from "@/lib/public/budget-summary";
 import { apiPath, budgetPath, parseRegionYear } from "@/lib/public/public-key";
@@ -16,10 +16,12 @@ export async function GET(request: Request) {
   const yearText = q.get("year") ?? undefined;
   if ((region !== undefined && !parseRegionYear(region, "2000")) || (yearText !== undefined && !parseRegionYear("0", yearText)))
     return Response.json({ error: "参数 region 或 year 格式不正确" }, { status: 400 });
-  const budgets = await listPublishedBudgets(db(), {
-    ...(region !== undefined ? { region } : {}),
-    ...(yearText !== undefined ? { year: Number(yearText) } : {}),
-  });
+  const budgets = await readPublished((d) =>
+    listPublishedBudgets(d, {
+      ...(region !== undefined ? { region } : {}),
+      ...(yearText !== undefined ? { year: Number(yearText) } : {}),
+    }),
+  );
   const origin = new URL(request.url).origin;
   return Response.json(
     {

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import { readPublished } from "@/lib/public/read-published";
 import { listPublishedBudgets } from "@/lib/db/queries/public-snapshots";
 import { linesCsv } from "@/lib/export/lines-csv";
 import { parsePublicKey, parseRegionYear } from "@/lib/public/public-key";
@@ -22,7 +22,7 @@ export async function GET(request: Request) {
   )
     return Response.json({ error: "参数格式不正确" }, { status: 400 });
   const budgets = (
-    await listPublishedBudgets(db(), { ...(region ? { region } : {}), ...(year ? { year: Number(year) } : {}) })
+    await readPublished((d) => listPublishedBudgets(d, { ...(region ? { region } : {}), ...(year ? { year: Number(year) } : {}) }))
   ).filter((b) => unit === undefined || b.unit.code === unit);
   if (unit !== undefined && budgets.length === 0)
     return Response.json({ error: "未找到已公开的部门预算" }, { status: 404 });

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/disclosure/charts/BarChart";
 import { formatWanDisplay, parseWan } from "@/lib/budget/money";
-import { db } from "@/lib/db/client";
 import { listPublishedFinals } from "@/lib/db/queries/public-snapshots";
+import { readPublished } from "@/lib/public/read-published";
 import { cachedPublishedList } from "@/lib/public/published-cache";
 import { displayAmountOrZero } from "@/lib/public/amount";
 import { sumSummaries, summarizeBudget } from "@/lib/public/budget-summary";
@@ -34,7 +34,9 @@ function Change({ change }: { change: string | undefined }) {
 export default async function DistrictYearPage({ params }: { params: Params }) {
   const p = await params;
   const key = parseRegionYear(p.region, p.year);
-  const [budgets, finals] = key ? await Promise.all([cachedPublishedList(db(), key), listPublishedFinals(db(), key)]) : [[], []];
+  const [budgets, finals] = key
+    ? await Promise.all([readPublished((d) => cachedPublishedList(d, key)), readPublished((d) => listPublishedFinals(d, key))])
+    : [[], []];
   if (!key || budgets.length + finals.length === 0) notFound();
   const rows = budgets.map((b) => ({ b, s: summarizeBudget(b.tables, b.package) }));
   const totals = sumSummaries(rows.map((r) => r.s));

@@ -8,8 +8,8 @@ import { BudgetCharts } from "@/components/disclosure/portal/BudgetCharts";
 import { CompareWithLastYear } from "@/components/disclosure/portal/CompareWithLastYear";
 import { NarrativeFigureLinks } from "@/components/trace/NarrativeFigureLinks";
 import { DocumentTabs } from "@/components/disclosure/portal/DocumentTabs";
-import { db } from "@/lib/db/client";
 import { findPublishedFinal } from "@/lib/db/queries/public-snapshots";
+import { readPublished } from "@/lib/public/read-published";
 import { cachedPublishedBudget } from "@/lib/public/published-cache";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { tableLayouts } from "@/lib/public/layout";
@@ -26,7 +26,7 @@ type Params = Promise<{ region: string; year: string; unit: string }>;
 const published = cache(async (region: string, year: string, unit: string) => {
   const key = parsePublicKey(region, year, unit);
   if (!key) return { key, budget: null, hasFinal: false };
-  const [budget, final] = await Promise.all([cachedPublishedBudget(db(), key), findPublishedFinal(db(), key)]);
+  const [budget, final] = await Promise.all([readPublished((d) => cachedPublishedBudget(d, key)), readPublished((d) => findPublishedFinal(d, key))]);
   return { key, budget, hasFinal: final !== null };
 });
 

@@ -1,3 +1,4 @@
+import { readPublished } from "@/lib/public/read-published";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
@@ -5,7 +6,6 @@ import { notFound } from "next/navigation";
 import { DisclosureGrid, DisclosureNarrative } from "@/components/disclosure";
 import { CompareBudgetFinal } from "@/components/disclosure/portal/CompareBudgetFinal";
 import { DocumentTabs } from "@/components/disclosure/portal/DocumentTabs";
-import { db } from "@/lib/db/client";
 import { findPublishedBudget, findPublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { finalTableLayouts } from "@/lib/public/layout";
@@ -23,7 +23,7 @@ type Params = Promise<{ region: string; year: string; unit: string }>;
 const published = cache(async (region: string, year: string, unit: string) => {
   const key = parsePublicKey(region, year, unit);
   if (!key) return { key, final: null, budget: null };
-  const [final, budget] = await Promise.all([findPublishedFinal(db(), key), findPublishedBudget(db(), key)]);
+  const [final, budget] = await Promise.all([readPublished((d) => findPublishedFinal(d, key)), readPublished((d) => findPublishedBudget(d, key))]);
   return { key, final, budget };
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DisclosureDocument } from "@/components/disclosure";
-import { db } from "@/lib/db/client";
+import { readPublished } from "@/lib/public/read-published";
 import { cachedPublishedBudget } from "@/lib/public/published-cache";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { parsePublicKey } from "@/lib/public/public-key";
@@ -14,7 +14,7 @@ type Params = Promise<{ region: string; year: string; unit: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const p = await params;
   const key = parsePublicKey(p.region, p.year, p.unit);
-  const budget = key ? await cachedPublishedBudget(db(), key) : null;
+  const budget = key ? await readPublished((d) => cachedPublishedBudget(d, key)) : null;
   return { title: budget ? `${budget.unit.name}${budget.year}年部门预算（打印版）` : "未找到" };
 }
 
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function PrintPage({ params, searchParams }: { params: Params; searchParams: Promise<{ v?: string }> }) {
   const p = await params;
   const key = parsePublicKey(p.region, p.year, p.unit);
-  const budget = key ? await cachedPublishedBudget(db(), key) : null;
+  const budget = key ? await readPublished((d) => cachedPublishedBudget(d, key)) : null;
   const { v } = await searchParams;
   // ?v=<snapshot id> asks for that exact version: anything else is gone.
   if (!budget || (v !== undefined && v !== String(budget.snapshotId))) notFound();

@@ -1,8 +1,8 @@
+import { readPublished } from "@/lib/public/read-published";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TraceView } from "@/components/trace/TraceView";
-import { db } from "@/lib/db/client";
 import { cachedPublishedBudget } from "@/lib/public/published-cache";
 import { answerTrace } from "@/lib/public/published-trace";
 import { apiPath, budgetPath, parsePublicKey } from "@/lib/public/public-key";
@@ -18,7 +18,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function TracePage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const p = await params;
   const key = parsePublicKey(p.region, p.year, p.unit);
-  const budget = key ? await cachedPublishedBudget(db(), key) : null;
+  const budget = key ? await readPublished((d) => cachedPublishedBudget(d, key)) : null;
   if (!key || !budget) notFound();
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(await searchParams)) if (typeof v === "string") search.set(k, v);

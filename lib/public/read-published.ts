@@ -1,0 +1,36 @@
+import { cookies } from "next/headers";
+import { db, type Db } from "@/lib/db/client";
+import { replicaRouter } from "@/lib/db/replica";
+
+// next-auth's session cookie (split into .0, .1… when large).
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+async function signedIn(): Promise<boolean> {
+  try {
+    const jar = await cookies();
+    return jar.getAll().some((c) => SESSION_COOKIES.some((n) => c.name === n || c.name.startsWith(`${n}.`)));
+  } catch {
+    // Outside a request (a script): nobody is signed in.
+    return false;
+  }
+}
+
+/**
+ * Runs a read of published snapshots for the public side (pages under /b, the home page, the
+ * open-data API) on the read replica when one is configured and healthy (lib/db/replica.ts),
+ * else on the primary. A signed-in user reads the primary: a reviewer who has just published
+ * sees the new version at once, however far the replica is behind. A read the replica fails is
+ * answered by the primary, and the replica is set aside until it checks healthy again.
+ */
+export async function readPublished<T>(read: (db: Db) => Promise<T>): Promise<T> {
+  const router = replicaRouter();
+  if (!router || (await signedIn())) return read(db());
+  const choice = router.choose();
+  if (!choice.replica) return read(choice.db);
+  try {
+    return await read(choice.db);
+  } catch (error) {
+    router.failed(error);
+    return read(db());
+  }
+}

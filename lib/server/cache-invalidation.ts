@@ -1,0 +1,36 @@
+import { trustCatalogEvents, forgetCatalogs } from "@/lib/db/catalog-store";
+import type { CacheEvent } from "@/lib/db/cache-events";
+import { listenForCacheEvents, type CacheListener } from "@/lib/db/cache-listener";
+import { forgetPublished } from "@/lib/public/published-cache";
+
+/** What this process forgets when another server (or the CLI) announces a change. */
+export function applyCacheEvent(event: CacheEvent): void {
+  if (event.kind === "catalogue") forgetCatalogs();
+  else if (event.kind === "adjustment") forgetPublished(event.supersededId);
+  // A first publication leaves nothing stale: the public pages look up the current snapshot on
+  // every request, and a snapshot never changes.
+}
+
+const globalForListener = globalThis as unknown as { mingzhangCacheListener?: CacheListener };
+
+/**
+ * Starts (once per process) the LISTEN connection that keeps this server's caches in step with
+ * the other servers'. The caches stay caches: a lost connection only means reading the database
+ * more (onGap clears them and the catalogue goes back to checking its revision on every read).
+ */
+export function startCacheInvalidation(url = process.env.DATABASE_URL): CacheListener | undefined {
+  if (!url || globalForListener.mingzhangCacheListener) return globalForListener.mingzhangCacheListener;
+  const log = (line: string) => process.stderr.write(`[明账] ${line}\n`);
+  globalForListener.mingzhangCacheListener = listenForCacheEvents(
+    url,
+    {
+      onEvent: applyCacheEvent,
+      onGap(connected) {
+        trustCatalogEvents(connected);
+        forgetPublished();
+      },
+    },
+    { log },
+  );
+  return globalForListener.mingzhangCacheListener;
+}
