@@ -49,6 +49,9 @@ test.beforeAll(async () => {
     draft: withRegion(world.budgets.draft, world.regions.here),
     published: withRegion(world.budgets.published, world.regions.here),
     elsewhere: { ...withRegion(world.budgets.published, world.regions.there), status: "DRAFT" },
+    finalSubmitted: withRegion(world.finals.submitted, world.regions.here),
+    finalDraft: withRegion(world.finals.draft, world.regions.here),
+    finalPublished: withRegion(world.finals.published, world.regions.here),
   };
   const baseURL = `http://localhost:${E2E_PORT}`;
   actors.push({ name: "signed out", memberships: null, request: await playwrightRequest.newContext({ baseURL }) });

@@ -62,6 +62,10 @@ export interface Targets {
   published: Target;
   /** A budget key in the other region, where nothing is published. */
   elsewhere: Target;
+  /** The same departments' 2020 决算 (submitted, draft, published). */
+  finalSubmitted: Target;
+  finalDraft: Target;
+  finalPublished: Target;
 }
 
 // ---------------------------------------------------------------- the route list, from the files
@@ -150,6 +154,13 @@ const perBudget = (targets: Targets, url: (t: Target) => string) =>
 const perPublished = (targets: Targets, url: (t: Target) => string) =>
   [targets.published, targets.submitted, targets.elsewhere].map((t) => ({ label: `${url(t)} (${t.status})`, target: t, method: "GET" as const, url: url(t) }));
 const key = (t: Target) => `${t.regionCode}/2024/${t.unit}`;
+const perFinal = (targets: Targets, url: (t: Target) => string) =>
+  [targets.finalSubmitted, targets.finalDraft].map((t) => ({ label: `${url(t)} (决算 ${t.status})`, target: t, method: "GET" as const, url: url(t) }));
+const perPublishedFinal = (targets: Targets, url: (t: Target) => string) =>
+  [targets.finalPublished, targets.finalSubmitted].map((t) => ({ label: `${url(t)} (决算 ${t.status})`, target: t, method: "GET" as const, url: url(t) }));
+const finalKey = (t: Target) => `${t.regionCode}/2020/${t.unit}`;
+// A figure every published petition-office budget prints: T2's 201 一般公共服务支出, 合计.
+const TRACE_CELL = "table=T2&row=201&column=total";
 
 export const PAGE_RULES: Record<string, RouteRule> = {
   "/": { access: { kind: "public" }, probes: () => [page("/")] },
@@ -159,6 +170,15 @@ export const PAGE_RULES: Record<string, RouteRule> = {
     probes: (_, t) => perPublished(t, (x) => `/b/${x.regionCode}/2024`).filter((p) => p.target !== t.submitted),
   },
   "/b/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}`) },
+  "/b/[region]/[year]/[unit]/final": { access: { kind: "published" }, probes: (_, t) => perPublishedFinal(t, (x) => `/b/${finalKey(x)}/final`) },
+  "/b/[region]/[year]/[unit]/trace": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}/trace?${TRACE_CELL}`) },
+  "/rules": { access: { kind: "public" }, probes: () => [page("/rules")] },
+  "/workspace/finals/[id]": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perFinal(t, (x) => `/workspace/finals/${x.id}`) },
+  "/review/finals/[id]": { access: { kind: "budget", permissions: ["budget.review"] }, probes: (_, t) => perFinal(t, (x) => `/review/finals/${x.id}`) },
+  "/review/budgets/[id]/trace": {
+    access: { kind: "budget", permissions: ["budget.review"] },
+    probes: (_, t) => perBudget(t, (x) => `/review/budgets/${x.id}/trace?${TRACE_CELL}`),
+  },
   "/b/[region]/[year]/[unit]/print": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}/print`) },
   "/workspace": { access: { kind: "permission", permissions: ["budget.read"] }, probes: () => [page("/workspace")] },
   "/workspace/budgets/[id]": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}`) },
@@ -201,6 +221,20 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
   "GET /api/open/budgets/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}`) },
   "GET /api/open/budgets/[region]/[year]/[unit]/tables.xlsx": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/tables.xlsx`) },
   "GET /api/open/budgets/[region]/[year]/[unit]/report.pdf": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/report.pdf`) },
+  "GET /api/open/budgets/[region]/[year]/[unit]/trace": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/trace?${TRACE_CELL}`),
+  },
+  "GET /api/open/finals": { access: { kind: "public" }, probes: () => [page("/api/open/finals")] },
+  "GET /api/open/finals/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublishedFinal(t, (x) => `/api/open/finals/${finalKey(x)}`) },
+  "GET /api/open/finals/[region]/[year]/[unit]/report.pdf": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublishedFinal(t, (x) => `/api/open/finals/${finalKey(x)}/report.pdf`),
+  },
+  "GET /api/open/finals/[region]/[year]/[unit]/tables.xlsx": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublishedFinal(t, (x) => `/api/open/finals/${finalKey(x)}/tables.xlsx`),
+  },
   "GET /api/open/lines.csv": {
     access: { kind: "published" },
     probes: (_, t) => perPublished(t, (x) => `/api/open/lines.csv?region=${x.regionCode}&year=2024&unit=${x.unit}`),
@@ -232,7 +266,35 @@ const admin = (permission: Permission, refusal: string, label = ""): ActionRule 
   probes: () => [{ label: `empty form${label}`, target: null, args: { form: {} }, denied: new RegExp(`^${refusal}$`) }],
 });
 
+const FINALS = "app/workspace/finals/[id]/actions.ts";
+const FINAL_NOT_FOUND = "未找到该决算";
+
 export const ACTION_RULES: Record<string, ActionRule> = {
+  [`${FINALS}#saveFinalSectionAction`]: {
+    access: { kind: "budget", permissions: ["budget.edit"] },
+    probes: (_, t) => each(t, [t.finalSubmitted, t.finalDraft], (x) => ({
+      args: { json: [{ budgetId: x.id, expectedVersion: STALE, section: "income", values: {} }] },
+      denied: new RegExp(`^(${SIGN_IN_FIRST}|${FINAL_NOT_FOUND})$`),
+      reached: /已被他人修改|只有编制中或已退回的决算可以修改/,
+    })),
+  },
+  [`${FINALS}#applyFinalHelperAction`]: {
+    access: { kind: "budget", permissions: ["budget.edit"] },
+    probes: (_, t) => each(t, [t.finalSubmitted, t.finalDraft], (x) => ({
+      args: { json: [{ budgetId: x.id, expectedVersion: STALE, helper: "income" }] },
+      denied: new RegExp(`^(${SIGN_IN_FIRST}|${FINAL_NOT_FOUND})$`),
+      reached: /已被他人修改|只有编制中或已退回的决算可以修改/,
+    })),
+  },
+  [`${FINALS}#submitFinalAction`]: {
+    access: { kind: "budget", permissions: ["budget.submit"] },
+    probes: (_, t) => each(t, [t.finalSubmitted, t.finalDraft], (x) => ({ args: { json: [{ budgetId: x.id, expectedVersion: STALE }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`), reached: /已被他人修改/ })),
+  },
+  // From budgets not yet approved: an allowed caller is refused before anything is written.
+  [`${FINALS}#startFinalAction`]: {
+    access: { kind: "budget", permissions: ["budget.edit"] },
+    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { json: [{ fromBudgetId: x.id }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`), reached: /尚未审核通过或公开/ })),
+  },
   [`${WORKSPACE}#saveSectionAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({

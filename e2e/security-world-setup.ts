@@ -55,6 +55,20 @@ async function budget(db: Db, code: string, name: string, change?: (p: Record<st
   return { id: row.id, departmentId: row.departmentId, created: true };
 }
 
+const FINAL_YEAR = 2020;
+
+/** The department's 2020 决算 (the 北碚 2020 决算 fixture under the department's code), as a draft. */
+async function final(db: Db, code: string, name: string): Promise<{ id: number }> {
+  const found = await db.budget.findFirst({ where: { year: FINAL_YEAR, kind: "final", department: { code, region: { code: WORLD.regionHere } } } });
+  if (found) return { id: found.id };
+  const pkg = JSON.parse(readFileSync(path.join(fixturesDir(), "beibei-government-office-2020-final.package.json"), "utf8"));
+  pkg.unit.code = code;
+  pkg.unit.name = name;
+  const result = await importPackageText(db, JSON.stringify(pkg), { status: "DRAFT" });
+  if (!result.ok) throw new Error(`决算 ${code}: ${result.errors.map((e) => e.message).join("; ")}`);
+  return { id: result.budgetId };
+}
+
 async function walk(db: Db, id: number, steps: [typeof submitBudget, SessionUser][]) {
   for (const [run, actor] of steps) {
     const { version } = await db.budget.findUniqueOrThrow({ where: { id } });
@@ -121,6 +135,20 @@ async function main() {
       await walk(db, b.id, steps[(await db.budget.findUniqueOrThrow({ where: { id: b.id } })).status] ?? []);
     }
 
+    const finals = {
+      submitted: await final(db, WORLD.units.submitted, "安全测试局"),
+      draft: await final(db, WORLD.units.draft, "安全测试邻局"),
+      published: await final(db, WORLD.units.published, "安全测试公开局"),
+    };
+    const finalSteps = (accountant: SessionUser, to: "SUBMITTED" | "PUBLISHED"): Record<string, [typeof submitBudget, SessionUser][]> => ({
+      DRAFT: to === "SUBMITTED" ? [[submitBudget, accountant]] : [[submitBudget, accountant], [approveBudget, users.reviewerHere], [publishBudget, users.reviewerHere]],
+      SUBMITTED: to === "SUBMITTED" ? [] : [[approveBudget, users.reviewerHere], [publishBudget, users.reviewerHere]],
+      APPROVED: to === "SUBMITTED" ? [] : [[publishBudget, users.reviewerHere]],
+    });
+    for (const [f, accountant, to] of [[finals.submitted, users.accountantSubmitted, "SUBMITTED"], [finals.published, publisher, "PUBLISHED"]] as const) {
+      await walk(db, f.id, finalSteps(accountant, to)[(await db.budget.findUniqueOrThrow({ where: { id: f.id } })).status] ?? []);
+    }
+
     const comment = await db.budgetComment.findFirstOrThrow({ where: { budgetId: submitted.id } });
     const status = async (id: number) => (await db.budget.findUniqueOrThrow({ where: { id } })).status as BudgetStatus;
     const world: World = {
@@ -130,6 +158,11 @@ async function main() {
         draft: { id: draft.id, departmentId: draft.departmentId, unit: WORLD.units.draft, unitName: "安全测试邻局", status: await status(draft.id) },
         published: { id: published.id, departmentId: published.departmentId, unit: WORLD.units.published, unitName: "安全测试公开局", status: await status(published.id) },
         hostile: { id: hostile.id, departmentId: hostile.departmentId, unit: WORLD.units.hostile, unitName: HOSTILE.unitName, status: await status(hostile.id) },
+      },
+      finals: {
+        submitted: { id: finals.submitted.id, departmentId: submitted.departmentId, unit: WORLD.units.submitted, unitName: "安全测试局", status: await status(finals.submitted.id) },
+        draft: { id: finals.draft.id, departmentId: draft.departmentId, unit: WORLD.units.draft, unitName: "安全测试邻局", status: await status(finals.draft.id) },
+        published: { id: finals.published.id, departmentId: published.departmentId, unit: WORLD.units.published, unitName: "安全测试公开局", status: await status(finals.published.id) },
       },
       commentId: comment.id,
       packages: {

@@ -54,6 +54,8 @@ export interface WorldBudget {
 export interface World {
   regions: { here: { id: number; code: string }; there: { id: number; code: string } };
   budgets: { submitted: WorldBudget; draft: WorldBudget; published: WorldBudget; hostile: WorldBudget };
+  /** 2020 决算 of the same departments, at the same statuses as their budgets. */
+  finals: { submitted: WorldBudget; draft: WorldBudget; published: WorldBudget };
   commentId: number;
   packages: { submitted: string; draft: string };
   memberships: Record<string, MembershipScope[]>;

@@ -3,7 +3,8 @@ import path from "node:path";
 import Decimal from "decimal.js";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, typeInto } from "./helpers";
-import { ENTRY_WORLD, seedEntryWorld } from "./workspace-entry-world";
+import { seedOwnWorld } from "./own-world";
+import { ENTRY_WORLD } from "./workspace-entry-world";
 
 /**
  * Issue 4's "done when": a new user enters the petition office's budget by hand through the
@@ -45,7 +46,7 @@ async function enterIndicators(page: Page, prefix: string, indicators: Indicator
 test("a budget entered by hand through the forms produces the fixture's tables to the fen", async ({ page }) => {
   // Every value is typed as a person types it: the whole budget takes several minutes.
   test.setTimeout(900_000);
-  seedEntryWorld();
+  seedOwnWorld(ENTRY_WORLD);
   await signIn(page, ENTRY_WORLD.accountant, ENTRY_WORLD.password);
   await page.goto("/workspace");
   await typeInto(page.getByLabel("预算年度"), String(pkg.year));

@@ -107,10 +107,18 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   await page.getByTestId("department-134").getByRole("link").click();
   // What changed since the returned submission: the reason the accountant added.
   await expect(page.getByTestId("final-submission-diff")).toContainText("厉行节约");
+  // 审核通过 and 公开 ask first.
+  const asked: string[] = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept();
+  });
   await page.getByRole("button", { name: "审核通过" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("审核通过");
   await page.getByRole("button", { name: "公开决算" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("已公开");
+  expect(asked).toHaveLength(2);
+  page.removeAllListeners("dialog");
   await signOut(page);
 
   // A signed-out reader opens the 决算 tab of the department's year, compares, downloads.

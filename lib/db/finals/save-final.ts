@@ -62,6 +62,7 @@ async function changeFinal(
         changed = syncSelfEvaluationActuals(change(row.finalContent.package as FinalPackage));
       } catch (error) {
         if (error instanceof SectionMismatch) return { ok: false as const, kind: "conflict" as const, message: error.message };
+        if (error instanceof InvalidSectionValues) return { ok: false as const, kind: "invalid" as const, message: error.message };
         throw error;
       }
       const parsed = parseFinalPackageValue(JSON.parse(JSON.stringify(changed)));
@@ -82,16 +83,21 @@ async function changeFinal(
   );
 }
 
+class InvalidSectionValues extends Error {}
+
 /** Saves one section of the 决算 workspace; `values` is parsed with the section's zod schema here. */
 export async function saveFinalSection(
   db: Db,
   actor: SessionUser,
   input: { budgetId: number; expectedVersion: number; section: FinalSectionId; values: unknown },
 ): Promise<SaveFinalResult> {
-  const parsed = finalSectionSchemas[input.section].safeParse(input.values);
-  if (!parsed.success) return { ok: false, kind: "invalid", message: "提交的内容格式不正确，请刷新页面后重试" };
-  const values = parsed.data;
-  return changeFinal(db, actor, input, (pkg) => applyFinalSection(pkg, input.section, values as never), {
+  // Parsed once the 决算 is known to be the actor's: a refusal reads the same whatever is sent.
+  const change = (pkg: FinalPackage) => {
+    const parsed = finalSectionSchemas[input.section].safeParse(input.values);
+    if (!parsed.success) throw new InvalidSectionValues("提交的内容格式不正确，请刷新页面后重试");
+    return applyFinalSection(pkg, input.section, parsed.data as never);
+  };
+  return changeFinal(db, actor, input, change, {
     action: `edit.final.${input.section}`,
     comment: `修改决算：${SECTION_LABELS[input.section]}`,
   });
