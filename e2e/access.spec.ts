@@ -56,3 +56,27 @@ test("the district reviewer sees submitted and published budgets of the district
   await expect(list).toContainText("111 重庆市北碚区信访办公室");
   await expect(list).not.toContainText("134 重庆市北碚区政务服务管理办公室");
 });
+
+test("each role lands on its own start page after signing in, unless a page asked to come back", async ({ page }) => {
+  for (const [username, start] of [
+    ["reviewer.500109", "/review"],
+    ["admin", "/admin"],
+    ["accountant.104", "/workspace"],
+  ] as const) {
+    await signIn(page, username);
+    await expect(page).toHaveURL(new RegExp(`${start}(\\?.*)?$`));
+    await signOut(page);
+  }
+  // A page that sent the reviewer to sign in is where they come back to; another host never is.
+  await page.goto("/signin?callbackUrl=%2Frules");
+  await page.getByLabel("用户名").pressSequentially("reviewer.500109");
+  await page.getByLabel("密码").pressSequentially("mingzhang-demo");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/rules$/);
+  await signOut(page);
+  await page.goto("/signin?callbackUrl=%2F%5Cevil.example%2F");
+  await page.getByLabel("用户名").pressSequentially("admin");
+  await page.getByLabel("密码").pressSequentially("mingzhang-demo");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+});

@@ -4,8 +4,8 @@ export const DEMO_PASSWORD = "mingzhang-demo";
 
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/signin");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(password);
+  await page.getByLabel("用户名").pressSequentially(username);
+  await page.getByLabel("密码").pressSequentially(password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible();
 }

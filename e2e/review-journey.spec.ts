@@ -80,7 +80,9 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   await typeInto(form.getByLabel("意见内容"), "请补充该项目的立项依据并核减金额");
   await form.getByRole("button", { name: "添加意见" }).click();
   await expect(form.getByRole("status")).toHaveText("意见已保存");
-  await expect(page.getByTestId("comments")).toContainText(`项目支出 · ${projectCode}`);
+  // Listed by the project's name (the option reads "名称（编码）"), not by its code.
+  const projectName = (await anchor.locator(`option[value="${projectCode}"]`).textContent())!.replace(/（[^（]*）$/, "");
+  await expect(page.getByTestId("comments")).toContainText(`项目支出 · ${projectName}`);
 
   await page.getByRole("button", { name: "退回修改" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "退回时必须填写退回意见" })).toBeVisible();

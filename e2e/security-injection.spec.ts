@@ -8,7 +8,8 @@ import { E2E_PORT, HOSTILE, loadWorld, SECURITY_PASSWORD, signInApi, WORLD, type
  * Injection: the hostile budget (974, published) has a department name, project names,
  * indicator names and narrative reasons made of <script>, "><img onerror>, =HYPERLINK(…),
  * +cmd|…, @SUM, -2+3+cmd and SQL. Everywhere they are shown they stay text: no script runs in
- * any page, no spreadsheet cell is a formula or starts like one, the PDF has no link or script.
+ * any page, no spreadsheet cell is a formula (hostile text is a plain text cell), no CSV field
+ * starts like one, the PDF has no link or script.
  */
 
 const baseURL = `http://localhost:${E2E_PORT}`;
@@ -75,12 +76,15 @@ function expectNoUserFormula(cells: { where: string; cell: ExcelJS.Cell }[]) {
   const problems: string[] = [];
   for (const { where, cell } of cells) {
     if (cell.type === ExcelJS.ValueType.Formula) problems.push(`${where} is a formula: ${cell.formula}`);
-    if (typeof cell.value === "string" && FORMULA_START.test(cell.value)) problems.push(`${where} starts like a formula: ${cell.value}`);
+    // Text that starts like a formula is fine in a text cell (shown, never evaluated; see
+    // lib/export/xlsx.ts): what must not happen is that it is stored as anything but text.
+    if (typeof cell.value === "string" && FORMULA_START.test(cell.value) && cell.type !== ExcelJS.ValueType.String)
+      problems.push(`${where} starts like a formula and is not a text cell: ${cell.value}`);
   }
   expect(problems).toEqual([]);
 }
 
-test("Excel: no cell of the published tables is a formula or starts like one", async ({ request }) => {
+test("Excel: no cell of the published tables is a formula; hostile text is a plain text cell", async ({ request }) => {
   const response = await request.get(`/api/open/budgets/${key}/tables.xlsx`);
   expect(response.status()).toBe(200);
   const workbook = new ExcelJS.Workbook();
@@ -91,6 +95,10 @@ test("Excel: no cell of the published tables is a formula or starts like one", a
   // The hostile texts are there, as text.
   expect(texts.some((t) => t.includes(HOSTILE.hyperlink))).toBe(true);
   expect(texts.some((t) => t.includes(HOSTILE.cmd))).toBe(true);
+  for (const hostile of [HOSTILE.hyperlink, HOSTILE.cmd])
+    for (const { cell } of cells.filter((c) => String(c.cell.value ?? "").includes(hostile)))
+      // A merged range holds its value in the master cell; that one is what Excel shows.
+      expect((cell.type === ExcelJS.ValueType.Merge ? cell.master : cell).type).toBe(ExcelJS.ValueType.String);
 });
 
 test("Excel: the reviewer's district workbook has no formula from user text", async () => {

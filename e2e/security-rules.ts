@@ -165,6 +165,8 @@ const TRACE_CELL = "table=T2&row=201&column=total";
 export const PAGE_RULES: Record<string, RouteRule> = {
   "/": { access: { kind: "public" }, probes: () => [page("/")] },
   "/signin": { access: { kind: "public" }, probes: () => [page("/signin")] },
+  // Only a redirect to the actor's own start page (or to sign in): it shows nothing itself.
+  "/start": { access: { kind: "public" }, probes: () => [page("/start")] },
   "/b/[region]/[year]": {
     access: { kind: "published" },
     probes: (_, t) => perPublished(t, (x) => `/b/${x.regionCode}/2024`).filter((p) => p.target !== t.submitted),

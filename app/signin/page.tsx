@@ -7,8 +7,9 @@ export const metadata: Metadata = { title: "登录" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
   // Only this site's own paths: an open redirect after sign-in would be a phishing aid. Any origin
-  // serves to resolve against; only the path that stays on it is kept.
-  const target = safeCallbackPath(callbackUrl, "http://mingzhang.invalid");
+  // serves to resolve against; only the path that stays on it is kept. Without one (or with an
+  // unsafe one) /start sends each role to its own start page, known only once signed in.
+  const target = safeCallbackPath(callbackUrl, "http://mingzhang.invalid", "/start");
   return (
     <div className="card" style={{ maxWidth: 420, margin: "2rem auto" }}>
       <h1>登录明账</h1>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { resolveCommentAction } from "@/app/workspace/budgets/[id]/actions";
 import { fieldOfComment } from "@/lib/workspace/comment-sections";
+import { commentPlace } from "@/lib/workflow/comment-anchors";
 import type { CommentView } from "@/lib/db/queries/budget-comments";
 import { useEditor } from "./EditorContext";
 
@@ -31,12 +32,20 @@ function CommentItem({ comment, budgetId, canAnswer, projects }: { comment: Comm
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const field = fieldOfComment(comment.section, comment.anchor, projects);
-  const project = comment.section === "projects" ? projects.find((p) => p.code === comment.anchor) : undefined;
+  const project = comment.section === "projects" || comment.section === "T11" ? projects.find((p) => p.code === comment.anchor) : undefined;
+  // A table row is named with its table (表2 … · 2010301), a project by its name, not its code.
+  const place = /^T\d+$/.test(comment.section)
+    ? `（${commentPlace(comment.section, comment.anchor, new Map(projects.map((p) => [p.code, p.name])))}）`
+    : project
+      ? `（项目：${project.name}）`
+      : comment.anchor
+        ? `（${comment.anchor}）`
+        : "";
   return (
     <li style={{ marginBottom: "0.75rem" }}>
       <div>
         <strong>{comment.author}</strong>
-        {project ? `（项目：${project.name}）` : comment.anchor ? `（${comment.anchor}）` : ""}：{comment.body}
+        {place}：{comment.body}
         {field ? (
           <>
             {" "}

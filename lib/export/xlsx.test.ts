@@ -80,12 +80,27 @@ describe("writeDisclosureWorkbook", () => {
           if (typeof cell.value === "string") texts.push(cell.value);
         }),
       );
-    for (const t of texts) expect(t).not.toMatch(/^[=+\-@\t\r]/);
-    expect(texts).toContain("'=cmd|' /C calc'!A0一般公共预算财政拨款支出预算表");
-    expect(texts).toContain("'+HYPERLINK(\"http://evil.example\",\"点击\")");
-    expect(texts).toContain("'-1+1");
+    // Text cells, shown as typed: a text cell is never evaluated, so no apostrophe is needed.
+    expect(texts).toContain("=cmd|' /C calc'!A0一般公共预算财政拨款支出预算表");
+    expect(texts).toContain("+HYPERLINK(\"http://evil.example\",\"点击\")");
+    expect(texts).toContain("-1+1");
     expect(texts.some((t) => t.includes("@SUM(1+1)"))).toBe(true);
-    expect(texts).toContain("'\t=1+1");
+    expect(texts).toContain("\t=1+1");
+    expect(texts.some((t) => t.startsWith("'"))).toBe(false);
+  });
+
+  it("shows an indicator's operator \"=\" as the sign itself, in a text cell (issue 13)", async () => {
+    const tables: DisclosureTables = structuredClone(buildTables(office.budget, office.catalog));
+    const t11 = tables.T11!.find((p) => p.indicators.length > 0)!;
+    t11.indicators[0]!.operator = "=";
+    t11.indicators[1 % t11.indicators.length]!.operator = ">=";
+    const wb = await read(await writeDisclosureWorkbook(tables));
+    const cells: ExcelJS.Cell[] = [];
+    for (const ws of wb.worksheets.filter((w) => w.name.startsWith("T11-"))) ws.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
+    const signs = cells.filter((c) => c.value === "=" || c.value === "≥");
+    expect(signs.map((c) => c.value)).toEqual(expect.arrayContaining(["=", "≥"]));
+    for (const c of signs) expect(c.type).toBe(ExcelJS.ValueType.String);
+    expect(cells.some((c) => c.value === "'=")).toBe(false);
   });
 
   it("writes every fixture's tables (one sheet per T11 entry)", async () => {

@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import type { DisclosureTemplate } from "@/lib/budget/tables/template";
 import type { DisclosureTables } from "@/lib/budget/tables/types";
 import { placeCells, tableLayouts, type GridTable } from "@/lib/public/layout";
-import { neutralizeFormula } from "./neutralize-formula";
 
 /**
  * Two decimals with separators; the third section makes a zero show as an empty cell, as in the
@@ -13,6 +12,14 @@ export const AMOUNT_FORMAT = '#,##0.00;-#,##0.00;""';
 const THIN = { style: "thin" as const, color: { argb: "FF8F959E" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEAD_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor: { argb: "FFF2F3F5" } };
+
+/*
+ * Text is written as it reads, not through neutralizeFormula: exceljs stores a string as a text
+ * cell (a shared string), which Excel and WPS show and never evaluate, whatever it starts with.
+ * Only a cell given a `{ formula }` value is a formula, and none is. A leading apostrophe would
+ * be shown in the cell instead ("'=" for the indicator operator "="). Formats whose fields are
+ * parsed when opened (CSV, lib/export/lines-csv.ts) are still neutralised.
+ */
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique in the workbook. */
 export function sheetName(table: GridTable, used: Set<string>): string {
@@ -31,7 +38,7 @@ function addTableSheet(wb: ExcelJS.Workbook, table: GridTable, name: string) {
   let r = 1;
   const fullRow = (value: string, style: Partial<ExcelJS.Style>) => {
     const row = ws.getRow(r);
-    row.getCell(1).value = neutralizeFormula(value);
+    row.getCell(1).value = value;
     Object.assign(row.getCell(1), { style });
     if (table.columns > 1) ws.mergeCells(r, 1, r, table.columns);
     r++;
@@ -55,8 +62,8 @@ function addTableSheet(wb: ExcelJS.Workbook, table: GridTable, name: string) {
       cell.numFmt = AMOUNT_FORMAT;
       cell.alignment = { horizontal: "right", vertical: "middle" };
     } else {
-      // Every other cell is text, written as a string (never a formula), neutralised.
-      cell.value = neutralizeFormula(c.text);
+      // Every other cell is text: a string value, so a text cell, never a formula.
+      cell.value = c.text;
       const centred = c.kind === "head" || c.kind === "label";
       cell.alignment = {
         horizontal: centred ? "center" : "left",
@@ -97,7 +104,7 @@ export async function writeDisclosureWorkbook(
 export async function writeGridWorkbook(grids: readonly GridTable[], options: { title: string; publishedAt?: Date }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "明账";
-  wb.title = neutralizeFormula(options.title);
+  wb.title = options.title;
   const when = options.publishedAt ?? new Date(0);
   wb.created = when;
   wb.modified = when;

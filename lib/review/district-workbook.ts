@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import { STATUS_LABELS } from "@/lib/budget/status";
-import { neutralizeFormula } from "@/lib/export/neutralize-formula";
 import type { DistrictDashboard } from "./load-district-dashboard";
 
 const AMOUNT_FORMAT = "#,##0.00";
@@ -35,7 +34,8 @@ export async function districtWorkbook(d: DistrictDashboard): Promise<Buffer> {
   wb.creator = "明账";
   const ws = wb.addWorksheet(`${d.year}年区级汇总`);
   ws.columns = COLUMNS.map((c) => ({ width: c.width }));
-  const title = ws.addRow([neutralizeFormula(`${d.region.name}（${d.region.code}）${d.year} 年部门预算审核汇总`)]);
+  // Strings become text cells, never evaluated (see lib/export/xlsx.ts): no apostrophe needed.
+  const title = ws.addRow([`${d.region.name}（${d.region.code}）${d.year} 年部门预算审核汇总`]);
   title.font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, COLUMNS.length);
   const head = ws.addRow(COLUMNS.map((c) => c.header));
@@ -43,8 +43,8 @@ export async function districtWorkbook(d: DistrictDashboard): Promise<Buffer> {
 
   for (const r of d.rows) {
     ws.addRow([
-      neutralizeFormula(r.code),
-      neutralizeFormula(r.name),
+      r.code,
+      r.name,
       r.status ? STATUS_LABELS[r.status] : "未报送",
       amount(r.total),
       amount(r.totalChange),

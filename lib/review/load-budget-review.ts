@@ -14,6 +14,8 @@ import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budg
 import { budgetScope } from "@/lib/db/scope";
 import { generalBudgetAmounts, priorComparison, type ComparisonRow } from "./prior-comparison";
 import { diffBudgets, type DiffEntry } from "./submission-diff";
+import { tableLayouts } from "@/lib/public/layout";
+import { tableRowAnchors, type AnchorChoice } from "@/lib/workflow/table-row-anchors";
 import { calendarDaysBetween, publicationDeadline, type DeadlineState } from "./publication-deadline";
 
 export interface BudgetReview {
@@ -37,8 +39,10 @@ export interface BudgetReview {
   submissions: { sequence: number; version: number; submittedAt: Date; by: string }[];
   snapshots: { sequence: number; publishedAt: Date; supersededAt: Date | null }[];
   comments: { id: number; section: string; anchor: string | null; body: string; author: string; createdAt: Date; answer: string | null; resolvedAt: Date | null }[];
-  /** What a comment can be anchored to: projects and basic-expenditure lines, with labels. */
-  anchors: { projects: { value: string; label: string }[]; basicExpenditure: { value: string; label: string }[] };
+  /** What a comment can be anchored to: projects, basic-expenditure lines and rows of T1–T11, with labels. */
+  anchors: { projects: AnchorChoice[]; basicExpenditure: AnchorChoice[] } & ReturnType<typeof tableRowAnchors>;
+  /** Project code → name, to show a comment anchored to a project by its name. */
+  projectNames: Map<string, string>;
 }
 
 const names = (catalog: Catalog) => ({ functionName: (c: string) => functionName(catalog, c), economicName: (c: string) => economicName(catalog, c) });
@@ -105,8 +109,10 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
       answer: c.answer,
       resolvedAt: c.resolvedAt,
     })),
+    projectNames: new Map(engine.budget.projects.map((p) => [p.code, p.name])),
     anchors: {
-      projects: engine.budget.projects.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` })),
+      ...tableRowAnchors(tableLayouts(evaluation.tables), evaluation.tables),
+      projects: engine.budget.projects.map((p) => ({ value: p.code, label: `${p.name}（${p.code}）` })),
       basicExpenditure: engine.budget.basicExpenditure.map((l) => ({
         value: `${l.function}/${l.economic}`,
         label: `${l.function} ${subjectNames.functionName(l.function)} × ${l.economic} ${subjectNames.economicName(l.economic)}`,

@@ -46,9 +46,11 @@ export async function loadBudgetTrail(db: Db, user: SessionUser, budgetId: numbe
         orderBy: { id: "asc" },
         include: { author: { select: { displayName: true } }, resolvedBy: { select: { displayName: true } } },
       },
+      projects: { select: { code: true, name: true } },
     },
   });
   if (!budget) return null;
+  const projectNames = new Map(budget.projects.map((p) => [p.code, p.name]));
   const entries: TrailEntry[] = [
     ...budget.events.map((e) => ({
       kind: "event" as const,
@@ -69,7 +71,7 @@ export async function loadBudgetTrail(db: Db, user: SessionUser, budgetId: numbe
       actor: c.author.displayName,
       section: c.section,
       anchor: c.anchor,
-      place: commentPlace(c.section, c.anchor),
+      place: commentPlace(c.section, c.anchor, projectNames),
       body: c.body,
       answer: c.answer,
       resolvedAt: c.resolvedAt,

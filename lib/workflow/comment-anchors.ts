@@ -39,10 +39,15 @@ export function isCommentSection(s: string): s is CommentSection {
   return Object.hasOwn(COMMENT_SECTIONS, s);
 }
 
-/** "项目支出 · 50010922T000000001234" */
-export function commentPlace(section: string, anchor: string | null | undefined): string {
+/**
+ * "项目支出 · 信息化运维项目": an anchor that is a project code (projects, T11) is shown by the
+ * project's name when `projectNames` knows it; the code alone means nothing to a reader.
+ */
+export function commentPlace(section: string, anchor: string | null | undefined, projectNames?: ReadonlyMap<string, string>): string {
   const label = isCommentSection(section) ? COMMENT_SECTIONS[section] : section;
-  return anchor ? `${label} · ${anchor}` : label;
+  if (!anchor) return label;
+  const project = section === "projects" || section === "T11" ? projectNames?.get(anchor) : undefined;
+  return `${label} · ${project ?? anchor}`;
 }
 
 export const COMMENT_MAX_LENGTH = 2000;

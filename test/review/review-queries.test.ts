@@ -77,7 +77,7 @@ describe("district dashboard", () => {
     expect(d.rows.find((r) => r.code === "202")!.total).toBe("0.20");
   });
 
-  it("exports the dashboard to Excel with the same totals and neutralised text", async () => {
+  it("exports the dashboard to Excel with the same totals, text in text cells", async () => {
     const region = await t.db.region.findFirstOrThrow({ where: { code: "500109" } });
     await t.db.department.create({ data: { regionId: region.id, code: "299", name: "=HYPERLINK(\"http://evil\",\"点我\")" } });
     const d = (await loadDistrictDashboard(t.db, reviewer, { year: 2024 }))!;
@@ -89,7 +89,8 @@ describe("district dashboard", () => {
     expect(last[2]).toMatch(/^区级汇总/);
     expect(new Decimal(String(last[4])).toFixed(2)).toBe(d.totals.amounts.total);
     const evil = values.find((r) => r && r[1] === "299")!;
-    expect(evil[2]).toBe("'=HYPERLINK(\"http://evil\",\"点我\")");
+    // A text cell is shown, never evaluated: no apostrophe (issue 13), and never a formula.
+    expect(evil[2]).toBe("=HYPERLINK(\"http://evil\",\"点我\")");
     expect(values.flat().some((v) => typeof v === "object" && v !== null && "formula" in v)).toBe(false);
   });
 
@@ -140,7 +141,7 @@ describe("one budget under review", () => {
 
     const trail = (await loadBudgetTrail(t.db, reviewer, budget134))!;
     expect(trail.filter((e) => e.kind === "event").map((e) => e.kind === "event" && e.action)).toEqual(["import", "submit", "return", "submit"]);
-    expect(trail.some((e) => e.kind === "comment" && e.place.includes(project.code))).toBe(true);
+    expect(trail.some((e) => e.kind === "comment" && e.place === `项目支出 · ${project.name}`)).toBe(true);
     // The department's own accountant reads the same trail.
     expect(await loadBudgetTrail(t.db, accountant134, budget134)).toHaveLength(trail.length);
   });

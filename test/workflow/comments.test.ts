@@ -3,6 +3,10 @@ import type { SessionUser } from "@/lib/auth/permissions";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { addComment } from "@/lib/workflow/add-comment";
 import { resolveComment } from "@/lib/workflow/resolve-comment";
+import { budgetComments } from "@/lib/db/queries/budget-comments";
+import { loadBudgetReview } from "@/lib/review/load-budget-review";
+import { commentPlace } from "@/lib/workflow/comment-anchors";
+import { fieldOfComment, sectionOfComment } from "@/lib/workspace/comment-sections";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { createReviewer, sessionUser } from "./users";
 
@@ -67,5 +71,36 @@ describe("review comments", () => {
   it("the accountant may reply with a comment of their own", async () => {
     const result = await addComment(t.db, accountant111, { budgetId: budget111, section: "overall", body: "已按意见修改" });
     expect(result.ok).toBe(true);
+  });
+});
+
+describe("comments on a row of a published table (issue 13)", () => {
+  it("the reviewer picks a row of T2 or a T11 project; the accountant sees it, by name, on the matching section", async () => {
+    const review = (await loadBudgetReview(t.db, reviewer, budget111))!;
+    const t2Row = review.anchors.T2!.find((a) => /^\d{7}$/.test(a.value))!;
+    expect(t2Row.label).toMatch(new RegExp(`^${t2Row.value} \\S`));
+    const project = await t.db.project.findFirstOrThrow({ where: { budgetId: budget111, code: projectCode } });
+    expect(review.anchors.T11).toContainEqual({ value: projectCode, label: `${project.name}（${projectCode}）` });
+    expect(review.anchors.projects).toContainEqual({ value: projectCode, label: `${project.name}（${projectCode}）` });
+
+    expect((await addComment(t.db, reviewer, { budgetId: budget111, section: "T2", anchor: t2Row.value, body: "该科目增幅较大" })).ok).toBe(true);
+    expect((await addComment(t.db, reviewer, { budgetId: budget111, section: "T11", anchor: projectCode, body: "指标值偏低" })).ok).toBe(true);
+
+    // The review page lists the project's name, not its code.
+    const reread = (await loadBudgetReview(t.db, reviewer, budget111))!;
+    const onProject = reread.comments.find((c) => c.body === "指标值偏低")!;
+    expect(commentPlace(onProject.section, onProject.anchor, reread.projectNames)).toBe(`表11 项目支出绩效目标表 · ${project.name}`);
+    const onProjects = reread.comments.find((c) => c.section === "projects")!;
+    expect(commentPlace(onProjects.section, onProjects.anchor, reread.projectNames)).toBe(`项目支出 · ${project.name}`);
+
+    // The accountant's workspace puts them on 基本支出 and 项目支出 (the project's own field).
+    const seen = await budgetComments(t.db, accountant111, budget111);
+    const onRow = seen.find((c) => c.body === "该科目增幅较大")!;
+    expect(sectionOfComment(onRow.section)).toBe("basic");
+    const onT11 = seen.find((c) => c.body === "指标值偏低")!;
+    expect(sectionOfComment(onT11.section)).toBe("projects");
+    const projects = await t.db.project.findMany({ where: { budgetId: budget111 }, orderBy: { position: "asc" } });
+    expect(fieldOfComment(onT11.section, onT11.anchor, projects)).toBe(`projects[${projects.findIndex((p) => p.code === projectCode)}].name`);
+    expect(sectionOfComment("overall")).toBeUndefined();
   });
 });

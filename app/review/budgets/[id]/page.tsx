@@ -141,7 +141,7 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
       ) : null}
 
       <h2 id="comments">审核意见</h2>
-      <CommentList comments={review.comments} />
+      <CommentList comments={review.comments} projectNames={review.projectNames} />
       {hasPermission(user, "budget.comment") ? (
         <section className="card">
           <CommentForm budgetId={review.id} anchors={review.anchors} />

@@ -122,13 +122,13 @@ export function DiffSection({ diff }: { diff: NonNullable<BudgetReview["diff"]> 
   );
 }
 
-export function CommentList({ comments }: { comments: BudgetReview["comments"] }) {
+export function CommentList({ comments, projectNames }: { comments: BudgetReview["comments"]; projectNames?: BudgetReview["projectNames"] }) {
   if (comments.length === 0) return <p className="muted">还没有审核意见。</p>;
   return (
     <ul className={styles.comments} data-testid="comments">
       {comments.map((c) => (
         <li key={c.id} className={c.resolvedAt ? styles.resolved : styles.open}>
-          <strong>{commentPlace(c.section, c.anchor)}</strong>：{c.body}
+          <strong>{commentPlace(c.section, c.anchor, projectNames)}</strong>：{c.body}
           <div className="muted">
             {c.author} · {time(c.createdAt)} ·{" "}
             {c.resolvedAt ? `已答复（${time(c.resolvedAt)}）${c.answer ? `：${c.answer}` : ""}` : "待答复"}
