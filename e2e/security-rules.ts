@@ -166,7 +166,8 @@ export const PAGE_RULES: Record<string, RouteRule> = {
   "/": { access: { kind: "public" }, probes: () => [page("/")] },
   "/signin": { access: { kind: "public" }, probes: () => [page("/signin")] },
   // Only a redirect to the actor's own start page (or to sign in): it shows nothing itself.
-  "/start": { access: { kind: "public" }, probes: () => [page("/start")] },
+  // Only a redirect: to sign-in, or to the signed-in user's own start page.
+  "/start": { access: { kind: "public" }, probes: () => [{ ...page("/start"), okStatus: 307 }] },
   "/b/[region]/[year]": {
     access: { kind: "published" },
     probes: (_, t) => perPublished(t, (x) => `/b/${x.regionCode}/2024`).filter((p) => p.target !== t.submitted),
