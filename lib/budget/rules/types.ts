@@ -25,20 +25,21 @@ export interface RuleContext {
   narrative: NarrativeFigures;
 }
 
-export interface Rule {
+/** A named rule over a document's context (a budget's by default; a 决算's in lib/final). */
+export interface Rule<C = RuleContext> {
   id: string;
   severity: Severity;
   title: string;
-  check(ctx: RuleContext): Finding[];
+  check(ctx: C): Finding[];
 }
 
 /** Declares a rule; its findings get the rule's id and severity. */
-export function defineRule(spec: {
+export function defineRule<C = RuleContext>(spec: {
   id: string;
   severity: Severity;
   title: string;
-  check(ctx: RuleContext, report: (path: string, message: string) => void): void;
-}): Rule {
+  check(ctx: C, report: (path: string, message: string) => void): void;
+}): Rule<C> {
   return {
     id: spec.id,
     severity: spec.severity,

@@ -5,6 +5,7 @@ import { importFinalValue } from "../finals/import-final";
 import { validatePackage } from "@/lib/budget/validate";
 import type { BudgetStatus } from "@/generated/prisma/client";
 import type { Db } from "../client";
+import { departmentOfPackage, ImportRejected } from "./package-department";
 import { loadCatalog } from "../catalog-store";
 import { budgetColumns, writeBudgetContent } from "./write-budget";
 import { recordEvent } from "./commit-content";
@@ -23,13 +24,6 @@ export interface ImportOptions {
 }
 
 const EDITABLE: BudgetStatus[] = ["DRAFT", "RETURNED"];
-
-/** Thrown inside the transaction to roll it back with user-facing errors. */
-class ImportRejected extends Error {
-  constructor(readonly errors: PackageError[]) {
-    super("import rejected");
-  }
-}
 
 /**
  * Validates a Budget Package (schema, then codes against the year's catalogue) and stores it in
@@ -54,22 +48,7 @@ export async function importPackageText(db: Db, text: string, options: ImportOpt
         if (problems.length > 0) throw new ImportRejected(problems);
         const budget = packageToBudget(pkg);
 
-        // A region's name is master data (the admin's); a package cannot rename it silently.
-        const known = await tx.region.findUnique({ where: { code: pkg.region.code } });
-        if (known && known.name !== pkg.region.name) {
-          throw new ImportRejected([
-            {
-              path: "region.name",
-              message: `行政区划.区划名称（region.name）：区划 ${known.code} 在系统中名为“${known.name}”，预算包中为“${pkg.region.name}”，请核对区划代码或名称`,
-            },
-          ]);
-        }
-        const region = known ?? (await tx.region.create({ data: { code: pkg.region.code, name: pkg.region.name } }));
-        const department = await tx.department.upsert({
-          where: { regionId_code: { regionId: region.id, code: pkg.unit.code } },
-          create: { regionId: region.id, code: pkg.unit.code, name: pkg.unit.name },
-          update: {},
-        });
+        const department = await departmentOfPackage(tx, pkg, "预算包");
         const existing = await tx.budget.findUnique({
           where: { departmentId_year_kind: { departmentId: department.id, year: pkg.year, kind: pkg.kind } },
           include: budgetContentInclude,

@@ -4,6 +4,7 @@ import { evaluateFinal } from "@/lib/final/evaluate";
 import { packageToFinal } from "@/lib/final/model";
 import { parseFinalPackageValue, type FinalPackage } from "@/lib/final/package/schema";
 import type { Db } from "../client";
+import { departmentOfPackage, ImportRejected } from "../budgets/package-department";
 import { finalCatalog } from "./final-catalog";
 import { finalColumns, writeFinalContent } from "./write-final";
 
@@ -16,12 +17,6 @@ export interface ImportFinalOptions {
 }
 
 const EDITABLE: BudgetStatus[] = ["DRAFT", "RETURNED"];
-
-class ImportRejected extends Error {
-  constructor(readonly errors: PackageError[]) {
-    super("import rejected");
-  }
-}
 
 /**
  * Codes the catalogue lacks are refused at import, like a budget's; every other finding (a fund
@@ -44,21 +39,7 @@ export async function importFinalValue(db: Db, value: unknown, options: ImportFi
       async (tx) => {
         const problems = await catalogueProblems(tx, pkg);
         if (problems.length > 0) throw new ImportRejected(problems);
-        const known = await tx.region.findUnique({ where: { code: pkg.region.code } });
-        if (known && known.name !== pkg.region.name) {
-          throw new ImportRejected([
-            {
-              path: "region.name",
-              message: `行政区划.区划名称（region.name）：区划 ${known.code} 在系统中名为“${known.name}”，决算包中为“${pkg.region.name}”，请核对区划代码或名称`,
-            },
-          ]);
-        }
-        const region = known ?? (await tx.region.create({ data: { code: pkg.region.code, name: pkg.region.name } }));
-        const department = await tx.department.upsert({
-          where: { regionId_code: { regionId: region.id, code: pkg.unit.code } },
-          create: { regionId: region.id, code: pkg.unit.code, name: pkg.unit.name },
-          update: {},
-        });
+        const department = await departmentOfPackage(tx, pkg, "决算包");
         const existing = await tx.budget.findUnique({
           where: { departmentId_year_kind: { departmentId: department.id, year: pkg.year, kind: "final" } },
         });

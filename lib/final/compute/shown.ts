@@ -21,7 +21,7 @@ import Decimal from "decimal.js";
 import { ZERO, sum, toWanYuan } from "@/lib/budget/money";
 import { FUNDS, type Fund, type ThreePublic } from "@/lib/budget/model";
 import { apportion } from "@/lib/budget/compute/apportion";
-import { COLUMN_KEYS, THREE_PUBLIC_KEYS, type Columns, type FinalAccounts, type ThreePublicKey } from "@/lib/final/model";
+import { COLUMN_KEYS, THREE_PUBLIC_KEYS, type Columns, type FinalAccounts, type FinalPriorYear, type ThreePublicKey } from "@/lib/final/model";
 
 const TEN_THOUSAND = new Decimal(10_000);
 
@@ -42,18 +42,8 @@ export interface ShownSelfEvaluation {
   actual: { superior: Decimal; local: Decimal };
 }
 
-export interface ShownFinalPrior {
-  income: Record<Fund, Decimal>;
-  expenditure: Record<Fund, Decimal>;
-  opening: Record<Fund, Decimal>;
-  closing: Record<Fund, Decimal>;
-  personnel: Decimal;
-  public: Decimal;
-  operatingFunds: Decimal;
-  meetings: Decimal;
-  training: Decimal;
-  threePublic: ThreePublic;
-}
+/** Last year's 决算 figures: the model's own shape (one definition, lib/final/model.ts). */
+export type ShownFinalPrior = FinalPriorYear;
 
 export interface ShownFinal {
   basic: ShownFinalLine[];
