@@ -95,10 +95,7 @@ test.describe.serial("the accountant's workspace", () => {
     await expect(field(a, "income.other")).toHaveValue("2,000.50");
   });
 
-  // Open defect (issue 13 note): on the next-year budget this journey builds, the second save is
-  // reported as a same-section conflict since the later merges; the section merge itself is
-  // covered by test/workspace/save-section.test.ts. Un-fixme once the false conflict is found.
-  test.fixme("different sections saved in two windows merge without a conflict", async ({ browser }) => {
+  test("different sections saved in two windows merge without a conflict", async ({ browser }) => {
     const a = await (await browser.newContext()).newPage();
     const b = await (await browser.newContext()).newPage();
     await signIn(a, "accountant.111");

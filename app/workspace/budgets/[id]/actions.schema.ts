@@ -17,6 +17,8 @@ export const saveSectionInput = z.object({
   section,
   // Checked in full by the package schema inside saveSection.
   values: z.unknown(),
+  // The section as the editor loaded it; a save merges over other sections only with it.
+  base: z.unknown().optional(),
 }, { error: "请求无效" });
 
 export const startNextYearInput = id;

@@ -39,8 +39,14 @@ export async function saveSectionAction(input: {
   if (!user) return { ok: false, kind: "refused", message: "请先以部门会计身份登录" };
   const parsed = parseInput(saveSectionInput, input);
   if (!parsed.ok) return { ok: false, kind: "refused", message: parsed.message };
-  const { budgetId, expectedVersion, section, values } = parsed.data;
-  const result = await saveSection(db(), user, { budgetId, expectedVersion, section, values: values as SectionValues<SectionId> });
+  const { budgetId, expectedVersion, section, values, base } = parsed.data;
+  const result = await saveSection(db(), user, {
+    budgetId,
+    expectedVersion,
+    section,
+    values: values as SectionValues<SectionId>,
+    base: base as SectionValues<SectionId> | undefined,
+  });
   if (result.ok) revalidatePath(`/workspace/budgets/${budgetId}`, "layout");
   return result;
 }
