@@ -32,6 +32,7 @@ export const TARGETS: Target[] = [
   { key: "catalog_import_csv_ms", label: "(6b) import a 2,020-row catalogue, CSV (p50)", unit: "ms", limit: 2000, better: "lower" },
   { key: "catalog_import_xlsx_ms", label: "(6b) import a 2,020-row catalogue, Excel (p50)", unit: "ms", limit: 2000, better: "lower" },
   { key: "xlsx_import_ms", p50: "xlsx_import_ms", max: "xlsx_import_max_ms", label: "(6c) read + validate a 500-line entry workbook (p50)", unit: "ms", limit: 500, better: "lower" },
+  { key: "grid_500_key_p95_ms", p50: "grid_500_key_p50_ms", max: "grid_500_key_max_ms", label: "(8) a key in the 500-line grid, to next paint", unit: "ms", limit: 100, better: "lower" },
   { key: "cold_start_s", label: "(7) cold start to first 200, already built", unit: "s", limit: 15, better: "lower" },
   { key: "rss_mb", label: "(7) next-server RSS under load", unit: "MB", limit: 500, better: "lower" },
   { key: "public_js_kb_gz", label: "(7) public page client JS, gzipped", unit: "KB", limit: 150, better: "lower" },
@@ -47,6 +48,7 @@ export const INFORMATIONAL: { key: string; label: string; unit: string }[] = [
   { key: "static_p95_ms", label: "(4) static file p95 latency", unit: "ms" },
   { key: "save_alone_p50_ms", label: "(5) the same save, one editor alone (p50)", unit: "ms" },
   { key: "snapshot_p50_ms", label: "publish: freeze one snapshot (p50)", unit: "ms" },
+  { key: "grid_500_key_cpu_ms", label: "(8) of which the browser's main-thread CPU per key", unit: "ms" },
   { key: "pdf_first_ms", label: "(6) PDF, first of a process (fonts parsed)", unit: "ms" },
 ];
 

@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { createDb, type Db } from "@/lib/db/client";
+import { DEMO_PASSWORD } from "@/lib/db/demo";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { REPO_ROOT } from "@/lib/db/runtime";
 import { APP_PORT, ORIGIN, SERVER_LOG, nextServerPid, startAppServer, type AppServer } from "./app-server";
@@ -29,6 +30,7 @@ import { measurePdf, measureXlsx } from "./measure-exports";
 import { measureImport } from "./measure-import";
 import { measureCatalogImport } from "./measure-catalog-import";
 import { measureXlsxImport } from "./measure-xlsx-import";
+import { measureGrid } from "./measure-grid";
 import { measurePublic } from "./measure-public";
 import { measureRollup } from "./measure-rollup";
 import { measureSave } from "./measure-save";
@@ -96,6 +98,18 @@ async function serverMeasures(measures: Measures, details: Record<string, unknow
   measures.public_js_kb_gz = pub.js.gzipKb;
   details.public = pub;
   progress(`page p95 ${pub.page.latency.p95} ms at ${pub.page.rps} req/s; static ${pub.staticFile.rps} req/s; RSS ${pub.rssMb} MB; JS ${pub.js.gzipKb} KB gz`);
+
+  progress("(8) 500-line 基本支出 grid: keys typed at a normal pace in Chromium …");
+  const grid = await measureGrid(ORIGIN, { username: "accountant.104", password: DEMO_PASSWORD, year: 2025 });
+  if ("skipped" in grid) progress(`grid skipped: ${grid.skipped}`);
+  else {
+    measures.grid_500_key_p95_ms = grid.key.p95;
+    measures.grid_500_key_p50_ms = grid.key.p50;
+    measures.grid_500_key_max_ms = grid.key.max;
+    measures.grid_500_key_cpu_ms = grid.cpuPerKeyMs;
+    progress(`grid: a key takes p50 ${grid.key.p50} ms, p95 ${grid.key.p95} ms, slowest ${grid.key.max} ms, ${grid.cpuPerKeyMs} ms main-thread CPU (${grid.keys} keys)`);
+  }
+  details.grid = grid;
 
   await server.stop();
 }

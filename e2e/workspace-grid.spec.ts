@@ -228,24 +228,25 @@ test.describe.serial("the 基本支出 grid", () => {
       .join("\n");
     await page.getByRole("button", { name: "添加一行" }).click();
     await pasteInto(page, tsv);
-    await expect(gridRows(page)).toHaveCount(500);
+    // A long grid keeps only the lines near the screen in the page; the count says all are there.
+    await expect(page.getByTestId("grid-line-count")).toHaveText("500");
+    expect(await gridRows(page).count()).toBeLessThan(120);
+    // Ctrl+End goes to the last line (scrolled into the page), Ctrl+Home back to the first.
+    await page.keyboard.press("ControlOrMeta+End");
+    await expect(field(page, "basicExpenditure[499].function")).toBeFocused();
+    await page.keyboard.press("ControlOrMeta+Home");
+    await expect(field(page, "basicExpenditure[0].function")).toBeFocused();
+    await page.keyboard.press("ControlOrMeta+End");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+    await expect(field(page, "basicExpenditure[499].amount")).toBeFocused();
+    // Arrow keys walk up into lines that were not in the page.
+    for (let i = 0; i < 60; i++) await page.keyboard.press("ArrowUp");
+    await expect(field(page, "basicExpenditure[439].amount")).toBeFocused();
+    await page.keyboard.press("ControlOrMeta+End");
 
-    // Responsiveness as the browser measures it (Event Timing: from a key to the next frame
-    // painted), not the test's own round trips on a shared machine.
-    await page.evaluate(() => {
-      const w = window as unknown as { slowest: number };
-      w.slowest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.slowest = Math.max(w.slowest, e.duration);
-      }).observe({ type: "event", durationThreshold: 16, buffered: false } as PerformanceObserverInit);
-    });
-    const started = Date.now();
+    // Typing keeps up (every key lands in the cell); how fast is measured by `npm run bench`
+    // (grid_500_key_p95_ms), never asserted here.
     await typeAndCheck(field(page, "basicExpenditure[499].amount"), "700000", "700,000");
-    const slowest = await page.evaluate(() => (window as unknown as { slowest: number }).slowest);
-    console.log(`typing 6 keys into line 500: ${Date.now() - started} ms in all, slowest key ${slowest} ms`);
-    // Logged, not asserted: on this shared 2-core machine it ranged from ~1.3 s for all six keys
-    // (quiet) to a 2 s slowest key (load 10), which says more about the machine than the grid.
-    expect(slowest).toBeGreaterThanOrEqual(0);
     await page.keyboard.press("ControlOrMeta+s");
     await expect(page.locator(".savebar").getByRole("status")).toContainText("已保存", { timeout: 30_000 });
   });

@@ -1,6 +1,6 @@
 "use client";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { useForm, useWatch, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { saveSectionAction } from "@/app/workspace/budgets/[id]/actions";
 import { checkSection } from "@/lib/workspace/check-section";
@@ -47,14 +47,25 @@ export function useSectionForm<S extends SectionId>(section: S) {
   // After a conflict is resolved, the next save is made against the version (and the section as
   // it was saved there) that the accountant has now seen.
   const rebase = useRef<{ version: number; base: FieldValues } | null>(null);
-  const watched = useWatch({ control: form.control });
   // The whole budget is evaluated again for the live figures (tens of ms for a long grid): once
-  // typing pauses, and in a deferred render, so keystrokes are never held up by it.
-  const [settled, setSettled] = useState(watched);
+  // typing pauses, and in a deferred render, so keystrokes are never held up by it. A keystroke
+  // itself re-renders only the cell typed in: the form's values are followed by a subscription,
+  // not by watching them in the section's render (which redrew every line of a 500-line grid).
+  const [settled, setSettled] = useState<FieldValues>(() => form.getValues());
   useEffect(() => {
-    const timer = setTimeout(() => setSettled(watched), 120);
-    return () => clearTimeout(timer);
-  }, [watched]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = form.subscribe({
+      formState: { values: true },
+      callback: () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => setSettled(structuredClone(form.getValues())), 120);
+      },
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [form]);
   const deferred = useDeferredValue(settled);
 
   // While the input has errors, the figures stay those of the last valid input (marked stale)

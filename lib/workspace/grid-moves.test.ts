@@ -18,4 +18,8 @@ describe("moveFrom", () => {
     expect(moveFrom({ row: 2, column: "amount" }, "next", 3)).toBeUndefined();
     expect(moveFrom({ row: 0, column: "function" }, "prev", 3)).toBeUndefined();
   });
+  it("goes to the first or last line in the same column (Ctrl+Home / Ctrl+End)", () => {
+    expect(moveFrom({ row: 7, column: "amount" }, "first", 500)).toEqual({ row: 0, column: "amount" });
+    expect(moveFrom({ row: 7, column: "fund" }, "last", 500)).toEqual({ row: 499, column: "fund" });
+  });
 });

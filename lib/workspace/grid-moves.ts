@@ -1,11 +1,12 @@
 import { GRID_COLUMNS, type GridColumn } from "@/lib/workspace/grid-paste";
 
-export type Move = "up" | "down" | "left" | "right" | "next" | "prev";
+export type Move = "up" | "down" | "left" | "right" | "next" | "prev" | "first" | "last";
 
 /**
  * The cell a move leads to in a grid of `rows` lines, or undefined when it leaves the grid (Tab
  * past the last cell): up/down stay in the column, left/right in the row, Tab and Shift+Tab
- * wrap to the next or previous line as in a spreadsheet.
+ * wrap to the next or previous line as in a spreadsheet; first/last (Ctrl+Home/End) go to the
+ * first or last line in the same column.
  */
 export function moveFrom(at: { row: number; column: GridColumn }, move: Move, rows: number): { row: number; column: GridColumn } | undefined {
   const col = GRID_COLUMNS.indexOf(at.column);
@@ -25,5 +26,9 @@ export function moveFrom(at: { row: number; column: GridColumn }, move: Move, ro
     case "prev":
       if (col > 0) return { row: at.row, column: GRID_COLUMNS[col - 1]! };
       return at.row > 0 ? { row: at.row - 1, column: GRID_COLUMNS[last]! } : undefined;
+    case "first":
+      return { row: 0, column: at.column };
+    case "last":
+      return { row: Math.max(0, rows - 1), column: at.column };
   }
 }

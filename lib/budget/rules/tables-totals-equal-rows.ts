@@ -15,27 +15,43 @@ function sumOf(rows: readonly object[], column: string): Decimal {
   return rows.reduce((acc: Decimal, r) => acc.plus(cell(r, column)), ZERO);
 }
 
-/** Rows directly under row i: descendants not under another descendant. */
-function childrenOf(rows: readonly Row[], i: number): Row[] {
-  const parent = rows[i]!;
-  const descendants: Row[] = [];
-  for (let j = i + 1; j < rows.length && rows[j]!.code.startsWith(parent.code) && rows[j]!.level > parent.level; j++) {
-    descendants.push(rows[j]!);
-  }
-  return descendants.filter((d) => !descendants.some((o) => o !== d && d.code.startsWith(o.code) && o.level < d.level));
+/**
+ * Each row's parent in a 类/款/项 table listed in tree order (a row follows its parent and the
+ * parent's earlier descendants), found in one pass: the nearest open row whose code prefixes it at
+ * a higher level. -1 for a top row. (Tables of a long budget have hundreds of rows; a pairwise
+ * search per row and column was most of the live check's time.)
+ */
+function parentsOf(rows: readonly Row[]): number[] {
+  const parents: number[] = [];
+  const open: number[] = [];
+  rows.forEach((r, i) => {
+    while (open.length > 0) {
+      const p = rows[open.at(-1)!]!;
+      if (r.code.startsWith(p.code) && p.level < r.level) break;
+      open.pop();
+    }
+    parents.push(open.at(-1) ?? -1);
+    open.push(i);
+  });
+  return parents;
 }
 
 /** Down each column of a 类/款/项 table: 合计 = Σ top rows; each parent = Σ its children. */
 function checkTree(id: string, rows: readonly Row[], total: object, columns: readonly string[], report: Report): void {
-  const top = rows.filter((r) => !rows.some((p) => p !== r && r.code.startsWith(p.code) && p.level < r.level));
+  const parents = parentsOf(rows);
   for (const c of columns) {
-    const s = sumOf(top, c);
-    if (!s.equals(cell(total, c))) report(`${id}.total.${c}`, `${id} 合计行 ${c} 列 ${cell(total, c).toFixed(2)} 不等于各行之和 ${s.toFixed(2)}`);
+    const values = rows.map((r) => cell(r, c));
+    const sums: (Decimal | undefined)[] = rows.map(() => undefined);
+    let top = ZERO;
+    parents.forEach((p, i) => {
+      if (p < 0) top = top.plus(values[i]!);
+      else sums[p] = (sums[p] ?? ZERO).plus(values[i]!);
+    });
+    if (!top.equals(cell(total, c))) report(`${id}.total.${c}`, `${id} 合计行 ${c} 列 ${cell(total, c).toFixed(2)} 不等于各行之和 ${top.toFixed(2)}`);
     rows.forEach((r, i) => {
-      const kids = childrenOf(rows, i);
-      if (kids.length === 0) return;
-      const k = sumOf(kids, c);
-      if (!k.equals(cell(r, c))) report(`${id}.rows[${i}].${c}`, `${id} ${r.code} 的 ${c} 列 ${cell(r, c).toFixed(2)} 不等于其下级之和 ${k.toFixed(2)}`);
+      const k = sums[i];
+      if (k === undefined) return;
+      if (!k.equals(values[i]!)) report(`${id}.rows[${i}].${c}`, `${id} ${r.code} 的 ${c} 列 ${values[i]!.toFixed(2)} 不等于其下级之和 ${k.toFixed(2)}`);
     });
   }
 }
