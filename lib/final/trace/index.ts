@@ -1,4 +1,4 @@
-import { composeTrace, type CellRef, type Composer, type Trace } from "@/lib/budget/trace";
+import { SOURCE_LABELS, composeTrace, type CellRef, type Composer, type Trace } from "@/lib/budget/trace";
 import { economicName, functionName, type Catalog } from "@/lib/catalog/catalog";
 import type { FinalAccounts } from "@/lib/final/model";
 import { finalContext } from "@/lib/final/tables/context";
@@ -84,3 +84,6 @@ export function traceFinalNarrative(src: FinalTraceSource, key: string): Trace |
 export function allFinalCellTraces(src: FinalTraceSource): { cell: CellRef; trace: Trace | null }[] {
   return printedFinalCells(src.tables).map((cell) => ({ cell, trace: traceFinalCell(src, cell.table, cell.row, cell.column) }));
 }
+
+/** Source names on a 决算's trace (CSV and page): last year's figures there are 上年决算数. */
+export const FINAL_SOURCE_LABELS: Record<string, string> = { ...SOURCE_LABELS, prior: "上年决算数" };
