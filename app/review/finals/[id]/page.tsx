@@ -82,12 +82,17 @@ export default async function FinalReviewPage({ params }: { params: Promise<{ id
           )}
         </section>
       ) : null}
-      <section className="card">
+      <section className="card" id="preview">
         <h2 style={{ marginTop: 0 }}>将公开的内容</h2>
+        <p className="muted">点击表中的金额可查看其来源明细。</p>
         <article className="dz-document">
           <DisclosureNarrative markdown={data.narrative} />
           {finalTableLayouts(data.tables).map((g) => (
-            <DisclosureGrid key={g.key} table={g} />
+            <DisclosureGrid
+              key={g.key}
+              table={g}
+              traceHref={(ref) => `/review/finals/${data.id}/trace?${new URLSearchParams({ table: ref.table, row: ref.row, column: ref.column })}`}
+            />
           ))}
         </article>
       </section>
