@@ -4,7 +4,8 @@ import { finalCatalog } from "@/lib/db/finals/final-catalog";
 import type { PublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { packageToFinal } from "@/lib/final/model";
 import { parseFinalPackageValue } from "@/lib/final/package/schema";
-import { finalTraceSource, printedFinalCell, traceFinalCell, traceFinalNarrative, type FinalTraceSource } from "@/lib/final/trace";
+import { finalNarrativeKeys, finalTraceSource, printedFinalCell, traceFinalCell, traceFinalNarrative, type FinalTraceSource } from "@/lib/final/trace";
+import { narrativeNumberLinks } from "./narrative-links";
 import { parseTraceQuery, type TraceQuery } from "./published-trace";
 import { SnapshotCache } from "./snapshot-cache";
 
@@ -51,4 +52,15 @@ export async function answerFinalTrace(final: PublishedFinal, params: URLSearchP
   const src = await snapshotFinalTraceSource(final);
   if (!src) return { status: 503, error: "该决算的来源明细暂不可用" };
   return traceFinalPublished(final, src, query.query);
+}
+
+/** The 决算 narrative's amounts that stand for one figure each, linked to `tracePath`. */
+export async function publishedFinalNarrativeLinks(final: PublishedFinal, tracePath: string): Promise<Record<string, string>> {
+  const src = await snapshotFinalTraceSource(final);
+  if (!src) return {};
+  const figures = finalNarrativeKeys(src).flatMap((key) => {
+    const trace = traceFinalNarrative(src, key);
+    return trace ? [{ key, trace }] : [];
+  });
+  return narrativeNumberLinks(figures, (key) => `${tracePath}?narrative=${encodeURIComponent(key)}`);
 }

@@ -10,6 +10,7 @@ import { FinalNarrativeFigureLinks } from "@/components/trace/NarrativeFigureLin
 import { findPublishedBudget, findPublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { finalTableLayouts } from "@/lib/public/layout";
+import { publishedFinalNarrativeLinks } from "@/lib/public/published-final-trace";
 import { budgetPath, finalApiPath, finalPath, parsePublicKey } from "@/lib/public/public-key";
 
 // A published 决算 never changes: rendered once, re-rendered at most every 5 minutes and at once on publication.
@@ -74,7 +75,7 @@ export default async function PublishedFinalPage({ params }: { params: Params })
         ))}
       </nav>
       <article className="dz-document" id="narrative">
-        <DisclosureNarrative markdown={final.narrative} />
+        <DisclosureNarrative markdown={final.narrative} links={await publishedFinalNarrativeLinks(final, trace)} />
         {grids.map((g) => (
           <DisclosureGrid
             key={g.key}

@@ -1,0 +1,27 @@
+import Decimal from "decimal.js";
+import { formatWanDisplay } from "@/lib/budget/money";
+import type { Trace } from "@/lib/budget/trace";
+
+/** A printed 万元 amount of the narrative text as it reads ("1,918.25"), followed by 万元. */
+export const NARRATIVE_AMOUNT = /(\d{1,3}(?:,\d{3})*\.\d{2})(?=\s?万元)/g;
+
+/**
+ * The amounts of a narrative that can be linked in its text: a printed number (a change reads
+ * without its sign, "减少 332.06 万元") that stands for exactly one figure. Several figure keys
+ * with the same lines (机关运行经费 and 公用经费 are one cell) are one figure; two different
+ * figures that print alike make the number ambiguous, and it stays plain text (the list under
+ * the narrative still has both).
+ */
+export function narrativeNumberLinks(figures: { key: string; trace: Trace }[], href: (key: string) => string): Record<string, string> {
+  const byNumber = new Map<string, { key: string; lines: string }[]>();
+  for (const { key, trace } of figures) {
+    const shown = formatWanDisplay(new Decimal(trace.value).abs());
+    if (shown === "0.00") continue;
+    byNumber.set(shown, [...(byNumber.get(shown) ?? []), { key, lines: JSON.stringify(trace.lines) }]);
+  }
+  const out: Record<string, string> = {};
+  for (const [shown, candidates] of byNumber) {
+    if (new Set(candidates.map((c) => c.lines)).size === 1) out[shown] = href(candidates[0]!.key);
+  }
+  return out;
+}
