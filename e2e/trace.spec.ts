@@ -85,6 +85,14 @@ test("a signed-out reader clicks a 决算 figure (支出决算表 一般公共�
   await page.getByRole("link", { name: /20103/ }).first().click();
   await expect(page).toHaveURL(/final\/trace\?table=F3&row=20103&column=total/);
   await expect(page.getByTestId("trace-value")).toHaveText(shown);
+
+  // An amount inside the 情况说明's text that stands for one figure is a link to it.
+  await page.goto("/b/500109/2020/104/final");
+  const inText = page.locator(".dz-narrative a.dz-trace").first();
+  const number = (await inText.textContent())!;
+  await inText.click();
+  await expect(page).toHaveURL(/final\/trace\?narrative=/);
+  await expect(page.getByTestId("trace-value")).toHaveText(new RegExp(`^-?${number.replace(/[.,]/g, "\\$&")}$`));
 });
 
 test("the rules page lists every rule with its id, severity and an example", async ({ page }) => {
