@@ -1,9 +1,7 @@
 import Decimal from "decimal.js";
 import { formatWanDisplay } from "@/lib/budget/money";
-import type { Trace } from "@/lib/budget/trace";
-
-/** A printed 万元 amount of the narrative text as it reads ("1,918.25"), followed by 万元. */
-export const NARRATIVE_AMOUNT = /(\d{1,3}(?:,\d{3})*\.\d{2})(?=\s?万元)/g;
+import { narrativeKeys, traceNarrative, type Trace, type TraceSourceData } from "@/lib/budget/trace";
+import { finalNarrativeKeys, traceFinalNarrative, type FinalTraceSource } from "@/lib/final/trace";
 
 /**
  * The amounts of a narrative that can be linked in its text: a printed number (a change reads
@@ -24,4 +22,22 @@ export function narrativeNumberLinks(figures: { key: string; trace: Trace }[], h
     if (new Set(candidates.map((c) => c.lines)).size === 1) out[shown] = href(candidates[0]!.key);
   }
   return out;
+}
+
+function linksOf(keys: string[], trace: (key: string) => Trace | null, tracePath: string): Record<string, string> {
+  const figures = keys.flatMap((key) => {
+    const t = trace(key);
+    return t ? [{ key, trace: t }] : [];
+  });
+  return narrativeNumberLinks(figures, (key) => `${tracePath}?narrative=${encodeURIComponent(key)}`);
+}
+
+/** The linkable amounts of a budget's 情况说明, each to its trace under `tracePath`. */
+export function budgetNarrativeLinks(src: TraceSourceData, tracePath: string): Record<string, string> {
+  return linksOf(narrativeKeys(src.atoms), (key) => traceNarrative(src, key), tracePath);
+}
+
+/** The linkable amounts of a 决算's 情况说明, each to its trace under `tracePath`. */
+export function finalNarrativeLinks(src: FinalTraceSource, tracePath: string): Record<string, string> {
+  return linksOf(finalNarrativeKeys(src), (key) => traceFinalNarrative(src, key), tracePath);
 }

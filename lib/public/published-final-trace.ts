@@ -4,8 +4,8 @@ import { finalCatalog } from "@/lib/db/finals/final-catalog";
 import type { PublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { packageToFinal } from "@/lib/final/model";
 import { parseFinalPackageValue } from "@/lib/final/package/schema";
-import { finalNarrativeKeys, finalTraceSource, printedFinalCell, traceFinalCell, traceFinalNarrative, type FinalTraceSource } from "@/lib/final/trace";
-import { narrativeNumberLinks } from "./narrative-links";
+import { finalTraceSource, printedFinalCell, traceFinalCell, traceFinalNarrative, type FinalTraceSource } from "@/lib/final/trace";
+import { finalNarrativeLinks } from "./narrative-links";
 import { parseTraceQuery, type TraceQuery } from "./published-trace";
 import { SnapshotCache } from "./snapshot-cache";
 
@@ -57,10 +57,5 @@ export async function answerFinalTrace(final: PublishedFinal, params: URLSearchP
 /** The 决算 narrative's amounts that stand for one figure each, linked to `tracePath`. */
 export async function publishedFinalNarrativeLinks(final: PublishedFinal, tracePath: string): Promise<Record<string, string>> {
   const src = await snapshotFinalTraceSource(final);
-  if (!src) return {};
-  const figures = finalNarrativeKeys(src).flatMap((key) => {
-    const trace = traceFinalNarrative(src, key);
-    return trace ? [{ key, trace }] : [];
-  });
-  return narrativeNumberLinks(figures, (key) => `${tracePath}?narrative=${encodeURIComponent(key)}`);
+  return src ? finalNarrativeLinks(src, tracePath) : {};
 }

@@ -1,12 +1,12 @@
 import { packageToBudget } from "@/lib/budget/model";
 import { parsePackageValue } from "@/lib/budget/package/schema";
-import { narrativeKeys, printedCell, traceCell, traceNarrative, traceSource, type Trace, type TraceSourceData } from "@/lib/budget/trace";
+import { printedCell, traceCell, traceNarrative, traceSource, type Trace, type TraceSourceData } from "@/lib/budget/trace";
 import { priorFromJson } from "@/lib/budget/trace/frozen-prior";
 import type { Catalog } from "@/lib/catalog/catalog";
 import { db } from "@/lib/db/client";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import type { PublishedBudget } from "@/lib/db/queries/public-snapshots";
-import { narrativeNumberLinks } from "./narrative-links";
+import { budgetNarrativeLinks } from "./narrative-links";
 import { SnapshotCache } from "./snapshot-cache";
 
 /** What a trace request asks for: one table cell, or one narrative figure. */
@@ -103,10 +103,5 @@ export function traceQueryString(q: TraceQuery): string {
 export async function publishedNarrativeLinks(budget: PublishedBudget, tracePath: string): Promise<Record<string, string>> {
   const catalog = await loadCatalog(db(), budget.year);
   const src = catalog ? await snapshotTraceSource(budget, catalog) : null;
-  if (!src) return {};
-  const figures = narrativeKeys(src.atoms).flatMap((key) => {
-    const trace = traceNarrative(src, key);
-    return trace ? [{ key, trace }] : [];
-  });
-  return narrativeNumberLinks(figures, (key) => `${tracePath}?narrative=${encodeURIComponent(key)}`);
+  return src ? budgetNarrativeLinks(src, tracePath) : {};
 }

@@ -1,5 +1,4 @@
 import MarkdownIt from "markdown-it";
-import { NARRATIVE_AMOUNT } from "./narrative-links";
 type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
 /**
@@ -11,6 +10,9 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
  */
 const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false });
 md.disable(["link", "image", "autolink", "html_inline", "html_block", "reference", "code", "fence", "backticks", "entity"]);
+
+/** A printed 万元 amount of the narrative text as it reads ("1,918.25"), followed by 万元. */
+const NARRATIVE_AMOUNT = /(\d{1,3}(?:,\d{3})*\.\d{2})(?=\s?万元)/g;
 
 /**
  * Wraps each amount of a text token that `links` knows ("1,918.25" before 万元) in a link to its
