@@ -161,6 +161,8 @@ const perPublishedFinal = (targets: Targets, url: (t: Target) => string) =>
 const finalKey = (t: Target) => `${t.regionCode}/2020/${t.unit}`;
 // A figure every published petition-office budget prints: T2's 201 一般公共服务支出, 合计.
 const TRACE_CELL = "table=T2&row=201&column=total";
+// A figure every 决算 prints: F1's 收入总计.
+const FINAL_TRACE_CELL = "table=F1&row=incomeTotal&column=amount";
 
 export const PAGE_RULES: Record<string, RouteRule> = {
   "/": { access: { kind: "public" }, probes: () => [page("/")] },
@@ -175,9 +177,17 @@ export const PAGE_RULES: Record<string, RouteRule> = {
   "/b/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}`) },
   "/b/[region]/[year]/[unit]/final": { access: { kind: "published" }, probes: (_, t) => perPublishedFinal(t, (x) => `/b/${finalKey(x)}/final`) },
   "/b/[region]/[year]/[unit]/trace": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}/trace?${TRACE_CELL}`) },
+  "/b/[region]/[year]/[unit]/final/trace": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublishedFinal(t, (x) => `/b/${finalKey(x)}/final/trace?${FINAL_TRACE_CELL}`),
+  },
   "/rules": { access: { kind: "public" }, probes: () => [page("/rules")] },
   "/workspace/finals/[id]": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perFinal(t, (x) => `/workspace/finals/${x.id}`) },
   "/review/finals/[id]": { access: { kind: "budget", permissions: ["budget.review"] }, probes: (_, t) => perFinal(t, (x) => `/review/finals/${x.id}`) },
+  "/review/finals/[id]/trace": {
+    access: { kind: "budget", permissions: ["budget.review"] },
+    probes: (_, t) => perFinal(t, (x) => `/review/finals/${x.id}/trace?${FINAL_TRACE_CELL}`),
+  },
   "/review/budgets/[id]/trace": {
     access: { kind: "budget", permissions: ["budget.review"] },
     probes: (_, t) => perBudget(t, (x) => `/review/budgets/${x.id}/trace?${TRACE_CELL}`),
@@ -233,6 +243,10 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
   "GET /api/open/finals/[region]/[year]/[unit]/report.pdf": {
     access: { kind: "published" },
     probes: (_, t) => perPublishedFinal(t, (x) => `/api/open/finals/${finalKey(x)}/report.pdf`),
+  },
+  "GET /api/open/finals/[region]/[year]/[unit]/trace": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublishedFinal(t, (x) => `/api/open/finals/${finalKey(x)}/trace?${FINAL_TRACE_CELL}`),
   },
   "GET /api/open/finals/[region]/[year]/[unit]/tables.xlsx": {
     access: { kind: "published" },

@@ -59,6 +59,42 @@ test("the keyboard opens an amount's trace too, and the narrative's figures are 
   await expect(page.getByTestId("trace-label")).toContainText("基本支出");
 });
 
+test("a signed-out reader clicks a 决算 figure (支出决算表 一般公共服务支出) and sees the lines that make it", async ({ page }) => {
+  const final = JSON.parse(
+    readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2020-final.expected.json"), "utf8"),
+  ) as { F3: { rows: { code: string; total: string }[] } };
+  const want = final.F3.rows.find((r) => r.code === "201")!.total;
+  const shown = new Decimal(want).toNumber().toLocaleString("en-US", { minimumFractionDigits: 2 });
+  await page.goto("/b/500109/2020/104/final");
+  const row = page.getByTestId("table-F3").locator("tbody tr").filter({ has: page.locator("td.dz-code", { hasText: /^201$/ }) });
+  // Columns: 本年支出合计, 基本支出, 项目支出.
+  const total = row.locator("td.dz-num").first().getByRole("link");
+  await expect(total).toHaveText(shown);
+  await total.click();
+
+  await expect(page).toHaveURL(/\/b\/500109\/2020\/104\/final\/trace\?table=F3&row=201&column=total/);
+  await expect(page.getByTestId("trace-label")).toContainText("一般公共服务支出");
+  await expect(page.getByTestId("trace-value")).toHaveText(shown);
+  const lines = page.getByTestId("trace-lines").locator("tbody tr");
+  expect(await lines.count()).toBeGreaterThan(3);
+  const amounts = (await lines.locator("td.dz-num").allTextContents()).map((t) => new Decimal(t.replace(/,/g, "")));
+  const sumShown = new Decimal((await page.getByTestId("trace-lines-sum").textContent())!.replace(/,/g, ""));
+  expect(amounts.reduce((a, b) => a.plus(b), new Decimal(0)).equals(sumShown)).toBe(true);
+  expect(yuanToWan(sumShown.toFixed(2)).toFixed(2)).toBe(want);
+  // A printed row it adds opens its own trace.
+  await page.getByRole("link", { name: /20103/ }).first().click();
+  await expect(page).toHaveURL(/final\/trace\?table=F3&row=20103&column=total/);
+  await expect(page.getByTestId("trace-value")).toHaveText(shown);
+
+  // An amount inside the 情况说明's text that stands for one figure is a link to it.
+  await page.goto("/b/500109/2020/104/final");
+  const inText = page.locator(".dz-narrative a.dz-trace").first();
+  const number = (await inText.textContent())!;
+  await inText.click();
+  await expect(page).toHaveURL(/final\/trace\?narrative=/);
+  await expect(page.getByTestId("trace-value")).toHaveText(new RegExp(`^-?${number.replace(/[.,]/g, "\\$&")}$`));
+});
+
 test("the rules page lists every rule with its id, severity and an example", async ({ page }) => {
   await page.goto("/rules");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("检查规则");

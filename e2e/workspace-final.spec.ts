@@ -43,6 +43,10 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   const finalUrl = new URL(page.url()).pathname;
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2023 年度部门决算");
   await expect(page.getByTestId("final-basic-lines")).toContainText("2010301");
+  // Nothing actual is entered yet: the checks name each finding's rule (opening /rules) and field.
+  const finding = page.getByTestId("final-checks").getByTestId("finding").first();
+  await expect(finding.locator("a.rule-id")).toHaveAttribute("href", /^\/rules#final\./);
+  await expect(finding.getByTestId("finding-field")).toContainText("字段：");
 
   // Actuals: the project spent 10,000 元 less than budgeted (review-journey may have cut its
   // budget already, so the figure is read from the page); every other line as budgeted.
@@ -85,6 +89,11 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   await expect(page.getByTestId("department-134")).toContainText("已报送");
   await page.getByTestId("department-134").getByRole("link").click();
   await expect(page).toHaveURL(/\/review\/finals\/\d+$/);
+  // Every amount of the 决算 under review opens the lines behind it.
+  await page.getByTestId("table-F1").locator("a.dz-trace").first().click();
+  await expect(page).toHaveURL(/\/review\/finals\/\d+\/trace\?table=F1&row=/);
+  await expect(page.getByTestId("trace-value")).toBeVisible();
+  await page.goBack();
   await page.getByLabel("退回意见（必填）").pressSequentially("请补充“三公”经费与年初预算数的差异原因");
   await page.getByRole("button", { name: "退回修改" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("已退回");

@@ -11,16 +11,18 @@ export interface DisclosureDocumentProps {
   template?: DisclosureTemplate;
   /** Amounts link to their trace (lib/budget/trace) when given. */
   traceHref?: TraceHref;
+  /** Printed narrative amount → its trace (lib/public/narrative-links.ts). */
+  narrativeLinks?: Record<string, string>;
 }
 
 /**
  * The whole standard disclosure: narrative, then every table in the template's order. In print
  * each table starts on a new page, as in the published samples and the PDF (lib/export/pdf).
  */
-export function DisclosureDocument({ tables, narrative, template, traceHref }: DisclosureDocumentProps) {
+export function DisclosureDocument({ tables, narrative, template, traceHref, narrativeLinks }: DisclosureDocumentProps) {
   return (
     <article className="dz-document">
-      {narrative ? <DisclosureNarrative markdown={narrative} /> : null}
+      {narrative ? <DisclosureNarrative markdown={narrative} links={narrativeLinks} /> : null}
       {tableLayouts(tables, template).map((g) => (
         <DisclosureGrid key={g.key} table={g} traceHref={traceHref} />
       ))}

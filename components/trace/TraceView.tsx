@@ -18,8 +18,11 @@ export function TraceView({
   trace,
   csvHref,
   rowHref,
+  sourceLabels = SOURCE_LABELS,
 }: {
   trace: Trace;
+  /** Names of the line sources (a 决算 calls last year's figures 上年决算数). */
+  sourceLabels?: Record<string, string>;
   csvHref?: string;
   /** Link of a printed row's own trace; rows without one are shown as text. */
   rowHref?: (r: TraceRowRef) => string | undefined;
@@ -71,7 +74,7 @@ export function TraceView({
             <tbody>
               {trace.lines.map((l, i) => (
                 <tr key={i}>
-                  <td>{SOURCE_LABELS[l.source] ?? l.source}</td>
+                  <td>{sourceLabels[l.source] ?? l.source}</td>
                   <td>{l.label}</td>
                   <td className="dz-code">{l.function ?? ""}</td>
                   <td className="dz-code">{l.economic ?? ""}</td>

@@ -1,6 +1,8 @@
 "use client";
 import Link from "next/link";
+import { fieldLabel } from "@/lib/budget/rules/examples";
 import { sectionOfPath } from "@/lib/workspace/sections";
+import { FindingItem } from "./FindingItem";
 import { useEditor } from "./EditorContext";
 
 /**
@@ -33,15 +35,14 @@ export function ChecksPanel() {
           const section = sectionOfPath(f.path);
           const href = section ? `/workspace/budgets/${editor.budgetId}/${section}#${encodeURIComponent(f.path)}` : undefined;
           return (
-            <li key={`${f.rule}-${f.path}-${i}`} className={f.severity}>
-              <strong>{f.severity === "error" ? "错误" : "提示"}</strong> {f.message}
+            <FindingItem key={`${f.rule}-${f.path}-${i}`} finding={f} field={fieldLabel(f.path)}>
               {href ? (
                 <>
                   {" "}
                   <Link href={href}>去修改</Link>
                 </>
               ) : null}
-            </li>
+            </FindingItem>
           );
         })}
       </ul>

@@ -6,16 +6,26 @@ import type { Catalog } from "@/lib/catalog/catalog";
 import { db } from "@/lib/db/client";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import type { PublishedBudget } from "@/lib/db/queries/public-snapshots";
+import { budgetNarrativeLinks } from "./narrative-links";
 import { SnapshotCache } from "./snapshot-cache";
 
 /** What a trace request asks for: one table cell, or one narrative figure. */
 export type TraceQuery = { table: string; row: string; column: string } | { narrative: string };
 
-const TABLE = /^T([1-9]|1[0-2])$/;
-const KEY = /^[A-Za-z0-9.\u5408\u8ba1]{1,40}$/;
+/** The table numbers of each document kind: T1–T12 of a budget, F1–F10 of a 决算. */
+const TABLES = {
+  budget: { pattern: /^T([1-9]|1[0-2])$/, range: "T1–T12" },
+  final: { pattern: /^F([1-9]|10)$/, range: "F1–F10" },
+} as const;
+// Subject codes, fixed-row keys, 合计, and project codes (F10 rows: "BB2020-104-001").
+const KEY = /^[A-Za-z0-9._\-\u5408\u8ba1]{1,40}$/;
 
 /** Reads ?table=&row=&column= or ?narrative=; a Chinese message naming the parameter otherwise. */
-export function parseTraceQuery(params: URLSearchParams): { ok: true; query: TraceQuery } | { ok: false; error: string } {
+export function parseTraceQuery(
+  params: URLSearchParams,
+  kind: keyof typeof TABLES = "budget",
+): { ok: true; query: TraceQuery } | { ok: false; error: string } {
+  const { pattern, range } = TABLES[kind];
   const narrative = params.get("narrative");
   const table = params.get("table");
   if (narrative !== null) {
@@ -23,8 +33,8 @@ export function parseTraceQuery(params: URLSearchParams): { ok: true; query: Tra
     if (!/^[A-Za-z]+(\.\d{3})?$/.test(narrative)) return { ok: false, error: `参数 narrative 不是情况说明中的数字键：${narrative.slice(0, 40)}` };
     return { ok: true, query: { narrative } };
   }
-  if (table === null) return { ok: false, error: "缺少参数 table（表号 T1–T12）或 narrative（情况说明中的数字键）" };
-  if (!TABLE.test(table)) return { ok: false, error: `参数 table 应为表号 T1–T12：${table.slice(0, 20)}` };
+  if (table === null) return { ok: false, error: `缺少参数 table（表号 ${range}）或 narrative（情况说明中的数字键）` };
+  if (!pattern.test(table)) return { ok: false, error: `参数 table 应为表号 ${range}：${table.slice(0, 20)}` };
   const row = params.get("row");
   const column = params.get("column");
   if (row === null || row === "") return { ok: false, error: "缺少参数 row（科目编码或固定行键，如 total）" };
@@ -87,4 +97,11 @@ export async function answerTrace(
 /** Query string of one figure's trace. */
 export function traceQueryString(q: TraceQuery): string {
   return new URLSearchParams("narrative" in q ? { narrative: q.narrative } : { table: q.table, row: q.row, column: q.column }).toString();
+}
+
+/** The narrative's amounts that stand for one figure each, linked to `tracePath` (lib/public/narrative-links.ts). */
+export async function publishedNarrativeLinks(budget: PublishedBudget, tracePath: string): Promise<Record<string, string>> {
+  const catalog = await loadCatalog(db(), budget.year);
+  const src = catalog ? await snapshotTraceSource(budget, catalog) : null;
+  return src ? budgetNarrativeLinks(src, tracePath) : {};
 }

@@ -11,15 +11,50 @@ type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 const md = new MarkdownIt("commonmark", { html: false, linkify: false, typographer: false });
 md.disable(["link", "image", "autolink", "html_inline", "html_block", "reference", "code", "fence", "backticks", "entity"]);
 
+/** A printed 万元 amount of the narrative text as it reads ("1,918.25"), followed by 万元. */
+const NARRATIVE_AMOUNT = /(\d{1,3}(?:,\d{3})*\.\d{2})(?=\s?万元)/g;
+
+/**
+ * Wraps each amount of a text token that `links` knows ("1,918.25" before 万元) in a link to its
+ * trace. The links are built here, from our own figure keys, never parsed from the text: the
+ * parser still makes no link of anything typed.
+ */
+function linkAmounts(inline: Token, links: Record<string, string>): void {
+  const children: Token[] = [];
+  for (const c of inline.children ?? []) {
+    if (c.type !== "text") {
+      children.push(c);
+      continue;
+    }
+    let last = 0;
+    const make = (type: string, tag: string, nesting: -1 | 0 | 1) => new (c.constructor as new (t: string, g: string, n: -1 | 0 | 1) => Token)(type, tag, nesting);
+    const text = (content: string) => Object.assign(make("text", "", 0), { content });
+    for (const m of c.content.matchAll(NARRATIVE_AMOUNT)) {
+      const href = links[m[1]!];
+      if (!href) continue;
+      if (m.index > last) children.push(text(c.content.slice(last, m.index)));
+      const open = make("link_open", "a", 1);
+      open.attrs = [["href", href], ["class", "dz-trace"], ["title", "查看该数字的来源明细"]];
+      children.push(open, text(m[1]!), make("link_close", "a", -1));
+      last = m.index + m[1]!.length;
+    }
+    if (last === 0) children.push(c);
+    else if (last < c.content.length) children.push(text(c.content.slice(last)));
+  }
+  inline.children = children;
+}
+
 /**
  * HTML of the 部门预算情况说明 Markdown; safe to insert as is. `headingOffset` demotes the
  * headings (1: "# 部门名称" becomes h2) so the narrative sits under the hosting page's own h1.
+ * `links` (printed amount → trace address, lib/public/narrative-links.ts) links those amounts.
  */
-export function renderNarrativeHtml(markdown: string, headingOffset = 0): string {
+export function renderNarrativeHtml(markdown: string, headingOffset = 0, links?: Record<string, string>): string {
   const tokens = md.parse(markdown, {});
-  if (headingOffset > 0)
-    for (const t of tokens)
-      if (t.type === "heading_open" || t.type === "heading_close") t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + headingOffset)}`;
+  for (const t of tokens) {
+    if (headingOffset > 0 && (t.type === "heading_open" || t.type === "heading_close")) t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + headingOffset)}`;
+    if (links && t.type === "inline") linkAmounts(t, links);
+  }
   return md.renderer.render(tokens, md.options, {});
 }
 

@@ -2,7 +2,7 @@ import { RULES } from "@/lib/budget/rules";
 import { RULE_EXAMPLES, fieldLabel } from "@/lib/budget/rules/examples";
 import type { Severity } from "@/lib/budget/rules/types";
 import { FINAL_RULES } from "@/lib/final/rules";
-import { FINAL_RULE_EXAMPLES } from "@/lib/final/rules/examples";
+import { FINAL_RULE_EXAMPLES, finalFieldLabel } from "@/lib/final/rules/examples";
 
 export interface RuleDoc {
   id: string;
@@ -15,10 +15,10 @@ export interface RuleDoc {
 
 /** Every rule with its example finding, budget rules first, each registry in its own order (/rules, `budget rules`). */
 export function ruleDocs(): RuleDoc[] {
-  const doc = (scope: RuleDoc["scope"], examples: Record<string, { path: string; message: string }>) =>
+  const doc = (scope: RuleDoc["scope"], examples: Record<string, { path: string; message: string }>, field: (path: string) => string) =>
     (r: { id: string; severity: Severity; title: string }): RuleDoc => {
       const e = examples[r.id];
-      return { id: r.id, scope, severity: r.severity, title: r.title, example: e ? { ...e, field: fieldLabel(e.path) } : null };
+      return { id: r.id, scope, severity: r.severity, title: r.title, example: e ? { ...e, field: field(e.path) } : null };
     };
-  return [...RULES.map(doc("预算", RULE_EXAMPLES)), ...FINAL_RULES.map(doc("决算", FINAL_RULE_EXAMPLES))];
+  return [...RULES.map(doc("预算", RULE_EXAMPLES, fieldLabel)), ...FINAL_RULES.map(doc("决算", FINAL_RULE_EXAMPLES, finalFieldLabel))];
 }

@@ -39,9 +39,12 @@ export const RULE_EXAMPLES: Record<string, { path: string; message: string }> = 
   "unit.structure-required": { path: "unit.structure", message: "未填写机构设置（情况说明“部门机构设置”将为空）" },
 };
 
-/** Chinese name of a finding's path (`narrative.basicChange` → 情况说明.基本支出增减原因). */
-export function fieldLabel(path: string): string {
-  if (/^T\d+/.test(path)) return `公开表 ${path}`;
+/**
+ * Chinese name of a finding's path (`narrative.basicChange` → 情况说明.基本支出增减原因); a 决算
+ * passes its own labels (lib/final/rules/examples.ts `finalFieldLabel`).
+ */
+export function fieldLabel(path: string, label: (segments: readonly PathSegment[]) => string = labelOf): string {
+  if (/^[TF]\d+/.test(path)) return `公开表 ${path}`;
   const segments: PathSegment[] = [];
   for (const part of path.split(".")) {
     const m = part.match(/^([^[]+)((?:\[\d+\])*)$/);
@@ -49,5 +52,5 @@ export function fieldLabel(path: string): string {
     segments.push(m[1]!);
     for (const i of m[2]!.matchAll(/\[(\d+)\]/g)) segments.push(Number(i[1]));
   }
-  return labelOf(segments);
+  return label(segments);
 }

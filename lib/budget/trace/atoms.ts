@@ -15,13 +15,16 @@ export interface Atom {
   label: string;
   source: TraceSource;
   printed: Decimal;
-  lines: { source: TraceSource; amount: Decimal; label: string; function?: string; economic?: string; fund?: string; project?: string; item?: string }[];
+  lines: AtomLine[];
   function?: string;
   economic?: string;
   fund?: Fund;
   /** basic | project for expenditure; the part for others (ownArrangement, abroad, goods, …). */
   part?: string;
 }
+
+/** One entered line of an atom (元); TraceLine with the amount still a Decimal. */
+export type AtomLine = Omit<TraceLine, "amount"> & { amount: Decimal };
 
 export const THREE_PUBLIC_ITEMS = ["abroad", "vehiclePurchase", "vehicleOperation", "reception"] as const;
 export const THREE_PUBLIC_LABELS: Record<string, string> = {

@@ -19,7 +19,7 @@ export interface RowRef {
 }
 
 const FISCAL = ["generalBudget", "governmentFund", "stateCapital"];
-const plus = (atoms: Atom[]) => atoms.map((atom) => ({ atom, sign: 1 as const }));
+export const plus = (atoms: Atom[]) => atoms.map((atom) => ({ atom, sign: 1 as const }));
 
 function expenditure(a: Atoms): Atom[] {
   return [...a.basic, ...a.projects];
@@ -41,7 +41,7 @@ const codeOf = (row: string) => (row === TOTAL_ROW ? "" : row);
  * A subject tree table (T2, T3, T5, T7, T8, T12): `columnAtoms` gives the atoms of one column;
  * `split` the columns a row's 合计 column adds when it has no printed children.
  */
-function treeCell(
+export function treeCell(
   table: string,
   row: string,
   column: string,

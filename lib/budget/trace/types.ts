@@ -2,7 +2,19 @@
  * The trace of one printed figure: the entered lines (元) it is made of and how their 元 sum
  * became the printed 万元 figure. Shape and keys: docs/spec/disclosure-tables.md, "Traces".
  */
-export type TraceSource = "basic" | "project" | "income" | "carryover" | "prior" | "threePublic" | "procurement";
+export type TraceSource =
+  | "basic"
+  | "project"
+  | "income"
+  | "carryover"
+  | "prior"
+  | "threePublic"
+  | "procurement"
+  /** 决算 only: 年末结转和结余, 会议费, 培训费, 绩效自评 (the self-evaluated funds entered as one figure). */
+  | "closing"
+  | "meetings"
+  | "training"
+  | "performance";
 
 export interface TraceLine {
   source: TraceSource;
@@ -13,6 +25,8 @@ export interface TraceLine {
   project?: string;
   /** 三公 item (abroad, vehiclePurchase, …), procurement category, or the part of a project / prior year. */
   item?: string;
+  /** 决算 only: the column of the entered line (initial 年初预算数, adjusted 全年预算数, actual 决算数). */
+  column?: "initial" | "adjusted" | "actual";
   /** 元, two decimals; negative for last year's lines inside a change (本年 − 上年). */
   amount: string;
   /** Chinese description of the line. */

@@ -1,6 +1,7 @@
 import { checkBudget } from "@/lib/budget/rules";
 import { checkFinal } from "@/lib/final/evaluate";
 import { fieldLabel } from "@/lib/budget/rules/examples";
+import { finalFieldLabel } from "@/lib/final/rules/examples";
 import { loadPackageFile, runCommand, WorkbookInvalid, type CommandIo, type LoadedPackage } from "./load-budget-file";
 
 /**
@@ -21,10 +22,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     const all = loaded.kind === "final" ? checkFinal(loaded.final, loaded.catalog) : checkBudget(loaded.budget, loaded.catalog);
     const cellOf = loaded.kind === "budget" ? loaded.cellOf : undefined;
+    const field = loaded.kind === "final" ? finalFieldLabel : fieldLabel;
     // `field` names the path in Chinese (情况说明.基本支出增减原因), as the UI shows it.
     const findings = all.map(({ rule, severity, message, path }) => {
       const cell = cellOf?.(path);
-      return { rule, severity, message, path, field: fieldLabel(path), ...(cell ? { cell } : {}) };
+      return { rule, severity, message, path, field: field(path), ...(cell ? { cell } : {}) };
     });
     io.stdout(`${JSON.stringify({ findings }, null, 2)}\n`);
     return findings.some((f) => f.severity === "error") ? 1 : 0;

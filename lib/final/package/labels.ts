@@ -132,7 +132,8 @@ function labelKey(path: readonly PathSegment[]): string {
 
 const EXTRA: Record<string, string> = { "#versusPrior": "较上年决算数", "#versusInitial": "较年初预算数" };
 
-function labelOf(path: readonly PathSegment[]): string {
+/** Chinese name of a 决算 package path (`income[0].amount` → 本年收入[0].决算数). */
+export function finalLabelOf(path: readonly PathSegment[]): string {
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
@@ -149,5 +150,5 @@ function labelOf(path: readonly PathSegment[]): string {
 /** `本年收入[0].决算数（income[0].amount）` — what every message about a 决算 package starts with. */
 export function describeFinalField(path: readonly PathSegment[]): string {
   if (path.length === 0) return "决算包";
-  return `${labelOf(path)}（${formatPath(path)}）`;
+  return `${finalLabelOf(path)}（${formatPath(path)}）`;
 }

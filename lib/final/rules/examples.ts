@@ -1,3 +1,11 @@
+import { fieldLabel } from "@/lib/budget/rules/examples";
+import { finalLabelOf } from "@/lib/final/package/labels";
+
+/** Chinese name of the path of a 决算 finding (`carryover.closing.generalBudget` → 结转和结余.年末结转和结余.…). */
+export function finalFieldLabel(path: string): string {
+  return fieldLabel(path, finalLabelOf);
+}
+
 /**
  * One example finding of every 决算 rule (its field and message), listed beside the budget rules on
  * /rules and by `budget rules`: exactly what the rule reports on its breaking case in rules.test.ts.

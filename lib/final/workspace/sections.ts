@@ -16,6 +16,26 @@ const countText = z.string().max(12);
 export const FINAL_SECTION_IDS = ["lines", "income", "carryover", "threePublic", "meetings", "assets", "procurement", "reasons", "selfEvaluation"] as const;
 export type FinalSectionId = (typeof FINAL_SECTION_IDS)[number];
 
+const SECTION_OF_FIELD: Record<string, FinalSectionId> = {
+  basicExpenditure: "lines",
+  projects: "lines",
+  income: "income",
+  carryover: "carryover",
+  threePublic: "threePublic",
+  meetings: "meetings",
+  training: "meetings",
+  assets: "assets",
+  procurement: "procurement",
+  reasons: "reasons",
+  usages: "reasons",
+};
+
+/** The section of the 决算 workspace where the field a finding points at is entered (none for computed tables). */
+export function finalSectionOfPath(path: string): FinalSectionId | undefined {
+  if (/^projects\[\d+\]\.selfEvaluation/.test(path)) return "selfEvaluation";
+  return SECTION_OF_FIELD[path.split(/[.[]/)[0]!];
+}
+
 const columns = z.strictObject({ adjusted: typed, actual: typed });
 const fundAmounts = z.strictObject(Object.fromEntries(FUNDS.map((f) => [f, typed])) as Record<(typeof FUNDS)[number], typeof typed>);
 const QUANTITY_KEYS = [

@@ -3,7 +3,7 @@ import type { FiscalColumns, ThreePublicColumns } from "@/lib/budget/tables/type
 import { FINAL_TABLE_TITLES } from "@/lib/final/tables/template";
 import { INCOME_SOURCES, type F10SelfEvaluation, type FinalTableId, type FinalTables, type IncomeSource } from "@/lib/final/tables/types";
 import { displayOperator } from "../amount";
-import { amount, blank, head, label, text, UNIT_LABEL } from "./cells";
+import { blank, head, label, text, traced, UNIT_LABEL } from "./cells";
 import { SUBJECT_WIDTHS, subjectRows, type TableBody } from "./function-tables";
 import type { GridCell, GridRow, GridTable } from "./types";
 
@@ -33,8 +33,9 @@ function pairRows(left: GridCell[][], right: GridCell[][], lw: number, rw: numbe
 function f1(t: FinalTables): TableBody {
   const i = t.F1.income;
   const e = t.F1.expenditure;
-  const left = INCOME_SOURCES.map((s, n) => [text(`${"一二三四五六七八"[n]}、${INCOME_LABELS[s]}`), amount(i[s])]);
-  const right = e.byClass.map((c, n) => [text(`${n + 1}、${c.name}`), amount(c.amount)]);
+  const f = (a: string, row: string) => traced(a, "F1", row, "amount");
+  const left = INCOME_SOURCES.map((s, n) => [text(`${"一二三四五六七八"[n]}、${INCOME_LABELS[s]}`), f(i[s], s)]);
+  const right = e.byClass.map((c, n) => [text(`${n + 1}、${c.name}`), f(c.amount, c.code)]);
   return {
     columns: 4,
     widths: [34, 14, 34, 14],
@@ -44,9 +45,9 @@ function f1(t: FinalTables): TableBody {
     ],
     body: [
       ...pairRows(left, right, 2, 2),
-      { total: true, cells: [text("本年收入合计"), amount(i.total), text("本年支出合计"), amount(e.total)] },
-      { cells: [text("年初结转和结余"), amount(i.opening), text("年末结转和结余"), amount(e.closing)] },
-      { total: true, cells: [text("总计"), amount(i.grandTotal), text("总计"), amount(e.grandTotal)] },
+      { total: true, cells: [text("本年收入合计"), f(i.total, "income"), text("本年支出合计"), f(e.total, "expenditure")] },
+      { cells: [text("年初结转和结余"), f(i.opening, "opening"), text("年末结转和结余"), f(e.closing, "closing")] },
+      { total: true, cells: [text("总计"), f(i.grandTotal, "incomeTotal"), text("总计"), f(e.grandTotal, "expenditureTotal")] },
     ],
   };
 }
@@ -81,25 +82,26 @@ function f3(t: FinalTables): TableBody {
   return { columns: 5, widths: [...SUBJECT_WIDTHS, 14, 14, 14], head: splitHead("本年支出合计"), body: subjectRows("F3", t.F3.total, t.F3.rows, ["total", "basic", "project"]) };
 }
 
-const fiscalCells = (c: FiscalColumns) => [amount(c.total), amount(c.generalBudget), amount(c.governmentFund), amount(c.stateCapital)];
+const FISCAL_KEYS = ["total", "generalBudget", "governmentFund", "stateCapital"] as const;
+const fiscalCells = (c: FiscalColumns, row: string) => FISCAL_KEYS.map((k) => traced(c[k], "F4", row, k));
 
 function f4(t: FinalTables): TableBody {
   const i = t.F4.income;
   const e = t.F4.expenditure;
   const left: GridCell[][] = [
-    [text("一、本年收入"), amount(i.current.total)],
-    [text("一般公共预算财政拨款"), amount(i.current.generalBudget)],
-    [text("政府性基金预算财政拨款"), amount(i.current.governmentFund)],
-    [text("国有资本经营预算财政拨款"), amount(i.current.stateCapital)],
-    [text("二、年初财政拨款结转和结余"), amount(i.opening.total)],
-    [text("一般公共预算财政拨款"), amount(i.opening.generalBudget)],
-    [text("政府性基金预算财政拨款"), amount(i.opening.governmentFund)],
-    [text("国有资本经营预算财政拨款"), amount(i.opening.stateCapital)],
+    [text("一、本年收入"), traced(i.current.total, "F4", "income", "total")],
+    [text("一般公共预算财政拨款"), traced(i.current.generalBudget, "F4", "income", "generalBudget")],
+    [text("政府性基金预算财政拨款"), traced(i.current.governmentFund, "F4", "income", "governmentFund")],
+    [text("国有资本经营预算财政拨款"), traced(i.current.stateCapital, "F4", "income", "stateCapital")],
+    [text("二、年初财政拨款结转和结余"), traced(i.opening.total, "F4", "opening", "total")],
+    [text("一般公共预算财政拨款"), traced(i.opening.generalBudget, "F4", "opening", "generalBudget")],
+    [text("政府性基金预算财政拨款"), traced(i.opening.governmentFund, "F4", "opening", "governmentFund")],
+    [text("国有资本经营预算财政拨款"), traced(i.opening.stateCapital, "F4", "opening", "stateCapital")],
   ];
   const right: GridCell[][] = [
-    [text("一、本年支出"), ...fiscalCells(e.current)],
-    ...e.byClass.map((c) => [text(c.name), ...fiscalCells(c)]),
-    [text("二、年末财政拨款结转和结余"), ...fiscalCells(e.closing)],
+    [text("一、本年支出"), ...fiscalCells(e.current, "expenditure")],
+    ...e.byClass.map((c) => [text(c.name), ...fiscalCells(c, c.code)]),
+    [text("二、年末财政拨款结转和结余"), ...fiscalCells(e.closing, "closing")],
   ];
   return {
     columns: 7,
@@ -108,7 +110,7 @@ function f4(t: FinalTables): TableBody {
       [head("收入", 2), head("支出", 5)],
       [head("项目"), head("决算数"), head("项目"), head("合计"), head("一般公共预算财政拨款"), head("政府性基金预算财政拨款"), head("国有资本经营预算财政拨款")],
     ],
-    body: [...pairRows(left, right, 2, 5), { total: true, cells: [text("收入总计"), amount(i.total), text("支出总计"), ...fiscalCells(e.total)] }],
+    body: [...pairRows(left, right, 2, 5), { total: true, cells: [text("收入总计"), traced(i.total, "F4", "incomeTotal", "total"), text("支出总计"), ...fiscalCells(e.total, "expenditureTotal")] }],
   };
 }
 
@@ -133,8 +135,8 @@ function f6(t: FinalTables): TableBody {
   };
 }
 
-const threePublicCells = (c: ThreePublicColumns) =>
-  [c.total, c.abroad, c.vehicle, c.vehiclePurchase, c.vehicleOperation, c.reception].map((a) => amount(a));
+const THREE_PUBLIC_COLUMNS = ["total", "abroad", "vehicle", "vehiclePurchase", "vehicleOperation", "reception"] as const;
+const threePublicCells = (c: ThreePublicColumns, row: "budget" | "actual") => THREE_PUBLIC_COLUMNS.map((k) => traced(c[k], "F7", row, k));
 
 function f7(t: FinalTables): TableBody {
   const block = (title: string): GridCell[][] => [
@@ -148,7 +150,7 @@ function f7(t: FinalTables): TableBody {
     columns: 12,
     widths: Array.from({ length: 12 }, () => 11),
     head: a.map((row, i) => [...row, ...b[i]!]),
-    body: [{ cells: [...threePublicCells(t.F7.budget), ...threePublicCells(t.F7.actual)] }],
+    body: [{ cells: [...threePublicCells(t.F7.budget, "budget"), ...threePublicCells(t.F7.actual, "actual")] }],
   };
 }
 
@@ -158,10 +160,10 @@ function f8(t: FinalTables): TableBody {
     widths: [...SUBJECT_WIDTHS, 14, 14, 14],
     head: splitHead("本年支出合计"),
     body: [
-      { cells: [text("年初结转和结余", 2), amount(t.F8.opening), blank(), blank()] },
-      { cells: [text("本年收入", 2), amount(t.F8.income), blank(), blank()] },
+      { cells: [text("年初结转和结余", 2), traced(t.F8.opening, "F8", "opening", "total"), blank(), blank()] },
+      { cells: [text("本年收入", 2), traced(t.F8.income, "F8", "income", "total"), blank(), blank()] },
       ...subjectRows("F8", t.F8.total, t.F8.rows, ["total", "basic", "project"]),
-      { cells: [text("年末结转和结余", 2), amount(t.F8.closing), blank(), blank()] },
+      { cells: [text("年末结转和结余", 2), traced(t.F8.closing, "F8", "closing", "total"), blank(), blank()] },
     ],
     ...(t.F8.note ? { note: t.F8.note } : {}),
   };
@@ -181,8 +183,14 @@ const SELF_WIDTHS = [10, 12, 12, 22, 9, 12, 12, 10, 10, 18];
 
 /** 项目支出绩效自评表: the header block, the funding rows, goal/outcome, then one row per indicator. */
 export function f10Layout(e: F10SelfEvaluation): TableBody {
-  const fund = (name: string, r: F10SelfEvaluation["funds"]["total"]): GridRow => ({
-    cells: [label(name, 2), amount(r.budget, 2), amount(r.actual, 2), text(r.rate === "" ? "" : `${r.rate}%`, 2), blank(2)],
+  const fund = (name: string, r: F10SelfEvaluation["funds"]["total"], part: "Total" | "Superior" | "Local"): GridRow => ({
+    cells: [
+      label(name, 2),
+      traced(r.budget, "F10", e.project.code, `budget${part}`, 2),
+      traced(r.actual, "F10", e.project.code, `actual${part}`, 2),
+      text(r.rate === "" ? "" : `${r.rate}%`, 2),
+      blank(2),
+    ],
   });
   return {
     columns: 10,
@@ -193,9 +201,9 @@ export function f10Layout(e: F10SelfEvaluation): TableBody {
       { cells: [label("主管部门", 2), text(e.department, 4), label("实施单位", 2), text(e.implementer, 2)] },
       { cells: [label("联系人及电话", 2), text(e.contact, 8)] },
       { cells: [label("项目资金（万元）", 2), head("全年预算数（A）", 2), head("全年执行数（B）", 2), head("执行率（B/A）", 2), blank(2)] },
-      fund("年度资金总额", e.funds.total),
-      fund("其中：上级资金", e.funds.superior),
-      fund("本级资金", e.funds.local),
+      fund("年度资金总额", e.funds.total, "Total"),
+      fund("其中：上级资金", e.funds.superior, "Superior"),
+      fund("本级资金", e.funds.local, "Local"),
       { cells: [label("年度总体目标", 2, 2), head("预期目标", 4), head("实际完成情况", 4)] },
       { cells: [text(e.goal, 4), text(e.outcome, 4)] },
       {

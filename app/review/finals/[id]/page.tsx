@@ -6,7 +6,11 @@ import { StatusBadge } from "@/components/StatusBadge";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { finalCatalog } from "@/lib/db/finals/final-catalog";
 import { loadFinalEditor } from "@/lib/db/finals/load-final-editor";
+import { packageToFinal } from "@/lib/final/model";
+import { finalTraceSource } from "@/lib/final/trace";
+import { finalNarrativeLinks } from "@/lib/public/narrative-links";
 import { finalTableLayouts } from "@/lib/public/layout";
 import { loadBudgetTrail } from "@/lib/review/load-budget-trail";
 import { diffFinalPackages } from "@/lib/final/package/diff";
@@ -82,12 +86,20 @@ export default async function FinalReviewPage({ params }: { params: Promise<{ id
           )}
         </section>
       ) : null}
-      <section className="card">
+      <section className="card" id="preview">
         <h2 style={{ marginTop: 0 }}>将公开的内容</h2>
+        <p className="muted">点击表中的金额可查看其来源明细。</p>
         <article className="dz-document">
-          <DisclosureNarrative markdown={data.narrative} />
+          <DisclosureNarrative
+            markdown={data.narrative}
+            links={finalNarrativeLinks(finalTraceSource(packageToFinal(data.pkg), await finalCatalog(db(), data.year)), `/review/finals/${data.id}/trace`)}
+          />
           {finalTableLayouts(data.tables).map((g) => (
-            <DisclosureGrid key={g.key} table={g} />
+            <DisclosureGrid
+              key={g.key}
+              table={g}
+              traceHref={(ref) => `/review/finals/${data.id}/trace?${new URLSearchParams({ table: ref.table, row: ref.row, column: ref.column })}`}
+            />
           ))}
         </article>
       </section>

@@ -17,10 +17,24 @@ import {
 } from "@/components/workspace/final/FinalSections";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
+import { FindingItem } from "@/components/workspace/FindingItem";
 import { db } from "@/lib/db/client";
 import { loadFinalEditor } from "@/lib/db/finals/load-final-editor";
+import { finalFieldLabel } from "@/lib/final/rules/examples";
+import { finalSectionOfPath } from "@/lib/final/workspace/sections";
 
 export const metadata: Metadata = { title: "编制决算" };
+
+/** Where a finding's field is entered on this page (computed tables have no such place). */
+function FixLink({ path }: { path: string }) {
+  const section = finalSectionOfPath(path);
+  return section ? (
+    <>
+      {" "}
+      <a href={`#final-${section}`}>去修改</a>
+    </>
+  ) : null;
+}
 
 /** The 决算 workspace: every section on one page, the checks beside them, 报送 at the end. */
 export default async function FinalWorkspacePage({ params }: { params: Promise<{ id: string }> }) {
@@ -57,7 +71,7 @@ export default async function FinalWorkspacePage({ params }: { params: Promise<{
           </ul>
         </section>
       ) : null}
-      <section className="card" data-testid="final-checks">
+      <section className="card checks" data-testid="final-checks">
         <h2 style={{ marginTop: 0 }}>检查结果</h2>
         {data.findings.length === 0 ? <p className="notice ok">未发现问题。</p> : null}
         {errors.length > 0 ? (
@@ -65,7 +79,9 @@ export default async function FinalWorkspacePage({ params }: { params: Promise<{
             <p className="error">有 {errors.length} 项错误，修正后才能报送：</p>
             <ul data-testid="final-errors">
               {errors.map((f, i) => (
-                <li key={i}>{f.message}</li>
+                <FindingItem key={i} finding={f} field={finalFieldLabel(f.path)}>
+                  <FixLink path={f.path} />
+                </FindingItem>
               ))}
             </ul>
           </>
@@ -75,7 +91,9 @@ export default async function FinalWorkspacePage({ params }: { params: Promise<{
             <summary>{warnings.length} 项提示（不影响报送）</summary>
             <ul>
               {warnings.map((f, i) => (
-                <li key={i}>{f.message}</li>
+                <FindingItem key={i} finding={f} field={finalFieldLabel(f.path)}>
+                  <FixLink path={f.path} />
+                </FindingItem>
               ))}
             </ul>
           </details>

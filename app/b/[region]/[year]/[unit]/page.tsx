@@ -11,6 +11,7 @@ import { DocumentTabs } from "@/components/disclosure/portal/DocumentTabs";
 import { findPublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { readPublished } from "@/lib/public/read-published";
 import { cachedPublishedBudget } from "@/lib/public/published-cache";
+import { publishedNarrativeLinks } from "@/lib/public/published-trace";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { tableLayouts } from "@/lib/public/layout";
 import { apiPath, budgetPath, finalPath, parsePublicKey } from "@/lib/public/public-key";
@@ -96,6 +97,7 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
           tables={budget.tables}
           narrative={budget.narrative}
           traceHref={(ref) => `${trace}?${new URLSearchParams({ table: ref.table, row: ref.row, column: ref.column })}`}
+          narrativeLinks={await publishedNarrativeLinks(budget, trace)}
         />
       </div>
       <NarrativeFigureLinks budget={budget} tracePath={trace} />

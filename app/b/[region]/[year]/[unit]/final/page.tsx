@@ -6,10 +6,12 @@ import { notFound } from "next/navigation";
 import { DisclosureGrid, DisclosureNarrative } from "@/components/disclosure";
 import { CompareBudgetFinal } from "@/components/disclosure/portal/CompareBudgetFinal";
 import { DocumentTabs } from "@/components/disclosure/portal/DocumentTabs";
+import { FinalNarrativeFigureLinks } from "@/components/trace/NarrativeFigureLinks";
 import { findPublishedBudget, findPublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { formatPublicationDate } from "@/lib/public/format-date";
 import { finalTableLayouts } from "@/lib/public/layout";
-import { budgetPath, finalApiPath, parsePublicKey } from "@/lib/public/public-key";
+import { publishedFinalNarrativeLinks } from "@/lib/public/published-final-trace";
+import { budgetPath, finalApiPath, finalPath, parsePublicKey } from "@/lib/public/public-key";
 
 // A published 决算 never changes: rendered once, re-rendered at most every 5 minutes and at once on publication.
 export const revalidate = 300;
@@ -41,6 +43,7 @@ export default async function PublishedFinalPage({ params }: { params: Params })
   const v = `?v=${final.snapshotId}`;
   const api = finalApiPath(key);
   const grids = finalTableLayouts(final.tables);
+  const trace = `${finalPath(key)}/trace`;
   return (
     <>
       <p className="muted">
@@ -72,11 +75,16 @@ export default async function PublishedFinalPage({ params }: { params: Params })
         ))}
       </nav>
       <article className="dz-document" id="narrative">
-        <DisclosureNarrative markdown={final.narrative} />
+        <DisclosureNarrative markdown={final.narrative} links={await publishedFinalNarrativeLinks(final, trace)} />
         {grids.map((g) => (
-          <DisclosureGrid key={g.key} table={g} />
+          <DisclosureGrid
+            key={g.key}
+            table={g}
+            traceHref={(ref) => `${trace}?${new URLSearchParams({ table: ref.table, row: ref.row, column: ref.column })}`}
+          />
         ))}
       </article>
+      <FinalNarrativeFigureLinks final={final} tracePath={trace} />
     </>
   );
 }
