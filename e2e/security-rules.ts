@@ -227,6 +227,11 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
     probes: (_, t) =>
       perBudget(t, (x) => `/api/budgets/${x.id}/workbook`).map((p) => ({ ...p, method: "POST" as const, okStatus: 400, form: { expectedVersion: "0", mode: "merge", apply: "0" }, headers: { origin: `http://localhost:${E2E_PORT}` } })),
   },
+  "POST /api/budgets/[id]/prior-year-workbook": {
+    access: { kind: "budget", permissions: ["budget.import"] },
+    probes: (_, t) =>
+      perBudget(t, (x) => `/api/budgets/${x.id}/prior-year-workbook`).map((p) => ({ ...p, method: "POST" as const, okStatus: 400, form: { expectedVersion: "0", apply: "0" }, headers: { origin: `http://localhost:${E2E_PORT}` } })),
+  },
   "GET /api/budgets/[id]/tables": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/tables`) },
   // Who is signed in, for the header: everyone gets an answer, and it is only about themselves.
   "GET /api/me": { access: { kind: "public" }, probes: () => [page("/api/me")] },

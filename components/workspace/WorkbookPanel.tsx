@@ -3,47 +3,9 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ImportIntoResult, ImportMode } from "@/lib/db/budgets/import-into-budget";
 import { useEditor } from "./EditorContext";
-
-type Phase = { step: "idle" } | { step: "uploading"; percent: number } | { step: "checking" };
+import { UploadProgress, uploadWithProgress, type UploadPhase } from "./upload-with-progress";
 
 const MAX_BYTES = 10 * 1024 * 1024;
-
-/**
- * Posts the workbook with XMLHttpRequest, the one browser API that reports upload progress.
- * The request is not aborted when the page is left: an apply already sent finishes on the server.
- */
-function upload(url: string, form: FormData, onProgress: (p: Phase) => void): Promise<ImportIntoResult> {
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    let sent = 0;
-    xhr.open("POST", url);
-    xhr.responseType = "json";
-    xhr.upload.onprogress = (e) => {
-      if (!e.lengthComputable) return;
-      sent = Math.round((e.loaded / e.total) * 100);
-      onProgress(sent >= 100 ? { step: "checking" } : { step: "uploading", percent: sent });
-    };
-    xhr.upload.onload = () => onProgress({ step: "checking" });
-    xhr.onload = () => {
-      const body = xhr.response as ImportIntoResult | null;
-      resolve(body && typeof body === "object" && "ok" in body ? body : { ok: false, errors: [{ path: "", message: `服务器异常（${xhr.status}），预算未作修改` }] });
-    };
-    xhr.onerror = () =>
-      resolve({
-        ok: false,
-        errors: [
-          {
-            path: "",
-            message:
-              sent < 100
-                ? `上传中断（已上传 ${sent}%），预算未作任何修改，请重新上传`
-                : "上传已完成，但未收到服务器的答复：请刷新页面，看版本号是否已变化，再决定是否重新导入",
-          },
-        ],
-      });
-    xhr.send(form);
-  });
-}
 
 /** 录入工作簿: download it (or a blank template), fill it in Excel, upload it with a preview of the changes. */
 export function WorkbookPanel() {
@@ -51,7 +13,7 @@ export function WorkbookPanel() {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>("replace");
-  const [phase, setPhase] = useState<Phase>({ step: "idle" });
+  const [phase, setPhase] = useState<UploadPhase>({ step: "idle" });
   const [result, setResult] = useState<ImportIntoResult | null>(null);
   const busy = phase.step !== "idle";
 
@@ -67,7 +29,7 @@ export function WorkbookPanel() {
     form.set("mode", mode);
     form.set("apply", apply ? "1" : "0");
     setPhase({ step: "uploading", percent: 0 });
-    const answer = await upload(`/api/budgets/${editor.budgetId}/workbook`, form, setPhase);
+    const answer = await uploadWithProgress<ImportIntoResult>(`/api/budgets/${editor.budgetId}/workbook`, form, setPhase, "预算");
     setPhase({ step: "idle" });
     setResult(answer);
     if (apply && answer.ok) router.refresh();
@@ -123,14 +85,7 @@ export function WorkbookPanel() {
               </button>
             ) : null}
           </div>
-          {busy ? (
-            <div role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={phase.step === "uploading" ? phase.percent : 100} data-testid="workbook-progress">
-              <progress max={100} value={phase.step === "uploading" ? phase.percent : undefined} style={{ width: "100%" }} />
-              <span className="muted">
-                {phase.step === "uploading" ? `正在上传 ${phase.percent}%` : "已上传，正在校验……（可以离开本页：确认导入后，保存会在服务器上完成）"}
-              </span>
-            </div>
-          ) : null}
+          <UploadProgress phase={phase} testId="workbook-progress" />
         </div>
       ) : (
         <p className="notice">该预算当前状态不可修改，只能下载。</p>

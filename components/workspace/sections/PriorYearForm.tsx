@@ -1,10 +1,13 @@
 "use client";
 import { RemoveRowButton, AddRowBar } from "@/components/forms/RowButtons";
+import { useState } from "react";
 import { useFieldArray } from "react-hook-form";
 import { MoneyField, TextField } from "@/components/forms/fields";
 import { useSectionForm } from "../useSectionForm";
 import { SectionFrame } from "../SectionFrame";
 import { SubjectOptions } from "../SubjectOptions";
+import { useEditor } from "../EditorContext";
+import { PriorYearWorkbookUpload } from "./PriorYearWorkbookUpload";
 
 const THREE_PUBLIC = [
   ["abroad", "因公出国（境）费"],
@@ -13,8 +16,22 @@ const THREE_PUBLIC = [
   ["reception", "公务接待费"],
 ] as const;
 
-/** 上年预算数, for a budget whose previous year is not in 明账. */
+/** 上年预算数, for a budget whose previous year is not in 明账: by hand or from last year's published workbook. */
 export function PriorYearForm() {
+  const editor = useEditor();
+  const [filled, setFilled] = useState<number | null>(null);
+  // The form keeps what it was opened with; once the fill from a workbook has reached this tab,
+  // it is opened again on the new figures.
+  const key = filled !== null && editor.version >= filled ? `filled-${filled}` : "opened";
+  return (
+    <>
+      <PriorYearWorkbookUpload onApplied={setFilled} />
+      <PriorYearFields key={key} />
+    </>
+  );
+}
+
+function PriorYearFields() {
   const { form, editor, frame } = useSectionForm("prior");
   const rows = useFieldArray({ control: form.control, name: "priorYear.expenditureByFunction" });
   return (

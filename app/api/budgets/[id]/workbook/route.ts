@@ -2,6 +2,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { strictId } from "@/lib/validation/fields";
 import { permittedUser } from "@/lib/auth/session";
+import { notFound, receiveBudgetUpload, refuse } from "@/lib/http/receive-upload";
 import { db } from "@/lib/db/client";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { budgetScope } from "@/lib/db/scope";
@@ -11,7 +12,6 @@ import { importWorkbookIntoBudget, MAX_WORKBOOK_BYTES } from "@/lib/db/budgets/i
 import { blankPackage, writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const notFound = () => Response.json({ error: "未找到该预算" }, { status: 404 });
 const budgetId = strictId();
 
 /**
@@ -46,40 +46,17 @@ const uploadFields = z.object({
   apply: z.enum(["0", "1"]).transform((v) => v === "1"),
 });
 
-const refuse = (message: string, status = 400) => Response.json({ ok: false, errors: [{ path: "", message }] }, { status });
-
 /**
  * Upload of a filled entry workbook: a preview of the changes, or with apply=1 the import in one
- * transaction. A route rather than a server action so the browser can report upload progress.
+ * transaction.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  // Server actions check the origin themselves; a route must, or another site could post here
-  // with the accountant's cookie.
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) return refuse("请求来源无效", 403);
-  // A refusal is indistinguishable from a budget that does not exist, and comes before the body
-  // is read: nobody outside the budget's scope learns anything from the upload's validation.
-  const user = await permittedUser("budget.import");
-  const id = budgetId.safeParse((await params).id);
-  if (!user || !id.success) return notFound();
-  const inScope = await db().budget.findFirst({ where: { AND: [budgetScope(user, "budget.import"), { id: id.data }] }, select: { id: true } });
-  if (!inScope) return notFound();
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_WORKBOOK_BYTES + 64 * 1024) return refuse(`工作簿过大（超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）`, 413);
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return refuse("请求无效：请选择录入工作簿文件");
-  }
-  const file = form.get("file");
-  if (!(file instanceof Blob) || file.size === 0) return refuse("请求无效：请选择录入工作簿文件");
-  if (file.size > MAX_WORKBOOK_BYTES) return refuse(`工作簿过大（超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）`, 413);
+  const received = await receiveBudgetUpload(request, (await params).id, "budget.import", { bytes: MAX_WORKBOOK_BYTES, what: "录入工作簿" });
+  if (received instanceof Response) return received;
+  const { user, form, data } = received;
   const fields = uploadFields.safeParse({ expectedVersion: form.get("expectedVersion"), mode: form.get("mode"), apply: form.get("apply") });
   if (!fields.success) return refuse(fields.error.issues.some((i) => i.path[0] === "mode") ? "请选择替换或合并" : "请求无效");
-  const data = new Uint8Array(await file.arrayBuffer());
-  const result = await importWorkbookIntoBudget(db(), user, { budgetId: id.data, ...fields.data, data });
-  if (result.ok && result.applied) revalidatePath(`/workspace/budgets/${id.data}`, "layout");
+  const result = await importWorkbookIntoBudget(db(), user, { budgetId: received.id, ...fields.data, data });
+  if (result.ok && result.applied) revalidatePath(`/workspace/budgets/${received.id}`, "layout");
   return Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
 }
