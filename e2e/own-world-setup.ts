@@ -21,6 +21,10 @@ async function main() {
       const pkg = JSON.parse(readFileSync(path.join(fixturesDir(), `${world.fixture}.package.json`), "utf8"));
       pkg.unit.code = world.department;
       pkg.unit.name = world.name;
+      if (world.year) {
+        pkg.year = world.year;
+        delete pkg.priorYear;
+      }
       const result = await importPackageText(db, JSON.stringify(pkg), { status: "DRAFT" });
       if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("; "));
     }

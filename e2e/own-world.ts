@@ -9,6 +9,8 @@ export interface OwnWorld {
   password: string;
   /** A fixture budget (test/fixtures/<name>.package.json) imported as the department's draft. */
   fixture?: string;
+  /** The fixture moved to this year, without its 上年 figures: a first year in 明账. */
+  year?: number;
   /** The 本级 sub-unit of a department made without a fixture. */
   subUnit?: { code: string; name: string };
 }
