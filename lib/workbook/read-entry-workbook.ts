@@ -155,7 +155,7 @@ interface Place {
   label: string;
 }
 
-class Reader {
+export class Reader {
   readonly problems: WorkbookProblem[] = [];
   /** Package path (formatted) → the cell it was read from. */
   readonly places = new Map<string, Place>();
@@ -231,7 +231,7 @@ class Reader {
   }
 }
 
-function readStamp(wb: ExcelJS.Workbook): WorkbookStamp | string {
+export function readStamp(wb: ExcelJS.Workbook): WorkbookStamp | string {
   const ws = wb.getWorksheet(STAMP_SHEET);
   const notOurs = "这不是明账的录入工作簿（缺少版本标记），请在“导入与下载”页下载录入工作簿后填写";
   if (!ws) return notOurs;
@@ -253,7 +253,9 @@ function readStamp(wb: ExcelJS.Workbook): WorkbookStamp | string {
   const region = str("region");
   const unit = str("unit");
   if (year === null || region === null || unit === null) return "录入工作簿的版本标记已损坏，请重新下载录入工作簿";
-  return { format: ENTRY_WORKBOOK_FORMAT, budgetId: int("budgetId"), version: int("version"), region, unit, year };
+  // Workbooks written before 决算 had their own carry no kind: they are budgets'.
+  const kind = values.get("kind") === "final" ? "final" : "budget";
+  return { format: ENTRY_WORKBOOK_FORMAT, kind, budgetId: int("budgetId"), version: int("version"), region, unit, year };
 }
 
 const PLAIN_INDICATOR_KEYS = ["level1", "level2", "name", "unit", "operator", "value", "weight", "core"] as const;
@@ -275,6 +277,7 @@ export async function readEntryWorkbook(data: Uint8Array | ArrayBuffer, options:
   }
   const stamp = readStamp(wb);
   if (typeof stamp === "string") return { ok: false, errors: [{ path: "", message: stamp }] };
+  if (stamp.kind !== "budget") return { ok: false, errors: [{ path: "", message: "这是决算的录入工作簿，不能导入预算" }] };
 
   const reader = new Reader();
   const missing: WorkbookProblem[] = [];
@@ -402,7 +405,7 @@ export function isWorkbookData(data: Uint8Array): boolean {
 }
 
 /** `projects[1].indicators[0].weight` → ["projects", 1, "indicators", 0, "weight"]. */
-function pathSegments(path: string): PathSegment[] {
+export function pathSegments(path: string): PathSegment[] {
   const out: PathSegment[] = [];
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
   return out;

@@ -25,6 +25,8 @@ import {
 
 export interface WorkbookStamp {
   format: typeof ENTRY_WORKBOOK_FORMAT;
+  /** A budget's or a 决算's workbook: their sheets differ, so neither is read as the other. */
+  kind: "budget" | "final";
   /** The budget the workbook was downloaded from; null for a blank template. */
   budgetId: number | null;
   region: string;
@@ -40,7 +42,7 @@ const INPUT_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColo
 const LOCKED = { locked: true };
 const UNLOCKED = { locked: false };
 // Structure stays editable (rows can be inserted, deleted, sorted); only locked cells are guarded.
-const PROTECTION = {
+export const PROTECTION = {
   selectLockedCells: true,
   selectUnlockedCells: true,
   formatColumns: true,
@@ -51,7 +53,7 @@ const PROTECTION = {
   autoFilter: true,
 };
 
-type Value = string | number | boolean | undefined | null;
+export type Value = string | number | boolean | undefined | null;
 
 /** Amount in 元 as the number in the cell: 12 integer digits and 2 decimals are exact in a double. */
 const yuan = (s: string | undefined): number | undefined => (s === undefined ? undefined : new Decimal(s).toNumber());
@@ -100,7 +102,7 @@ interface Lists {
 }
 
 /** The lists' ranges now; the hidden sheet itself is added later, behind the entry sheets. */
-function catalogueLists(catalog: Catalog | undefined): Lists & { add: (wb: ExcelJS.Workbook) => void } {
+export function catalogueLists(catalog: Catalog | undefined): Lists & { add: (wb: ExcelJS.Workbook) => void } {
   const columns: [ValidationList, string, string[], string[]][] = [];
   const functions = catalog ? [...catalog.functions.values()].filter((f) => f.level === 3).sort((a, b) => a.code.localeCompare(b.code)) : [];
   const economics = catalog ? [...catalog.economics.values()].filter((e) => e.level === 2).sort((a, b) => a.code.localeCompare(b.code)) : [];
@@ -135,11 +137,12 @@ function catalogueLists(catalog: Catalog | undefined): Lists & { add: (wb: Excel
   return { ranges, add };
 }
 
-function addStampSheet(wb: ExcelJS.Workbook, stamp: WorkbookStamp) {
+export function addStampSheet(wb: ExcelJS.Workbook, stamp: WorkbookStamp) {
   // veryHidden: not listed under "unhide", so an accountant does not edit it by accident.
   const ws = wb.addWorksheet(STAMP_SHEET, { state: "veryHidden" });
   const rows: [string, string | number | null][] = [
     ["format", stamp.format],
+    ["kind", stamp.kind],
     ["budgetId", stamp.budgetId],
     ["region", stamp.region],
     ["unit", stamp.unit],
@@ -165,7 +168,7 @@ function header(ws: ExcelJS.Worksheet, labels: string[]) {
   ws.views = [{ state: "frozen", ySplit: 1 }];
 }
 
-function addFormSheet(wb: ExcelJS.Workbook, sheet: FormSheet, pkg: BudgetPackage | undefined) {
+export function addFormSheet(wb: ExcelJS.Workbook, sheet: FormSheet, pkg: object | undefined) {
   const ws = wb.addWorksheet(sheet.name);
   ws.columns = [{ width: 30 }, { width: 60 }, { width: 40 }, { width: 28, hidden: true }];
   header(ws, ["项目", "填写内容", "说明", "字段"]);
@@ -186,7 +189,7 @@ function addFormSheet(wb: ExcelJS.Workbook, sheet: FormSheet, pkg: BudgetPackage
   return ws;
 }
 
-function addListSheet(wb: ExcelJS.Workbook, sheet: ListSheet, rows: Record<string, Value>[], lists: Lists) {
+export function addListSheet(wb: ExcelJS.Workbook, sheet: ListSheet, rows: Record<string, Value>[], lists: Lists) {
   const ws = wb.addWorksheet(sheet.name);
   ws.columns = sheet.columns.map((c) => ({ width: c.width, style: styleFor(c.kind) }));
   header(ws, sheet.columns.map((c) => c.label));
@@ -256,6 +259,7 @@ export async function writeEntryWorkbook(
   const pkg = budgetToPackage(packageToBudget(input), { unit: "元" });
   const stamp: WorkbookStamp = {
     format: ENTRY_WORKBOOK_FORMAT,
+    kind: "budget",
     budgetId: options.stamp.budgetId,
     version: options.stamp.version,
     region: pkg.region.code,
