@@ -277,7 +277,7 @@ export async function readEntryWorkbook(data: Uint8Array | ArrayBuffer, options:
   }
   const stamp = readStamp(wb);
   if (typeof stamp === "string") return { ok: false, errors: [{ path: "", message: stamp }] };
-  if (stamp.kind !== "budget") return { ok: false, errors: [{ path: "", message: "这是决算的录入工作簿，不能导入预算" }] };
+  if (stamp.kind !== "budget") return { ok: false, errors: [{ path: "", message: "这是决算的录入工作簿，不能导入预算" }], stamp };
 
   const reader = new Reader();
   const missing: WorkbookProblem[] = [];

@@ -8,7 +8,8 @@ import type { FormSheet, ListSheet } from "./layout";
 import { pathSegments, Reader, readStamp, type WorkbookProblem } from "./read-entry-workbook";
 import type { WorkbookStamp } from "./write-entry-workbook";
 
-export type ReadFinalWorkbookResult = { ok: true; pkg: FinalPackage; stamp: WorkbookStamp } | { ok: false; errors: WorkbookProblem[]; stamp?: WorkbookStamp };
+export type ReadFinalWorkbookResult =
+  | { ok: true; pkg: FinalPackage; stamp: WorkbookStamp; cellOf: (path: string) => string | undefined } | { ok: false; errors: WorkbookProblem[]; stamp?: WorkbookStamp };
 
 function unflatten(item: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -137,5 +138,6 @@ export async function readFinalWorkbook(data: Uint8Array | ArrayBuffer): Promise
     }
   }
   if (errors.length > 0 || !parsed.success) return { ok: false, errors, stamp };
-  return { ok: true, pkg: parsed.data, stamp };
+  const cellOf = (path: string) => (path === "" ? undefined : reader.locate(pathSegments(path))?.cell);
+  return { ok: true, pkg: parsed.data, stamp, cellOf };
 }

@@ -13,7 +13,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   return runCommand(io, async () => {
     let loaded: LoadedPackage;
     try {
-      loaded = await loadPackageFile(args, "budget check <预算包.json|录入工作簿.xlsx>");
+      loaded = await loadPackageFile(args, "budget check <预算包或决算包.json|录入工作簿.xlsx>");
     } catch (e) {
       if (!(e instanceof WorkbookInvalid)) throw e;
       const findings = e.problems.map(({ message, path, cell }) => ({ rule: "workbook.cell", severity: "error", message, path, ...(cell ? { cell } : {}) }));
@@ -21,7 +21,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       return 1;
     }
     const all = loaded.kind === "final" ? checkFinal(loaded.final, loaded.catalog) : checkBudget(loaded.budget, loaded.catalog);
-    const cellOf = loaded.kind === "budget" ? loaded.cellOf : undefined;
+    const cellOf = loaded.cellOf;
     const field = loaded.kind === "final" ? finalFieldLabel : fieldLabel;
     // `field` names the path in Chinese (情况说明.基本支出增减原因), as the UI shows it.
     const findings = all.map(({ rule, severity, message, path }) => {

@@ -1,14 +1,17 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { parsePackageJson } from "@/lib/budget/package/schema";
+import { parsePackageJson, readPackageText } from "@/lib/budget/package/schema";
+import { loadFinalCatalog } from "@/lib/final/catalog";
+import { packageKindOf, parseFinalPackageValue } from "@/lib/final/package/schema";
+import { writeFinalWorkbook } from "@/lib/workbook/write-final-workbook";
 import { loadReferenceCatalog } from "@/lib/catalog/reference";
 import { isWorkbookData } from "@/lib/workbook/read-entry-workbook";
 import { writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";
 import { CommandError, loadWorkbookFile, runCommand, type CommandIo } from "./load-budget-file";
 
-const USAGE = "用法：npm run -s budget -- convert <预算包.json> <录入工作簿.xlsx>  或  convert <录入工作簿.xlsx> <预算包.json>";
+const USAGE = "用法：npm run -s budget -- convert <预算包或决算包.json> <录入工作簿.xlsx>  或  convert <录入工作簿.xlsx> <预算包或决算包.json>";
 
 /**
- * `budget convert in out`: a budget package to an entry workbook, or a workbook back to a
+ * `budget convert in out`: a budget or 决算 package to an entry workbook, or a workbook back to a
  * package. The direction follows the input's content; the workbook made here is a template of
  * its department and year (no budget id, no version), so it can be uploaded to that draft.
  */
@@ -24,13 +27,28 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
     if (isWorkbookData(data)) {
       if (!/\.json$/i.test(output)) throw new CommandError(`输出文件应为 .json：${output}`);
-      const { pkg } = await loadWorkbookFile(input, data);
-      await writeFile(output, `${JSON.stringify(pkg, null, 2)}\n`);
-      io.stderr(`已转换为预算包：${output}\n`);
+      const read = await loadWorkbookFile(input, data);
+      await writeFile(output, `${JSON.stringify(read.pkg, null, 2)}\n`);
+      io.stderr(`已转换为${read.kind === "final" ? "决算包" : "预算包"}：${output}\n`);
       return 0;
     }
     if (!/\.xlsx$/i.test(output)) throw new CommandError(`输出文件应为 .xlsx：${output}`);
-    const parsed = parsePackageJson(new TextDecoder().decode(data));
+    const text = new TextDecoder().decode(data);
+    const read = readPackageText(text);
+    if (read.ok && packageKindOf(read.value) === "final") {
+      const final = parseFinalPackageValue(read.value);
+      if (!final.ok) throw new CommandError([`${input} 不是有效的决算包：`, ...final.errors.map((e) => `  ${e.message}`)].join("\n"));
+      let catalog;
+      try {
+        catalog = loadFinalCatalog(final.pkg.year);
+      } catch {
+        catalog = undefined;
+      }
+      await writeFile(output, await writeFinalWorkbook(final.pkg, { stamp: { budgetId: null, version: null }, catalog }));
+      io.stderr(`已转换为决算录入工作簿：${output}\n`);
+      return 0;
+    }
+    const parsed = parsePackageJson(text);
     if (!parsed.ok) throw new CommandError([`${input} 不是有效的预算包：`, ...parsed.errors.map((e) => `  ${e.message}`)].join("\n"));
     let catalog;
     try {

@@ -3,7 +3,8 @@ import { budgetToPackage } from "@/lib/budget/model";
 import { exportPackage, loadBudgetById } from "@/lib/db/budgets/export-package";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";
-import { exportFinalPackage } from "@/lib/db/finals/read-final";
+import { exportFinalPackage, loadFinalByKey } from "@/lib/db/finals/read-final";
+import { writeFinalWorkbook } from "@/lib/workbook/write-final-workbook";
 import { parseArgs, type CliIo } from "../io";
 import { withDatabase } from "../with-database";
 
@@ -27,12 +28,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   if (format === "xlsx") {
-    if (kind !== "budget") {
-      io.stderr("录入工作簿目前只用于部门预算（--kind budget）\n");
-      return 1;
-    }
-    const out = typeof options.out === "string" ? options.out : `entry-${region}-${unit}-${year}.xlsx`;
+    const out = typeof options.out === "string" ? options.out : `entry-${region}-${unit}-${year}${kind === "final" ? "-final" : ""}.xlsx`;
     const written = await withDatabase(async (db) => {
+      if (kind === "final") {
+        const final = await loadFinalByKey(db, { region, unit, year });
+        if (!final) return false;
+        const catalog = (await loadCatalog(db, year)) ?? undefined;
+        await writeFile(out, await writeFinalWorkbook(final.pkg, { stamp: { budgetId: final.id, version: final.version }, catalog }));
+        return true;
+      }
       const row = await db.budget.findFirst({ where: { year, kind, department: { code: unit, region: { code: region } } }, select: { id: true, version: true } });
       const budget = row ? await loadBudgetById(db, row.id, {}) : null;
       if (!row || !budget) return false;
@@ -41,10 +45,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return true;
     });
     if (!written) {
-      io.stderr(`未找到预算：行政区划 ${region}，部门 ${unit}，${year} 年\n`);
+      io.stderr(`未找到${kind === "final" ? "决算" : "预算"}：行政区划 ${region}，部门 ${unit}，${year} 年\n`);
       return 1;
     }
-    io.stdout(`已导出录入工作簿：${out}\n`);
+    io.stdout(`已导出${kind === "final" ? "决算" : ""}录入工作簿：${out}\n`);
     return 0;
   }
   const pkg = await withDatabase<object | null>((db) =>

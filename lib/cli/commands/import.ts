@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import type { Db } from "@/lib/db/client";
-import { isWorkbookData, readEntryWorkbook } from "@/lib/workbook/read-entry-workbook";
+import { isWorkbookData } from "@/lib/workbook/read-entry-workbook";
+import { readAnyEntryWorkbook } from "@/lib/workbook/read-any-workbook";
 import type { WorkbookStamp } from "@/lib/workbook/write-entry-workbook";
 import { parseArgs, type CliIo } from "../io";
 import { withDatabase } from "../with-database";
@@ -12,7 +13,7 @@ async function staleStamp(db: Db, stamp: WorkbookStamp): Promise<string | null> 
   if (stamp.budgetId === null || stamp.version === null) return null;
   const row = await db.budget.findUnique({ where: { id: stamp.budgetId }, select: { version: true } });
   if (row && row.version > stamp.version) {
-    return `此工作簿下载自第 ${stamp.version} 版，预算此后已修改（当前为第 ${row.version} 版），请重新下载录入工作簿`;
+    return `此工作簿下载自第 ${stamp.version} 版，${stamp.kind === "final" ? "决算" : "预算"}此后已修改（当前为第 ${row.version} 版），请重新下载录入工作簿`;
   }
   return null;
 }
@@ -44,7 +45,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       }
       let text: string;
       if (isWorkbookData(data)) {
-        const read = await readEntryWorkbook(data, { catalogFor: (year) => loadCatalog(db, year) });
+        const read = await readAnyEntryWorkbook(data, { catalogFor: (year) => loadCatalog(db, year) });
         const stale = read.stamp ? await staleStamp(db, read.stamp) : null;
         if (stale || !read.ok) {
           const problems = stale ? [{ message: stale }] : read.ok ? [] : read.errors;

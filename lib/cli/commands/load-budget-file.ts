@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { packageToBudget, type Budget } from "@/lib/budget/model";
 import { parsePackageJson, parsePackageValue, readPackageText, type BudgetPackage, type PackageError } from "@/lib/budget/package/schema";
-import { isWorkbookData, readEntryWorkbook, type WorkbookProblem } from "@/lib/workbook/read-entry-workbook";
+import { isWorkbookData, type WorkbookProblem } from "@/lib/workbook/read-entry-workbook";
+import { readAnyEntryWorkbook } from "@/lib/workbook/read-any-workbook";
+import type { FinalPackage } from "@/lib/final/package/schema";
 import { packageKindOf, parseFinalPackageValue } from "@/lib/final/package/schema";
 import { packageToFinal, type FinalAccounts } from "@/lib/final/model";
 import { loadFinalCatalog } from "@/lib/final/catalog";
@@ -74,16 +76,19 @@ export class WorkbookInvalid extends CommandError {
   }
 }
 
-/** Reads an entry workbook (.xlsx) into a package through the schema and the catalogue of its year. */
-export async function loadWorkbookFile(file: string, data?: Uint8Array): Promise<{ pkg: BudgetPackage; cellOf: (path: string) => string | undefined }> {
-  const read = await readEntryWorkbook(data ?? (await readBytes(file)), { catalogFor: (year) => catalogOf(() => loadReferenceCatalog(year)) });
+/** Reads an entry workbook (.xlsx) of a budget or a 决算 into its package through the schema (and, for a budget, the catalogue of its year). */
+export async function loadWorkbookFile(
+  file: string,
+  data?: Uint8Array,
+): Promise<{ kind: "budget"; pkg: BudgetPackage; cellOf: (path: string) => string | undefined } | { kind: "final"; pkg: FinalPackage; cellOf: (path: string) => string | undefined }> {
+  const read = await readAnyEntryWorkbook(data ?? (await readBytes(file)), { catalogFor: (year) => catalogOf(() => loadReferenceCatalog(year)) });
   if (!read.ok) throw new WorkbookInvalid(file, read.errors);
-  return { pkg: read.pkg, cellOf: read.cellOf };
+  return read.kind === "budget" ? { kind: "budget", pkg: read.pkg, cellOf: read.cellOf } : { kind: "final", pkg: read.pkg, cellOf: read.cellOf };
 }
 
 export type LoadedPackage =
   | { kind: "budget"; budget: Budget; catalog: Catalog; cellOf?: (path: string) => string | undefined }
-  | { kind: "final"; final: FinalAccounts; catalog: Catalog };
+  | { kind: "final"; final: FinalAccounts; catalog: Catalog; cellOf?: (path: string) => string | undefined };
 
 /** Reads a package file of either kind (部门预算 or 部门决算, by its `kind`) with the catalogue of its year. */
 export async function loadPackageFile(args: readonly string[], usage: string): Promise<LoadedPackage> {
@@ -91,9 +96,13 @@ export async function loadPackageFile(args: readonly string[], usage: string): P
   if (file === undefined || args.length !== 1) throw new CommandError(`用法：${usage}`);
   const data = await readBytes(file);
   if (isWorkbookData(data)) {
-    const { pkg, cellOf } = await loadWorkbookFile(file, data);
-    const budget = packageToBudget(pkg);
-    return { kind: "budget", budget, catalog: catalogOf(() => loadReferenceCatalog(budget.year)), cellOf };
+    const read = await loadWorkbookFile(file, data);
+    if (read.kind === "final") {
+      const final = packageToFinal(read.pkg);
+      return { kind: "final", final, catalog: catalogOf(() => loadFinalCatalog(final.year)), cellOf: read.cellOf };
+    }
+    const budget = packageToBudget(read.pkg);
+    return { kind: "budget", budget, catalog: catalogOf(() => loadReferenceCatalog(budget.year)), cellOf: read.cellOf };
   }
   const read = readPackageText(new TextDecoder().decode(data));
   if (!read.ok) throw invalid(file, "预算包", read.errors);
