@@ -227,6 +227,12 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
     probes: (_, t) =>
       perBudget(t, (x) => `/api/budgets/${x.id}/workbook`).map((p) => ({ ...p, method: "POST" as const, okStatus: 400, form: { expectedVersion: "0", mode: "merge", apply: "0" }, headers: { origin: `http://localhost:${E2E_PORT}` } })),
   },
+  "GET /api/finals/[id]/workbook": { access: { kind: "budget", permissions: ["budget.export"] }, probes: (_, t) => perFinal(t, (x) => `/api/finals/${x.id}/workbook`) },
+  "POST /api/finals/[id]/workbook": {
+    access: { kind: "budget", permissions: ["budget.import"] },
+    probes: (_, t) =>
+      perFinal(t, (x) => `/api/finals/${x.id}/workbook`).map((p) => ({ ...p, method: "POST" as const, okStatus: 400, form: { expectedVersion: "0", apply: "0" }, headers: { origin: `http://localhost:${E2E_PORT}` } })),
+  },
   "POST /api/budgets/[id]/prior-year-workbook": {
     access: { kind: "budget", permissions: ["budget.import"] },
     probes: (_, t) =>

@@ -19,16 +19,16 @@ interface Target {
 }
 
 /** Why a workbook was not made for this budget as it is now, or null when it was. */
-export function stampProblem(stamp: WorkbookStamp, target: Target): string | null {
+export function stampProblem(stamp: WorkbookStamp, target: Target, what: "预算" | "决算" = "预算"): string | null {
   if (stamp.budgetId !== null && stamp.budgetId !== target.id) {
-    return `此工作簿是为另一本预算（编号 ${stamp.budgetId}）下载的，不能导入本预算；请在本预算的“导入与下载”页重新下载录入工作簿`;
+    return `此工作簿是为另一本${what}（编号 ${stamp.budgetId}）下载的，不能导入本${what}；请在本${what}的页面重新下载录入工作簿`;
   }
   if (stamp.region !== target.region || stamp.unit !== target.unit) {
-    return `此工作簿属于 ${stamp.region}/${stamp.unit}，不是本部门（${target.region}/${target.unit}）的预算`;
+    return `此工作簿属于 ${stamp.region}/${stamp.unit}，不是本部门（${target.region}/${target.unit}）的${what}`;
   }
-  if (stamp.year !== target.year) return `此工作簿是 ${stamp.year} 年的，当前预算是 ${target.year} 年`;
+  if (stamp.year !== target.year) return `此工作簿是 ${stamp.year} 年的，当前${what}是 ${target.year} 年`;
   if (stamp.version !== null && stamp.version < target.version) {
-    return `此工作簿下载自第 ${stamp.version} 版，预算此后已修改（当前为第 ${target.version} 版）；为免覆盖他人的修改，请重新下载录入工作簿，把改动填入新工作簿后上传`;
+    return `此工作簿下载自第 ${stamp.version} 版，${what}此后已修改（当前为第 ${target.version} 版）；为免覆盖他人的修改，请重新下载录入工作簿，把改动填入新工作簿后上传`;
   }
   if (stamp.version !== null && stamp.version > target.version) return "工作簿的版本标记与预算不符，请重新下载录入工作簿";
   return null;

@@ -36,7 +36,7 @@ const SECTION_LABELS: Record<FinalSectionId, string> = {
  * to its package, 自评 执行数 kept equal to the 决算数, the whole package checked by the schema,
  * and one conditional UPDATE on the expected version (of two concurrent saves exactly one wins).
  */
-async function changeFinal(
+export async function changeFinal(
   db: Db,
   actor: SessionUser,
   input: { budgetId: number; expectedVersion: number },
