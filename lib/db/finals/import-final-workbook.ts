@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import type { FinalChange } from "@/lib/final/package/diff";
 import { diffFinalPackages } from "@/lib/final/package/diff";
@@ -9,6 +10,10 @@ import { EDITABLE_STATUSES } from "../budgets/commit-content";
 import { MAX_WORKBOOK_BYTES, stampProblem } from "../budgets/import-workbook";
 import { catalogueProblems } from "./import-final";
 import { changeFinal } from "./save-final";
+
+const AMOUNT = /^-?\d+(\.\d+)?$/;
+/** The workbook gives amounts as typed ("2510000"), the draft may hold them as "2510000.00": not a change. */
+const sameAmount = (a: string | null, b: string | null) => a !== null && b !== null && AMOUNT.test(a) && AMOUNT.test(b) && new Decimal(a).equals(b);
 
 export type ImportFinalWorkbookResult =
   | { ok: true; applied: false; changes: FinalChange[] }
@@ -41,7 +46,7 @@ export async function importFinalWorkbook(
   if (!read.ok) return read;
   const problems = await catalogueProblems(db, read.pkg);
   if (problems.length > 0) return { ok: false, errors: problems.map((p) => ({ ...p, ...(read.cellOf(p.path) ? { cell: read.cellOf(p.path) } : {}) })) };
-  const changes = diffFinalPackages(row.finalContent.package, read.pkg);
+  const changes = diffFinalPackages(row.finalContent.package, read.pkg).filter((c) => !sameAmount(c.before, c.after));
   if (!input.apply) return { ok: true, applied: false, changes };
   const saved = await changeFinal(db, actor, input, () => read.pkg, { action: "import.final.workbook", comment: "导入决算录入工作簿" });
   if (!saved.ok) return { ok: false, errors: saved.errors ?? [{ path: "", message: saved.message }] };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/StatusBadge";
 import { FinalHelpers, FinalSubmit } from "@/components/workspace/final/FinalActions";
+import { FinalWorkbookPanel } from "@/components/workspace/final/FinalWorkbookPanel";
 import {
   AssetsSection,
   CarryoverSection,
@@ -100,6 +101,7 @@ export default async function FinalWorkspacePage({ params }: { params: Promise<{
         ) : null}
       </section>
       {data.editable ? <FinalHelpers budgetId={data.id} version={data.version} /> : null}
+      {hasPermission(user, "budget.export") ? <FinalWorkbookPanel budgetId={data.id} version={data.version} editable={data.editable && hasPermission(user, "budget.import")} /> : null}
       <div key={data.version}>
         <LinesSection {...props} />
         <IncomeSection {...props} />
