@@ -26,6 +26,8 @@ export function CatalogImport({ defaultYear }: { defaultYear: number }) {
     return catalogAction(prev, form);
   }, null, () => false);
   const preview = state?.step === "preview" ? state.preview : null;
+  // Which button started the request: what the bar says, and what a failure left undone.
+  const [intent, setIntent] = useState<{ kind: "preview" | "import"; rows: number } | null>(null);
 
   return (
     <form {...formProps} data-testid="catalog-import">
@@ -77,18 +79,29 @@ export function CatalogImport({ defaultYear }: { defaultYear: number }) {
         />
       </label>
       <div className={styles.inline}>
-        <button type="submit" name="intent" value="preview" className="secondary" disabled={pending}>
+        <button type="submit" name="intent" value="preview" className="secondary" disabled={pending} onClick={() => setIntent({ kind: "preview", rows: 0 })}>
           预览
         </button>
         {preview && preview.errors.length === 0 && preview.rows > 0 ? (
-          <button type="submit" name="intent" value="import" disabled={pending}>
+          <button type="submit" name="intent" value="import" disabled={pending} onClick={() => setIntent({ kind: "import", rows: preview.rows })}>
             确认导入 {preview.rows} 条
           </button>
         ) : null}
       </div>
+      {pending && intent ? (
+        <div role="progressbar" aria-busy="true" data-testid="catalog-progress">
+          <progress style={{ width: "100%" }} />
+          <span className="muted">
+            {intent.kind === "import"
+              ? `正在导入 ${intent.rows} 条（一次保存：全部导入或全部不导入）……可以离开本页，导入会在服务器上完成`
+              : "正在读取文件并比对现有目录……"}
+          </span>
+        </div>
+      ) : null}
       {state?.step === "error" ? (
         <div role="alert" className="error">
           {state.message}
+          {intent?.kind === "import" && !state.message.includes("未导入") ? `（${intent.rows} 条均未导入，目录保持原样）` : null}
           {state.details ? (
             <ul>
               {state.details.map((d, i) => (
