@@ -9,6 +9,7 @@ import { hashPassword } from "@/lib/auth/verify-credentials";
 import { fixturesDir } from "@/lib/budget/testing/fixtures";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { createDb } from "@/lib/db/client";
+import { createFinalFromBudget } from "@/lib/db/finals/start-final";
 import type { OwnWorld } from "./own-world";
 
 async function main() {
@@ -27,6 +28,10 @@ async function main() {
       }
       const result = await importPackageText(db, JSON.stringify(pkg), { status: "DRAFT" });
       if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("; "));
+      if (world.final) {
+        const started = await db.$transaction((tx) => createFinalFromBudget(tx, result.budgetId, null));
+        if (!started.ok) throw new Error(started.message);
+      }
     }
     const department = await db.department.upsert({
       where,

@@ -9,6 +9,8 @@ export interface OwnWorld {
   password: string;
   /** A fixture budget (test/fixtures/<name>.package.json) imported as the department's draft. */
   fixture?: string;
+  /** A 决算 draft started from the fixture's budget, as the demo starts 134's (lib/db/seed-demo.ts). */
+  final?: boolean;
   /** The fixture moved to this year, without its 上年 figures: a first year in 明账. */
   year?: number;
   /** The 本级 sub-unit of a department made without a fixture. */
