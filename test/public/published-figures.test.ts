@@ -69,7 +69,7 @@ async function expectOneFigure(unit: string) {
 /** What lib/public/budget-summary.ts printed before: 上年 recomputed from the package's stored entry. */
 function storedPrior(pkg: Package) {
   const unit = pkg.amountUnit === "元" ? "元" : "万元";
-  return formatWan(parseAmount(pkg.priorYear!.basic, unit).plus(parseAmount(pkg.priorYear!.project, unit)).dividedBy(10_000));
+  return formatWan(parseAmount(pkg.priorYear!.basic ?? "0", unit).plus(parseAmount(pkg.priorYear!.project ?? "0", unit)).dividedBy(10_000));
 }
 
 describe("published 上年 and 比上年", () => {
@@ -79,7 +79,7 @@ describe("published 上年 and 比上年", () => {
     // Half a fen (50 元) on each 上年 item: each prints one fen up, their exact total only half as much.
     const items = Object.keys(prior.expenditureByFunction!);
     for (const code of items) prior.expenditureByFunction![code] = new Decimal(prior.expenditureByFunction![code]!).plus(50).toFixed(2);
-    prior.basic = new Decimal(prior.basic).plus(50 * items.length).toFixed(2);
+    prior.basic = new Decimal(prior.basic ?? "0").plus(50 * items.length).toFixed(2);
     const { id } = await store(pkg, "901");
     expect(pkg.amountUnit).toBe("元");
     await publish(id);

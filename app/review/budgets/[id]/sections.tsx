@@ -6,7 +6,8 @@ import { STATUS_LABELS } from "@/lib/budget/status";
 import type { BudgetReview } from "@/lib/review/load-budget-review";
 import type { ComparisonRow } from "@/lib/review/prior-comparison";
 import type { TrailEntry } from "@/lib/review/load-budget-trail";
-import { COMMENT_SECTIONS, commentPlace } from "@/lib/workflow/comment-anchors";
+import { partOfPath } from "@/lib/budget/parts";
+import { commentPlace } from "@/lib/workflow/comment-anchors";
 import styles from "./budget-review.module.css";
 
 const wan = (s: string) => formatWanDisplay(new Decimal(s));
@@ -109,7 +110,7 @@ export function DiffSection({ diff }: { diff: NonNullable<BudgetReview["diff"]> 
             {diff.entries.map((e) => (
               <tr key={e.key} className={e.change === "added" ? styles.added : e.change === "removed" ? styles.removed : undefined}>
                 <td>{CHANGE_LABELS[e.change]}</td>
-                <td>{COMMENT_SECTIONS[e.section as keyof typeof COMMENT_SECTIONS] ?? e.section}</td>
+                <td>{partOfPath(e.section)?.label ?? e.section}</td>
                 <td>{e.label}</td>
                 <td>{e.before ?? ""}</td>
                 <td>{e.after ?? ""}</td>
