@@ -2,12 +2,10 @@ import { describe, expect, it } from "vitest";
 import { discloseBudget } from "@/lib/budget/disclose";
 import { buildTables } from "@/lib/budget/tables";
 import { loadFixtures } from "@/lib/budget/testing/fixtures";
-import { displayAmount, displayAmountOrZero, displayOperator } from "./amount";
 import { barChart, shares } from "./bar-chart";
 import { publishedSummary, sumSummaries } from "./budget-summary";
 import { compareWithLastYear } from "./compare-with-last-year";
 import { spendingByClass } from "./district-by-class";
-import { formatPublicationDate } from "./format-date";
 import { isNotModified, snapshotHeaders } from "./http";
 import { apiPath, budgetPath, parsePublicKey, parseRegionYear } from "./public-key";
 import { renderNarrativeHtml } from "./render-narrative";
@@ -17,22 +15,6 @@ const fixtures = loadFixtures();
 const office = fixtures.find((f) => f.name === "beibei-government-office-2024")!;
 const services = fixtures.find((f) => f.name === "beibei-government-services-2023")!;
 const officeTables = buildTables(office.budget, office.catalog);
-
-describe("amount display", () => {
-  it("shows 万元 with separators, zero as an empty cell", () => {
-    expect(displayAmount("2514.61")).toBe("2,514.61");
-    expect(displayAmount("1234567.80")).toBe("1,234,567.80");
-    expect(displayAmount("0.00")).toBe("");
-    expect(displayAmount(undefined)).toBe("");
-    expect(displayAmountOrZero("0.00")).toBe("0.00");
-  });
-  it("prints operators as the samples do", () => {
-    expect(displayOperator(">=")).toBe("≥");
-    expect(displayOperator("<=")).toBe("≤");
-    expect(displayOperator("=")).toBe("=");
-    expect(displayOperator("定性")).toBe("定性");
-  });
-});
 
 describe("public keys", () => {
   it("accepts codes and four-digit years only", () => {
@@ -160,11 +142,5 @@ describe("snapshot caching headers", () => {
     expect(isNotModified(new Request("http://x/", { headers: { "if-none-match": 'W/"snapshot-7"' } }), 7)).toBe(true);
     expect(isNotModified(new Request("http://x/", { headers: { "if-none-match": '"snapshot-6"' } }), 7)).toBe(false);
     expect(isNotModified(new Request("http://x/"), 7)).toBe(false);
-  });
-});
-
-describe("formatPublicationDate", () => {
-  it("uses Beijing time", () => {
-    expect(formatPublicationDate(new Date("2024-02-29T17:00:00Z"))).toBe("2024年3月1日");
   });
 });

@@ -1,6 +1,5 @@
-import type Decimal from "decimal.js";
+import { yuanText } from "@/lib/format";
 import { budgetAmounts, type SubjectNames } from "@/lib/budget/amounts";
-import { formatWanDisplay } from "@/lib/budget/money";
 import type { Budget, Indicator } from "@/lib/budget/model";
 import { FIELD_LABELS, FUND_LABELS } from "@/lib/budget/package/labels";
 import { PACKAGE_KEY_ORDER } from "@/lib/budget/parts";
@@ -31,8 +30,6 @@ export type { SubjectNames } from "@/lib/budget/amounts";
 
 const NO_NAMES: SubjectNames = { functionName: () => "", economicName: () => "" };
 
-/** Amounts in 元 with fen and separators: a change of one fen still shows. */
-const yuan = (d: Decimal) => `${formatWanDisplay(d)} 元`;
 const indicatorsText = (list: Indicator[]) =>
   list.map((i) => `${[i.level1, i.level2].filter(Boolean).map((l) => `${l}/`).join("")}${i.name} ${i.operator} ${i.value}${i.unit ?? ""}${i.weight ? `（权重${i.weight}）` : ""}${i.core ? "★" : ""}`).join("；");
 
@@ -53,7 +50,7 @@ export function flattenBudget(b: Budget, names: SubjectNames = NO_NAMES): Map<st
   put("unit/performanceOffice", "unit", "绩效管理机构", b.unit.performanceOffice);
   put("unit/contact", "unit", "联系人及电话", [b.unit.contact.name, b.unit.contact.phone].filter(Boolean).join(" "));
 
-  for (const a of budgetAmounts(b, names).values()) put(a.key, a.part, a.label, yuan(a.amount));
+  for (const a of budgetAmounts(b, names).values()) put(a.key, a.part, a.label, yuanText(a.amount));
 
   for (const p of b.projects) {
     const k = `project/${p.code}`;

@@ -1,12 +1,13 @@
+import { displayAmountOrZero } from "@/lib/format";
+import { formatWanDisplay } from "@/lib/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/disclosure/charts/BarChart";
-import { formatWanDisplay, parseWan } from "@/lib/budget/money";
+import { parseWan } from "@/lib/budget/money";
 import { listPublishedFinals } from "@/lib/db/queries/public-snapshots";
 import { readPublished } from "@/lib/public/read-published";
 import { cachedPublishedList } from "@/lib/public/published-cache";
-import { displayAmountOrZero } from "@/lib/public/amount";
 import { sumSummaries, publishedSummary } from "@/lib/public/budget-summary";
 import { spendingByClass } from "@/lib/public/district-by-class";
 import { finalPath, parseRegionYear } from "@/lib/public/public-key";

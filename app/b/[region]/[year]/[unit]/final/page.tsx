@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/format";
 import { readPublished } from "@/lib/public/read-published";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -7,7 +8,6 @@ import { DisclosureGrid, DisclosureNarrative } from "@/components/disclosure";
 import { CompareBudgetFinal } from "@/components/disclosure/portal/CompareBudgetFinal";
 import { DocumentTabs } from "@/components/disclosure/portal/DocumentTabs";
 import { findPublishedBudget, findPublishedFinal } from "@/lib/db/queries/public-snapshots";
-import { formatPublicationDate } from "@/lib/public/format-date";
 import { finalTableLayouts } from "@/lib/public/layout";
 import { budgetPath, finalApiPath, parsePublicKey } from "@/lib/public/public-key";
 
@@ -51,7 +51,7 @@ export default async function PublishedFinalPage({ params }: { params: Params })
       </h1>
       <DocumentTabs current="final" budgetHref={budget ? budgetPath(key) : null} finalHref={null} />
       <p data-testid="published-at">
-        公开日期：<time dateTime={final.publishedAt.toISOString()}>{formatPublicationDate(final.publishedAt)}</time>
+        公开日期：<time dateTime={final.publishedAt.toISOString()}>{formatDay(final.publishedAt)}</time>
         <span className="muted">（部门编码 {final.unit.code}，{final.region.name}）</span>
       </p>
       <nav className="dz-downloads" aria-label="下载">
