@@ -77,8 +77,8 @@ export async function loadDistrictDashboard(
       rows.push(notSubmittedRow(department));
       continue;
     }
-    const { tables, narrative, findings } = discloseBudget(engine);
-    rows.push(departmentRow(department, budget, { tables, figures: narrative.figures, findings }, now));
+    const { summary, narrative, findings } = discloseBudget(engine);
+    rows.push(departmentRow(department, budget, { summary, figures: narrative.figures, findings }, now));
   }
   return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
 }
