@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/format";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -62,7 +63,7 @@ export default async function WorkspacePage() {
                   <StatusBadge status={b.status} />
                 </td>
                 <MoneyCell yuan={b.incomeTotal} />
-                <td>{b.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+                <td>{formatDateTime(b.updatedAt)}</td>
                 {canEdit ? (
                   <td>
                     {canStartNext(b) ? (

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { formatWanDisplay } from "@/lib/budget/money";
+import { formatWanDisplay } from "@/lib/format";
 import { buildNarrative } from "@/lib/budget/narrative";
 import { loadFixtures } from "@/lib/budget/testing/fixtures";
 import { narrativeKeys, traceNarrative, traceSource } from "@/lib/budget/trace";

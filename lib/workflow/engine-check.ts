@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { budgetToPackage } from "@/lib/budget/model";
-import { checkBudget } from "@/lib/budget/rules";
+import { discloseBudget } from "@/lib/budget/disclose";
 import type { Finding } from "@/lib/budget/rules/types";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { loadFinalForEngine } from "@/lib/db/finals/read-final";
@@ -30,6 +30,6 @@ export async function engineErrors(
   }
   const engine = await loadForEngine(tx, budgetId, scope);
   if (!engine) throw new AppError("not_found", NOT_FOUND_MESSAGE);
-  const errors = checkBudget(engine.budget, engine.catalog, engine.prior ? { prior: engine.prior } : {}).filter((f) => f.severity === "error");
+  const errors = discloseBudget(engine).findings.filter((f) => f.severity === "error");
   return { kind: "budget", errors, pkg: budgetToPackage(engine.budget) as unknown as Prisma.InputJsonValue };
 }

@@ -1,4 +1,4 @@
-import { displayAmountOrZero } from "@/lib/public/amount";
+import { displayAmountOrZero } from "@/lib/format";
 import { shares } from "@/lib/public/bar-chart";
 import "../disclosure.css";
 

@@ -1,6 +1,6 @@
+import { formatWanDisplay } from "@/lib/format";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { formatWanDisplay } from "@/lib/budget/money";
 import { loadFixtures } from "@/lib/budget/testing/fixtures";
 import { buildNarrative } from "./index";
 import { changePhrase } from "./phrases";

@@ -1,3 +1,4 @@
+import { formatShortDateTime } from "@/lib/format";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { hasPermission } from "@/lib/auth/permissions";
 import { packageToBudget } from "@/lib/budget/model";
@@ -144,7 +145,7 @@ async function sectionConflict(tx: Prisma.TransactionClient, budgetId: number, s
   });
   const self = last?.actorId === actorId;
   const at = last?.at ?? new Date();
-  const when = at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  const when = formatShortDateTime(at);
   const who = self ? "你自己在另一个窗口（或标签页）" : (last?.actor?.displayName ?? "他人");
   return new Rejected({
     ok: false,

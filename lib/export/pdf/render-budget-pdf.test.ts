@@ -1,3 +1,4 @@
+import { displayAmount } from "@/lib/format";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,7 +7,6 @@ import { describe, expect, it } from "vitest";
 import { buildNarrative } from "@/lib/budget/narrative";
 import { buildTables } from "@/lib/budget/tables";
 import { loadFixtures, type Fixture } from "@/lib/budget/testing/fixtures";
-import { displayAmount } from "@/lib/public/amount";
 import { tableLayouts } from "@/lib/public/layout";
 import { readPdfText } from "../pdf-text";
 import { renderBudgetPdf } from "./render-budget-pdf";
