@@ -45,7 +45,7 @@ async function copy(db: Db, world: DistrictWorld, file: string, status: Status, 
   const pkg = JSON.parse(readFileSync(path.join(DATA_DIR, "demo", file), "utf8"));
   pkg.region = world.region;
   const unit = pkg.unit.code as DemoUnit;
-  const where = { year: pkg.year as number, kind: pkg.kind as string, department: { code: unit, region: { code: world.region.code } } };
+  const where = { year: pkg.year as number, kind: pkg.kind as "budget" | "final", department: { code: unit, region: { code: world.region.code } } };
   let row = await db.budget.findFirst({ where });
   if (!row) {
     const result = await importPackageText(db, JSON.stringify(pkg), { status: "DRAFT" });
