@@ -253,6 +253,8 @@ test.describe.serial("the 基本支出 grid", () => {
     // (quiet) to a 2 s slowest key (load 10), which says more about the machine than the grid.
     expect(slowest).toBeGreaterThanOrEqual(0);
     await page.keyboard.press("ControlOrMeta+s");
-    await expect(page.locator(".savebar").getByRole("status")).toContainText("已保存", { timeout: 30_000 });
+    // Saving 500 lines (checks, trail, one transaction) took over 30 s while other builds shared
+    // the two cores; the wait is for the answer, not a speed bound (see docs/performance.md).
+    await expect(page.locator(".savebar").getByRole("status")).toContainText("已保存", { timeout: 120_000 });
   });
 });
