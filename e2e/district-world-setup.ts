@@ -12,7 +12,7 @@ import { hashPassword } from "@/lib/auth/verify-credentials";
 import { DATA_DIR } from "@/lib/catalog/reference";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { createDb, type Db } from "@/lib/db/client";
-import { DEMO_BUDGETS, DEMO_FINALS, DEMO_PASSWORD, DEMO_USERS, PATH_TO } from "@/lib/db/demo";
+import { DEMO_BUDGETS, DEMO_PASSWORD, DEMO_USERS, PATH_TO } from "@/lib/db/demo";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";
 import { returnBudget } from "@/lib/workflow/return-budget";
@@ -40,12 +40,12 @@ async function user(db: Db, username: string, displayName: string, hash: string,
   });
 }
 
-/** Imports one demo package under the world's region (unless there) and walks it to `status`. */
+/** Imports one demo budget under the world's region (unless there) and walks it to `status`. */
 async function copy(db: Db, world: DistrictWorld, file: string, status: Status, hash: string) {
   const pkg = JSON.parse(readFileSync(path.join(DATA_DIR, "demo", file), "utf8"));
   pkg.region = world.region;
   const unit = pkg.unit.code as DemoUnit;
-  const where = { year: pkg.year as number, kind: pkg.kind as "budget" | "final", department: { code: unit, region: { code: world.region.code } } };
+  const where = { year: pkg.year as number, kind: "budget" as const, department: { code: unit, region: { code: world.region.code } } };
   let row = await db.budget.findFirst({ where });
   if (!row) {
     const result = await importPackageText(db, JSON.stringify(pkg), { status: "DRAFT" });
@@ -79,7 +79,6 @@ async function main() {
       accountants: { "104": accountantOf(region.code, "104"), "111": accountantOf(region.code, "111"), "134": accountantOf(region.code, "134") },
       password: DEMO_PASSWORD,
     };
-    // The budgets first, so that each department's budget is its first row (as in the demo).
     for (const demo of DEMO_BUDGETS) {
       const unit = JSON.parse(readFileSync(path.join(DATA_DIR, "demo", demo.file), "utf8")).unit.code as DemoUnit;
       const status = world.budgets ? world.budgets[unit] : demo.status;
@@ -87,7 +86,6 @@ async function main() {
       const b = await copy(db, world, demo.file, status, hash);
       seeded.budgets[b.unit] = { id: b.id, year: b.year, status: b.status };
     }
-    if (world.finals) for (const demo of DEMO_FINALS) await copy(db, world, demo.file, demo.status, hash);
     process.stdout.write(JSON.stringify(seeded));
   } finally {
     await db.$disconnect();

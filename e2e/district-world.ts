@@ -13,8 +13,6 @@ export interface DistrictWorld {
   region: { code: string; name: string };
   /** Which demo budgets to copy, each at a status; all three at the demo's statuses when absent. */
   budgets?: Partial<Record<DemoUnit, Status>>;
-  /** Copy the demo's published 2020 决算 of 104 as well. */
-  finals?: boolean;
 }
 
 export interface SeededDistrict {
