@@ -5,7 +5,7 @@ import { formatWan, parseWan } from "./money";
 import { buildNarrative, type Narrative } from "./narrative";
 import { ruleContext, runRules } from "./rules";
 import type { Finding } from "./rules/types";
-import { buildTables, type DisclosureTables } from "./tables";
+import { tablesOf, type DisclosureTables } from "./tables";
 import { tableContext } from "./tables/context";
 import { buildT8 } from "./tables/t8-department-expenditure";
 
@@ -52,13 +52,16 @@ export interface Disclosure {
 export function discloseBudget(input: DisclosureInput): Disclosure {
   const { budget, catalog } = input;
   const options = input.prior ? { prior: input.prior } : {};
-  const tables = buildTables(budget, catalog, options);
-  const narrative = buildNarrative(budget, catalog, options);
+  // The printed atoms (one rounding of every amount) are computed once and read by the tables,
+  // the narrative and the rules alike.
+  const ctx = tableContext(budget, catalog, options);
+  const tables = tablesOf(ctx);
+  const narrative = buildNarrative(budget, catalog, options, { ctx, tables });
   // The rules need the full Chongqing set; a region's template or the department's own set may
   // publish fewer tables, and then the rules build their own.
   const full = budget.disclosure?.tables ? {} : { tables: tables as Required<DisclosureTables> };
-  const findings = runRules(ruleContext(budget, catalog, { ...options, ...full, figures: narrative.figures }));
-  const t8 = tables.T8 ?? buildT8(tableContext(budget, catalog, options));
+  const findings = runRules(ruleContext(budget, catalog, { ...options, ...full, figures: narrative.figures, shown: ctx.shown }));
+  const t8 = tables.T8 ?? buildT8(ctx);
   const figure = (key: string) => {
     const v = narrative.figures[key];
     return typeof v === "string" ? v : undefined;
