@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { budgetToPackage } from "@/lib/budget/model";
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/connect";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { lagFromSamples, parseLsn } from "@/lib/db/replica";
 import { REPO_ROOT } from "@/lib/db/runtime";

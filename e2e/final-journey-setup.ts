@@ -5,7 +5,7 @@
  * that the journey starts it from the budget itself). Idempotent. Prints the budget's id.
  */
 import type { SessionUser } from "@/lib/auth/permissions";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/connect";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";
 import { submitBudget } from "@/lib/workflow/submit-budget";

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetToPackage } from "@/lib/budget/model";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/connect";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { SECTIONS } from "@/lib/workspace/sections";

@@ -2,7 +2,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
 import { useRouter } from "next/navigation";
-import { saveSectionAction } from "@/app/workspace/budgets/[id]/actions";
+import { saveSectionAction } from "@/lib/actions/budget/save-section";
 import { checkSection } from "@/lib/workspace/check-section";
 import { evaluatePackage, type Evaluation } from "@/lib/workspace/evaluate";
 import { SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
@@ -107,10 +107,10 @@ export function useSectionForm<S extends SectionId>(section: S) {
         rebase.current = null;
         form.reset(values);
         setSaveState({ kind: "saved", version: result.version });
-      } else if (result.kind === "invalid") {
+      } else if (result.code === "invalid" && "errors" in result) {
         for (const e of result.errors) form.setError((e.field || "root.section") as never, { type: "server", message: e.message });
         setSaveState({ kind: "error", message: "保存失败：请按提示修改标红的字段，您的输入都还在。" });
-      } else if (result.kind === "conflict") {
+      } else if (result.code === "conflict" && "currentVersion" in result) {
         setSaveState({
           kind: "conflict",
           message: result.message,

@@ -5,7 +5,7 @@ import type { Finding } from "@/lib/budget/rules/types";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { loadFinalForEngine } from "@/lib/db/finals/read-final";
 import { evaluateFinal } from "@/lib/final/evaluate";
-import { AppError, NOT_FOUND_MESSAGE } from "./errors";
+import { AppError, NOT_FOUND_MESSAGE } from "@/lib/errors";
 
 export type DocumentKind = "budget" | "final";
 

@@ -6,7 +6,7 @@ import { importCatalog, previewCatalogImport } from "@/lib/admin/import-catalog"
 import { loadCatalog, loadCrosswalkEntries } from "@/lib/db/catalog-store";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
-import { saveSection } from "@/lib/db/budgets/save-section";
+import { saveSection } from "@/lib/workflow/save-section";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { budgetToPackage } from "@/lib/budget/model";
 import { SECTIONS } from "@/lib/workspace/sections";
@@ -136,7 +136,7 @@ describe("saving a section with a code the year's catalogue lacks", () => {
     const saved = await saveSection(t.db, accountant, { budgetId: result.budgetId, expectedVersion: version, section: "basic", values });
     expect(saved).toMatchObject({
       ok: false,
-      kind: "invalid",
+      code: "invalid",
       errors: [{ path: "basicExpenditure[0].function", message: expect.stringContaining("2024 年科目目录中没有 2999996，请管理员导入 2024 年完整科目目录") }],
     });
   });

@@ -108,7 +108,7 @@ describe("the demo and starting a 决算 from the budget of its year", () => {
   });
 
   it("startFinal: from the published budget of the accountant's own department only, once", async () => {
-    const { startFinal } = await import("@/lib/db/finals/start-final");
+    const { startFinal } = await import("@/lib/workflow/start-final");
     const budget104 = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", year: 2024, department: { code: "104" } } });
     const budget134 = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", year: 2023, department: { code: "134" } } });
     const accountant134 = await sessionUser(t.db, "accountant.134");

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importWorkbookIntoBudget } from "@/lib/db/budgets/import-workbook";
+import { importWorkbookIntoBudget } from "@/lib/workflow/import-workbook";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { budgetToPackage } from "@/lib/budget/model";

@@ -2,10 +2,10 @@ import type { SessionUser } from "@/lib/auth/permissions";
 import { hasPermission } from "@/lib/auth/permissions";
 import { catalogToData, workingPackage, type CatalogData } from "@/lib/workspace/serialize";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
-import type { Db } from "../client";
-import { budgetScope } from "../scope";
-import { loadForEngine } from "./load-for-engine";
-import { EDITABLE_STATUSES } from "./save-section";
+import type { Db } from "@/lib/db/client";
+import { budgetScope } from "@/lib/db/scope";
+import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
+import { EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
 
 export interface EditorData {
   id: number;

@@ -10,14 +10,13 @@ import {
   type FinalHelper,
   type FinalSectionId,
 } from "@/lib/final/workspace/sections";
-import type { Db } from "../client";
-import { budgetScope } from "../scope";
-import { EDITABLE_STATUSES } from "../budgets/commit-content";
-import { finalColumns, writeFinalContent } from "./write-final";
+import type { Db } from "@/lib/db/client";
+import type { Failure, Result } from "@/lib/result";
+import { budgetScope } from "@/lib/db/scope";
+import { EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
+import { finalColumns, writeFinalContent } from "@/lib/db/finals/write-final";
 
-export type SaveFinalResult =
-  | { ok: true; version: number }
-  | { ok: false; kind: "refused" | "conflict" | "invalid"; message: string; errors?: PackageError[] };
+export type SaveFinalResult = Result<{ version: number }, Failure<{ code: "refused" | "conflict" | "invalid"; errors?: PackageError[] }>>;
 
 const SECTION_LABELS: Record<FinalSectionId, string> = {
   lines: "支出决算数",
@@ -43,35 +42,35 @@ async function changeFinal(
   change: (pkg: FinalPackage) => FinalPackage,
   event: { action: string; comment: string },
 ): Promise<SaveFinalResult> {
-  if (!hasPermission(actor, "budget.edit")) return { ok: false, kind: "refused", message: "您没有编制决算的权限" };
+  if (!hasPermission(actor, "budget.edit")) return { ok: false, code: "refused", message: "您没有编制决算的权限" };
   return db.$transaction(
     async (tx) => {
       const row = await tx.budget.findFirst({
         where: { AND: [budgetScope(actor, "budget.edit"), { id: input.budgetId, kind: "final" }] },
         include: { finalContent: true },
       });
-      if (!row?.finalContent) return { ok: false as const, kind: "refused" as const, message: "未找到该决算" };
+      if (!row?.finalContent) return { ok: false as const, code: "refused" as const, message: "未找到该决算" };
       if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
-        return { ok: false as const, kind: "refused" as const, message: "只有编制中或已退回的决算可以修改" };
+        return { ok: false as const, code: "refused" as const, message: "只有编制中或已退回的决算可以修改" };
       }
       if (row.version !== input.expectedVersion) {
-        return { ok: false as const, kind: "conflict" as const, message: "决算已被他人修改，请刷新页面后重新填写" };
+        return { ok: false as const, code: "conflict" as const, message: "决算已被他人修改，请刷新页面后重新填写" };
       }
       let changed: FinalPackage;
       try {
         changed = syncSelfEvaluationActuals(change(row.finalContent.package as FinalPackage));
       } catch (error) {
-        if (error instanceof SectionMismatch) return { ok: false as const, kind: "conflict" as const, message: error.message };
-        if (error instanceof InvalidSectionValues) return { ok: false as const, kind: "invalid" as const, message: error.message };
+        if (error instanceof SectionMismatch) return { ok: false as const, code: "conflict" as const, message: error.message };
+        if (error instanceof InvalidSectionValues) return { ok: false as const, code: "invalid" as const, message: error.message };
         throw error;
       }
       const parsed = parseFinalPackageValue(JSON.parse(JSON.stringify(changed)));
-      if (!parsed.ok) return { ok: false as const, kind: "invalid" as const, message: parsed.errors[0]!.message, errors: parsed.errors };
+      if (!parsed.ok) return { ok: false as const, code: "invalid" as const, message: parsed.errors[0]!.message, errors: parsed.errors };
       const bumped = await tx.budget.updateMany({
         where: { id: row.id, version: input.expectedVersion, status: { in: [...EDITABLE_STATUSES] } },
         data: { ...finalColumns(parsed.pkg), version: { increment: 1 } },
       });
-      if (bumped.count !== 1) return { ok: false as const, kind: "conflict" as const, message: "决算已被他人修改，请刷新页面后重新填写" };
+      if (bumped.count !== 1) return { ok: false as const, code: "conflict" as const, message: "决算已被他人修改，请刷新页面后重新填写" };
       await writeFinalContent(tx, row.id, parsed.pkg);
       const version = input.expectedVersion + 1;
       await tx.budgetEvent.create({

@@ -4,34 +4,34 @@ import { packageToBudget } from "@/lib/budget/model";
 import { checkSection, type SectionError } from "@/lib/workspace/check-section";
 import { SECTION_PART, SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
 import { budgetToPackage } from "@/lib/budget/model";
-import type { Db } from "../client";
+import type { Db } from "@/lib/db/client";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
 import type { Prisma } from "@/generated/prisma/client";
-import { loadCatalog } from "../catalog-store";
-import { budgetScope } from "../scope";
-import { budgetContentInclude, budgetFromRows } from "./read-budget";
-import { commitContent, EDITABLE_STATUSES } from "./commit-content";
+import type { Failure, Result } from "@/lib/result";
+import { loadCatalog } from "@/lib/db/catalog-store";
+import { budgetScope } from "@/lib/db/scope";
+import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { commitContent, EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
 
 export { EDITABLE_STATUSES };
 
-export type SaveResult =
-  | { ok: true; version: number; unchanged?: true }
-  | { ok: false; kind: "invalid"; errors: SectionError[] }
-  | {
-      ok: false;
-      kind: "conflict";
-      message: string;
+export type SaveResult = Result<
+  { version: number; unchanged?: true },
+  | Failure<{ code: "invalid"; errors: SectionError[] }>
+  | Failure<{
+      code: "conflict";
       currentVersion: number;
       /** The section as saved meanwhile (form values), to show beside the editor's and to merge. */
       theirs?: unknown;
       /** Who saved it meanwhile, and when; `self` when it was the same account (another window). */
       savedBy?: { name: string; self: boolean; at: string };
-    }
-  | { ok: false; kind: "refused"; message: string };
+    }>
+  | Failure<{ code: "refused" }>
+>;
 
 class Rejected extends Error {
   constructor(readonly result: Exclude<SaveResult, { ok: true }>) {
-    super(result.kind);
+    super(result.code);
   }
 }
 
@@ -53,19 +53,19 @@ export async function saveSection<S extends SectionId>(
     base?: SectionValues<S>;
   },
 ): Promise<SaveResult> {
-  if (!hasPermission(actor, "budget.edit")) return { ok: false, kind: "refused", message: "您没有编辑预算的权限" };
-  if (!SECTIONS[input.section]) return { ok: false, kind: "refused", message: "未知的预算部分" };
+  if (!hasPermission(actor, "budget.edit")) return { ok: false, code: "refused", message: "您没有编辑预算的权限" };
+  if (!SECTIONS[input.section]) return { ok: false, code: "refused", message: "未知的预算部分" };
   const scope = budgetScope(actor, "budget.edit");
   try {
     return await db.$transaction(
       async (tx) => {
         const row = await tx.budget.findFirst({ where: { AND: [scope, { id: input.budgetId }] }, include: budgetContentInclude });
-        if (!row) throw new Rejected({ ok: false, kind: "refused", message: "未找到该预算" });
+        if (!row) throw new Rejected({ ok: false, code: "refused", message: "未找到该预算" });
         if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
-          throw new Rejected({ ok: false, kind: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
+          throw new Rejected({ ok: false, code: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
         }
         const catalog = await loadCatalog(tx, row.year);
-        if (!catalog) throw new Rejected({ ok: false, kind: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
+        if (!catalog) throw new Rejected({ ok: false, code: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
         const current = budgetFromRows(row);
         const base = budgetToPackage(current, { unit: "元" });
         if (row.version !== input.expectedVersion) {
@@ -76,7 +76,7 @@ export async function saveSection<S extends SectionId>(
           }
         }
         const checked = checkValues(base, input.section, input.values, catalog);
-        if (!checked.ok) throw new Rejected({ ok: false, kind: "invalid", errors: checked.errors });
+        if (!checked.ok) throw new Rejected({ ok: false, code: "invalid", message: checked.errors[0]?.message ?? "有填写错误，未保存", errors: checked.errors });
         const budget = packageToBudget(checked.pkg);
         // Saving what is stored already is not an edit: no new version, no trail row.
         // (Both sides go through the same package → budget → package round trip, so only content is compared.)
@@ -148,7 +148,7 @@ async function sectionConflict(tx: Prisma.TransactionClient, budgetId: number, s
   const who = self ? "你自己在另一个窗口（或标签页）" : (last?.actor?.displayName ?? "他人");
   return new Rejected({
     ok: false,
-    kind: "conflict",
+    code: "conflict",
     currentVersion,
     theirs,
     savedBy: { name: last?.actor?.displayName ?? "他人", self, at: at.toISOString() },
@@ -159,7 +159,7 @@ async function sectionConflict(tx: Prisma.TransactionClient, budgetId: number, s
 function conflict(currentVersion: number) {
   return new Rejected({
     ok: false,
-    kind: "conflict",
+    code: "conflict",
     currentVersion,
     message: `保存冲突：他人已修改此预算（当前为第 ${currentVersion} 版）。您的输入仍保留在页面上，请核对后刷新页面再保存。`,
   });

@@ -5,20 +5,24 @@ import { parsePackageJson, parsePackageValue, type BudgetPackage, type PackageEr
 import { validatePackage } from "@/lib/budget/validate";
 import { describeChanges, type SectionChange } from "@/lib/workspace/describe-changes";
 import { mergePackages } from "@/lib/workspace/merge-package";
-import type { Db } from "../client";
-import { loadCatalog } from "../catalog-store";
-import { budgetScope } from "../scope";
-import { commitContent, EDITABLE_STATUSES } from "./commit-content";
-import { budgetContentInclude, budgetFromRows } from "./read-budget";
+import type { Db } from "@/lib/db/client";
+import type { Failure } from "@/lib/result";
+import { loadCatalog } from "@/lib/db/catalog-store";
+import { budgetScope } from "@/lib/db/scope";
+import { commitContent, EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
+import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
 
 export type ImportMode = "replace" | "merge";
 
 export type ImportIntoResult =
   | { ok: true; applied: false; changes: SectionChange[] }
   | { ok: true; applied: true; version: number; changes: SectionChange[] }
-  | { ok: false; errors: PackageError[] };
+  | Failure<{ code: "rejected"; errors: PackageError[] }>;
 
-const fail = (message: string, path = ""): ImportIntoResult => ({ ok: false, errors: [{ path, message }] });
+/** A package that cannot be imported: every problem, the first as the message. */
+export const rejected = (errors: PackageError[]): ImportIntoResult => ({ ok: false, code: "rejected", message: errors[0]?.message ?? "预算包不能导入", errors });
+
+const fail = (message: string, path = ""): ImportIntoResult => rejected([{ path, message }]);
 
 /**
  * Loads a Budget Package into an editable budget of the user's department: `replace` takes the
@@ -33,7 +37,7 @@ export async function importIntoBudget(
 ): Promise<ImportIntoResult> {
   if (!hasPermission(actor, "budget.import") || !hasPermission(actor, "budget.edit")) return fail("您没有导入预算的权限");
   const parsed = parsePackageJson(input.text);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return rejected(parsed.errors);
   return importPackageIntoBudget(db, actor, { ...input, pkg: parsed.pkg });
 }
 
@@ -65,11 +69,11 @@ export async function importPackageIntoBudget(
       const base = budgetToPackage(current, { unit: "元" });
       const incoming = budgetToPackage(packageToBudget(file), { unit: "元" });
       const candidate = parsePackageValue(input.mode === "replace" ? incoming : mergePackages(base, incoming));
-      if (!candidate.ok) return candidate;
+      if (!candidate.ok) return rejected(candidate.errors);
       const catalog = await loadCatalog(tx, current.year);
       if (!catalog) return fail(`数据库中没有 ${current.year} 年的科目目录`);
       const problems = validatePackage(candidate.pkg, catalog);
-      if (problems.length > 0) return { ok: false as const, errors: problems };
+      if (problems.length > 0) return rejected(problems);
       const changes = describeChanges(base, candidate.pkg);
       if (!input.apply) return { ok: true as const, applied: false as const, changes };
       if (row.version !== input.expectedVersion) {

@@ -2,17 +2,18 @@ import type { SessionUser } from "@/lib/auth/permissions";
 import { hasPermission } from "@/lib/auth/permissions";
 import { priorYearFromBudget } from "@/lib/budget/compute/prior-year";
 import type { Budget } from "@/lib/budget/model";
-import type { Db } from "../client";
-import { loadCatalog, loadCrosswalk } from "../catalog-store";
-import { budgetScope } from "../scope";
-import { budgetContentInclude, budgetFromRows } from "./read-budget";
-import { budgetColumns, writeBudgetContent } from "./write-budget";
-import { recordEvent } from "./commit-content";
+import type { Db } from "@/lib/db/client";
+import type { Result } from "@/lib/result";
+import { loadCatalog, loadCrosswalk } from "@/lib/db/catalog-store";
+import { budgetScope } from "@/lib/db/scope";
+import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { budgetColumns, writeBudgetContent } from "@/lib/db/budgets/write-budget";
+import { recordEvent } from "@/lib/db/budgets/commit-content";
 
 /** Budgets whose figures may become next year's 上年 column (报送稿 are marked provisional in the list). */
 export const NEXT_YEAR_FROM = ["SUBMITTED", "APPROVED", "PUBLISHED"] as const;
 
-export type StartResult = { ok: true; budgetId: number } | { ok: false; message: string };
+export type StartResult = Result<{ budgetId: number }>;
 
 /**
  * The next year's draft, started from this one: the department's data, sub-units, basic lines
@@ -21,24 +22,24 @@ export type StartResult = { ok: true; budgetId: number } | { ok: false; message:
  * has not happened yet), and the prior-year column is filled from this budget.
  */
 export async function startNextYear(db: Db, actor: SessionUser, input: { fromBudgetId: number }): Promise<StartResult> {
-  if (!hasPermission(actor, "budget.edit")) return { ok: false, message: "您没有编制预算的权限" };
+  if (!hasPermission(actor, "budget.edit")) return { ok: false, code: "refused", message: "您没有编制预算的权限" };
   return db.$transaction(
     async (tx) => {
       const row = await tx.budget.findFirst({
         where: { AND: [budgetScope(actor, "budget.edit"), { id: input.fromBudgetId }] },
         include: budgetContentInclude,
       });
-      if (!row) return { ok: false as const, message: "未找到该预算" };
+      if (!row) return { ok: false as const, code: "refused", message: "未找到该预算" };
       // The new budget's 上年 column is this budget's figures: never those of a draft still being changed.
       if (!(NEXT_YEAR_FROM as readonly string[]).includes(row.status)) {
-        return { ok: false as const, message: "该预算还在编制中（或已退回修改），其数字不能作为下一年的上年数；请在报送并审核通过后再编制下一年预算" };
+        return { ok: false as const, code: "refused", message: "该预算还在编制中（或已退回修改），其数字不能作为下一年的上年数；请在报送并审核通过后再编制下一年预算" };
       }
       const year = row.year + 1;
       const existing = await tx.budget.findUnique({
         where: { departmentId_year_kind: { departmentId: row.departmentId, year, kind: row.kind } },
       });
-      if (existing) return { ok: false as const, message: `${year} 年预算已存在` };
-      if (!(await loadCatalog(tx, year))) return { ok: false as const, message: `数据库中没有 ${year} 年的科目目录，请联系管理员导入` };
+      if (existing) return { ok: false as const, code: "refused", message: `${year} 年预算已存在` };
+      if (!(await loadCatalog(tx, year))) return { ok: false as const, code: "refused", message: `数据库中没有 ${year} 年的科目目录，请联系管理员导入` };
       const crosswalk = await loadCrosswalk(tx, row.year, year);
       const last = budgetFromRows(row);
       const mapCode = (code: string) => crosswalk[code] ?? code;

@@ -1,7 +1,8 @@
 /**
  * The one kind of error whose message may be shown to the user: a code the UI can branch on and
  * a Chinese sentence. Anything else that goes wrong is a bug, logged and answered generically.
- * Thrown inside a workflow transaction to roll it back; the use case turns it into a result.
+ * Thrown inside a workflow transaction to roll it back; the use case (or the action helper,
+ * lib/server/action.ts) turns it into a Failure (lib/result.ts).
  */
 export type AppErrorCode =
   | "not_found"

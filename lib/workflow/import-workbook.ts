@@ -2,10 +2,10 @@ import type { SessionUser } from "@/lib/auth/permissions";
 import { hasPermission } from "@/lib/auth/permissions";
 import { readEntryWorkbook } from "@/lib/workbook/read-entry-workbook";
 import type { WorkbookStamp } from "@/lib/workbook/write-entry-workbook";
-import type { Db } from "../client";
-import { loadCatalog } from "../catalog-store";
-import { budgetScope } from "../scope";
-import { importPackageIntoBudget, type ImportIntoResult, type ImportMode } from "./import-into-budget";
+import type { Db } from "@/lib/db/client";
+import { loadCatalog } from "@/lib/db/catalog-store";
+import { budgetScope } from "@/lib/db/scope";
+import { importPackageIntoBudget, rejected, type ImportIntoResult, type ImportMode } from "./import-into-budget";
 
 /** Larger than any real budget's workbook (a 500-line one is about 100 KB), small enough to refuse a bomb early. */
 export const MAX_WORKBOOK_BYTES = 10 * 1024 * 1024;
@@ -45,7 +45,7 @@ export async function importWorkbookIntoBudget(
   actor: SessionUser,
   input: { budgetId: number; expectedVersion: number; data: Uint8Array; mode: ImportMode; apply: boolean },
 ): Promise<ImportIntoResult> {
-  const fail = (message: string): ImportIntoResult => ({ ok: false, errors: [{ path: "", message }] });
+  const fail = (message: string): ImportIntoResult => rejected([{ path: "", message }]);
   if (!hasPermission(actor, "budget.import") || !hasPermission(actor, "budget.edit")) return fail("您没有导入预算的权限");
   if (input.data.byteLength > MAX_WORKBOOK_BYTES) return fail(`工作簿过大（超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）`);
   const row = await db.budget.findFirst({
@@ -58,6 +58,6 @@ export async function importWorkbookIntoBudget(
   // A workbook of another budget is refused for that alone, before its cells are looked at.
   const refused = read.stamp ? stampProblem(read.stamp, target) : null;
   if (refused) return fail(refused);
-  if (!read.ok) return read;
+  if (!read.ok) return rejected(read.errors);
   return importPackageIntoBudget(db, actor, { ...input, pkg: read.pkg, source: "录入工作簿" });
 }

@@ -4,9 +4,9 @@ import { optionalText, strictBoolean, strictId, strictInt } from "@/lib/validati
 import { COMMENT_MAX_LENGTH } from "@/lib/workflow/comment-anchors";
 
 /**
- * The workspace's server actions are reachable with any payload, not only what the forms send:
- * each argument is parsed here before anything else runs. A wrong type is a Chinese message,
- * never a 500.
+ * The budget workspace's action inputs, one schema each, parsed whole by the action helper
+ * (lib/server/action.ts) before anything runs: server actions are reachable with any payload,
+ * and a wrong type is a Chinese message, never a 500.
  */
 const id = strictId("请求无效");
 const section = z.string({ error: "请求无效" }).refine(isSectionId, "请求无效").transform((s) => s as SectionId);
@@ -57,10 +57,3 @@ export const startAdjustmentInput = z.object({
     .min(1, "发起预算调整时必须填写调整原因")
     .max(COMMENT_MAX_LENGTH, `调整原因不能超过 ${COMMENT_MAX_LENGTH} 字`),
 }, { error: "请求无效" });
-
-export type Parsed<T> = { ok: true; data: T } | { ok: false; message: string };
-
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
-  const r = schema.safeParse(input);
-  return r.success ? { ok: true, data: r.data } : { ok: false, message: r.error.issues[0]?.message ?? "请求无效" };
-}
