@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { hashPassword } from "@/lib/auth/verify-credentials";
+import { hashPassword } from "@/lib/auth/password";
 import { fixturesDir } from "@/lib/budget/testing/fixtures";
 import { createDb } from "@/lib/db/connect";
 import { importPackageText } from "@/lib/db/budgets/import-package";

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role, SessionUser } from "@/lib/auth/permissions";
-import { hashPassword } from "@/lib/auth/verify-credentials";
+import { hashPassword } from "@/lib/auth/password";
 import type { BudgetStatus } from "@/generated/prisma/client";
 import { createDb, type Db } from "@/lib/db/connect";
 import { importPackageText } from "@/lib/db/budgets/import-package";
