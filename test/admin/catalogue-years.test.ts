@@ -192,6 +192,7 @@ describe("importing the official catalogue from Excel", () => {
     const result = await importCatalog(t.db, admin, { year: 2028, kind: "economic", xlsx });
     expect(result).toEqual({
       ok: false,
+      code: "invalid_input",
       message: "文件有 3 处错误，未导入任何内容",
       errors: [
         "支出经济分类科目（工作表“经济分类”）：工作表“经济分类”第 4 行 C4 单元格：科目名称不能为空",

@@ -112,7 +112,7 @@ describe("the demo and starting a 决算 from the budget of its year", () => {
     const budget104 = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", year: 2024, department: { code: "104" } } });
     const budget134 = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", year: 2023, department: { code: "134" } } });
     const accountant134 = await sessionUser(t.db, "accountant.134");
-    expect(await startFinal(t.db, accountant134, { fromBudgetId: budget104.id })).toEqual({ ok: false, message: "未找到该预算" });
+    expect(await startFinal(t.db, accountant134, { fromBudgetId: budget104.id })).toMatchObject({ ok: false, message: "未找到该预算" });
     expect(await startFinal(t.db, accountant134, { fromBudgetId: budget134.id })).toMatchObject({ ok: false, message: expect.stringMatching(/尚未审核通过或公开/) });
     expect((await startFinal(t.db, reviewer, { fromBudgetId: budget104.id })).ok).toBe(false);
     const started = await startFinal(t.db, accountant, { fromBudgetId: budget104.id });
@@ -124,7 +124,7 @@ describe("the demo and starting a 决算 from the budget of its year", () => {
     const published = await t.db.publishedSnapshot.findFirstOrThrow({ where: { budgetId: budget104.id } });
     const t4 = (published.tables as { T4: { current: Record<string, string> } }).T4.current;
     expect((Number(pkg.threePublic.reception!.initial) / 10000).toFixed(2)).toBe(t4.reception);
-    expect(await startFinal(t.db, accountant, { fromBudgetId: budget104.id })).toEqual({ ok: false, message: "2024 年决算已存在" });
+    expect(await startFinal(t.db, accountant, { fromBudgetId: budget104.id })).toMatchObject({ ok: false, message: "2024 年决算已存在" });
   });
 });
 

@@ -168,7 +168,7 @@ describe("starting next year's budget", () => {
     expect(next.priorYear?.basic).toBe("7012500.00");
     expect(next.priorYear?.project).toBe("1720000.00");
     expect((await t.db.budget.findUniqueOrThrow({ where: { id: result.budgetId } })).status).toBe("DRAFT");
-    expect(await startNextYear(t.db, user, { fromBudgetId: from })).toEqual({ ok: false, message: "2025 年预算已存在" });
+    expect(await startNextYear(t.db, user, { fromBudgetId: from })).toMatchObject({ ok: false, message: "2025 年预算已存在" });
   });
 });
 
