@@ -38,5 +38,10 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // CommonJS scripts (run by node before TypeScript is available): require is their import.
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   globalIgnores([".next/**", ".next-*/**", "generated/**", "node_modules/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"]),
 ]);

@@ -6,9 +6,18 @@ import Decimal from "decimal.js";
 import { readPdfText } from "../lib/export/pdf-text";
 import { typeInto } from "./helpers";
 
+/** The parts of the expected-tables fixture this spec reads. */
+interface Expected {
+  unit: unknown;
+  T2: { total: Record<"prior" | "total" | "basic" | "project", string>; rows: { code: string; prior: string; total: string; basic: string; project: string }[] };
+  T4: Record<"prior" | "current", Record<string, string>>;
+  T11: unknown[];
+  [table: string]: unknown;
+}
+
 const FIXTURE = JSON.parse(
   readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2024.expected.json"), "utf8"),
-) as Record<string, any>;
+) as Expected;
 const PAGE = "/b/500109/2024/104";
 const API = "/api/open/budgets/500109/2024/104";
 const OFFICE = "重庆市北碚区人民政府办公室";
@@ -43,7 +52,7 @@ test("a reader finds the published budget from the home page and reads T2 and T4
   // Every row of T2, code by code.
   const rows = t2.locator("tbody tr");
   await expect(rows).toHaveCount(1 + FIXTURE.T2.rows.length);
-  for (const [i, r] of (FIXTURE.T2.rows as any[]).entries()) {
+  for (const [i, r] of FIXTURE.T2.rows.entries()) {
     const row = rows.nth(i + 1);
     await expect(row.locator("td").first()).toHaveText(r.code);
     expect(await cellAmounts(row)).toEqual([r.prior, r.total, r.basic, r.project]);
@@ -144,7 +153,7 @@ test("the JSON API returns the package, the narrative and the fixture's tables",
   expect(versioned.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
 
   const list = await (await request.get("/api/open/budgets")).json();
-  expect(list.budgets.map((b: any) => `${b.region.code}/${b.year}/${b.unit.code}`)).toEqual(["500109/2024/104"]);
+  expect((list as { budgets: { region: { code: string }; year: number; unit: { code: string } }[] }).budgets.map((b) => `${b.region.code}/${b.year}/${b.unit.code}`)).toEqual(["500109/2024/104"]);
   expect(list.budgets[0].totals).toMatchObject({ total: "2514.61", basic: "1746.21", project: "768.40", threePublic: "27.50", change: "-375.61" });
   expect(list.budgets[0].urls.xlsx).toContain("/tables.xlsx?v=");
 

@@ -15,7 +15,7 @@ const accountant: SessionUser = { id: 1, username: "a", displayName: "会计", m
 const reviewer: SessionUser = { id: 2, username: "r", displayName: "审核", memberships: [{ role: "REVIEWER", departmentId: null, regionId: 3 }] };
 
 describe("defineAction", () => {
-  const run = vi.fn(async (input: unknown) => ({ ok: true as const, input }));
+  const run = vi.fn(async (input: unknown, _ctx: { user: SessionUser }) => ({ ok: true as const, input }));
   beforeEach(() => {
     run.mockClear();
     session.user = accountant;
@@ -64,7 +64,7 @@ describe("defineAction", () => {
 });
 
 describe("defineFormAction", () => {
-  const run = vi.fn(async () => ({ ok: true as const, message: "意见已保存" }));
+  const run = vi.fn(async (_input: unknown) => ({ ok: true as const, message: "意见已保存" }));
   const comment = defineFormAction({ tier: { permission: "budget.comment" }, refused: "预算不存在或您无权访问", input: commentSchema, run });
   beforeEach(() => {
     run.mockClear();

@@ -16,6 +16,7 @@ import { loadShippedYear } from "@/lib/db/prepare";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { fixturePackages } from "../helpers/fixtures";
 import { sessionUser } from "../helpers/users";
+import { deleteAt, getAt, setAt, type JsonObject } from "@/test/support/json-edit";
 
 let t: TestDatabase;
 let admin: SessionUser;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 
 /** The 2024 信访办 package as another department of the district (the demo already has 信访办 2024). */
-function petitionPackage(unitCode: string, change?: (pkg: any) => void): string {
+function petitionPackage(unitCode: string, change?: (pkg: JsonObject) => void): string {
   const pkg = JSON.parse(fixturePackages().find((f) => f.name === "beibei-petition-office-2024")!.text);
   pkg.unit.code = unitCode;
   pkg.unit.name = `测试单位${unitCode}`;
@@ -70,7 +71,7 @@ describe("loading the shipped data at start", () => {
 
 describe("importing a 2024 package", () => {
   it("refuses 2010308 as a current-year line, naming the code and what to import", async () => {
-    const text = petitionPackage("901", (pkg) => (pkg.basicExpenditure[0].function = "2010308"));
+    const text = petitionPackage("901", (pkg) => setAt(pkg, "basicExpenditure[0].function", "2010308"));
     const result = await importPackageText(t.db, text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -81,7 +82,7 @@ describe("importing a 2024 package", () => {
   });
 
   it("refuses 2010308 in a project too", async () => {
-    const result = await importPackageText(t.db, petitionPackage("901", (pkg) => (pkg.projects[0].function = "2010308")));
+    const result = await importPackageText(t.db, petitionPackage("901", (pkg) => setAt(pkg, "projects[0].function", "2010308")));
     expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(["projects[0].function"]);
   });
 
@@ -103,8 +104,8 @@ describe("importing a 2024 package", () => {
     const result = await importPackageText(
       t.db,
       petitionPackage("903", (pkg) => {
-        pkg.priorYear.expenditureByFunction["2999998"] = pkg.priorYear.expenditureByFunction["2010308"];
-        delete pkg.priorYear.expenditureByFunction["2010308"];
+        setAt(pkg, "priorYear.expenditureByFunction.2999998", getAt(pkg, "priorYear.expenditureByFunction.2010308"));
+        deleteAt(pkg, "priorYear.expenditureByFunction.2010308");
       }),
     );
     expect(result.ok ? [] : result.errors).toEqual([
