@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
-import { fixturesDir } from "@/lib/budget/testing/fixtures";
+import { fixturesDir } from "@/test/support/budget/fixtures";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { createDb } from "@/lib/db/connect";
 import type { OwnWorld } from "./own-world";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type Locator } from "@playwright/test";
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
-import { readPdfText } from "../lib/export/pdf-text";
+import { readPdfText } from "@/test/support/pdf-text";
 import { typeInto } from "./helpers";
 
 /** The parts of the expected-tables fixture this spec reads. */

@@ -15,7 +15,7 @@ import { createDb, type Db } from "@/lib/db/connect";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { exportPackage } from "@/lib/db/budgets/export-package";
 import { startNextYear } from "@/lib/workflow/start-next-year";
-import { fixturesDir } from "@/lib/budget/testing/fixtures";
+import { fixturesDir } from "@/test/support/budget/fixtures";
 import { addComment } from "@/lib/workflow/add-comment";
 import { COMMENT_SECTION_IDS } from "@/lib/workflow/comment-anchors";
 import { approveBudget } from "@/lib/workflow/approve-budget";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import { loadFixtures } from "./testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { amountChanges } from "./amount-changes";
 import { budgetToPackage, packageToBudget } from "./model";
 

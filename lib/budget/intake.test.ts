@@ -6,7 +6,7 @@ import { PLACEHOLDER_PATTERNS } from "@/lib/budget/rules/text-placeholder";
 import { buildNarrative, STANDARD_GLOSSARY } from "@/lib/budget/narrative";
 import { buildTables } from "@/lib/budget/tables";
 import { NO_STATE_CAPITAL_NOTE } from "@/lib/budget/tables/t12-state-capital";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { tableLayouts } from "@/lib/public/layout";
 
 /**

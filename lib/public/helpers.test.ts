@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { budgetToPackage } from "@/lib/budget/model";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { displayAmount, displayAmountOrZero, displayOperator } from "./amount";
 import { barChart, shares } from "./bar-chart";
 import { sumSummaries, summarizeBudget } from "./budget-summary";

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { priorComparison, generalBudgetAmounts } from "./prior-comparison";
 import { packageToBudget } from "@/lib/budget/model";
 

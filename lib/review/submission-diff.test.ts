@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { functionName, economicName } from "@/lib/catalog/catalog";
 import { diffBudgets } from "./submission-diff";
 import { packageToBudget } from "@/lib/budget/model";

@@ -6,7 +6,7 @@ import { setActiveSchema } from "@/lib/actions/admin/users.schema";
 import { transitionSchema } from "@/lib/actions/review/review.schema";
 import { parsePackageValue } from "@/lib/budget/package/schema";
 import { UNIT_CODE_MAX_DIGITS } from "@/lib/budget/package/codes";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { nameField, strictId } from "./fields";
 
 const message = (r: z.ZodSafeParseResult<unknown>) => (r.success ? null : r.error.issues[0]!.message);

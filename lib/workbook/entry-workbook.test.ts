@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { budgetToPackage, packageToBudget } from "@/lib/budget/model";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { readEntryWorkbook } from "./read-entry-workbook";
 import { blankPackage, writeEntryWorkbook } from "./write-entry-workbook";
 

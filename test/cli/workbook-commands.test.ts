@@ -14,7 +14,7 @@ import { run as narrative } from "@/lib/cli/commands/narrative";
 import { run as priorYear } from "@/lib/cli/commands/prior-year";
 import { writeFileSync } from "node:fs";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { writeDisclosureWorkbook } from "@/lib/export/xlsx";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { fixturePackages } from "../helpers/fixtures";

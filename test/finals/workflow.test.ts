@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { seedDemo } from "@/lib/db/seed-demo";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";
 import { returnBudget } from "@/lib/workflow/return-budget";
@@ -97,7 +97,7 @@ describe("the demo and starting a 决算 from the budget of its year", () => {
     // Drafts are never public.
     expect(await findPublishedFinal(t.db, { region: "500109", year: 2023, unit: "134" })).toBeNull();
     const { renderFinalPdf } = await import("@/lib/export/pdf/final-pdf");
-    const { readPdfText } = await import("@/lib/export/pdf-text");
+    const { readPdfText } = await import("@/test/support/pdf-text");
     const pdf = readPdfText(await renderFinalPdf(f!));
     expect(pdf.pages.join("\n")).toContain("2020年度部门决算");
     expect(pdf.pages.join("\n")).toContain("1,918.25");

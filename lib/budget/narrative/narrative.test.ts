@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { formatWanDisplay } from "@/lib/budget/money";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { buildNarrative } from "./index";
 import { changePhrase } from "./phrases";
 

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { packageToBudget, type Budget } from "@/lib/budget/model";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { checkBudget, findRule, ruleContext, RULES, type RuleContext } from "./index";
 
 const fixtures = loadFixtures();

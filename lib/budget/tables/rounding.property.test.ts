@@ -6,7 +6,7 @@ import { budgetToPackage, packageToBudget, type Budget } from "@/lib/budget/mode
 import { parsePackageValue } from "@/lib/budget/package/schema";
 import { buildNarrative } from "@/lib/budget/narrative";
 import { findRule, ruleContext } from "@/lib/budget/rules";
-import { arbitraryBudget } from "@/lib/budget/testing/arbitrary-budget";
+import { arbitraryBudget } from "@/test/support/budget/arbitrary-budget";
 import { loadReferenceCatalog } from "@/lib/catalog/reference";
 import { buildTables } from "./index";
 

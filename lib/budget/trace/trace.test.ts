@@ -1,11 +1,11 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryBudget } from "@/lib/budget/testing/arbitrary-budget";
+import { arbitraryBudget } from "@/test/support/budget/arbitrary-budget";
 import { loadReferenceCatalog } from "@/lib/catalog/reference";
 import { sum, toWanYuan } from "@/lib/budget/money";
 import { buildNarrative } from "@/lib/budget/narrative";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { allCellTraces, narrativeKeys, traceCell, traceCsv, traceNarrative, traceSource, type Trace } from "./index";
 
 const HALF_FEN = new Decimal("0.005");

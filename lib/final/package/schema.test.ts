@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePackageJson } from "@/lib/budget/package/schema";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { packageToFinal } from "@/lib/final/model";
 import { parseFinalPackageJson, parseFinalPackageValue } from "./schema";
 import { deleteAt, setAt, type JsonObject } from "@/test/support/json-edit";

@@ -1,6 +1,6 @@
 import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { readPdfText } from "./pdf-text";
+import { readPdfText } from "@/test/support/pdf-text";
 
 /** A two-page PDF shaped like pdfkit's: Type0 fonts with ToUnicode maps, Flate streams. */
 function tinyPdf(): Buffer {

@@ -39,7 +39,7 @@ export function loadFixtures(): Fixture[] {
     .filter((f) => f.endsWith(".package.json"))
     .sort()
     .map((file) => ({ file, text: readFileSync(path.join(dir, file), "utf8") }))
-    // 决算 packages (kind "final") have their own shape and loader: lib/final/testing/fixtures.ts.
+    // 决算 packages (kind "final") have their own shape and loader: test/support/final/fixtures.ts.
     .filter(({ text }) => !isFinalPackageText(text))
     .map(({ file, text }) => {
       const name = file.replace(/\.package\.json$/, "");

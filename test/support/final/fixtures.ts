@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Catalog } from "@/lib/catalog/catalog";
-import { fixturesDir, isFinalPackageText } from "@/lib/budget/testing/fixtures";
+import { fixturesDir, isFinalPackageText } from "@/test/support/budget/fixtures";
 import { packageToFinal, type FinalAccounts } from "@/lib/final/model";
 import { parseFinalPackageJson, type FinalPackage } from "@/lib/final/package/schema";
 import { loadFinalCatalog } from "@/lib/final/catalog";
