@@ -17,7 +17,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { createDb } from "@/lib/db/connect";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { lagFromSamples, parseLsn } from "@/lib/db/replica";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { createDb, type Db } from "@/lib/db/connect";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { approveBudget } from "@/lib/workflow/approve-budget";

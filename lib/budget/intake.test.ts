@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { budgetToPackage, packageToBudget, type Budget } from "@/lib/budget/model";
+import { type Budget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { parsePackageValue, type BudgetPackage } from "@/lib/budget/package/schema";
 import { checkBudget, findRule, ruleContext } from "@/lib/budget/rules";
 import { PLACEHOLDER_PATTERNS } from "@/lib/budget/rules/text-placeholder";

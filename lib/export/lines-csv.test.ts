@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { buildTables } from "@/lib/budget/tables";
 import { loadFixtures } from "@/test/support/budget/fixtures";
 import { CSV_COLUMNS, linesCsv } from "./lines-csv";

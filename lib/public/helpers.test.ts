@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { buildTables } from "@/lib/budget/tables";
 import { loadFixtures } from "@/test/support/budget/fixtures";
 import { displayAmount, displayAmountOrZero, displayOperator } from "./amount";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { checkBudget } from "@/lib/budget/rules";
 import type { Finding } from "@/lib/budget/rules/types";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";

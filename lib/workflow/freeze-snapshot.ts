@@ -1,4 +1,4 @@
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { buildNarrative } from "@/lib/budget/narrative";
 import { buildTables } from "@/lib/budget/tables";
 import { priorToJson } from "@/lib/budget/trace/frozen-prior";

@@ -1,6 +1,7 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import { hasPermission } from "@/lib/auth/permissions";
-import { budgetToPackage, packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { parsePackageJson, parsePackageValue, type BudgetPackage, type PackageError } from "@/lib/budget/package/schema";
 import { validatePackage } from "@/lib/budget/validate";
 import { describeChanges, type SectionChange } from "@/lib/workspace/describe-changes";

@@ -1,9 +1,9 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import { hasPermission } from "@/lib/auth/permissions";
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { checkSection, type SectionError } from "@/lib/workspace/check-section";
 import { SECTION_PART, SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import type { Db } from "@/lib/db/client";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
 import type { Prisma } from "@/generated/prisma/client";

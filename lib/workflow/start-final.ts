@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { finalPackageFromBudget } from "@/lib/final/package/from-budget";
 import type { Db } from "@/lib/db/client";
 import type { Result } from "@/lib/result";

@@ -8,7 +8,7 @@ import { importPackageText } from "@/lib/db/budgets/import-package";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { saveSection } from "@/lib/workflow/save-section";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { SECTIONS } from "@/lib/workspace/sections";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { missingCatalogueCodes } from "@/lib/admin/missing-codes";

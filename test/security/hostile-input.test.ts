@@ -3,7 +3,7 @@ import { importPackageText } from "@/lib/db/budgets/import-package";
 import { importIntoBudget } from "@/lib/workflow/import-into-budget";
 import { saveSection } from "@/lib/workflow/save-section";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { SECTIONS, type SectionId } from "@/lib/workspace/sections";
 import { freshDatabase, type TestDatabase } from "../helpers/database";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { amountChanges } from "@/lib/budget/amount-changes";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { importIntoBudget } from "@/lib/workflow/import-into-budget";

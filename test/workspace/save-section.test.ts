@@ -3,7 +3,7 @@ import { saveSection } from "@/lib/workflow/save-section";
 import { startNextYear } from "@/lib/workflow/start-next-year";
 import { importIntoBudget } from "@/lib/workflow/import-into-budget";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { SECTIONS } from "@/lib/workspace/sections";
 import { freshDatabase, type TestDatabase } from "../helpers/database";

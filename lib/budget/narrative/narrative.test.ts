@@ -69,7 +69,7 @@ describe("year-on-year wording", () => {
 
 describe("sentences from data", () => {
   it("describes government-fund spending and procurement when there is some", async () => {
-    const { packageToBudget } = await import("@/lib/budget/model");
+    const { packageToBudget } = await import("@/lib/budget/package/to-budget");
     const { buildTables } = await import("@/lib/budget/tables");
     const [fixture] = loadFixtures();
     const budget = packageToBudget(fixture!.pkg);

@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { packageToBudget, type Budget } from "@/lib/budget/model";
+import { type Budget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageJson, type BudgetPackage } from "@/lib/budget/package/schema";
 import { loadReferenceCatalog } from "@/lib/catalog/reference";
 import type { Catalog } from "@/lib/catalog/catalog";

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { budgetScope } from "@/lib/db/scope";
 import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { importWorkbookIntoBudget, MAX_WORKBOOK_BYTES } from "@/lib/workflow/import-workbook";
 import { blankPackage, writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";
 
