@@ -36,7 +36,7 @@ export interface ActionDefinition<T extends Tier, S extends z.ZodType, R extends
   run(input: z.output<S>, ctx: ActionContext<T>): Promise<R>;
 }
 
-export const REFUSED = "请先登录";
+const REFUSED = "请先登录";
 
 async function admit<T extends Tier>(tier: T, refused: string): Promise<{ user: UserOf<T> } | Failure<{ code: "forbidden" }>> {
   const user = await currentUser();
