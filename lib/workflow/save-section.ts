@@ -13,7 +13,6 @@ import { budgetScope } from "@/lib/db/scope";
 import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
 import { commitContent, EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
 
-
 export type SaveResult = Result<
   { version: number; unchanged?: true },
   | Failure<{ code: "invalid"; errors: SectionError[] }>
