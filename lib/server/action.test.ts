@@ -15,7 +15,7 @@ const accountant: SessionUser = { id: 1, username: "a", displayName: "会计", m
 const reviewer: SessionUser = { id: 2, username: "r", displayName: "审核", memberships: [{ role: "REVIEWER", departmentId: null, regionId: 3 }] };
 
 describe("defineAction", () => {
-  const run = vi.fn(async (input: unknown, _ctx: { user: SessionUser }) => ({ ok: true as const, input }));
+  const run = vi.fn(async (input: unknown, ctx: { user: SessionUser }) => ({ ok: true as const, input, by: ctx.user.username }));
   beforeEach(() => {
     run.mockClear();
     session.user = accountant;
@@ -45,7 +45,7 @@ describe("defineAction", () => {
   });
 
   it("runs the use case with the parsed input and the user", async () => {
-    expect(await submit({ budgetId: "12" as never, expectedVersion: 3, comment: "  说明 " })).toEqual({ ok: true, input: { budgetId: 12, expectedVersion: 3, comment: "说明" } });
+    expect(await submit({ budgetId: "12" as never, expectedVersion: 3, comment: "  说明 " })).toEqual({ ok: true, input: { budgetId: 12, expectedVersion: 3, comment: "说明" }, by: "a" });
     expect(run.mock.calls[0]![1]).toMatchObject({ user: accountant });
   });
 
@@ -64,7 +64,7 @@ describe("defineAction", () => {
 });
 
 describe("defineFormAction", () => {
-  const run = vi.fn(async (_input: unknown) => ({ ok: true as const, message: "意见已保存" }));
+  const run = vi.fn(async (input: { body: string }) => ({ ok: true as const, message: "意见已保存", body: input.body }));
   const comment = defineFormAction({ tier: { permission: "budget.comment" }, refused: "预算不存在或您无权访问", input: commentSchema, run });
   beforeEach(() => {
     run.mockClear();
@@ -77,7 +77,7 @@ describe("defineFormAction", () => {
     form.set("section", "projects");
     form.set("anchor", "  ");
     form.set("body", "请补充绩效目标");
-    expect(await comment(null, form)).toEqual({ ok: true, message: "意见已保存" });
+    expect(await comment(null, form)).toEqual({ ok: true, message: "意见已保存", body: "请补充绩效目标" });
     expect(run.mock.calls[0]![0]).toEqual({ budgetId: 5, section: "projects", body: "请补充绩效目标" });
   });
 

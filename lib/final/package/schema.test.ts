@@ -3,7 +3,7 @@ import { parsePackageJson } from "@/lib/budget/package/schema";
 import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { packageToFinal } from "@/lib/final/model";
 import { parseFinalPackageJson, parseFinalPackageValue } from "./schema";
-import { deleteAt, setAt, type JsonObject } from "@/test/support/json-edit";
+import { setAt, type JsonObject } from "@/test/support/json-edit";
 
 const fixture = loadFinalFixtures()[0]!;
 const edit = (change: (pkg: JsonObject) => void) => {
