@@ -45,7 +45,11 @@ describe("defineAction", () => {
   });
 
   it("runs the use case with the parsed input and the user", async () => {
-    expect(await submit({ budgetId: "12" as never, expectedVersion: 3, comment: "  说明 " })).toEqual({ ok: true, input: { budgetId: 12, expectedVersion: 3, comment: "说明" }, by: "a" });
+    expect(await submit({ budgetId: "12" as never, expectedVersion: 3, comment: "  说明 " })).toEqual({
+      ok: true,
+      input: { budgetId: 12, expectedVersion: 3, comment: "说明" },
+      by: "a",
+    });
     expect(run.mock.calls[0]![1]).toMatchObject({ user: accountant });
   });
 

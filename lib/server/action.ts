@@ -59,7 +59,9 @@ async function execute<T extends Tier, S extends z.ZodType, R extends Result>(de
 }
 
 /** A server action called with one argument (a component's `await action(input)`). */
-export function defineAction<T extends Tier, S extends z.ZodType, R extends Result>(def: ActionDefinition<T, S, R>): (input: z.input<S>) => Promise<R | AppFailure> {
+export function defineAction<T extends Tier, S extends z.ZodType, R extends Result>(
+  def: ActionDefinition<T, S, R>,
+): (input: z.input<S>) => Promise<R | AppFailure> {
   return (input) => execute(def, input);
 }
 

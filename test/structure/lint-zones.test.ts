@@ -27,14 +27,33 @@ async function ruleIds(filePath: string, source: string, linter = eslint): Promi
 describe("the layer zones refuse a crossing", () => {
   it.each([
     ["components ↛ app", "components/AccountNav.tsx", 'import Home from "@/app/page";\nexport const probe = Home;\n', "import/no-restricted-paths"],
-    ["lib ↛ components", "lib/result.ts", 'import { AccountNav } from "@/components/AccountNav";\nexport const probe = AccountNav;\n', "import/no-restricted-paths"],
+    [
+      "lib ↛ components",
+      "lib/result.ts",
+      'import { AccountNav } from "@/components/AccountNav";\nexport const probe = AccountNav;\n',
+      "import/no-restricted-paths",
+    ],
     ["lib ↛ app", "lib/result.ts", 'import Home from "@/app/page";\nexport const probe = Home;\n', "import/no-restricted-paths"],
-    ["lib/budget ↛ lib/db", "lib/budget/money.ts", 'import { budgetScope } from "@/lib/db/scope";\nexport const probe = budgetScope;\n', "import/no-restricted-paths"],
+    [
+      "lib/budget ↛ lib/db",
+      "lib/budget/money.ts",
+      'import { budgetScope } from "@/lib/db/scope";\nexport const probe = budgetScope;\n',
+      "import/no-restricted-paths",
+    ],
     ["lib/budget ↛ node:*", "lib/budget/money.ts", 'import { readFileSync } from "node:fs";\nexport const probe = readFileSync;\n', "no-restricted-imports"],
-    ["lib/db ↛ lib/workspace", "lib/db/scope.ts", 'import { SECTIONS } from "@/lib/workspace/sections";\nexport const probe = SECTIONS;\n', "import/no-restricted-paths"],
-  ])("%s", async (_zone, file, source, rule) => {
-    expect(await ruleIds(file, source)).toContain(rule);
-  }, 120_000);
+    [
+      "lib/db ↛ lib/workspace",
+      "lib/db/scope.ts",
+      'import { SECTIONS } from "@/lib/workspace/sections";\nexport const probe = SECTIONS;\n',
+      "import/no-restricted-paths",
+    ],
+  ])(
+    "%s",
+    async (_zone, file, source, rule) => {
+      expect(await ruleIds(file, source)).toContain(rule);
+    },
+    120_000,
+  );
 
   it("a module that imports one of its own importers is a cycle", async () => {
     // lib/budget/package/to-budget.ts imports lib/budget/money.ts: money importing it back closes a circle.
