@@ -8,10 +8,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { SessionUser } from "@/lib/auth/permissions";
-import { hashPassword } from "@/lib/auth/verify-credentials";
+import { hashPassword } from "@/lib/auth/password";
 import { DATA_DIR } from "@/lib/catalog/reference";
 import { importPackageText } from "@/lib/db/budgets/import-package";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/connect";
 import { DEMO_BUDGETS, DEMO_PASSWORD, DEMO_USERS, PATH_TO } from "@/lib/db/demo";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";

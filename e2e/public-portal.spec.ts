@@ -3,13 +3,22 @@ import path from "node:path";
 import { expect, test, type Locator } from "@playwright/test";
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
-import { readPdfText } from "../lib/export/pdf-text";
+import { readPdfText } from "@/test/support/pdf-text";
 import { seedDistrict } from "./district-world";
 import { typeInto } from "./helpers";
 
+/** The parts of the expected-tables fixture this spec reads. */
+interface Expected {
+  unit: unknown;
+  T2: { total: Record<"prior" | "total" | "basic" | "project", string>; rows: { code: string; prior: string; total: string; basic: string; project: string }[] };
+  T4: Record<"prior" | "current", Record<string, string>>;
+  T11: unknown[];
+  [table: string]: unknown;
+}
+
 const FIXTURE = JSON.parse(
   readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2024.expected.json"), "utf8"),
-) as Record<string, any>;
+) as Expected;
 // A copy of the demo district of this spec's own (104 published, 111 submitted, 134 a draft), so
 // that the lists and sums below hold only what this spec seeded.
 const REGION = { code: "500904", name: "重庆市北碚区（公开页测试）" };
@@ -52,7 +61,7 @@ test("a reader finds the published budget from the home page and reads T2 and T4
   // Every row of T2, code by code.
   const rows = t2.locator("tbody tr");
   await expect(rows).toHaveCount(1 + FIXTURE.T2.rows.length);
-  for (const [i, r] of (FIXTURE.T2.rows as any[]).entries()) {
+  for (const [i, r] of FIXTURE.T2.rows.entries()) {
     const row = rows.nth(i + 1);
     await expect(row.locator("td").first()).toHaveText(r.code);
     expect(await cellAmounts(row)).toEqual([r.prior, r.total, r.basic, r.project]);
@@ -153,7 +162,7 @@ test("the JSON API returns the package, the narrative and the fixture's tables",
   expect(versioned.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
 
   const list = await (await request.get(`/api/open/budgets?region=${R}`)).json();
-  expect(list.budgets.map((b: any) => `${b.region.code}/${b.year}/${b.unit.code}`)).toEqual([`${R}/2024/104`]);
+  expect((list as { budgets: { region: { code: string }; year: number; unit: { code: string } }[] }).budgets.map((b) => `${b.region.code}/${b.year}/${b.unit.code}`)).toEqual([`${R}/2024/104`]);
   expect(list.budgets[0].totals).toMatchObject({ total: "2514.61", basic: "1746.21", project: "768.40", threePublic: "27.50", change: "-375.61" });
   expect(list.budgets[0].urls.xlsx).toContain("/tables.xlsx?v=");
 

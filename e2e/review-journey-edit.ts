@@ -6,9 +6,9 @@
  */
 import Decimal from "decimal.js";
 import type { SessionUser } from "@/lib/auth/permissions";
-import { loadEditor } from "@/lib/db/budgets/load-editor";
-import { saveSection } from "@/lib/db/budgets/save-section";
-import { createDb, type Db } from "@/lib/db/client";
+import { loadEditor } from "@/lib/workspace/load-editor";
+import { saveSection } from "@/lib/workflow/save-section";
+import { createDb, type Db } from "@/lib/db/connect";
 import { SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
 
 const LESS = new Decimal(10_000);

@@ -161,7 +161,7 @@ for (const action of Object.keys(ACTION_RULES)) {
 }
 
 test("a server action posted from another site is refused before it runs", async () => {
-  const id = actionIds().get("app/workspace/budgets/[id]/actions.ts#saveSectionAction")!;
+  const id = actionIds().get("lib/actions/budget/save-section.ts#saveSectionAction")!;
   const accountant = actors.find((a) => a.memberships?.some((m) => m.departmentId === targets.draft.departmentId))!;
   const probe = { json: [{ budgetId: targets.draft.id, expectedVersion: 999_999, section: "income", values: {} }] };
   // From its own origin the call reaches the version check …

@@ -10,7 +10,7 @@ import { StartNextYearButton } from "@/components/workspace/StartNextYearButton"
 import { StartFinalButton } from "@/components/workspace/final/StartFinalButton";
 import { hasPermission } from "@/lib/auth/permissions";
 import { CreateBudgetForm } from "@/components/workspace/CreateBudgetForm";
-import { NEXT_YEAR_FROM } from "@/lib/db/budgets/start-next-year";
+import { NEXT_YEAR_FROM } from "@/lib/workflow/start-next-year";
 
 export const metadata: Metadata = { title: "我的预算" };
 

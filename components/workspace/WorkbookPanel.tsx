@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { ImportIntoResult, ImportMode } from "@/lib/db/budgets/import-into-budget";
+import type { ImportMode } from "@/lib/workflow/import-into-budget";
+import { importProblems, importRefused, type ImportAnswer } from "./import-answer";
 import { useEditor } from "./EditorContext";
 
 type Phase = { step: "idle" } | { step: "uploading"; percent: number } | { step: "checking" };
@@ -12,7 +13,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
  * Posts the workbook with XMLHttpRequest, the one browser API that reports upload progress.
  * The request is not aborted when the page is left: an apply already sent finishes on the server.
  */
-function upload(url: string, form: FormData, onProgress: (p: Phase) => void): Promise<ImportIntoResult> {
+function upload(url: string, form: FormData, onProgress: (p: Phase) => void): Promise<ImportAnswer> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let sent = 0;
@@ -25,22 +26,17 @@ function upload(url: string, form: FormData, onProgress: (p: Phase) => void): Pr
     };
     xhr.upload.onload = () => onProgress({ step: "checking" });
     xhr.onload = () => {
-      const body = xhr.response as ImportIntoResult | null;
-      resolve(body && typeof body === "object" && "ok" in body ? body : { ok: false, errors: [{ path: "", message: `服务器异常（${xhr.status}），预算未作修改` }] });
+      const body = xhr.response as ImportAnswer | null;
+      resolve(body && typeof body === "object" && "ok" in body ? body : importRefused(`服务器异常（${xhr.status}），预算未作修改`));
     };
     xhr.onerror = () =>
-      resolve({
-        ok: false,
-        errors: [
-          {
-            path: "",
-            message:
-              sent < 100
-                ? `上传中断（已上传 ${sent}%），预算未作任何修改，请重新上传`
-                : "上传已完成，但未收到服务器的答复：请刷新页面，看版本号是否已变化，再决定是否重新导入",
-          },
-        ],
-      });
+      resolve(
+        importRefused(
+          sent < 100
+            ? `上传中断（已上传 ${sent}%），预算未作任何修改，请重新上传`
+            : "上传已完成，但未收到服务器的答复：请刷新页面，看版本号是否已变化，再决定是否重新导入",
+        ),
+      );
     xhr.send(form);
   });
 }
@@ -52,13 +48,13 @@ export function WorkbookPanel() {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>("replace");
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
-  const [result, setResult] = useState<ImportIntoResult | null>(null);
+  const [result, setResult] = useState<ImportAnswer | null>(null);
   const busy = phase.step !== "idle";
 
   async function run(apply: boolean) {
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setResult({ ok: false, errors: [{ path: "", message: `工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）` }] });
+      setResult(importRefused(`工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）`));
       return;
     }
     const form = new FormData();
@@ -138,10 +134,10 @@ export function WorkbookPanel() {
       {result && !result.ok ? (
         <div className="error" role="alert" data-testid="workbook-errors">
           <p>
-            {file?.name} 不能导入，预算未作任何修改（共 {result.errors.length} 处问题）：
+            {file?.name} 不能导入，预算未作任何修改（共 {importProblems(result).length} 处问题）：
           </p>
           <ul>
-            {result.errors.map((e, i) => (
+            {importProblems(result).map((e, i) => (
               <li key={i}>{e.message}</li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { budgetAmounts } from "./amounts";
-import { budgetToPackage, packageToBudget } from "./model";
+import { budgetToPackage } from "./package/from-budget";
+import { packageToBudget } from "./package/to-budget";
 import { PACKAGE_KEY_ORDER } from "./parts";
-import { loadFixtures } from "./testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 
 const fixture = loadFixtures().find((f) => f.name === "beibei-government-office-2024")!;
 // A deep copy through the package form (structuredClone cannot copy Decimal).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFixtures } from "./testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { discloseBudget, summaryFromTables } from "./disclose";
 import { buildTables } from "./tables";
 import { buildNarrative } from "./narrative";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ALL_PARTS, BUDGET_PARTS, isSectionId, PACKAGE_KEY_ORDER, partOfPath, partOfSection, SECTION_ORDER } from "./parts";
 import { parsePackageValue } from "./package/schema";
-import { loadFixtures } from "./testing/fixtures";
-import { budgetToPackage } from "./model";
+import { loadFixtures } from "@/test/support/budget/fixtures";
+import { budgetToPackage } from "./package/from-budget";
 
 describe("the registry of budget parts", () => {
   it("names each part once, in each of its three names", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { discloseBudget } from "@/lib/budget/disclose";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { barChart, shares } from "./bar-chart";
 import { publishedSummary, sumSummaries } from "./budget-summary";
 import { compareWithLastYear } from "./compare-with-last-year";

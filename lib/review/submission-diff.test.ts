@@ -1,10 +1,10 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { functionName, economicName } from "@/lib/catalog/catalog";
 import { amountChanges } from "@/lib/budget/amount-changes";
 import { diffBudgets } from "./submission-diff";
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 
 const fixture = loadFixtures().find((f) => f.name === "beibei-petition-office-2024")!;
 const names = { functionName: (c: string) => functionName(fixture.catalog, c), economicName: (c: string) => economicName(fixture.catalog, c) };

@@ -1,11 +1,11 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { discloseBudget } from "@/lib/budget/disclose";
 import type { Finding } from "@/lib/budget/rules/types";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { loadFinalForEngine } from "@/lib/db/finals/read-final";
 import { evaluateFinal } from "@/lib/final/evaluate";
-import { AppError, NOT_FOUND_MESSAGE } from "./errors";
+import { AppError, NOT_FOUND_MESSAGE } from "@/lib/errors";
 
 export type DocumentKind = "budget" | "final";
 

@@ -1,5 +1,5 @@
 import { discloseBudget } from "@/lib/budget/disclose";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { priorToJson } from "@/lib/budget/trace/frozen-prior";
 import type { Prisma } from "@/generated/prisma/client";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";

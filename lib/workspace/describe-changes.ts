@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { budgetAmounts } from "@/lib/budget/amounts";
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
 import { partOfPath, type PackageKey } from "@/lib/budget/parts";
 

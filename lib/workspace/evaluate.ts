@@ -1,4 +1,4 @@
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
 import { discloseBudget } from "@/lib/budget/disclose";
 import type { NarrativeFigures } from "@/lib/budget/narrative";

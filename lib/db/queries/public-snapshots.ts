@@ -5,10 +5,10 @@ import type { Db, Prisma } from "../client";
 import { publishedScope } from "../scope";
 
 /** A published budget as the public reads it: the frozen snapshot, never live lines. */
-export interface PublishedBudget extends PublishedDocument<DisclosureTables> {}
+export type PublishedBudget = PublishedDocument<DisclosureTables>;
 
 /** A published 决算: the same snapshot, its tables F1–F10. */
-export interface PublishedFinal extends PublishedDocument<FinalTables> {}
+export type PublishedFinal = PublishedDocument<FinalTables>;
 
 interface PublishedDocument<T> {
   snapshotId: number;

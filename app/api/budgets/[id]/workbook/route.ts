@@ -6,8 +6,8 @@ import { db } from "@/lib/db/client";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { budgetScope } from "@/lib/db/scope";
 import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
-import { budgetToPackage } from "@/lib/budget/model";
-import { importWorkbookIntoBudget, MAX_WORKBOOK_BYTES } from "@/lib/db/budgets/import-workbook";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
+import { importWorkbookIntoBudget, MAX_WORKBOOK_BYTES } from "@/lib/workflow/import-workbook";
 import { blankPackage, writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -46,7 +46,7 @@ const uploadFields = z.object({
   apply: z.enum(["0", "1"]).transform((v) => v === "1"),
 });
 
-const refuse = (message: string, status = 400) => Response.json({ ok: false, errors: [{ path: "", message }] }, { status });
+const refuse = (message: string, status = 400) => Response.json({ ok: false, code: "rejected", message, errors: [{ path: "", message }] }, { status });
 
 /**
  * Upload of a filled entry workbook: a preview of the changes, or with apply=1 the import in one
