@@ -120,16 +120,18 @@ describe("describeChanges (the import preview)", () => {
   });
 
   it("counts added, removed and changed lines per section, an amount compared to the fen", () => {
-    const after = structuredClone(petition);
+    const before = structuredClone(petition);
+    before.basicExpenditure![1] = { ...before.basicExpenditure![1]!, amount: "1234.50" };
+    const after = structuredClone(before);
     const lines = after.basicExpenditure!;
     lines[0] = { ...lines[0]!, amount: new Decimal(lines[0]!.amount ?? "0").plus("0.01").toFixed(2) };
-    // The same amount written another way is no change.
-    lines[1] = { ...lines[1]!, amount: `${lines[1]!.amount ?? "0"}0` };
+    // The same amount written another way ("1234.50" as "1234.5") is no change.
+    lines[1] = { ...lines[1]!, amount: "1234.5" };
     lines.splice(2, 1);
     lines.push({ function: "2010301", economic: "39999", fund: "generalBudget", amount: "1.00" });
     after.projects = after.projects!.slice(1);
     after.narrative = { ...after.narrative, incomeChange: "收入增加的原因" } as BudgetPackage["narrative"];
-    const changes = Object.fromEntries(describeChanges(petition, after).map((c) => [c.section, c]));
+    const changes = Object.fromEntries(describeChanges(before, after).map((c) => [c.section, c]));
     expect(changes["基本支出"]).toEqual({ section: "基本支出", added: 1, removed: 1, changed: 1 });
     expect(changes["项目支出"]).toMatchObject({ added: 0, removed: 1, changed: 0 });
     expect(changes["情况说明"]).toMatchObject({ changed: 1 });
