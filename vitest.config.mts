@@ -2,7 +2,9 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const alias = { "@": path.dirname(fileURLToPath(import.meta.url)) };
+const root = path.dirname(fileURLToPath(import.meta.url));
+// "server-only" throws outside React's server build; the tests import server modules directly.
+const alias = { "@": root, "server-only": path.join(root, "test/support/server-only.ts") };
 
 // Two projects: pure unit tests next to the code, and integration tests that need a real
 // PostgreSQL (started once by the global setup, embedded unless DATABASE_URL is set).

@@ -10,6 +10,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
         <button type="button" onClick={() => reset()}>
           重试
         </button>{" "}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the root layout failed: a full page load, not a client navigation, starts it afresh */}
         <a href="/">返回首页</a>
       </body>
     </html>

@@ -14,6 +14,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <h1>部门预算公开</h1>
       <p className="muted">
         明账汇集各预算部门的年度部门预算：部门会计编制，区财政局审核，审核通过后向社会公开。公开的每一张表、每一个数字都由同一份预算数据生成，合计与明细一致到分。
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON endpoint, not a page: the browser loads it, the router has nothing to render */}
         也可通过<a href="/api/open/budgets">开放数据接口</a>下载 JSON、Excel、PDF 和 CSV。
       </p>
       <form role="search" method="get" action="/" className="dz-search">

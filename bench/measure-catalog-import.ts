@@ -12,7 +12,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { importCatalog, previewCatalogImport } from "@/lib/admin/import-catalog";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/connect";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { nowMs, summarize, type Summary } from "./stats";

@@ -4,7 +4,7 @@
  * transaction. The package is a province budget (about 100 basic lines and 10 projects with
  * indicators) re-addressed to a new department each run, so every run creates a budget.
  */
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import type { Db } from "@/lib/db/client";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { importPackageText } from "@/lib/db/budgets/import-package";

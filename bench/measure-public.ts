@@ -4,25 +4,11 @@
  * of the same server, the server's memory under that load, and the client JavaScript the page
  * makes a reader download (gzipped).
  */
-import { EventEmitter } from "node:events";
 import { gzipSync } from "node:zlib";
 import { memoryOf } from "./app-server";
 import { round, summarize, type Summary } from "./stats";
 
-interface CannonResult {
-  duration: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  totalCompletedRequests: number;
-}
-type Cannon = (
-  opts: { url: string; connections: number; duration?: number; amount?: number; timeout: number },
-  cb: (error: Error | null, result: CannonResult) => void,
-) => EventEmitter;
-
-// autocannon ships no type declarations; its API is small and typed above.
-const autocannon = require("autocannon") as Cannon;
+import autocannon, { type CannonResult } from "autocannon";
 
 export interface LoadMeasure {
   url: string;

@@ -7,7 +7,7 @@
  */
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { saveSection } from "@/lib/db/budgets/save-section";
+import { saveSection } from "@/lib/workflow/save-section";
 import type { SectionValues } from "@/lib/workspace/sections";
 import type { CatalogCodes } from "./generate-province";
 import { yuan } from "./generate-province";

@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import Decimal from "decimal.js";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
 import { readEntryWorkbook } from "@/lib/workbook/read-entry-workbook";
 import { writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";

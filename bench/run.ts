@@ -15,7 +15,7 @@
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/connect";
 import { DEMO_PASSWORD } from "@/lib/db/demo";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { REPO_ROOT } from "@/lib/db/runtime";

@@ -1,5 +1,6 @@
+import { formatWanDisplay } from "@/lib/format";
 import Decimal from "decimal.js";
-import { formatWanDisplay, toWanYuan } from "@/lib/budget/money";
+import { toWanYuan } from "@/lib/budget/money";
 
 /** An amount in 元 (decimal string) shown in 万元 with separators, like the published tables. */
 export function MoneyCell({ yuan, blankZero = false }: { yuan: string; blankZero?: boolean }) {

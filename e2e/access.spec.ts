@@ -1,23 +1,38 @@
 import { expect, test } from "@playwright/test";
+import { seedDistrict, type SeededDistrict } from "./district-world";
 import { budgetUrlFor, signIn, signOut } from "./helpers";
 
+// A copy of the demo district of this spec's own: 104 published, 111 submitted, 134 a draft.
+const REGION = { code: "500901", name: "重庆市北碚区（权限测试）" };
+let world: SeededDistrict;
+test.beforeAll(() => {
+  world = seedDistrict({ region: REGION });
+});
+
 test("a signed-out visitor reaches only public pages", async ({ page, request }) => {
-  for (const path of ["/workspace", "/workspace/budgets/1", "/workspace/budgets/3"]) {
-    await page.goto(path);
+  const ids = [world.budgets["104"]!.id, world.budgets["111"]!.id, world.budgets["134"]!.id];
+  for (const id of ids) {
+    await page.goto(`/workspace/budgets/${id}`);
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   }
-  for (const id of [1, 2, 3]) {
+  await page.goto("/workspace");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  // The ids exist (a signed-in accountant exports its own), so the 404 is the refusal, not a miss.
+  for (const id of ids) {
     const response = await request.get(`/api/budgets/${id}/package`);
-    expect(response.status()).toBe(404);
+    expect(response.status(), `budget ${id}`).toBe(404);
   }
+  await signIn(page, world.accountants["104"], world.password);
+  expect((await page.request.get(`/api/budgets/${world.budgets["104"]!.id}/package`)).status()).toBe(200);
+  await signOut(page);
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "部门预算公开" })).toBeVisible();
 });
 
 test("a wrong password gets a Chinese error and no session", async ({ page }) => {
   await page.goto("/signin");
-  await page.getByLabel("用户名").fill("accountant.104");
-  await page.getByLabel("密码").fill("wrong-password");
+  await page.getByLabel("用户名").pressSequentially(world.accountants["104"]);
+  await page.getByLabel("密码").pressSequentially("wrong-password");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.locator("form [role=alert]")).toContainText("用户名或密码错误");
   await page.goto("/workspace");
@@ -25,14 +40,14 @@ test("a wrong password gets a Chinese error and no session", async ({ page }) =>
 });
 
 test("an accountant cannot read another department's draft", async ({ page }) => {
-  await signIn(page, "accountant.134");
+  await signIn(page, world.accountants["134"], world.password);
   const draftUrl = await budgetUrlFor(page, "134");
   const draftId = draftUrl.split("/").pop();
   await page.goto(draftUrl);
   await expect(page.getByRole("heading", { name: /2023 年部门预算/ })).toBeVisible();
   await signOut(page);
 
-  await signIn(page, "accountant.104");
+  await signIn(page, world.accountants["104"], world.password);
   await page.goto("/workspace");
   await expect(page.getByTestId("budget-list")).toContainText("104 重庆市北碚区人民政府办公室");
   await expect(page.getByTestId("budget-list")).not.toContainText("134");
@@ -49,7 +64,7 @@ test("an accountant cannot read another department's draft", async ({ page }) =>
 });
 
 test("the district reviewer sees submitted and published budgets of the district, not drafts", async ({ page }) => {
-  await signIn(page, "reviewer.500109");
+  await signIn(page, world.reviewer, world.password);
   await page.goto("/workspace");
   const list = page.getByTestId("budget-list");
   await expect(list).toContainText("104 重庆市北碚区人民政府办公室");
@@ -58,10 +73,11 @@ test("the district reviewer sees submitted and published budgets of the district
 });
 
 test("each role lands on its own start page after signing in, unless a page asked to come back", async ({ page }) => {
+  // The demo administrator: seeded by the server itself, and no spec changes its account.
   for (const [username, start] of [
-    ["reviewer.500109", "/review"],
+    [world.reviewer, "/review"],
     ["admin", "/admin"],
-    ["accountant.104", "/workspace"],
+    [world.accountants["104"], "/workspace"],
   ] as const) {
     await signIn(page, username);
     await expect(page).toHaveURL(new RegExp(`${start}(\\?.*)?$`));
@@ -69,8 +85,8 @@ test("each role lands on its own start page after signing in, unless a page aske
   }
   // A page that sent the reviewer to sign in is where they come back to; another host never is.
   await page.goto("/signin?callbackUrl=%2Frules");
-  await page.getByLabel("用户名").pressSequentially("reviewer.500109");
-  await page.getByLabel("密码").pressSequentially("mingzhang-demo");
+  await page.getByLabel("用户名").pressSequentially(world.reviewer);
+  await page.getByLabel("密码").pressSequentially(world.password);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/rules$/);
   await signOut(page);

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { hashPassword } from "@/lib/auth/verify-credentials";
-import { fixturesDir } from "@/lib/budget/testing/fixtures";
+import { hashPassword } from "@/lib/auth/password";
+import { fixturesDir } from "@/test/support/budget/fixtures";
 import { importPackageText } from "@/lib/db/budgets/import-package";
-import { createDb } from "@/lib/db/client";
-import { createFinalFromBudget } from "@/lib/db/finals/start-final";
+import { createDb } from "@/lib/db/connect";
+import { createFinalFromBudget } from "@/lib/workflow/start-final";
 import type { OwnWorld } from "./own-world";
 
 async function main() {

@@ -1,6 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { seedDistrict } from "./district-world";
 
-const PAGE = "/b/500109/2024/104";
+// The demo's published 104 budget, copied into a region of this spec's own.
+const REGION = { code: "500905", name: "重庆市北碚区（读者测试）" };
+const PAGE = `/b/${REGION.code}/2024/104`;
+test.beforeAll(() => {
+  seedDistrict({ region: REGION, budgets: { "104": "PUBLISHED" } });
+});
 
 for (const viewport of [{ width: 375, height: 800 }, { width: 1280, height: 900 }]) {
   test(`chart text is at least 12 px and the 类 bars run largest first (${viewport.width} px wide)`, async ({ browser }) => {

@@ -1,11 +1,28 @@
+import { execFileSync } from "node:child_process";
 import Decimal from "decimal.js";
-import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
+import { seedDistrict, type SeededDistrict } from "./district-world";
 import { budgetUrlFor, signIn, signOut, typeInto } from "./helpers";
+import { e2eDatabaseUrl, ROOT, TSX } from "./security-world";
 
-// The e2e server's own embedded database (lib/cli/e2e-server.cjs), for the one accountant step
-// that is an edit of the amounts: the workspace forms have their own specs.
-const DB_URL = `postgresql://postgres:mingzhang-local@127.0.0.1:${process.env.E2E_PG_PORT ?? "54331"}/mingzhang`;
+// A copy of the demo district of this spec's own: 104's 2024 budget published, 111's submitted,
+// 134's 2023 budget a draft that this journey takes from submission to publication.
+const REGION = { code: "500907", name: "重庆市北碚区（审核测试）" };
+const R = REGION.code;
+let world: SeededDistrict;
+test.beforeAll(() => {
+  world = seedDistrict({ region: REGION });
+});
+
+/** The accountant's edit of the amounts, through the use cases the workspace saves with (its forms have their own specs). */
+function lowerProject(budgetId: string, projectCode: string) {
+  execFileSync(process.execPath, [TSX, "e2e/review-journey-edit.ts", world.accountants["134"], budgetId, projectCode], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+}
 
 const amount = (text: string | null) => new Decimal((text ?? "").replace(/[,+\s]/g, "") || "0");
 
@@ -19,18 +36,18 @@ async function printedTotals(page: Page) {
 }
 
 test("review pages answer 404 outside the scope: a draft for the reviewer, everything for an accountant", async ({ page }) => {
-  await signIn(page, "accountant.134");
+  await signIn(page, world.accountants["134"], world.password);
   const draftId = (await budgetUrlFor(page, "134")).split("/").pop();
   expect((await page.goto("/review"))?.status()).toBe(404);
   expect((await page.goto(`/review/budgets/${draftId}`))?.status()).toBe(404);
-  expect((await page.request.get("/review/export?region=500109&year=2023")).status()).toBe(404);
+  expect((await page.request.get(`/review/export?region=${R}&year=2023`)).status()).toBe(404);
   await signOut(page);
 
-  await signIn(page, "reviewer.500109");
+  await signIn(page, world.reviewer, world.password);
   const response = await page.goto(`/review/budgets/${draftId}`);
   expect(response?.status()).toBe(404);
   await expect(page.getByText("重庆市北碚区政务服务管理办公室")).toHaveCount(0);
-  await page.goto("/review?region=500109&year=2023");
+  await page.goto(`/review?region=${R}&year=2023`);
   await expect(page.getByTestId("department-134")).toContainText("未报送");
   await expect(page.getByTestId("department-134").getByRole("link")).toHaveCount(0);
 });
@@ -39,7 +56,7 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   test.setTimeout(180_000);
 
   // The accountant submits the 2023 draft.
-  await signIn(page, "accountant.134");
+  await signIn(page, world.accountants["134"], world.password);
   const workspaceUrl = await budgetUrlFor(page, "134");
   const budgetId = workspaceUrl.split("/").pop()!;
   await page.goto(workspaceUrl);
@@ -50,8 +67,8 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   await signOut(page);
 
   // The reviewer's district dashboard: totals are the sum of the printed departments, to the fen.
-  await signIn(page, "reviewer.500109");
-  await page.goto("/review?region=500109&year=2024");
+  await signIn(page, world.reviewer, world.password);
+  await page.goto(`/review?region=${R}&year=2024`);
   await expect(page.getByTestId("department-104")).toContainText("已公开");
   await expect(page.getByTestId("department-111")).toContainText("已报送");
   const printed = await printedTotals(page);
@@ -61,11 +78,11 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   await page.getByLabel("状态").selectOption("SUBMITTED");
   await expect(page.getByTestId("district-table").locator("tbody tr")).toHaveCount(1);
   expect((await printedTotals(page)).total.toFixed(2)).toBe(printed.total.toFixed(2));
-  const xlsx = await page.request.get("/review/export?region=500109&year=2024");
+  const xlsx = await page.request.get(`/review/export?region=${R}&year=2024`);
   expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
 
-  await page.goto("/review?region=500109&year=2023");
+  await page.goto(`/review?region=${R}&year=2023`);
   await page.getByTestId("department-134").getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/review/budgets/${budgetId}$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText("已报送");
@@ -92,23 +109,12 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   await signOut(page);
 
   // The accountant lowers the project by 1.00 万元 (income with it, so it still balances) …
-  const client = new pg.Client({ connectionString: DB_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ fund: string }>(
-      `update "Project" set amount = amount - 10000, "ownArrangement" = "ownArrangement" - 10000 where "budgetId" = $1 and code = $2 returning fund`,
-      [Number(budgetId), projectCode],
-    );
-    await client.query(`update "IncomeLine" set amount = amount - 10000 where "budgetId" = $1 and fund = $2 and carryover = false`, [Number(budgetId), rows[0]!.fund]);
-    await client.query(`update "Budget" set version = version + 1 where id = $1`, [Number(budgetId)]);
-  } finally {
-    await client.end();
-  }
+  lowerProject(budgetId, projectCode!);
   // … opens the budget on why it was returned, sees which section has the open comment, …
-  await signIn(page, "accountant.134");
+  await signIn(page, world.accountants["134"], world.password);
   await page.goto(workspaceUrl);
   await expect(page.getByTestId("returned-reason")).toContainText("项目支出依据不足，请修改后重新报送");
-  await expect(page.getByTestId("returned-reason")).toContainText("北碚区财政局审核员");
+  await expect(page.getByTestId("returned-reason")).toContainText(`${REGION.name}审核员`);
   await expect(page.getByRole("link", { name: /^项目支出/ })).toContainText("意见 1");
   if (process.env.DOCS_SCREENSHOTS) await page.screenshot({ path: "docs/returned-budget.png" });
   // … answers the comment on the project's form, and submits again.
@@ -126,7 +132,7 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   await signOut(page);
 
   // The reviewer sees exactly what changed since the first submission, then approves and publishes.
-  await signIn(page, "reviewer.500109");
+  await signIn(page, world.reviewer, world.password);
   await page.goto(`/review/budgets/${budgetId}`);
   const diff = page.getByTestId("submission-diff");
   const changedAmount = diff.locator("tr", { hasText: `项目 ${projectCode}` }).filter({ hasText: "金额" }).first();
@@ -148,15 +154,15 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   await expect.poll(() => asked.join("\n")).toContain("确定公开本预算吗");
   expect(asked[0]).toContain("确定审核通过本预算吗");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("已公开");
-  await expect(page.getByTestId("public-link").getByRole("link", { name: "查看公开页面" })).toHaveAttribute("href", "/b/500109/2023/134");
+  await expect(page.getByTestId("public-link").getByRole("link", { name: "查看公开页面" })).toHaveAttribute("href", `/b/${R}/2023/134`);
   const trail = page.getByTestId("budget-trail");
   for (const step of ["报送", "退回", "审核通过", "公开"]) await expect(trail).toContainText(step);
   await expect(trail).toContainText("项目支出依据不足，请修改后重新报送");
-  const previewTotal = await page.goto("/review?region=500109&year=2023").then(() => page.getByTestId("department-134").locator("td").nth(2).textContent());
+  const previewTotal = await page.goto(`/review?region=${R}&year=2023`).then(() => page.getByTestId("department-134").locator("td").nth(2).textContent());
   await signOut(page);
 
   // Anyone, signed out, reads what was published — the same total the reviewer saw.
-  const open = await request.get("/api/open/budgets/500109/2023/134");
+  const open = await request.get(`/api/open/budgets/${R}/2023/134`);
   expect(open.status()).toBe(200);
   const body = (await open.json()) as { tables: { T8: { total: { total: string } } }; narrative: string };
   expect(body.tables.T8.total.total).toBe(amount(previewTotal).toFixed(2));

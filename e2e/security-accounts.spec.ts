@@ -200,7 +200,7 @@ test("a session token replayed after sign-out or after a password reset is no se
   const userId = world.userIds[account];
   expect(userId).toBeDefined();
   const ids = actionIds();
-  const reset = await callAction(admin, ids.get("app/admin/users/actions.ts#resetPasswordAction")!, "/admin/users", {
+  const reset = await callAction(admin, ids.get("lib/actions/admin/users.ts#resetPasswordAction")!, "/admin/users", {
     form: { userId: String(userId), password: SECURITY_PASSWORD },
   });
   expect(answerMessage(reset)).toBe("已重设密码");

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { hashPassword } from "@/lib/auth/verify-credentials";
-import { fixturesDir } from "@/lib/budget/testing/fixtures";
-import { createDb } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import { fixturesDir } from "@/test/support/budget/fixtures";
+import { createDb } from "@/lib/db/connect";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { SECURITY_PASSWORD } from "./security-world";

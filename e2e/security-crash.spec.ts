@@ -207,7 +207,7 @@ test.describe.serial("kill -9 of the server while writing", () => {
 
   test("during section saves: each save is wholly stored or not at all", async () => {
     test.setTimeout(180_000);
-    const id = actionIds().get("app/workspace/budgets/[id]/actions.ts#saveSectionAction")!;
+    const id = actionIds().get("lib/actions/budget/save-section.ts#saveSectionAction")!;
     const before = new Map(await Promise.all(drafts().map(async (b) => [b.id, await basicState(b.id)] as const)));
     const clients = await Promise.all(drafts().map((b) => signedIn(b.username)));
     const amount = marker(10000);
@@ -237,7 +237,7 @@ test.describe.serial("kill -9 of the server while writing", () => {
 
   test("during package imports: each import is wholly stored or not at all", async () => {
     test.setTimeout(180_000);
-    const id = actionIds().get("app/workspace/budgets/[id]/actions.ts#importIntoBudgetAction")!;
+    const id = actionIds().get("lib/actions/budget/import-into-budget.ts#importIntoBudgetAction")!;
     const before = new Map(await Promise.all(drafts().map(async (b) => [b.id, await basicState(b.id)] as const)));
     const clients = await Promise.all(drafts().map((b) => signedIn(b.username)));
     const amount = marker(20000);
@@ -272,7 +272,7 @@ test.describe.serial("kill -9 of the server while writing", () => {
 
   test("during publications: each budget is published with its snapshot, or still approved without one", async () => {
     test.setTimeout(180_000);
-    const id = actionIds().get("app/review/budgets/[id]/actions.ts#publishAction")!;
+    const id = actionIds().get("lib/actions/review/transitions.ts#publishAction")!;
     const reviewer = await signedIn("crash.reviewer");
     const state = (bid: number) =>
       admin(async (c) => {

@@ -75,21 +75,21 @@ test("server actions answer malformed input with a Chinese message, never a 500"
   const id = (name: string) => ids.get(name)!;
   const accountant = await playwrightRequest.newContext({ baseURL });
   expect(await signInApi(accountant, WORLD.users.accountantSubmitted, SECURITY_PASSWORD, "192.0.2.150")).toBe(true);
-  const ws = "app/workspace/budgets/[id]/actions.ts#";
+  const ws = (name: string, file: string) => `lib/actions/budget/${file}.ts#${name}`;
   const budgetId = world.budgets.submitted.id;
   const probes: [string, unknown[], RegExp][] = [
-    [`${ws}resolveCommentAction`, [{ budgetId, commentId: world.commentId, answer: 42 }], /答复应为文字/],
-    [`${ws}resolveCommentAction`, [{ budgetId, commentId: world.commentId, answer: { toString: "x" } }], /答复应为文字/],
-    [`${ws}submitBudgetAction`, [{ budgetId, expectedVersion: 1, comment: 7 }], /报送说明应为文字/],
-    [`${ws}submitBudgetAction`, [{ budgetId, expectedVersion: 1, comment: "长".repeat(100_000) }], /报送说明不能超过 2000 字/],
-    [`${ws}startAdjustmentAction`, [{ budgetId, expectedVersion: 1, comment: ["x"] }], /调整原因/],
-    [`${ws}importIntoBudgetAction`, [{ budgetId, expectedVersion: 1, text: "{}", mode: "merge", apply: "false" }], /请求无效/],
-    [`${ws}importIntoBudgetAction`, [{ budgetId: "0x1", expectedVersion: 1, text: "{}", mode: "merge", apply: false }], /请求无效/],
-    [`${ws}saveSectionAction`, [null], /请求无效/],
-    [`${ws}saveSectionAction`, [{ budgetId: 1e0, expectedVersion: "0x1", section: "unit", values: {} }], /请求无效/],
-    [`${ws}saveSectionAction`, [], /请求无效/],
-    [`${ws}createBudgetAction`, [{ departmentId: "1e0", year: 2030 }], /请求无效/],
-    [`${ws}startNextYearAction`, [{}], /请求无效/],
+    [ws("resolveCommentAction", "resolve-comment"), [{ budgetId, commentId: world.commentId, answer: 42 }], /答复应为文字/],
+    [ws("resolveCommentAction", "resolve-comment"), [{ budgetId, commentId: world.commentId, answer: { toString: "x" } }], /答复应为文字/],
+    [ws("submitBudgetAction", "submit-budget"), [{ budgetId, expectedVersion: 1, comment: 7 }], /报送说明应为文字/],
+    [ws("submitBudgetAction", "submit-budget"), [{ budgetId, expectedVersion: 1, comment: "长".repeat(100_000) }], /报送说明不能超过 2000 字/],
+    [ws("startAdjustmentAction", "start-adjustment"), [{ budgetId, expectedVersion: 1, comment: ["x"] }], /调整原因/],
+    [ws("importIntoBudgetAction", "import-into-budget"), [{ budgetId, expectedVersion: 1, text: "{}", mode: "merge", apply: "false" }], /请求无效/],
+    [ws("importIntoBudgetAction", "import-into-budget"), [{ budgetId: "0x1", expectedVersion: 1, text: "{}", mode: "merge", apply: false }], /请求无效/],
+    [ws("saveSectionAction", "save-section"), [null], /请求无效/],
+    [ws("saveSectionAction", "save-section"), [{ budgetId: 1e0, expectedVersion: "0x1", section: "unit", values: {} }], /请求无效/],
+    [ws("saveSectionAction", "save-section"), [], /请求无效/],
+    [ws("createBudgetAction", "create-budget"), [{ departmentId: "1e0", year: 2030 }], /请求无效/],
+    [ws("startNextYearAction", "start-next-year"), [{}], /请求无效/],
   ];
   for (const [name, args, expected] of probes) {
     const answer = await callAction(accountant, id(name), "/", { json: args });
@@ -97,7 +97,7 @@ test("server actions answer malformed input with a Chinese message, never a 500"
     expect(answerMessage(answer), `${name} ${JSON.stringify(args).slice(0, 80)}`).toMatch(expected);
   }
   // Bodies that are not what React sends at all.
-  const headers = { "Next-Action": id(`${ws}submitBudgetAction`), Accept: "text/x-component", Origin: baseURL };
+  const headers = { "Next-Action": id(ws("submitBudgetAction", "submit-budget")), Accept: "text/x-component", Origin: baseURL };
   for (const body of ["not json", "[", "{}", '"x"', "null", "[1,2,3]", '{"0":1}', "\u0000", ""]) {
     const r = await accountant.post("/", { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: body, maxRedirects: 0 });
     expect(r.status(), JSON.stringify(body)).toBeLessThan(500);

@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { readPdfText } from "../lib/export/pdf-text";
+import { readPdfText } from "@/test/support/pdf-text";
 import { signIn } from "./helpers";
 import { E2E_PORT, HOSTILE, loadWorld, SECURITY_PASSWORD, signInApi, WORLD, type World } from "./security-world";
 

@@ -6,7 +6,7 @@ import { E2E_PORT, ROOT, type ActionArgs, type World, type WorldBudget } from ".
 
 /**
  * The authorization matrix: the app's routes read from the file tree (every page.tsx, every
- * method of every route.ts, every exported function of every actions.ts) and one rule for each,
+ * method of every route.ts, every export of every "use server" module in app/ and lib/) and one rule for each,
  * saying what it checks. The expected answer for each actor follows from the rule and the
  * permission table (lib/auth/permissions.ts), so a new route without a rule fails the matrix.
  */
@@ -106,11 +106,12 @@ export function handlerRoutes(): string[] {
   return out.sort();
 }
 
-/** "app/workspace/budgets/[id]/actions.ts#saveSectionAction" for every exported function. */
+/** "lib/actions/budget/save-section.ts#saveSectionAction" for every export of every "use server" module. */
 export function serverActions(): string[] {
   const out: string[] = [];
-  for (const file of filesUnder(path.join(ROOT, "app"), /^actions\.tsx?$/)) {
+  for (const file of [...filesUnder(path.join(ROOT, "app"), /\.tsx?$/), ...filesUnder(path.join(ROOT, "lib"), /\.tsx?$/)]) {
     const source = readFileSync(file, "utf8");
+    if (!/^\s*["']use server["']/.test(source)) continue;
     const rel = path.relative(ROOT, file).split(path.sep).join("/");
     for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function\s+(\w+)|const\s+(\w+)\s*=)/g)) out.push(`${rel}#${m[1] ?? m[2]}`);
   }
@@ -273,8 +274,8 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
   },
 };
 
-const WORKSPACE = "app/workspace/budgets/[id]/actions.ts";
-const REVIEW = "app/review/budgets/[id]/actions.ts";
+const BUDGET = (name: string) => `lib/actions/budget/${name}.ts`;
+const REVIEW = (name: string) => `lib/actions/review/${name}.ts`;
 const SIGN_IN_FIRST = "请先以部门会计身份登录";
 const NOT_FOUND = "预算不存在或您无权访问";
 // Version numbers nobody has: an allowed call stops at the version check, so the matrix never writes.
@@ -294,11 +295,11 @@ const admin = (permission: Permission, refusal: string, label = ""): ActionRule 
   probes: () => [{ label: `empty form${label}`, target: null, args: { form: {} }, denied: new RegExp(`^${refusal}$`) }],
 });
 
-const FINALS = "app/workspace/finals/[id]/actions.ts";
+const FINAL = (name: string) => `lib/actions/final/${name}.ts`;
 const FINAL_NOT_FOUND = "未找到该决算";
 
 export const ACTION_RULES: Record<string, ActionRule> = {
-  [`${FINALS}#saveFinalSectionAction`]: {
+  [`${FINAL("save-final-section")}#saveFinalSectionAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     probes: (_, t) => each(t, [t.finalSubmitted, t.finalDraft], (x) => ({
       args: { json: [{ budgetId: x.id, expectedVersion: STALE, section: "income", values: {} }] },
@@ -306,7 +307,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
       reached: /已被他人修改|只有编制中或已退回的决算可以修改/,
     })),
   },
-  [`${FINALS}#applyFinalHelperAction`]: {
+  [`${FINAL("apply-final-helper")}#applyFinalHelperAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     probes: (_, t) => each(t, [t.finalSubmitted, t.finalDraft], (x) => ({
       args: { json: [{ budgetId: x.id, expectedVersion: STALE, helper: "income" }] },
@@ -314,16 +315,16 @@ export const ACTION_RULES: Record<string, ActionRule> = {
       reached: /已被他人修改|只有编制中或已退回的决算可以修改/,
     })),
   },
-  [`${FINALS}#submitFinalAction`]: {
+  [`${FINAL("submit-final")}#submitFinalAction`]: {
     access: { kind: "budget", permissions: ["budget.submit"] },
     probes: (_, t) => each(t, [t.finalSubmitted, t.finalDraft], (x) => ({ args: { json: [{ budgetId: x.id, expectedVersion: STALE }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`), reached: /已被他人修改/ })),
   },
   // From budgets not yet approved: an allowed caller is refused before anything is written.
-  [`${FINALS}#startFinalAction`]: {
+  [`${FINAL("start-final")}#startFinalAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { json: [{ fromBudgetId: x.id }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`), reached: /尚未审核通过或公开/ })),
   },
-  [`${WORKSPACE}#saveSectionAction`]: {
+  [`${BUDGET("save-section")}#saveSectionAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({
       args: { json: [{ budgetId: x.id, expectedVersion: STALE, section: "income", values: {} }] },
@@ -331,12 +332,12 @@ export const ACTION_RULES: Record<string, ActionRule> = {
       reached: /保存冲突|已报送或已审核/,
     })),
   },
-  [`${WORKSPACE}#startNextYearAction`]: {
+  [`${BUDGET("start-next-year")}#startNextYearAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     // Only the submitted budget, whose next year the world has already started.
     probes: (_, t) => each(t, [t.submitted], (x) => ({ args: { json: [x.id] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`), reached: /2025 年预算已存在/ })),
   },
-  [`${WORKSPACE}#importIntoBudgetAction`]: {
+  [`${BUDGET("import-into-budget")}#importIntoBudgetAction`]: {
     access: { kind: "budget", permissions: ["budget.import", "budget.edit"] },
     probes: (w, t) => each(t, [t.submitted, t.draft], (x) => ({
       args: { json: [{ budgetId: x.id, expectedVersion: STALE, text: x === t.draft ? w.packages.draft : w.packages.submitted, mode: "replace", apply: false }] },
@@ -344,11 +345,11 @@ export const ACTION_RULES: Record<string, ActionRule> = {
       reached: /"ok":true,"applied":false|当前状态不可修改/,
     })),
   },
-  [`${WORKSPACE}#submitBudgetAction`]: {
+  [`${BUDGET("submit-budget")}#submitBudgetAction`]: {
     access: { kind: "budget", permissions: ["budget.submit"] },
     probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { json: [{ budgetId: x.id, expectedVersion: STALE }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`), reached: /已被他人修改/ })),
   },
-  [`${WORKSPACE}#startAdjustmentAction`]: {
+  [`${BUDGET("start-adjustment")}#startAdjustmentAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({
       args: { json: [{ budgetId: x.id, expectedVersion: STALE, comment: "安全测试" }] },
@@ -356,31 +357,31 @@ export const ACTION_RULES: Record<string, ActionRule> = {
       reached: /已被他人修改/,
     })),
   },
-  [`${WORKSPACE}#resolveCommentAction`]: {
+  [`${BUDGET("resolve-comment")}#resolveCommentAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     // The world's comment on the submitted budget is already answered: an allowed call is refused as a conflict.
     probes: (w, t) => each(t, [t.submitted], (x) => ({ args: { json: [{ budgetId: x.id, commentId: w.commentId }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|审核意见不存在或您无权访问)$`), reached: /已标记为已答复/ })),
   },
-  [`${WORKSPACE}#createBudgetAction`]: {
+  [`${BUDGET("create-budget")}#createBudgetAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     // Its budget for 2024 exists: an allowed call is refused with "已存在".
     probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { json: [{ departmentId: x.departmentId, year: 2024 }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|只能为本部门新建预算)$`), reached: /2024 年预算已存在/ })),
   },
-  [`${REVIEW}#returnAction`]: review("budget.return"),
-  [`${REVIEW}#approveAction`]: review("budget.approve"),
-  [`${REVIEW}#publishAction`]: review("budget.publish"),
-  [`${REVIEW}#commentAction`]: {
+  [`${REVIEW("transitions")}#returnAction`]: review("budget.return"),
+  [`${REVIEW("transitions")}#approveAction`]: review("budget.approve"),
+  [`${REVIEW("transitions")}#publishAction`]: review("budget.publish"),
+  [`${REVIEW("comment")}#commentAction`]: {
     access: { kind: "budget", permissions: ["budget.comment"] },
     probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { form: { budgetId: String(x.id), section: COMMENT_SECTION_IDS[0], body: "安全测试意见" } }, denied: new RegExp(`^${NOT_FOUND}$|^您没有.*权限$`), reached: /"ok":true/ })),
   },
-  "app/admin/catalog/actions.ts#catalogAction": admin("admin.catalog", "您没有导入科目目录的权限"),
-  "app/admin/units/actions.ts#createRegionAction": admin("admin.units", "您没有管理单位的权限"),
-  "app/admin/units/actions.ts#createDepartmentAction": admin("admin.units", "您没有管理单位的权限"),
-  "app/admin/units/actions.ts#createSubUnitAction": admin("admin.units", "您没有管理单位的权限"),
-  "app/admin/units/actions.ts#renameAction": admin("admin.units", "您没有管理单位的权限"),
-  "app/admin/users/actions.ts#createUserAction": admin("admin.users", "您没有管理用户的权限"),
-  "app/admin/users/actions.ts#addMembershipAction": admin("admin.users", "您没有管理用户的权限"),
-  "app/admin/users/actions.ts#removeMembershipAction": admin("admin.users", "您没有管理用户的权限"),
-  "app/admin/users/actions.ts#resetPasswordAction": admin("admin.users", "您没有管理用户的权限"),
-  "app/admin/users/actions.ts#setActiveAction": admin("admin.users", "您没有管理用户的权限"),
+  "lib/actions/admin/catalog.ts#catalogAction": admin("admin.catalog", "您没有导入科目目录的权限"),
+  "lib/actions/admin/units.ts#createRegionAction": admin("admin.units", "您没有管理单位的权限"),
+  "lib/actions/admin/units.ts#createDepartmentAction": admin("admin.units", "您没有管理单位的权限"),
+  "lib/actions/admin/units.ts#createSubUnitAction": admin("admin.units", "您没有管理单位的权限"),
+  "lib/actions/admin/units.ts#renameAction": admin("admin.units", "您没有管理单位的权限"),
+  "lib/actions/admin/users.ts#createUserAction": admin("admin.users", "您没有管理用户的权限"),
+  "lib/actions/admin/users.ts#addMembershipAction": admin("admin.users", "您没有管理用户的权限"),
+  "lib/actions/admin/users.ts#removeMembershipAction": admin("admin.users", "您没有管理用户的权限"),
+  "lib/actions/admin/users.ts#resetPasswordAction": admin("admin.users", "您没有管理用户的权限"),
+  "lib/actions/admin/users.ts#setActiveAction": admin("admin.users", "您没有管理用户的权限"),
 };

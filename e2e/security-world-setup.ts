@@ -8,13 +8,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Role, SessionUser } from "@/lib/auth/permissions";
-import { hashPassword } from "@/lib/auth/verify-credentials";
+import { hashPassword } from "@/lib/auth/password";
 import type { BudgetStatus } from "@/generated/prisma/client";
-import { createDb, type Db } from "@/lib/db/client";
+import { setAt, type JsonObject } from "@/test/support/json-edit";
+import { createDb, type Db } from "@/lib/db/connect";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { exportPackage } from "@/lib/db/budgets/export-package";
-import { startNextYear } from "@/lib/db/budgets/start-next-year";
-import { fixturesDir } from "@/lib/budget/testing/fixtures";
+import { startNextYear } from "@/lib/workflow/start-next-year";
+import { fixturesDir } from "@/test/support/budget/fixtures";
 import { addComment } from "@/lib/workflow/add-comment";
 import { COMMENT_SECTION_IDS } from "@/lib/workflow/comment-anchors";
 import { approveBudget } from "@/lib/workflow/approve-budget";
@@ -38,7 +39,7 @@ async function user(db: Db, username: string, role: Role, scope: { departmentId?
   return { id: u.id, username, displayName: username, memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })) };
 }
 
-function petition(code: string, name: string, change?: (p: Record<string, any>) => void): string {
+function petition(code: string, name: string, change?: (p: JsonObject) => void): string {
   const pkg = JSON.parse(readFileSync(path.join(fixturesDir(), "beibei-petition-office-2024.package.json"), "utf8"));
   pkg.unit.code = code;
   pkg.unit.name = name;
@@ -46,7 +47,7 @@ function petition(code: string, name: string, change?: (p: Record<string, any>) 
   return JSON.stringify(pkg);
 }
 
-async function budget(db: Db, code: string, name: string, change?: (p: Record<string, any>) => void): Promise<{ id: number; departmentId: number; created: boolean }> {
+async function budget(db: Db, code: string, name: string, change?: (p: JsonObject) => void): Promise<{ id: number; departmentId: number; created: boolean }> {
   const found = await db.budget.findFirst({ where: { year: 2024, department: { code, region: { code: WORLD.regionHere } } } });
   if (found) return { id: found.id, departmentId: found.departmentId, created: false };
   const result = await importPackageText(db, petition(code, name, change), { status: "DRAFT" });
@@ -88,15 +89,15 @@ async function main() {
     const draft = await budget(db, WORLD.units.draft, "安全测试邻局");
     const published = await budget(db, WORLD.units.published, "安全测试公开局");
     const hostile = await budget(db, WORLD.units.hostile, HOSTILE.unitName, (p) => {
-      p.projects[0].name = HOSTILE.hyperlink;
-      p.projects[1].name = HOSTILE.cmd;
-      p.projects[2].name = HOSTILE.sql;
-      p.projects[0].indicators[0].name = HOSTILE.minusCmd;
-      p.performance.indicators[0].name = HOSTILE.at;
-      p.narrative.incomeChange = HOSTILE.script;
-      p.narrative.projectUsage = HOSTILE.img;
-      p.unit.structure = HOSTILE.markdownHeading;
-      p.narrative.basicUsage = HOSTILE.markdownLink;
+      setAt(p, "projects[0].name", HOSTILE.hyperlink);
+      setAt(p, "projects[1].name", HOSTILE.cmd);
+      setAt(p, "projects[2].name", HOSTILE.sql);
+      setAt(p, "projects[0].indicators[0].name", HOSTILE.minusCmd);
+      setAt(p, "performance.indicators[0].name", HOSTILE.at);
+      setAt(p, "narrative.incomeChange", HOSTILE.script);
+      setAt(p, "narrative.projectUsage", HOSTILE.img);
+      setAt(p, "unit.structure", HOSTILE.markdownHeading);
+      setAt(p, "narrative.basicUsage", HOSTILE.markdownLink);
     });
 
     const users = {

@@ -2,12 +2,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Decimal from "decimal.js";
 import { expect, test } from "@playwright/test";
+import { seedDistrict } from "./district-world";
 
-// Read-only on the demo's published budget: a signed-out reader asks where a number comes from.
+// A signed-out reader asks where a number of a published budget comes from.
 const FIXTURE = JSON.parse(
   readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2024.expected.json"), "utf8"),
 ) as { T2: { rows: { code: string; total: string }[] } };
-const PAGE = "/b/500109/2024/104";
+// The demo's published 104 budget, copied into a region of this spec's own.
+const REGION = { code: "500906", name: "重庆市北碚区（数字来源测试）" };
+const PAGE = `/b/${REGION.code}/2024/104`;
+test.beforeAll(() => {
+  seedDistrict({ region: REGION, budgets: { "104": "PUBLISHED" } });
+});
 
 const yuanToWan = (s: string) => new Decimal(s.replace(/,/g, "")).dividedBy(10_000);
 
@@ -20,7 +26,7 @@ test("a signed-out reader clicks T2's 一般公共服务支出 total and sees th
   await expect(total).toHaveText(new Decimal(want).toNumber().toLocaleString("en-US", { minimumFractionDigits: 2 }));
   await total.click();
 
-  await expect(page).toHaveURL(/\/b\/500109\/2024\/104\/trace\?table=T2&row=201&column=total/);
+  await expect(page).toHaveURL(new RegExp(`/b/${REGION.code}/2024/104/trace\\?table=T2&row=201&column=total`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("数字来源");
   await expect(page.getByTestId("trace-label")).toContainText("一般公共服务支出");
   await expect(page.getByTestId("trace-value")).toHaveText(new Decimal(want).toNumber().toLocaleString("en-US", { minimumFractionDigits: 2 }));

@@ -1,21 +1,14 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { seedDistrict, type SeededDistrict } from "./district-world";
 import { signIn, signOut } from "./helpers";
 
-// Runs after review-journey.spec.ts (which publishes 134's 2023 budget through the UI); the
-// setup publishes it through the use cases when this spec runs alone, and removes the demo's
-// 2023 决算 draft so that the accountant starts it from the budget here.
-const ROOT = path.resolve(__dirname, "..");
-const DB_URL = `postgresql://postgres:mingzhang-local@127.0.0.1:${process.env.E2E_PG_PORT ?? "54331"}/mingzhang`;
-
+// 134's 2023 budget, published, copied into a region of this spec's own: the accountant starts
+// its 决算 from it here.
+const REGION = { code: "500908", name: "重庆市北碚区（决算测试）" };
+const R = REGION.code;
+let world: SeededDistrict;
 test.beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "e2e/final-journey-setup.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: DB_URL },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  world = seedDistrict({ region: REGION, budgets: { "134": "PUBLISHED" } });
 });
 
 /** Types into a field like a person: select what is there, then key in the new text. */
@@ -36,7 +29,7 @@ async function saved(page: Page, button: string) {
 test("a 决算 from the 2023 budget: entered, submitted, returned, approved, published, read and downloaded", async ({ page }) => {
   test.setTimeout(180_000);
   // The accountant starts the 2023 决算 from the published 2023 budget.
-  await signIn(page, "accountant.134");
+  await signIn(page, world.accountants["134"], world.password);
   await page.goto("/workspace");
   await page.getByRole("button", { name: "编制 2023 年决算" }).click();
   await expect(page).toHaveURL(/\/workspace\/finals\/\d+$/);
@@ -48,8 +41,8 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   await expect(finding.locator("a.rule-id")).toHaveAttribute("href", /^\/rules#final\./);
   await expect(finding.getByTestId("finding-field")).toContainText("字段：");
 
-  // Actuals: the project spent 10,000 元 less than budgeted (review-journey may have cut its
-  // budget already, so the figure is read from the page); every other line as budgeted.
+  // Actuals: the project spent 10,000 元 less than budgeted (the budgeted figure as the page
+  // shows it); every other line as budgeted.
   const initial = await page.getByTestId("final-basic-lines").locator("tr", { hasText: "项目：大厅运行经费" }).locator("td").nth(1).textContent();
   const spent = (Number(initial) - 10_000).toFixed(2);
   await typeInto(page, "项目 大厅运行经费 决算数", spent);
@@ -81,8 +74,8 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   await signOut(page);
 
   // The reviewer switches the dashboard to 决算, opens 134 and returns it with a comment.
-  await signIn(page, "reviewer.500109");
-  await page.goto("/review?region=500109");
+  await signIn(page, world.reviewer, world.password);
+  await page.goto(`/review?region=${R}`);
   await page.getByTestId("kind-switch").getByRole("link", { name: "决算" }).click();
   // The newest year with a 决算 the reviewer sees is 2023: the dashboard opens on it.
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2023 年部门决算审核");
@@ -100,7 +93,7 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   await signOut(page);
 
   // The accountant reads the comment, gives the reason and submits again.
-  await signIn(page, "accountant.134");
+  await signIn(page, world.accountants["134"], world.password);
   await page.goto(finalUrl);
   await expect(page.getByTestId("final-comments")).toContainText("差异原因");
   await typeInto(page, "“三公”经费与年初预算数差异原因", "厉行节约，公务接待从严控制。");
@@ -111,8 +104,8 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   await signOut(page);
 
   // The reviewer approves and publishes.
-  await signIn(page, "reviewer.500109");
-  await page.goto("/review?region=500109&kind=final&year=2023");
+  await signIn(page, world.reviewer, world.password);
+  await page.goto(`/review?region=${R}&kind=final&year=2023`);
   await page.getByTestId("department-134").getByRole("link").click();
   // What changed since the returned submission: the reason the accountant added.
   await expect(page.getByTestId("final-submission-diff")).toContainText("厉行节约");
@@ -131,9 +124,9 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   await signOut(page);
 
   // A signed-out reader opens the 决算 tab of the department's year, compares, downloads.
-  await page.goto("/b/500109/2023/134");
+  await page.goto(`/b/${R}/2023/134`);
   await page.getByTestId("tab-final").click();
-  await expect(page).toHaveURL(/\/b\/500109\/2023\/134\/final$/);
+  await expect(page).toHaveURL(new RegExp(`/b/${R}/2023/134/final$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2023 年度部门决算");
   await expect(page.getByTestId("compare-source")).toContainText("已公开的2023年部门预算");
   const byClass = page.getByTestId("budget-final-by-class");
@@ -144,7 +137,7 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   await expect(page.getByText("项目支出绩效自评表").first()).toBeVisible();
 
   const [pdf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载决算 PDF" }).click()]);
-  expect(pdf.suggestedFilename()).toMatch(/^final-500109-2023-134\.pdf$|2023年度部门决算\.pdf$/);
+  expect(pdf.suggestedFilename()).toMatch(new RegExp(`^final-${R}-2023-134\\.pdf$|2023年度部门决算\\.pdf$`));
   const pdfBytes = await (await import("node:fs/promises")).readFile((await pdf.path())!);
   expect(pdfBytes.subarray(0, 5).toString()).toBe("%PDF-");
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载决算 Excel" }).click()]);
@@ -152,11 +145,11 @@ test("a 决算 from the 2023 budget: entered, submitted, returned, approved, pub
   expect(xlsxBytes.subarray(0, 2).toString()).toBe("PK");
 
   // Open data serves the frozen 决算; the year page lists it.
-  const open = await page.request.get("/api/open/finals/500109/2023/134");
+  const open = await page.request.get(`/api/open/finals/${R}/2023/134`);
   expect(open.status()).toBe(200);
   const body = (await open.json()) as { package: { kind: string }; tables: { F3: { total: { total: string } } }; narrative: string };
   expect(body.package.kind).toBe("final");
   expect(body.narrative).toContain("决算");
-  await page.goto("/b/500109/2023");
+  await page.goto(`/b/${R}/2023`);
   await expect(page.getByTestId("district-finals")).toContainText("重庆市北碚区政务服务管理办公室");
 });

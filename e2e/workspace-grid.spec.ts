@@ -1,11 +1,17 @@
 import { expect, test, type Page } from "@playwright/test";
+import { seedDistrict, type SeededDistrict } from "./district-world";
 import { signIn, typeAndCheck, typeInto } from "./helpers";
 
 /**
  * The 基本支出 grid as accountants use it: typed key by key, moved through with the keyboard,
- * filled by pasting from Excel. accountant.104 works on a 2025 draft started from the
- * published 2024 budget (no other journey touches it).
+ * filled by pasting from Excel. 104's accountant works on a 2025 draft started from the
+ * published 2024 budget, copied into a region of this spec's own.
  */
+const REGION = { code: "500910", name: "重庆市北碚区（表格测试）" };
+let world: SeededDistrict;
+test.beforeAll(() => {
+  world = seedDistrict({ region: REGION, budgets: { "104": "PUBLISHED" } });
+});
 const field = (page: Page, path: string) => page.locator(`[id="${path}"]`);
 const gridRows = (page: Page) => page.getByTestId("basic-grid").locator("tbody tr[data-row]");
 const saveButton = (page: Page) => page.getByRole("button", { name: "保存", exact: true });
@@ -25,7 +31,7 @@ const TSV = ECONOMICS.map((eco, i) => ["2010301 行政运行", eco, "政府性�
 let budgetUrl = "";
 test.describe.serial("the 基本支出 grid", () => {
   test("starts a 2025 draft for 104", async ({ page }) => {
-    await signIn(page, "accountant.104");
+    await signIn(page, world.accountants["104"], world.password);
     await page.goto("/workspace");
     await page.getByRole("button", { name: "编制 2025 年预算" }).click();
     await expect(page).toHaveURL(/\/workspace\/budgets\/\d+$/);
@@ -36,7 +42,7 @@ test.describe.serial("the 基本支出 grid", () => {
     test.setTimeout(180_000);
     // Leaving each page unsaved is on purpose here.
     page.on("dialog", (d) => void d.accept());
-    await signIn(page, "accountant.104");
+    await signIn(page, world.accountants["104"], world.password);
     await page.goto(`${budgetUrl}/basic`);
     const rows = await page.getByTestId("basic-grid").locator("tbody tr[data-row]").count();
     expect(rows).toBeGreaterThan(5);
@@ -70,7 +76,7 @@ test.describe.serial("the 基本支出 grid", () => {
   });
 
   test("keys move like a spreadsheet; Enter never saves; Ctrl+Enter and Ctrl+Delete add and remove a line; Ctrl+S saves", async ({ page }) => {
-    await signIn(page, "accountant.104");
+    await signIn(page, world.accountants["104"], world.password);
     await page.goto(`${budgetUrl}/basic`);
     await expect(page.getByTestId("grid-shortcuts")).toBeAttached();
     const rows = await gridRows(page).count();
@@ -113,7 +119,7 @@ test.describe.serial("the 基本支出 grid", () => {
 
   test("a 20-line block pasted from Excel lands converted, unreadable cells marked, one undo takes it back, and it saves", async ({ page, context }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await signIn(page, "accountant.104");
+    await signIn(page, world.accountants["104"], world.password);
     await page.goto(`${budgetUrl}/basic`);
     const rows = await gridRows(page).count();
     const total = await page.getByTestId("basic-total").textContent();
@@ -156,7 +162,7 @@ test.describe.serial("the 基本支出 grid", () => {
   });
 
   test("a line is split by duplicating it; a duplicate is marked on both rows, named, and can be merged", async ({ page }) => {
-    await signIn(page, "accountant.104");
+    await signIn(page, world.accountants["104"], world.password);
     await page.goto(`${budgetUrl}/basic`);
     const rows = await gridRows(page).count();
     const total = await page.getByTestId("basic-total").textContent();
@@ -190,7 +196,7 @@ test.describe.serial("the 基本支出 grid", () => {
   });
 
   test("an empty amount is named instead of saved as 0.00; amounts can be typed in 万元", async ({ page }) => {
-    await signIn(page, "accountant.104");
+    await signIn(page, world.accountants["104"], world.password);
     await page.goto(`${budgetUrl}/basic`);
     const rows = await gridRows(page).count();
     await page.getByRole("button", { name: "添加一行" }).click();
@@ -212,7 +218,7 @@ test.describe.serial("the 基本支出 grid", () => {
   test("500 lines stay responsive: typing in the last one keeps up, and they save", async ({ page, context }) => {
     test.setTimeout(180_000);
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await signIn(page, "accountant.104");
+    await signIn(page, world.accountants["104"], world.password);
     await page.goto(`${budgetUrl}/basic`);
     const rows = await gridRows(page).count();
     const options = (list: string) => page.locator(`#${list} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
@@ -248,6 +254,8 @@ test.describe.serial("the 基本支出 grid", () => {
     // (grid_500_key_p95_ms), never asserted here.
     await typeAndCheck(field(page, "basicExpenditure[499].amount"), "700000", "700,000");
     await page.keyboard.press("ControlOrMeta+s");
-    await expect(page.locator(".savebar").getByRole("status")).toContainText("已保存", { timeout: 30_000 });
+    // Saving 500 lines (checks, trail, one transaction) took over 30 s while other builds shared
+    // the two cores; the wait is for the answer, not a speed bound (see docs/performance.md).
+    await expect(page.locator(".savebar").getByRole("status")).toContainText("已保存", { timeout: 120_000 });
   });
 });

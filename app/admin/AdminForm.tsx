@@ -1,10 +1,11 @@
 "use client";
 import type { ReactNode } from "react";
 import { useKeptForm } from "@/components/forms/use-kept-form";
-import { catalogImportSchema } from "./catalog/catalog.schema";
-import { createDepartmentSchema, createRegionSchema, createSubUnitSchema, renameSchema } from "./units/units.schema";
-import { addMembershipSchema, createUserSchema, removeMembershipSchema, resetPasswordSchema, setActiveSchema } from "./users/users.schema";
-import { firstIssue, formValues, type AdminFormState } from "./form-values";
+import { catalogImportSchema } from "@/lib/actions/admin/catalog.schema";
+import { createDepartmentSchema, createRegionSchema, createSubUnitSchema, renameSchema } from "@/lib/actions/admin/units.schema";
+import { addMembershipSchema, createUserSchema, removeMembershipSchema, resetPasswordSchema, setActiveSchema } from "@/lib/actions/admin/users.schema";
+import type { FormState } from "@/lib/result";
+import { formValues, invalidInputMessage } from "@/lib/validation/form-values";
 
 /** The schemas the server actions use, checked in the browser first for an immediate answer. */
 const SCHEMAS = {
@@ -29,7 +30,7 @@ export function AdminForm({
   testId,
   confirm,
 }: {
-  action: (state: AdminFormState, form: FormData) => Promise<AdminFormState>;
+  action: (state: FormState, form: FormData) => Promise<FormState>;
   schema: keyof typeof SCHEMAS;
   children: ReactNode;
   submit: string;
@@ -38,9 +39,9 @@ export function AdminForm({
   /** A question to answer first, for what is hard to undo (停用账号, 删除角色). */
   confirm?: string;
 }) {
-  const { state, pending, formProps } = useKeptForm<AdminFormState>(async (prev, form) => {
+  const { state, pending, formProps } = useKeptForm<FormState>(async (prev, form) => {
     const parsed = SCHEMAS[schema].safeParse(formValues(form));
-    if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+    if (!parsed.success) return { ok: false, code: "invalid_input", message: invalidInputMessage(parsed.error) };
     return action(prev, form);
   }, null);
   return (

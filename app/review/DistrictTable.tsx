@@ -1,4 +1,5 @@
 "use client";
+import { formatWanDisplay } from "@/lib/format";
 import Decimal from "decimal.js";
 import Link from "next/link";
 import { useState } from "react";
@@ -14,7 +15,6 @@ import {
   type Row,
   type SortingState,
 } from "@tanstack/react-table";
-import { formatWanDisplay } from "@/lib/budget/money";
 import { STATUS_LABELS, BUDGET_STATUSES } from "@/lib/budget/status";
 import type { DepartmentRow } from "@/lib/review/department-row";
 import type { DistrictTotals } from "@/lib/review/district-rollup";

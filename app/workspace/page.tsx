@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/format";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -9,7 +10,7 @@ import { StartNextYearButton } from "@/components/workspace/StartNextYearButton"
 import { StartFinalButton } from "@/components/workspace/final/StartFinalButton";
 import { hasPermission } from "@/lib/auth/permissions";
 import { CreateBudgetForm } from "@/components/workspace/CreateBudgetForm";
-import { NEXT_YEAR_FROM } from "@/lib/db/budgets/start-next-year";
+import { NEXT_YEAR_FROM } from "@/lib/workflow/start-next-year";
 
 export const metadata: Metadata = { title: "我的预算" };
 
@@ -62,7 +63,7 @@ export default async function WorkspacePage() {
                   <StatusBadge status={b.status} />
                 </td>
                 <MoneyCell yuan={b.incomeTotal} />
-                <td>{b.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+                <td>{formatDateTime(b.updatedAt)}</td>
                 {canEdit ? (
                   <td>
                     {canStartNext(b) ? (

@@ -1,5 +1,5 @@
+import { displayAmount } from "@/lib/format";
 import type { CellAddress, GridCell, GridTable } from "@/lib/public/layout";
-import { displayAmount } from "@/lib/public/amount";
 import { textLines } from "@/lib/budget/text-lines";
 import "./disclosure.css";
 

@@ -1,4 +1,5 @@
-import { formatWanDisplay, parseWan } from "@/lib/budget/money";
+import { formatWanDisplay } from "@/lib/format";
+import { parseWan } from "@/lib/budget/money";
 import { narrativeKeys, traceNarrative, type Trace } from "@/lib/budget/trace";
 import { db } from "@/lib/db/client";
 import { loadCatalog } from "@/lib/db/catalog-store";

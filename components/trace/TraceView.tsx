@@ -1,4 +1,5 @@
-import { formatWanDisplay, parseWan } from "@/lib/budget/money";
+import { formatWanDisplay } from "@/lib/format";
+import { parseWan } from "@/lib/budget/money";
 import { FUND_LABELS } from "@/lib/budget/package/labels";
 import { SOURCE_LABELS, type Trace, type TraceRowRef } from "@/lib/budget/trace";
 import "@/components/disclosure/disclosure.css";

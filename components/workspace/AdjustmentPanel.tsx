@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { startAdjustmentAction } from "@/app/workspace/budgets/[id]/actions";
+import { startAdjustmentAction } from "@/lib/actions/budget/start-adjustment";
 import { useEditor } from "./EditorContext";
 
 /** 预算调整 of a published budget: a reason, then the budget is a draft again as a new version. */

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { createBudgetAction } from "@/app/workspace/budgets/[id]/actions";
+import { createBudgetAction } from "@/lib/actions/budget/create-budget";
 
 /** 新建预算: a department's first budget in 明账 (later years start from the previous one). */
 export function CreateBudgetForm({ departments, defaultYear }: { departments: { id: number; name: string }[]; defaultYear: number }) {

@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { importIntoBudgetAction } from "@/app/workspace/budgets/[id]/actions";
-import type { ImportIntoResult, ImportMode } from "@/lib/db/budgets/import-into-budget";
+import { importIntoBudgetAction } from "@/lib/actions/budget/import-into-budget";
+import type { ImportMode } from "@/lib/workflow/import-into-budget";
+import { importProblems, importRefused, type ImportAnswer } from "./import-answer";
 import { MAX_PACKAGE_BYTES, PACKAGE_TOO_LARGE, packageTooLarge } from "@/lib/workspace/package-limits";
 import { useEditor } from "./EditorContext";
 
@@ -13,19 +14,19 @@ export function ImportPanel() {
   const [text, setText] = useState<string | null>(null);
   const [fileName, setFileName] = useState("");
   const [mode, setMode] = useState<ImportMode>("merge");
-  const [result, setResult] = useState<ImportIntoResult | null>(null);
+  const [result, setResult] = useState<ImportAnswer | null>(null);
   const [pending, setPending] = useState(false);
 
   async function run(apply: boolean) {
     if (text === null) return;
     // Measured in bytes before sending: past the action's body limit the server cannot answer.
-    if (packageTooLarge(text)) return setResult({ ok: false, errors: [{ path: "", message: PACKAGE_TOO_LARGE }] });
+    if (packageTooLarge(text)) return setResult(importRefused(PACKAGE_TOO_LARGE));
     setPending(true);
     try {
       setResult(await importIntoBudgetAction({ budgetId: editor.budgetId, expectedVersion: editor.version, text, mode, apply }));
       if (apply) router.refresh();
     } catch {
-      setResult({ ok: false, errors: [{ path: "", message: "导入失败：网络或服务器异常，请稍后重试" }] });
+      setResult(importRefused("导入失败：网络或服务器异常，请稍后重试"));
     } finally {
       setPending(false);
     }
@@ -49,7 +50,7 @@ export function ImportPanel() {
               setFileName(file?.name ?? "");
               if (file && file.size > MAX_PACKAGE_BYTES) {
                 setText(null);
-                setResult({ ok: false, errors: [{ path: "", message: PACKAGE_TOO_LARGE }] });
+                setResult(importRefused(PACKAGE_TOO_LARGE));
                 return;
               }
               setText(file ? await file.text() : null);
@@ -82,7 +83,7 @@ export function ImportPanel() {
         <div className="error" role="alert" data-testid="import-errors">
           <p>{fileName} 不能导入，预算未作任何修改：</p>
           <ul>
-            {result.errors.map((e, i) => (
+            {importProblems(result).map((e, i) => (
               <li key={i}>{e.message}</li>
             ))}
           </ul>

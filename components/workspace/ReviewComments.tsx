@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { resolveCommentAction } from "@/app/workspace/budgets/[id]/actions";
+import { resolveCommentAction } from "@/lib/actions/budget/resolve-comment";
 import { fieldOfComment } from "@/lib/workspace/comment-sections";
 import { commentPlace } from "@/lib/workflow/comment-anchors";
 import type { CommentView } from "@/lib/db/queries/budget-comments";

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { startNextYearAction } from "@/app/workspace/budgets/[id]/actions";
+import { startNextYearAction } from "@/lib/actions/budget/start-next-year";
 
 /**
  * 编制下一年预算 from this one. From a budget still under review the 上年 figures are only

@@ -2,8 +2,8 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
-import { submitBudgetAction } from "@/app/workspace/budgets/[id]/actions";
-import type { WorkflowResult } from "@/lib/workflow/result";
+import { submitBudgetAction } from "@/lib/actions/budget/submit-budget";
+import type { WorkflowResult } from "@/lib/result";
 import { sectionOfPath } from "@/lib/workspace/sections";
 import { sectionOfComment } from "@/lib/workspace/comment-sections";
 import { useEditor } from "./EditorContext";

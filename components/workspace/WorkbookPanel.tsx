@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { ImportIntoResult, ImportMode } from "@/lib/db/budgets/import-into-budget";
+import type { ImportMode } from "@/lib/workflow/import-into-budget";
+import { importProblems, importRefused, type ImportAnswer } from "./import-answer";
 import { useEditor } from "./EditorContext";
 import { UploadProgress, uploadWithProgress, type UploadPhase } from "./upload-with-progress";
 
@@ -14,13 +15,13 @@ export function WorkbookPanel() {
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<ImportMode>("replace");
   const [phase, setPhase] = useState<UploadPhase>({ step: "idle" });
-  const [result, setResult] = useState<ImportIntoResult | null>(null);
+  const [result, setResult] = useState<ImportAnswer | null>(null);
   const busy = phase.step !== "idle";
 
   async function run(apply: boolean) {
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setResult({ ok: false, errors: [{ path: "", message: `工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）` }] });
+      setResult(importRefused(`工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）`));
       return;
     }
     const form = new FormData();
@@ -29,7 +30,7 @@ export function WorkbookPanel() {
     form.set("mode", mode);
     form.set("apply", apply ? "1" : "0");
     setPhase({ step: "uploading", percent: 0 });
-    const answer = await uploadWithProgress<ImportIntoResult>(`/api/budgets/${editor.budgetId}/workbook`, form, setPhase, "预算");
+    const answer = await uploadWithProgress<ImportAnswer>(`/api/budgets/${editor.budgetId}/workbook`, form, setPhase, "预算");
     setPhase({ step: "idle" });
     setResult(answer);
     if (apply && answer.ok) router.refresh();
@@ -93,10 +94,10 @@ export function WorkbookPanel() {
       {result && !result.ok ? (
         <div className="error" role="alert" data-testid="workbook-errors">
           <p>
-            {file?.name} 不能导入，预算未作任何修改（共 {result.errors.length} 处问题）：
+            {file?.name} 不能导入，预算未作任何修改（共 {importProblems(result).length} 处问题）：
           </p>
           <ul>
-            {result.errors.map((e, i) => (
+            {importProblems(result).map((e, i) => (
               <li key={i}>{e.message}</li>
             ))}
           </ul>

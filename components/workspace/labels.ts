@@ -1,6 +1,7 @@
+import { formatWanDisplay } from "@/lib/format";
 import { FUNDS } from "@/lib/budget/model";
 import { FIELD_LABELS, FUND_LABELS, PROCUREMENT_CATEGORY_LABELS } from "@/lib/budget/package/labels";
-import { formatWanDisplay, toWanYuan } from "@/lib/budget/money";
+import { toWanYuan } from "@/lib/budget/money";
 import Decimal from "decimal.js";
 
 export const FUND_OPTIONS = FUNDS.map((f) => ({ value: f, label: FUND_LABELS[f] }));

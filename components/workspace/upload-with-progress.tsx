@@ -1,5 +1,9 @@
 import type { PackageError } from "@/lib/budget/package/schema";
 
+/** The one failure shape (lib/result), with the message as a problem list for the import panels. */
+export type UploadFailure = { ok: false; code: "rejected"; message: string; errors: PackageError[] };
+const uploadFailure = (message: string): UploadFailure => ({ ok: false, code: "rejected", message, errors: [{ path: "", message }] });
+
 export type UploadPhase = { step: "idle" } | { step: "uploading"; percent: number } | { step: "checking" };
 
 /**
@@ -11,7 +15,7 @@ export function uploadWithProgress<T extends { ok: boolean }>(
   form: FormData,
   onProgress: (p: UploadPhase) => void,
   what: string,
-): Promise<T | { ok: false; errors: PackageError[] }> {
+): Promise<T | UploadFailure> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let sent = 0;
@@ -25,21 +29,16 @@ export function uploadWithProgress<T extends { ok: boolean }>(
     xhr.upload.onload = () => onProgress({ step: "checking" });
     xhr.onload = () => {
       const body = xhr.response as T | null;
-      resolve(body && typeof body === "object" && "ok" in body ? body : { ok: false, errors: [{ path: "", message: `服务器异常（${xhr.status}），${what}未作修改` }] });
+      resolve(body && typeof body === "object" && "ok" in body ? body : uploadFailure(`服务器异常（${xhr.status}），${what}未作修改`));
     };
     xhr.onerror = () =>
-      resolve({
-        ok: false,
-        errors: [
-          {
-            path: "",
-            message:
-              sent < 100
-                ? `上传中断（已上传 ${sent}%），${what}未作任何修改，请重新上传`
-                : "上传已完成，但未收到服务器的答复：请刷新页面，看版本号是否已变化，再决定是否重新导入",
-          },
-        ],
-      });
+      resolve(
+        uploadFailure(
+          sent < 100
+            ? `上传中断（已上传 ${sent}%），${what}未作任何修改，请重新上传`
+            : "上传已完成，但未收到服务器的答复：请刷新页面，看版本号是否已变化，再决定是否重新导入",
+        ),
+      );
     xhr.send(form);
   });
 }

@@ -1,8 +1,8 @@
 "use client";
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
 import { useRouter } from "next/navigation";
-import { saveSectionAction } from "@/app/workspace/budgets/[id]/actions";
+import { saveSectionAction } from "@/lib/actions/budget/save-section";
 import { checkSection } from "@/lib/workspace/check-section";
 import { evaluatePackage, type Evaluation } from "@/lib/workspace/evaluate";
 import { SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
@@ -10,6 +10,8 @@ import { setPath } from "@/components/forms/set-path";
 import { mergeValues } from "@/lib/workspace/merge-values";
 import { useEditor } from "./EditorContext";
 import { useUnsavedChangesGuard } from "./useUnsavedChangesGuard";
+
+type Rebase = { version: number; base: FieldValues };
 
 export type SaveState =
   | { kind: "idle" }
@@ -46,7 +48,7 @@ export function useSectionForm<S extends SectionId>(section: S) {
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
   // After a conflict is resolved, the next save is made against the version (and the section as
   // it was saved there) that the accountant has now seen.
-  const rebase = useRef<{ version: number; base: FieldValues } | null>(null);
+  const [rebase, setRebase] = useState<Rebase | null>(null);
   // The whole budget is evaluated again for the live figures (tens of ms for a long grid): once
   // typing pauses, and in a deferred render, so keystrokes are never held up by it. A keystroke
   // itself re-renders only the cell typed in: the form's values are followed by a subscription,
@@ -70,17 +72,15 @@ export function useSectionForm<S extends SectionId>(section: S) {
 
   // While the input has errors, the figures stay those of the last valid input (marked stale)
   // rather than dropping to zero.
-  const lastValid = useRef<Evaluation | undefined>(undefined);
+  const checked = useMemo(() => checkSection(editor.saved, section, deferred as SectionValues<S>, editor.catalog), [deferred, editor.saved, editor.catalog, section]);
+  const evaluation = useMemo(() => (checked.ok ? safeEvaluate(checked.pkg, editor.catalog) : undefined), [checked, editor.catalog]);
+  // Kept from an earlier render (React's "storing information from previous renders").
+  const [lastValid, setLastValid] = useState<Evaluation | undefined>(undefined);
+  if (evaluation && evaluation !== lastValid) setLastValid(evaluation);
   const live = useMemo((): { evaluation?: Evaluation; errors: string[]; stale: boolean } => {
-    const checked = checkSection(editor.saved, section, deferred as SectionValues<S>, editor.catalog);
-    if (!checked.ok) {
-      lastValid.current ??= safeEvaluate(editor.saved, editor.catalog);
-      return { evaluation: lastValid.current, errors: checked.errors.map((e) => e.message), stale: true };
-    }
-    const evaluation = safeEvaluate(checked.pkg, editor.catalog);
-    if (evaluation) lastValid.current = evaluation;
-    return { evaluation, errors: [], stale: false };
-  }, [deferred, editor.saved, editor.catalog, section]);
+    if (checked.ok) return { evaluation, errors: [], stale: false };
+    return { evaluation: lastValid ?? safeEvaluate(editor.saved, editor.catalog), errors: checked.errors.map((e) => e.message), stale: true };
+  }, [checked, evaluation, lastValid, editor.saved, editor.catalog]);
 
   const { setLive } = editor;
   useEffect(() => {
@@ -96,15 +96,18 @@ export function useSectionForm<S extends SectionId>(section: S) {
   }, [saveState, router]);
 
   // Saving what is already saved records nothing (no version, no trail row), and says so.
-  const submit = form.handleSubmit(
+  // `against`: the version and section to save over, when a conflict was just resolved (the
+  // state set by that resolution is not yet visible to this render's closure).
+  const submit = (against: Rebase | null = rebase) =>
+    form.handleSubmit(
     async (values) => {
     if (!editor.editable) return;
     setSaveState({ kind: "saving" });
     try {
       const result = await saveSectionAction({
         budgetId: editor.budgetId,
-        expectedVersion: rebase.current?.version ?? editor.version,
-        base: (rebase.current?.base ?? defaults) as SectionValues<SectionId>,
+        expectedVersion: against?.version ?? editor.version,
+        base: (against?.base ?? defaults) as SectionValues<SectionId>,
         section,
         values: values as SectionValues<SectionId>,
       });
@@ -114,14 +117,14 @@ export function useSectionForm<S extends SectionId>(section: S) {
       } else if (result.ok) {
         const checked = checkSection(editor.saved, section, values as SectionValues<S>, editor.catalog);
         // A save merged over a newer version: the refresh brings the whole budget as stored.
-        if (checked.ok && result.version === editor.version + 1 && !rebase.current) editor.markSaved(checked.pkg, result.version);
-        rebase.current = null;
+        if (checked.ok && result.version === editor.version + 1 && !against) editor.markSaved(checked.pkg, result.version);
+        setRebase(null);
         form.reset(values);
         setSaveState({ kind: "saved", version: result.version });
-      } else if (result.kind === "invalid") {
+      } else if (result.code === "invalid" && "errors" in result) {
         for (const e of result.errors) form.setError((e.field || "root.section") as never, { type: "server", message: e.message });
         setSaveState({ kind: "error", message: "保存失败：请按提示修改标红的字段，您的输入都还在。" });
-      } else if (result.kind === "conflict") {
+      } else if (result.code === "conflict" && "currentVersion" in result) {
         setSaveState({
           kind: "conflict",
           message: result.message,
@@ -151,7 +154,7 @@ export function useSectionForm<S extends SectionId>(section: S) {
       setSaveState({ kind: "unchanged" });
       return;
     }
-    await submit();
+    await submit()();
   };
 
   const resolve = useMemo(() => {
@@ -161,18 +164,19 @@ export function useSectionForm<S extends SectionId>(section: S) {
       theirs,
       mine: () => form.getValues(),
       keepMine: async () => {
-        rebase.current = { version: currentVersion, base: theirs };
-        await submit();
+        const against = { version: currentVersion, base: theirs };
+        setRebase(against);
+        await submit(against)();
       },
       takeTheirs: () => {
-        rebase.current = { version: currentVersion, base: theirs };
+        setRebase({ version: currentVersion, base: theirs });
         form.reset(theirs);
         setSaveState({ kind: "idle" });
         router.refresh();
       },
       merge: () => {
         const { merged, conflicts } = mergeValues(defaults, form.getValues(), theirs);
-        rebase.current = { version: currentVersion, base: theirs };
+        setRebase({ version: currentVersion, base: theirs });
         form.reset(theirs);
         form.reset(merged as FieldValues, { keepDefaultValues: true });
         setSaveState({

@@ -1,7 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
-import { AppError } from "@/lib/workflow/errors";
+import { AppError } from "@/lib/errors";
+import type { Failure, Result } from "@/lib/result";
 
-export type AdminResult = { ok: true; id: number } | { ok: false; message: string };
+export type AdminResult = Result<{ id: number }>;
 
 /**
  * AppErrors and the database's own refusals that a form can explain (a duplicate code, a row
@@ -13,12 +14,12 @@ export function adminFailure(
   // What a foreign-key refusal means depends on the operation: on a delete the row is still in
   // use, on a create the row it points to does not exist.
   messages: { foreignKey?: string } = {},
-): { ok: false; message: string } {
-  if (error instanceof AppError) return { ok: false, message: error.message };
+): Failure {
+  if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === "P2002") return { ok: false, message: duplicate };
-    if (error.code === "P2003") return { ok: false, message: messages.foreignKey ?? "该记录仍被其他数据引用，不能删除" };
-    if (error.code === "P2025") return { ok: false, message: "记录不存在" };
+    if (error.code === "P2002") return { ok: false, code: "conflict", message: duplicate };
+    if (error.code === "P2003") return { ok: false, code: "conflict", message: messages.foreignKey ?? "该记录仍被其他数据引用，不能删除" };
+    if (error.code === "P2025") return { ok: false, code: "not_found", message: "记录不存在" };
   }
   throw error;
 }

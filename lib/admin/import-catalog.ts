@@ -2,7 +2,8 @@ import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import { buildCatalog } from "@/lib/catalog/catalog";
 import type { Db } from "@/lib/db/client";
 import { forgetCatalogs, storeCatalog, storeCrosswalk } from "@/lib/db/catalog-store";
-import { AppError } from "@/lib/workflow/errors";
+import { AppError } from "@/lib/errors";
+import type { Failure, Result } from "@/lib/result";
 import { adminFailure, requireAdmin } from "./admin-result";
 import { parseCatalogCsv, parseCatalogXlsx, type CatalogKind, type ParsedCatalog } from "./catalog-csv";
 
@@ -42,7 +43,7 @@ const PREVIEW_LIST_LIMIT = 200;
  * subjects are never deleted (budgets of the year may use them); a crosswalk maps year − 1 to
  * `year`.
  */
-export async function previewCatalogImport(db: Db, actor: SessionUser, input: CatalogImportInput): Promise<{ ok: true; preview: CatalogPreview } | { ok: false; message: string }> {
+export async function previewCatalogImport(db: Db, actor: SessionUser, input: CatalogImportInput): Promise<Result<{ preview: CatalogPreview }>> {
   try {
     requireAdmin(hasPermission(actor, "admin.catalog"), "导入科目目录");
     return { ok: true, preview: await preview(db, input) };
@@ -109,11 +110,11 @@ async function preview(db: Db, input: CatalogImportInput): Promise<CatalogPrevie
 }
 
 /** Imports the file in one transaction; refused as a whole while any row is bad. */
-export async function importCatalog(db: Db, actor: SessionUser, input: CatalogImportInput): Promise<{ ok: true; stored: number } | { ok: false; message: string; errors?: string[] }> {
+export async function importCatalog(db: Db, actor: SessionUser, input: CatalogImportInput): Promise<Result<{ stored: number }, Failure<{ errors?: string[] }>>> {
   try {
     requireAdmin(hasPermission(actor, "admin.catalog"), "导入科目目录");
     const parsed = await parseInput(input);
-    if (parsed.errors.length > 0) return { ok: false, message: `文件有 ${parsed.errors.length} 处错误，未导入任何内容`, errors: parsed.errors };
+    if (parsed.errors.length > 0) return { ok: false, code: "invalid_input", message: `文件有 ${parsed.errors.length} 处错误，未导入任何内容`, errors: parsed.errors };
     if (parsed.rows.length === 0) throw new AppError("invalid_input", "文件中没有数据行");
     const stored = await db.$transaction(
       async (tx) => {

@@ -1,6 +1,6 @@
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/workflow/errors";
+import { AppError } from "@/lib/errors";
 import { UNIT_CODE_MAX_DIGITS, UNIT_CODE_PATTERN } from "@/lib/budget/package/codes";
 import { adminFailure, requireAdmin, type AdminResult } from "./admin-result";
 

@@ -1,7 +1,7 @@
 import { hasPermission, type Role, type SessionUser } from "@/lib/auth/permissions";
-import { hashPassword } from "@/lib/auth/verify-credentials";
+import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/workflow/errors";
+import { AppError } from "@/lib/errors";
 import { adminFailure, requireAdmin, type AdminResult } from "./admin-result";
 
 const bump = { sessionVersion: { increment: 1 } } as const;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import { loadFixtures } from "./testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { amountChanges } from "./amount-changes";
-import { budgetToPackage, packageToBudget } from "./model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 
 // A deep copy through the package form (structuredClone cannot copy Decimal).
 const budget = () => packageToBudget(budgetToPackage(loadFixtures()[0]!.budget));

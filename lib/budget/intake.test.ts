@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { budgetToPackage, packageToBudget, type Budget } from "@/lib/budget/model";
+import { type Budget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { parsePackageValue, type BudgetPackage } from "@/lib/budget/package/schema";
 import { checkBudget, findRule, ruleContext } from "@/lib/budget/rules";
 import { PLACEHOLDER_PATTERNS } from "@/lib/budget/rules/text-placeholder";
 import { buildNarrative, STANDARD_GLOSSARY } from "@/lib/budget/narrative";
 import { buildTables } from "@/lib/budget/tables";
 import { NO_STATE_CAPITAL_NOTE } from "@/lib/budget/tables/t12-state-capital";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { tableLayouts } from "@/lib/public/layout";
 
 /**

@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
-import { budgetToPackage, packageToBudget } from "./model";
+import { loadFixtures } from "@/test/support/budget/fixtures";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { parsePackageValue, type BudgetPackage } from "./package/schema";
 
 const AMOUNT_OBJECTS = new Set(["income", "carryover", "threePublic", "expenditureByFunction"]);

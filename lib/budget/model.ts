@@ -16,10 +16,10 @@
  * hands it to buildTables / buildNarrative / checkBudget; budgetToPackage serializes it.
  */
 import type Decimal from "decimal.js";
-import type { PACKAGE_FORMAT, Fund, Operator, ProcurementCategory, ProjectTier, TableId } from "./package/schema";
+import type { PACKAGE_FORMAT, Fund, Operator, ProcurementCategory, ProjectTier, TableId } from "./package/constants";
 
 export type { Fund, Operator, ProcurementCategory, ProjectTier, TableId } from "./package/schema";
-export { FUNDS, CARRYOVER_FUNDS, OPERATORS, PROCUREMENT_CATEGORIES, PROJECT_TIERS, TABLE_IDS } from "./package/schema";
+export { FUNDS, CARRYOVER_FUNDS, OPERATORS, PROCUREMENT_CATEGORIES, PROJECT_TIERS, TABLE_IDS } from "./package/constants";
 
 export interface Indicator {
   /** 一级指标 / 二级指标: absent when the published table has no such columns (a flat list). */
@@ -157,7 +157,5 @@ export interface Budget {
   priorYear?: PriorYear;
 }
 
-// Conversions to and from budget-package/1 live next to the schema; re-exported here because
-// they are part of the model's contract.
-export { packageToBudget } from "./package/to-budget";
-export { budgetToPackage } from "./package/from-budget";
+// Conversions to and from budget-package/1: lib/budget/package/to-budget.ts and from-budget.ts
+// (not re-exported here: they import the model's types, and a re-export would close a circle).

@@ -1,5 +1,6 @@
+import { formatWanDisplay } from "@/lib/format";
 import { describe, expect, it } from "vitest";
-import { Decimal, formatWan, formatWanDisplay, parseAmount, toWanYuan } from "./money";
+import { Decimal, formatWan, parseAmount, toWanYuan } from "./money";
 
 describe("money", () => {
   it("parses exactly in both units", () => {

@@ -46,15 +46,6 @@ export function formatWan(d: Decimal): string {
   return s === "-0.00" ? "0.00" : s;
 }
 
-/** Display form with thousands separators: "2,514.61". */
-export function formatWanDisplay(d: Decimal): string {
-  const s = formatWan(d);
-  const negative = s.startsWith("-");
-  const [intPart = "0", frac = "00"] = (negative ? s.slice(1) : s).split(".");
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${grouped}.${frac}`;
-}
-
 /** Parses a machine-form 万元 string ("2514.61") or a display form ("2,514.61"). */
 export function parseWan(s: string): Decimal {
   return new Decimal(s.replace(/,/g, ""));

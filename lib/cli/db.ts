@@ -1,5 +1,5 @@
 /** `npm run db:migrate` and `npm run db:seed-demo`: the database steps of `npm start`, on their own. */
-import { createDb } from "@/lib/db/client";
+import { createDb } from "@/lib/db/connect";
 import { exitAfterFlush } from "./exit";
 import { migrate } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/prepare";

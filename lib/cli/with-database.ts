@@ -1,4 +1,4 @@
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/connect";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { openAppDatabase } from "@/lib/db/runtime";
 

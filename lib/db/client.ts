@@ -1,23 +1,8 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createDb } from "./connect";
 
-export type Db = PrismaClient;
-export type { Prisma } from "@/generated/prisma/client";
-
-/**
- * Connections each pool may open (node-postgres's default, 10, unless MINGZHANG_DB_POOL_MAX says
- * otherwise): with several app servers, their sum must stay under PostgreSQL's max_connections
- * (README, "Deployment").
- */
-export function poolMax(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.MINGZHANG_DB_POOL_MAX);
-  return Number.isInteger(n) && n > 0 ? n : 10;
-}
-
-export function createDb(url = process.env.DATABASE_URL): PrismaClient {
-  if (!url) throw new Error("未设置 DATABASE_URL：请用 npm start 启动（会自动启动内置数据库），或设置 DATABASE_URL");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax() }) });
-}
+export type { Db, Prisma } from "./connect";
 
 // One client per server process; Next's dev reloads would otherwise open a pool per reload.
 const globalForDb = globalThis as unknown as { mingzhangDb?: PrismaClient };

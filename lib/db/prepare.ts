@@ -1,5 +1,5 @@
 import { loadReferenceCrosswalk, loadShippedCatalog, shippedDigest } from "@/lib/catalog/reference";
-import { createDb, type Db } from "./client";
+import { createDb, type Db } from "./connect";
 import { loadCrosswalkEntries, storeCatalog, storeCrosswalk } from "./catalog-store";
 import { migrate } from "./migrate";
 import { seedDemo } from "./seed-demo";

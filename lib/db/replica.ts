@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { db, poolMax, type Db } from "./client";
+import { db, type Db } from "./client";
+import { poolMax } from "./connect";
 
 /**
  * The read replica (DATABASE_REPLICA_URL, optional): a PostgreSQL streaming standby the public

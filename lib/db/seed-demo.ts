@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DATA_DIR } from "@/lib/catalog/reference";
-import { hashPassword } from "@/lib/auth/verify-credentials";
+import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";
@@ -11,7 +11,7 @@ import type { BudgetStatus } from "@/generated/prisma/client";
 import type { Db } from "./client";
 import { importPackageText } from "./budgets/import-package";
 import { DEMO_BUDGETS, DEMO_FINAL_DRAFTS, DEMO_FINALS, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS, PATH_TO } from "./demo";
-import { createFinalFromBudget } from "./finals/start-final";
+import { createFinalFromBudget } from "@/lib/workflow/start-final";
 
 /**
  * Loads the demo district: its departments' budgets from data/demo (each taken to its demo

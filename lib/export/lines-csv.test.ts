@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { CSV_COLUMNS, linesCsv } from "./lines-csv";
 
 const office = loadFixtures().find((f) => f.name === "beibei-government-office-2024")!;

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import type { DisclosureTables } from "@/lib/budget/tables/types";
 import { tableLayouts } from "@/lib/public/layout";
 import { neutralizeFormula } from "./neutralize-formula";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFinalFixtures } from "./testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { buildFinalNarrative, checkFinal, evaluateFinal } from "./evaluate";
 import { buildFinalTables } from "./tables";
 

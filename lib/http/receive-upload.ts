@@ -8,7 +8,7 @@ import { strictId } from "@/lib/validation/fields";
 const budgetId = strictId();
 
 export const notFound = () => Response.json({ error: "未找到该预算" }, { status: 404 });
-export const refuse = (message: string, status = 400) => Response.json({ ok: false, errors: [{ path: "", message }] }, { status });
+export const refuse = (message: string, status = 400) => Response.json({ ok: false, code: "rejected", message, errors: [{ path: "", message }] }, { status });
 
 /**
  * The common front of a workbook upload to a budget (multipart: `file` and other fields): a route

@@ -1,5 +1,5 @@
+import { formatWanDisplay } from "@/lib/format";
 import Decimal from "decimal.js";
-import { formatWanDisplay } from "@/lib/budget/money";
 
 export interface BarInput {
   label: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateFinal } from "@/lib/final/evaluate";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { compareBudgetWithFinal } from "./compare-budget-final";
 
 describe("预算 vs 决算 comparison", () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { budgetToPackage } from "@/lib/budget/model";
+import { discloseBudget } from "@/lib/budget/disclose";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
-import { displayAmount, displayAmountOrZero, displayOperator } from "./amount";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { barChart, shares } from "./bar-chart";
-import { sumSummaries, summarizeBudget } from "./budget-summary";
+import { publishedSummary, sumSummaries } from "./budget-summary";
 import { compareWithLastYear } from "./compare-with-last-year";
 import { spendingByClass } from "./district-by-class";
-import { formatPublicationDate } from "./format-date";
 import { isNotModified, snapshotHeaders } from "./http";
 import { apiPath, budgetPath, parsePublicKey, parseRegionYear } from "./public-key";
 import { renderNarrativeHtml } from "./render-narrative";
@@ -17,22 +15,6 @@ const fixtures = loadFixtures();
 const office = fixtures.find((f) => f.name === "beibei-government-office-2024")!;
 const services = fixtures.find((f) => f.name === "beibei-government-services-2023")!;
 const officeTables = buildTables(office.budget, office.catalog);
-
-describe("amount display", () => {
-  it("shows 万元 with separators, zero as an empty cell", () => {
-    expect(displayAmount("2514.61")).toBe("2,514.61");
-    expect(displayAmount("1234567.80")).toBe("1,234,567.80");
-    expect(displayAmount("0.00")).toBe("");
-    expect(displayAmount(undefined)).toBe("");
-    expect(displayAmountOrZero("0.00")).toBe("0.00");
-  });
-  it("prints operators as the samples do", () => {
-    expect(displayOperator(">=")).toBe("≥");
-    expect(displayOperator("<=")).toBe("≤");
-    expect(displayOperator("=")).toBe("=");
-    expect(displayOperator("定性")).toBe("定性");
-  });
-});
 
 describe("public keys", () => {
   it("accepts codes and four-digit years only", () => {
@@ -46,8 +28,9 @@ describe("public keys", () => {
   });
 });
 
-describe("summarizeBudget", () => {
-  it("reads totals from the tables and last year from the package, in 万元 or 元", () => {
+describe("publishedSummary", () => {
+  const frozen = discloseBudget(office);
+  it("reads the summary frozen with the tables and the narrative", () => {
     const want = {
       total: "2514.61",
       basic: "1746.21",
@@ -56,17 +39,16 @@ describe("summarizeBudget", () => {
       priorTotal: "2890.22",
       change: "-375.61",
     };
-    expect(summarizeBudget(officeTables, budgetToPackage(office.budget))).toMatchObject(want);
-    expect(summarizeBudget(officeTables, budgetToPackage(office.budget, { unit: "元" }))).toMatchObject(want);
-    expect(summarizeBudget(officeTables, budgetToPackage(office.budget)).byClass.map((c) => c.code)).toEqual(["201", "208", "210", "221"]);
+    expect(publishedSummary({ summary: frozen.summary, tables: frozen.tables })).toMatchObject(want);
+    expect(frozen.summary.byClass.map((c) => c.code)).toEqual(["201", "208", "210", "221"]);
   });
-  it("has no change when the package has no prior year", () => {
-    const pkg = budgetToPackage(office.budget);
-    delete pkg.priorYear;
-    expect(summarizeBudget(officeTables, pkg).change).toBeUndefined();
+  it("reads a snapshot frozen before summaries from its tables alone (T2 上年 合计)", () => {
+    expect(publishedSummary({ summary: null, tables: officeTables })).toEqual(frozen.summary);
+    const { prior: _prior, ...t2 } = officeTables.T2!.total;
+    expect(publishedSummary({ summary: null, tables: { ...officeTables, T2: { ...officeTables.T2!, total: t2 } } }).change).toBeUndefined();
   });
   it("sums district totals exactly", () => {
-    const s = summarizeBudget(officeTables, budgetToPackage(office.budget));
+    const s = frozen.summary;
     expect(sumSummaries([s, s, s])).toEqual({ total: "7543.83", basic: "5238.63", project: "2305.20", threePublic: "82.50" });
   });
 });
@@ -160,11 +142,5 @@ describe("snapshot caching headers", () => {
     expect(isNotModified(new Request("http://x/", { headers: { "if-none-match": 'W/"snapshot-7"' } }), 7)).toBe(true);
     expect(isNotModified(new Request("http://x/", { headers: { "if-none-match": '"snapshot-6"' } }), 7)).toBe(false);
     expect(isNotModified(new Request("http://x/"), 7)).toBe(false);
-  });
-});
-
-describe("formatPublicationDate", () => {
-  it("uses Beijing time", () => {
-    expect(formatPublicationDate(new Date("2024-02-29T17:00:00Z"))).toBe("2024年3月1日");
   });
 });

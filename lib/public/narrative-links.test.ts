@@ -1,11 +1,11 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { formatWanDisplay } from "@/lib/budget/money";
+import { formatWanDisplay } from "@/lib/format";
 import { buildNarrative } from "@/lib/budget/narrative";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { narrativeKeys, traceNarrative, traceSource } from "@/lib/budget/trace";
 import { buildFinalNarrative } from "@/lib/final/evaluate";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { finalNarrativeKeys, finalTraceSource, traceFinalNarrative } from "@/lib/final/trace";
 import { narrativeNumberLinks } from "./narrative-links";
 import { renderNarrativeHtml } from "./render-narrative";

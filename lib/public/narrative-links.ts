@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { formatWanDisplay } from "@/lib/budget/money";
+import { formatWanDisplay } from "@/lib/format";
 import { narrativeKeys, traceNarrative, type Trace, type TraceSourceData } from "@/lib/budget/trace";
 import { finalNarrativeKeys, traceFinalNarrative, type FinalTraceSource } from "@/lib/final/trace";
 

@@ -1,4 +1,4 @@
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageValue } from "@/lib/budget/package/schema";
 import { printedCell, traceCell, traceNarrative, traceSource, type Trace, type TraceSourceData } from "@/lib/budget/trace";
 import { priorFromJson } from "@/lib/budget/trace/frozen-prior";

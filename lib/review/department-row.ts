@@ -1,4 +1,4 @@
-import type { DisclosureTables } from "@/lib/budget/tables/types";
+import type { Disclosure } from "@/lib/budget/disclose";
 import type { FinalTables } from "@/lib/final/tables/types";
 import type { NarrativeFigures } from "@/lib/budget/narrative";
 import type { Finding } from "@/lib/budget/rules";
@@ -65,12 +65,11 @@ export function notSubmittedRow(department: { id: number; code: string; name: st
 export function departmentRow(
   department: { id: number; code: string; name: string },
   budget: BudgetFacts,
-  computed: { tables: DisclosureTables; figures: NarrativeFigures; findings: Finding[] },
+  computed: Pick<Disclosure, "summary" | "findings"> & { figures: NarrativeFigures },
   now: Date,
 ): DepartmentRow {
-  const f = computed.figures;
-  const str = (v: unknown) => (typeof v === "string" ? v : null);
-  const t8 = computed.tables.T8?.total;
+  const s = computed.summary;
+  const threePublicChange = computed.figures.threePublicChange;
   return {
     departmentId: department.id,
     code: department.code,
@@ -78,12 +77,13 @@ export function departmentRow(
     budgetId: budget.id,
     status: budget.status,
     version: budget.version,
-    total: t8?.total ?? str(f.expenditureTotal),
-    totalChange: str(f.expenditureChange),
-    basic: t8?.basic ?? null,
-    project: t8?.project ?? null,
-    threePublic: str(f.threePublicTotal),
-    threePublicChange: str(f.threePublicChange),
+    // The same figures the budget will be published with (lib/budget/disclose.ts).
+    total: s.total,
+    totalChange: s.change ?? null,
+    basic: s.basic,
+    project: s.project,
+    threePublic: s.threePublic,
+    threePublicChange: typeof threePublicChange === "string" ? threePublicChange : null,
     errors: computed.findings.filter((x) => x.severity === "error").length,
     warnings: computed.findings.filter((x) => x.severity === "warning").length,
     daysSinceSubmission:

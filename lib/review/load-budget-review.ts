@@ -1,8 +1,8 @@
 import type { SessionUser } from "@/lib/auth/permissions";
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageValue } from "@/lib/budget/package/schema";
 import type { Finding } from "@/lib/budget/rules";
-import { evaluateBudget } from "@/lib/budget/evaluate";
+import { discloseBudget } from "@/lib/budget/disclose";
 import type { DisclosureTables } from "@/lib/budget/tables";
 import type { BudgetStatusName } from "@/lib/budget/status";
 import { economicName, functionName, type Catalog } from "@/lib/catalog/catalog";
@@ -62,7 +62,6 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
   if (!row) return null;
   const engine = await loadForEngine(db, budgetId, scope);
   if (!engine) return null;
-  const options = engine.prior ? { prior: engine.prior } : {};
   const subjectNames = names(engine.catalog);
 
   // Last year's approved budget gives the economic classes; the function items come from the
@@ -79,7 +78,7 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
     engine.prior?.expenditureByFunction ?? (ownPrior ? applyCrosswalk(ownPrior, await loadCrosswalk(db, row.year - 1, row.year)) : undefined);
   const comparison = priorComparison(engine.budget, { ...(byFunction ? { byFunction } : {}), ...(byEconomic ? { byEconomic } : {}) }, subjectNames);
 
-  const evaluation = evaluateBudget(engine.budget, engine.catalog, options);
+  const evaluation = discloseBudget(engine);
   return {
     id: row.id,
     year: row.year,

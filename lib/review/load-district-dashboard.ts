@@ -1,5 +1,5 @@
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
-import { evaluateBudget } from "@/lib/budget/evaluate";
+import { discloseBudget } from "@/lib/budget/disclose";
 import type { Db } from "@/lib/db/client";
 import { loadManyForEngine } from "@/lib/db/budgets/load-for-engine";
 import { budgetScope } from "@/lib/db/scope";
@@ -77,8 +77,8 @@ export async function loadDistrictDashboard(
       rows.push(notSubmittedRow(department));
       continue;
     }
-    const { tables, narrative, findings } = evaluateBudget(engine.budget, engine.catalog, engine.prior ? { prior: engine.prior } : {});
-    rows.push(departmentRow(department, budget, { tables, figures: narrative.figures, findings }, now));
+    const { summary, narrative, findings } = discloseBudget(engine);
+    rows.push(departmentRow(department, budget, { summary, figures: narrative.figures, findings }, now));
   }
   return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
 }

@@ -1,5 +1,5 @@
 import type { SessionUser } from "@/lib/auth/permissions";
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageValue } from "@/lib/budget/package/schema";
 import {
   figureChanges,

@@ -1,8 +1,8 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { priorComparison, generalBudgetAmounts } from "./prior-comparison";
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 
 const fixture = loadFixtures().find((f) => f.name === "beibei-petition-office-2024")!;
 const names = { functionName: (c: string) => `名${c}`, economicName: (c: string) => `名${c}` };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { importInput, resolveCommentInput, startAdjustmentInput, submitInput } from "@/app/workspace/budgets/[id]/actions.schema";
-import { createSubUnitSchema, renameSchema } from "@/app/admin/units/units.schema";
-import { setActiveSchema } from "@/app/admin/users/users.schema";
-import { transitionSchema } from "@/app/review/budgets/[id]/review-actions.schema";
+import { importInput, resolveCommentInput, startAdjustmentInput, submitInput } from "@/lib/actions/budget/budget.schema";
+import { createSubUnitSchema, renameSchema } from "@/lib/actions/admin/units.schema";
+import { setActiveSchema } from "@/lib/actions/admin/users.schema";
+import { transitionSchema } from "@/lib/actions/review/review.schema";
 import { parsePackageValue } from "@/lib/budget/package/schema";
 import { UNIT_CODE_MAX_DIGITS } from "@/lib/budget/package/codes";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { nameField, strictId } from "./fields";
 
 const message = (r: z.ZodSafeParseResult<unknown>) => (r.success ? null : r.error.issues[0]!.message);

@@ -90,7 +90,3 @@ export function optionalText(label: string, max: number) {
     .transform((s) => s.trim())
     .optional();
 }
-
-export function firstMessage(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "输入有误";
-}

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { budgetToPackage, packageToBudget } from "@/lib/budget/model";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { readEntryWorkbook } from "./read-entry-workbook";
 import { blankPackage, writeEntryWorkbook } from "./write-entry-workbook";
 

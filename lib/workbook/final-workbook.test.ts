@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { packageToFinal } from "@/lib/final/model";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { readEntryWorkbook } from "./read-entry-workbook";
 import { readFinalWorkbook } from "./read-final-workbook";
 import { writeEntryWorkbook } from "./write-entry-workbook";
 import { writeFinalWorkbook } from "./write-final-workbook";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 
 const fixtures = loadFinalFixtures();
 

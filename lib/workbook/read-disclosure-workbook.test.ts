@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { writeDisclosureWorkbook } from "@/lib/export/xlsx";
 import { priorYearFromDisclosureWorkbook } from "./read-disclosure-workbook";
 

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
-import { budgetToPackage, packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { budgetPackageSchema, issuesToErrors, OPERATORS, PACKAGE_FORMAT, type BudgetPackage, type PackageError } from "@/lib/budget/package/schema";
 import { describeField, formatPath, PROCUREMENT_CATEGORY_LABELS, type PathSegment } from "@/lib/budget/package/labels";
 import { validatePackage } from "@/lib/budget/validate";

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
-import { budgetToPackage, packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import type { BudgetPackage, PackageIndicator } from "@/lib/budget/package/schema";
 import { OPERATORS } from "@/lib/budget/package/schema";
 import { PROCUREMENT_CATEGORY_LABELS } from "@/lib/budget/package/labels";

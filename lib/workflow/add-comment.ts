@@ -2,8 +2,8 @@ import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { budgetScope } from "@/lib/db/scope";
 import { COMMENT_MAX_LENGTH, isCommentSection } from "./comment-anchors";
-import { AppError, NOT_FOUND_MESSAGE } from "./errors";
-import { failure, type CommentResult } from "./result";
+import { AppError, NOT_FOUND_MESSAGE } from "@/lib/errors";
+import { failure, type CommentResult } from "@/lib/result";
 
 /**
  * A comment anchored to a section, a table row or a project (see comment-anchors.ts), by anyone

@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import { STATUS_LABELS, type BudgetStatusName } from "@/lib/budget/status";
 import { budgetScope } from "@/lib/db/scope";
-import { AppError, NOT_FOUND_MESSAGE } from "./errors";
+import { AppError, NOT_FOUND_MESSAGE } from "@/lib/errors";
 import { canTransition, illegalTransitionMessage, TRANSITIONS, type WorkflowAction } from "./transitions";
 
 type Tx = Prisma.TransactionClient;

@@ -1,7 +1,7 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { applyTransition, WORKFLOW_TX_OPTIONS } from "./apply-transition";
-import { failure, type WorkflowResult } from "./result";
+import { failure, type WorkflowResult } from "@/lib/result";
 
 /**
  * 审核通过. When two reviewers approve at once, the conditional update lets exactly one through;

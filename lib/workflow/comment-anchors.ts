@@ -1,3 +1,4 @@
+import { BUDGET_PARTS, type PackageKey } from "@/lib/budget/parts";
 /**
  * Where a review comment points. `section` is one of these ids; `anchor` narrows it down:
  *  - projects: the project code ("50010922T000000001234");
@@ -10,15 +11,10 @@
  */
 export const COMMENT_SECTIONS = {
   overall: "总体意见",
-  unit: "单位基本情况",
-  income: "收入预算",
-  basicExpenditure: "基本支出",
-  projects: "项目支出",
-  threePublic: "“三公”经费",
-  procurement: "政府采购",
-  assets: "国有资产",
-  performance: "整体绩效目标",
-  narrative: "情况说明",
+  // The budget's parts a reviewer comments on, named as the registry names them (上年 is not one).
+  ...(Object.fromEntries(BUDGET_PARTS.filter((p) => p.key !== "priorYear").map((p) => [p.key, p.label])) as {
+    [K in Exclude<PackageKey, "priorYear">]: string;
+  }),
   T1: "表1 财政拨款收支总表",
   T2: "表2 一般公共预算财政拨款支出预算表",
   T3: "表3 一般公共预算财政拨款基本支出预算表",

@@ -1,11 +1,11 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { budgetToPackage } from "@/lib/budget/model";
-import { checkBudget } from "@/lib/budget/rules";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
+import { discloseBudget } from "@/lib/budget/disclose";
 import type { Finding } from "@/lib/budget/rules/types";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { loadFinalForEngine } from "@/lib/db/finals/read-final";
 import { evaluateFinal } from "@/lib/final/evaluate";
-import { AppError, NOT_FOUND_MESSAGE } from "./errors";
+import { AppError, NOT_FOUND_MESSAGE } from "@/lib/errors";
 
 export type DocumentKind = "budget" | "final";
 
@@ -30,6 +30,6 @@ export async function engineErrors(
   }
   const engine = await loadForEngine(tx, budgetId, scope);
   if (!engine) throw new AppError("not_found", NOT_FOUND_MESSAGE);
-  const errors = checkBudget(engine.budget, engine.catalog, engine.prior ? { prior: engine.prior } : {}).filter((f) => f.severity === "error");
+  const errors = discloseBudget(engine).findings.filter((f) => f.severity === "error");
   return { kind: "budget", errors, pkg: budgetToPackage(engine.budget) as unknown as Prisma.InputJsonValue };
 }

@@ -1,6 +1,5 @@
-import { budgetToPackage } from "@/lib/budget/model";
-import { buildNarrative } from "@/lib/budget/narrative";
-import { buildTables } from "@/lib/budget/tables";
+import { discloseBudget } from "@/lib/budget/disclose";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { priorToJson } from "@/lib/budget/trace/frozen-prior";
 import type { Prisma } from "@/generated/prisma/client";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
@@ -8,7 +7,14 @@ import { loadFinalForEngine } from "@/lib/db/finals/read-final";
 import { evaluateFinal } from "@/lib/final/evaluate";
 import { announce } from "@/lib/db/cache-events";
 
-type Frozen = { kind: "budget" | "final"; package: Prisma.InputJsonValue; tables: Prisma.InputJsonValue; narrative: string; prior?: Prisma.InputJsonValue };
+type Frozen = {
+  kind: "budget" | "final";
+  package: Prisma.InputJsonValue;
+  tables: Prisma.InputJsonValue;
+  narrative: string;
+  prior?: Prisma.InputJsonValue;
+  summary?: Prisma.InputJsonValue;
+};
 
 /** The package, tables and narrative of a budget or a 决算 as they are now. */
 async function frozenContent(tx: Prisma.TransactionClient, budgetId: number): Promise<Frozen> {
@@ -27,20 +33,23 @@ async function frozenContent(tx: Prisma.TransactionClient, budgetId: number): Pr
   }
   const input = await loadForEngine(tx, budgetId, {});
   if (!input) throw new Error(`预算 ${budgetId} 不存在`);
-  const options = input.prior ? { prior: input.prior } : {};
+  // Exactly what the preview showed: one computation, one prior year, frozen as is.
+  const disclosure = discloseBudget(input);
   return {
     kind: "budget",
     package: budgetToPackage(input.budget) as unknown as Prisma.InputJsonValue,
-    tables: buildTables(input.budget, input.catalog, options) as unknown as Prisma.InputJsonValue,
-    narrative: buildNarrative(input.budget, input.catalog, options).markdown,
-    // Frozen with the tables so that a figure's trace is recomputed exactly as printed.
+    tables: disclosure.tables as unknown as Prisma.InputJsonValue,
+    narrative: disclosure.narrative.markdown,
+    summary: disclosure.summary as unknown as Prisma.InputJsonValue,
+    // The prior year the disclosure was computed with (not the package's own 上年 entry, which
+    // the public never reads): a figure's trace is recomputed exactly as printed.
     ...(input.prior ? { prior: priorToJson(input.prior) as unknown as Prisma.InputJsonValue } : {}),
   };
 }
 
 /**
- * Freezes what the public will read — the package, the tables and the narrative exactly as they
- * are now — as the budget's (or 决算's) next published snapshot, with its kind, marking the previous one superseded
+ * Freezes what the public will read — the package, the tables, the narrative and their summary
+ * figures exactly as they are now — as the budget's (or 决算's) next published snapshot, with its kind, marking the previous one superseded
  * (预算调整). Runs inside the publishing transaction; the database refuses later edits.
  */
 export async function freezeSnapshot(tx: Prisma.TransactionClient, budgetId: number, actorId: number | null) {

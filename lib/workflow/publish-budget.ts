@@ -3,9 +3,9 @@ import type { Db } from "@/lib/db/client";
 import { storePublishedPdf } from "@/lib/public/snapshot-pdf";
 import { applyTransition, WORKFLOW_TX_OPTIONS } from "./apply-transition";
 import { engineErrors, KIND_LABELS } from "./engine-check";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { freezeSnapshot } from "./freeze-snapshot";
-import { failure, type WorkflowResult } from "./result";
+import { failure, type WorkflowResult } from "@/lib/result";
 
 /**
  * 公开: an approved budget is published. The snapshot the public reads (package, tables,

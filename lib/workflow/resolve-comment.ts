@@ -2,8 +2,8 @@ import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { budgetScope } from "@/lib/db/scope";
 import { COMMENT_MAX_LENGTH } from "./comment-anchors";
-import { AppError } from "./errors";
-import { failure, type CommentResult } from "./result";
+import { AppError } from "@/lib/errors";
+import { failure, type CommentResult } from "@/lib/result";
 
 /**
  * The department's accountant marks a review comment answered, optionally saying how. Only

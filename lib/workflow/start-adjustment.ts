@@ -1,8 +1,8 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { applyTransition, WORKFLOW_TX_OPTIONS } from "./apply-transition";
-import { AppError } from "./errors";
-import { failure, type WorkflowResult } from "./result";
+import { AppError } from "@/lib/errors";
+import { failure, type WorkflowResult } from "@/lib/result";
 
 /**
  * 预算调整: the department reopens a published budget as a new draft version, with a reason.

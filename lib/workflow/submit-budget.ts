@@ -3,8 +3,8 @@ import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { applyTransition, WORKFLOW_TX_OPTIONS } from "./apply-transition";
 import { engineErrors, KIND_LABELS } from "./engine-check";
-import { AppError } from "./errors";
-import { failure, type WorkflowResult } from "./result";
+import { AppError } from "@/lib/errors";
+import { failure, type WorkflowResult } from "@/lib/result";
 
 /**
  * 报送: a draft or returned budget (or 决算) goes to the district finance bureau. Refused while the engine

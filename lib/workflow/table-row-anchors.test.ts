@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { tableLayouts } from "@/lib/public/layout";
 import { commentPlace } from "./comment-anchors";
 import { tableRowAnchors } from "./table-row-anchors";

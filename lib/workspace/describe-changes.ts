@@ -1,5 +1,8 @@
 import Decimal from "decimal.js";
+import { budgetAmounts } from "@/lib/budget/amounts";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
+import { partOfPath, type PackageKey } from "@/lib/budget/parts";
 
 export interface SectionChange {
   section: string;
@@ -28,24 +31,28 @@ const amount = (s: string | undefined) => new Decimal(s ?? "0").toFixed(2);
 
 /** What an import would change, section by section (packages in the same unit). */
 export function describeChanges(before: BudgetPackage, after: BudgetPackage): SectionChange[] {
-  const basic = (p: BudgetPackage) =>
-    (p.basicExpenditure ?? []).map((l) => ({ key: `${l.function}|${l.economic}|${l.fund ?? "generalBudget"}`, value: amount(l.amount) }));
+  // Lines are compared by the one amount walk's keys (the trail's and the reviewer's diff's).
+  const walked = [before, after].map((p) => [...budgetAmounts(packageToBudget(p)).values()]);
+  const lines = (key: PackageKey) => {
+    const [b, a] = walked.map((all) => all!.filter((x) => x.part === key).map((x) => ({ key: x.key, value: x.amount.toFixed(2) })));
+    return diffLists(label(key), b!, a!);
+  };
   const projects = (p: BudgetPackage) => (p.projects ?? []).map((x) => ({ key: x.code, value: JSON.stringify({ ...x, amount: amount(x.amount) }) }));
-  const procurement = (p: BudgetPackage) =>
-    (p.procurement ?? []).map((l) => ({ key: `${l.category}|${l.fund ?? "generalBudget"}`, value: amount(l.amount) }));
-  const fields = (section: string, get: (p: BudgetPackage) => unknown) => {
+  const fields = (key: PackageKey, get: (p: BudgetPackage) => unknown) => {
     const same = JSON.stringify(get(before) ?? null) === JSON.stringify(get(after) ?? null);
-    return { section, added: 0, removed: 0, changed: same ? 0 : 1 };
+    return { section: label(key), added: 0, removed: 0, changed: same ? 0 : 1 };
   };
   return [
-    fields("单位基本情况", (p) => p.unit),
-    fields("收入预算", (p) => p.income),
-    diffLists("基本支出", basic(before), basic(after)),
-    diffLists("项目支出", projects(before), projects(after)),
-    fields("“三公”经费", (p) => p.threePublic),
-    diffLists("政府采购", procurement(before), procurement(after)),
-    fields("国有资产", (p) => p.assets),
-    fields("整体绩效目标", (p) => p.performance),
-    fields("情况说明", (p) => p.narrative),
+    fields("unit", (p) => p.unit),
+    fields("income", (p) => p.income),
+    lines("basicExpenditure"),
+    diffLists(label("projects"), projects(before), projects(after)),
+    fields("threePublic", (p) => p.threePublic),
+    lines("procurement"),
+    fields("assets", (p) => p.assets),
+    fields("performance", (p) => p.performance),
+    fields("narrative", (p) => p.narrative),
   ];
 }
+
+const label = (key: PackageKey) => partOfPath(key)!.label;

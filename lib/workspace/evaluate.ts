@@ -1,6 +1,6 @@
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
-import { evaluateBudget } from "@/lib/budget/evaluate";
+import { discloseBudget } from "@/lib/budget/disclose";
 import type { NarrativeFigures } from "@/lib/budget/narrative";
 import type { Finding } from "@/lib/budget/rules/types";
 import type { DisclosureTables } from "@/lib/budget/tables";
@@ -15,6 +15,6 @@ export interface Evaluation {
 
 /** Tables, narrative figures and rule findings of a (valid) working package: what the workspace shows live. */
 export function evaluatePackage(pkg: BudgetPackage, catalog: Catalog): Evaluation {
-  const { tables, narrative, findings } = evaluateBudget(packageToBudget(pkg), catalog);
+  const { tables, narrative, findings } = discloseBudget({ budget: packageToBudget(pkg), catalog });
   return { tables, findings, figures: narrative.figures };
 }

@@ -5,12 +5,3 @@ export const INDICATOR_LEVELS: Record<string, string[]> = {
   满意度指标: ["服务对象满意度指标"],
   成本指标: ["经济成本指标", "社会成本指标", "生态环境成本指标"],
 };
-
-export const OPERATOR_LABELS: Record<string, string> = {
-  ">=": "≥",
-  "<=": "≤",
-  "=": "＝",
-  ">": "＞",
-  "<": "＜",
-  定性: "定性",
-};

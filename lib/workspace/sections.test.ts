@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { STANDARD_GLOSSARY_TEXT } from "@/lib/budget/narrative";
 import { checkSection } from "@/lib/workspace/check-section";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { SECTIONS } from "./sections";
 
 /** The workspace forms accept what published budgets contain (issue 12 §2). */

@@ -2,6 +2,7 @@ import type { BudgetPackage } from "@/lib/budget/package/schema";
 import { STANDARD_GLOSSARY_TEXT } from "@/lib/budget/narrative/sections";
 import { emptyAmounts } from "./basic-lines";
 import { breaksAsNewlines } from "@/lib/budget/text-lines";
+import { BUDGET_PARTS, partOfPath, partOfSection, type SectionId } from "@/lib/budget/parts";
 
 /**
  * The sections of the accountant's workspace, in the order of the published document. A section
@@ -9,17 +10,8 @@ import { breaksAsNewlines } from "@/lib/budget/text-lines";
  * values, `apply` writes form values back. Validation is the package schema itself (run on the
  * whole package after `apply`), so the form, the server action and the importer share one schema.
  */
-export type SectionId =
-  | "unit"
-  | "income"
-  | "basic"
-  | "projects"
-  | "three-public"
-  | "procurement"
-  | "assets"
-  | "performance"
-  | "narrative"
-  | "prior";
+export type { SectionId } from "@/lib/budget/parts";
+export { isSectionId, SECTION_ORDER } from "@/lib/budget/parts";
 
 type Pkg = BudgetPackage;
 
@@ -66,6 +58,12 @@ export function dropEmpty<T>(value: T): T {
   return value;
 }
 
+/** A section's id, label and package key, from the one registry of budget parts. */
+function registered(id: SectionId): Pick<SectionDef<unknown>, "id" | "label" | "paths"> {
+  const part = partOfSection(id);
+  return { id, label: part.label, paths: [part.key] };
+}
+
 function under(prefix: string, path: string): string | undefined {
   if (path === prefix) return "";
   if (path.startsWith(`${prefix}.`)) return path.slice(prefix.length + 1);
@@ -82,9 +80,7 @@ export type UnitValues = {
 };
 
 const unit: SectionDef<UnitValues> = {
-  id: "unit",
-  label: "单位基本情况",
-  paths: ["unit"],
+  ...registered("unit"),
   pick: (p) => ({
     functions: (p.unit.functions ?? []).map((text) => ({ text })),
     structure: p.unit.structure ?? "",
@@ -113,9 +109,7 @@ const unit: SectionDef<UnitValues> = {
 
 type IncomeValues = NonNullable<Pkg["income"]>;
 const income: SectionDef<IncomeValues> = {
-  id: "income",
-  label: "收入预算",
-  paths: ["income"],
+  ...registered("income"),
   pick: (p) => structuredClone(p.income ?? {}),
   apply: (p, v) => ({ ...p, income: dropEmpty(v) }),
   fieldOf: (path) => {
@@ -126,13 +120,10 @@ const income: SectionDef<IncomeValues> = {
 
 function listSection<K extends "basicExpenditure" | "projects" | "procurement">(
   id: SectionId,
-  label: string,
   key: K,
 ): SectionDef<{ [P in K]: NonNullable<Pkg[K]> }> {
   return {
-    id,
-    label,
-    paths: [key],
+    ...registered(id),
     pick: (p) => ({ [key]: structuredClone(p[key] ?? []) }) as { [P in K]: NonNullable<Pkg[K]> },
     apply: (p, v) => ({ ...p, [key]: dropEmpty(v[key]) }),
     fieldOf: (path) => (under(key, path) === undefined ? undefined : pathToField(path)),
@@ -141,9 +132,7 @@ function listSection<K extends "basicExpenditure" | "projects" | "procurement">(
 
 type ThreePublicValues = { threePublic: NonNullable<Pkg["threePublic"]> };
 const threePublic: SectionDef<ThreePublicValues> = {
-  id: "three-public",
-  label: "“三公”经费",
-  paths: ["threePublic"],
+  ...registered("three-public"),
   pick: (p) => ({ threePublic: { ...(p.threePublic ?? {}) } }),
   apply: (p, v) => ({ ...p, threePublic: dropEmpty(v.threePublic) }),
   fieldOf: (path) => (under("threePublic", path) === undefined ? undefined : pathToField(path)),
@@ -151,9 +140,7 @@ const threePublic: SectionDef<ThreePublicValues> = {
 
 type AssetValues = { assets: NonNullable<Pkg["assets"]> };
 const assets: SectionDef<AssetValues> = {
-  id: "assets",
-  label: "国有资产",
-  paths: ["assets"],
+  ...registered("assets"),
   pick: (p) => ({ assets: structuredClone(p.assets ?? {}) }),
   apply: (p, v) => ({ ...p, assets: v.assets }),
   fieldOf: (path) => (under("assets", path) === undefined ? undefined : pathToField(path)),
@@ -161,9 +148,7 @@ const assets: SectionDef<AssetValues> = {
 
 type PerformanceValues = { performance: NonNullable<Pkg["performance"]> };
 const performance: SectionDef<PerformanceValues> = {
-  id: "performance",
-  label: "整体绩效目标",
-  paths: ["performance"],
+  ...registered("performance"),
   pick: (p) => ({ performance: { goal: p.performance?.goal ?? "", indicators: structuredClone(p.performance?.indicators ?? []) } }),
   apply: (p, v) => ({ ...p, performance: dropEmpty(v.performance) }),
   fieldOf: (path) => (under("performance", path) === undefined ? undefined : pathToField(path)),
@@ -181,9 +166,7 @@ const NARRATIVE_KEYS = [
   "operatingFundsUsage",
 ] as const;
 const narrative: SectionDef<NarrativeValues> = {
-  id: "narrative",
-  label: "情况说明",
-  paths: ["narrative"],
+  ...registered("narrative"),
   pick: (p) => {
     const n = p.narrative ?? {};
     return {
@@ -227,9 +210,7 @@ const THREE_PUBLIC_KEYS = ["abroad", "vehiclePurchase", "vehicleOperation", "rec
  * means "no prior-year data" (the 上年 columns are then left out), not zero.
  */
 const prior: SectionDef<PriorValues> = {
-  id: "prior",
-  label: "上年预算数",
-  paths: ["priorYear"],
+  ...registered("prior"),
   pick: (p) => ({
     priorYear: {
       basic: p.priorYear?.basic ?? "",
@@ -272,7 +253,7 @@ const prior: SectionDef<PriorValues> = {
 };
 
 const basic: SectionDef<{ basicExpenditure: NonNullable<Pkg["basicExpenditure"]> }> = {
-  ...listSection("basic", "基本支出", "basicExpenditure"),
+  ...listSection("basic", "basicExpenditure"),
   check: (v) => {
     // The values may come from any client: only a list of lines is checked here, the schema names the rest.
     const lines = Array.isArray(v?.basicExpenditure) ? (v.basicExpenditure as { amount?: unknown }[]) : [];
@@ -284,7 +265,7 @@ const basic: SectionDef<{ basicExpenditure: NonNullable<Pkg["basicExpenditure"]>
 };
 
 // Imported texts carry `<br>` for a line break; the textarea shows it as one (and saves "\n").
-const projectList = listSection("projects", "项目支出", "projects");
+const projectList = listSection("projects", "projects");
 const projects: typeof projectList = {
   ...projectList,
   pick: (p) => ({
@@ -303,48 +284,18 @@ export const SECTIONS = {
   basic,
   projects,
   "three-public": threePublic,
-  procurement: listSection("procurement", "政府采购", "procurement"),
+  procurement: listSection("procurement", "procurement"),
   assets,
   performance,
   narrative,
   prior,
-} as const;
+} as const satisfies { [S in SectionId]: SectionDef<unknown> };
 
 export type SectionValues<S extends SectionId> = ReturnType<(typeof SECTIONS)[S]["pick"]>;
 
-export const SECTION_ORDER: SectionId[] = [
-  "unit",
-  "income",
-  "basic",
-  "projects",
-  "three-public",
-  "procurement",
-  "assets",
-  "performance",
-  "narrative",
-  "prior",
-];
-
-export function isSectionId(value: string): value is SectionId {
-  return (SECTION_ORDER as string[]).includes(value);
-}
-
 /** The section a package path (e.g. of a rule finding) belongs to. */
 export function sectionOfPath(path: string): SectionId | undefined {
-  const top = path.split(/[.[]/)[0] ?? "";
-  const map: Record<string, SectionId> = {
-    unit: "unit",
-    income: "income",
-    basicExpenditure: "basic",
-    projects: "projects",
-    threePublic: "three-public",
-    procurement: "procurement",
-    assets: "assets",
-    performance: "performance",
-    narrative: "narrative",
-    priorYear: "prior",
-  };
-  return map[top];
+  return partOfPath(path)?.section;
 }
 
 /** The package path of a form field, the inverse of `fieldOf` (used as the input's id, so findings can link to it). */
@@ -356,15 +307,6 @@ export function pathOfField(section: SectionId, field: string): string {
 }
 
 /** The stored part of the budget each section edits (a save rewrites only that part). */
-export const SECTION_PART = {
-  unit: "subUnits",
-  income: "income",
-  basic: "basic",
-  projects: "projects",
-  "three-public": "threePublic",
-  procurement: "procurement",
-  assets: "assets",
-  performance: "performance",
-  narrative: "narrative",
-  prior: "prior",
-} as const satisfies Record<SectionId, string>;
+export const SECTION_PART = Object.fromEntries(BUDGET_PARTS.map((p) => [p.section, p.part])) as {
+  [S in SectionId]: Extract<(typeof BUDGET_PARTS)[number], { section: S }>["part"];
+};

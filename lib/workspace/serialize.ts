@@ -1,4 +1,5 @@
-import { budgetToPackage, type Budget, type PriorYear } from "@/lib/budget/model";
+import { type Budget, type PriorYear } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
 import { buildCatalog, type Catalog, type EconomicSubject, type FunctionSubject } from "@/lib/catalog/catalog";
 

@@ -29,12 +29,12 @@ describe("regions, departments and sub-units", () => {
     const region = await createRegion(t.db, admin, { code: "500112", name: "重庆市渝北区" });
     expect(region.ok).toBe(true);
     regionId = region.ok ? region.id : 0;
-    expect(await createRegion(t.db, admin, { code: "500112", name: "又一个" })).toEqual({ ok: false, message: "区划代码 500112 已存在" });
+    expect(await createRegion(t.db, admin, { code: "500112", name: "又一个" })).toMatchObject({ ok: false, message: "区划代码 500112 已存在" });
     const department = await createDepartment(t.db, admin, { regionId, code: "111", name: "渝北区信访办公室" });
     expect(department.ok).toBe(true);
     departmentId = department.ok ? department.id : 0;
-    expect(await createDepartment(t.db, admin, { regionId, code: "111", name: "重复" })).toEqual({ ok: false, message: "该区划下已有编码为 111 的部门" });
-    expect(await createDepartment(t.db, admin, { regionId: 999_999, code: "112", name: "无区划" })).toEqual({ ok: false, message: "区划不存在" });
+    expect(await createDepartment(t.db, admin, { regionId, code: "111", name: "重复" })).toMatchObject({ ok: false, message: "该区划下已有编码为 111 的部门" });
+    expect(await createDepartment(t.db, admin, { regionId: 999_999, code: "112", name: "无区划" })).toMatchObject({ ok: false, message: "区划不存在" });
     expect((await createSubUnit(t.db, admin, { departmentId, code: "111001", name: "本级" })).ok).toBe(true);
     expect((await renameDepartment(t.db, admin, { id: departmentId, name: "渝北区信访办" })).ok).toBe(true);
     const stored = await t.db.department.findUniqueOrThrow({ where: { id: departmentId }, include: { subUnits: true } });
@@ -42,7 +42,7 @@ describe("regions, departments and sub-units", () => {
   });
 
   it("a reviewer cannot manage units", async () => {
-    expect(await createRegion(t.db, reviewer, { code: "500113", name: "x" })).toEqual({ ok: false, message: "您没有管理单位的权限" });
+    expect(await createRegion(t.db, reviewer, { code: "500113", name: "x" })).toMatchObject({ ok: false, message: "您没有管理单位的权限" });
     expect(await t.db.region.count({ where: { code: "500113" } })).toBe(0);
   });
 });
@@ -64,7 +64,7 @@ describe("users and memberships", () => {
     const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
     const signedIn = await verifyCredentials("accountant.111b", "a-long-password", "admin-test");
     expect(signedIn.ok && signedIn.user.username).toBe("accountant.111b");
-    expect(await createUser(t.db, admin, { username: "accountant.111b", displayName: "x", password: "a-long-password", membership: { role: "ADMIN" } })).toEqual({
+    expect(await createUser(t.db, admin, { username: "accountant.111b", displayName: "x", password: "a-long-password", membership: { role: "ADMIN" } })).toMatchObject({
       ok: false,
       message: "用户名 accountant.111b 已被使用",
     });
@@ -72,13 +72,13 @@ describe("users and memberships", () => {
 
   it("refuses a membership without its scope, a duplicate, and removing the last administrator", async () => {
     const user = await t.db.user.findUniqueOrThrow({ where: { username: "accountant.111b" } });
-    expect(await addMembership(t.db, admin, { userId: user.id, role: "REVIEWER" })).toEqual({ ok: false, message: "财政局审核员必须选择所属区划" });
+    expect(await addMembership(t.db, admin, { userId: user.id, role: "REVIEWER" })).toMatchObject({ ok: false, message: "财政局审核员必须选择所属区划" });
     const department = await t.db.department.findFirstOrThrow({ where: { code: "111", region: { code: "500109" } } });
-    expect(await addMembership(t.db, admin, { userId: user.id, role: "ACCOUNTANT", departmentId: department.id })).toEqual({ ok: false, message: "该用户已有这个角色" });
+    expect(await addMembership(t.db, admin, { userId: user.id, role: "ACCOUNTANT", departmentId: department.id })).toMatchObject({ ok: false, message: "该用户已有这个角色" });
     const adminMembership = await t.db.membership.findFirstOrThrow({ where: { role: "ADMIN" } });
-    expect(await removeMembership(t.db, admin, { membershipId: adminMembership.id })).toEqual({ ok: false, message: "这是最后一个系统管理员角色，不能删除" });
-    expect(await setUserActive(t.db, admin, { userId: admin.id, active: false })).toEqual({ ok: false, message: "不能停用自己的账号" });
-    expect(await createUser(t.db, reviewer, { username: "x.y", displayName: "x", password: "a-long-password", membership: { role: "ADMIN" } })).toEqual({
+    expect(await removeMembership(t.db, admin, { membershipId: adminMembership.id })).toMatchObject({ ok: false, message: "这是最后一个系统管理员角色，不能删除" });
+    expect(await setUserActive(t.db, admin, { userId: admin.id, active: false })).toMatchObject({ ok: false, message: "不能停用自己的账号" });
+    expect(await createUser(t.db, reviewer, { username: "x.y", displayName: "x", password: "a-long-password", membership: { role: "ADMIN" } })).toMatchObject({
       ok: false,
       message: "您没有管理用户的权限",
     });
@@ -107,7 +107,7 @@ describe("importing a year's catalogue from CSV", () => {
     expect(catalog.functions.get("2014001")?.name).toBe("行政运行（新名称）");
 
     const bad = await importCatalog(t.db, admin, { year: 2027, kind: "economic", text: "code,name,level,category\n30101,基本工资,2,personnel\n30199,其他,2,salary\n" });
-    expect(bad).toEqual({ ok: false, message: "文件有 1 处错误，未导入任何内容", errors: ["支出经济分类科目：第 3 行“category”列应为 personnel、public、capital、other 之一，实际为“salary”"] });
+    expect(bad).toMatchObject({ ok: false, message: "文件有 1 处错误，未导入任何内容", errors: ["支出经济分类科目：第 3 行“category”列应为 personnel、public、capital、other 之一，实际为“salary”"] });
     expect(await t.db.economicSubject.count({ where: { year: 2027 } })).toBe(0);
   });
 
@@ -118,6 +118,6 @@ describe("importing a year's catalogue from CSV", () => {
   });
 
   it("is for administrators only", async () => {
-    expect(await importCatalog(t.db, reviewer, { year: 2026, kind: "function", text: functions })).toEqual({ ok: false, message: "您没有导入科目目录的权限" });
+    expect(await importCatalog(t.db, reviewer, { year: 2026, kind: "function", text: functions })).toMatchObject({ ok: false, message: "您没有导入科目目录的权限" });
   });
 });

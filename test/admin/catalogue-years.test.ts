@@ -6,9 +6,9 @@ import { importCatalog, previewCatalogImport } from "@/lib/admin/import-catalog"
 import { loadCatalog, loadCrosswalkEntries } from "@/lib/db/catalog-store";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
-import { saveSection } from "@/lib/db/budgets/save-section";
+import { saveSection } from "@/lib/workflow/save-section";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { SECTIONS } from "@/lib/workspace/sections";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { missingCatalogueCodes } from "@/lib/admin/missing-codes";
@@ -16,6 +16,7 @@ import { loadShippedYear } from "@/lib/db/prepare";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { fixturePackages } from "../helpers/fixtures";
 import { sessionUser } from "../helpers/users";
+import { deleteAt, getAt, setAt, type JsonObject } from "@/test/support/json-edit";
 
 let t: TestDatabase;
 let admin: SessionUser;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 
 /** The 2024 信访办 package as another department of the district (the demo already has 信访办 2024). */
-function petitionPackage(unitCode: string, change?: (pkg: any) => void): string {
+function petitionPackage(unitCode: string, change?: (pkg: JsonObject) => void): string {
   const pkg = JSON.parse(fixturePackages().find((f) => f.name === "beibei-petition-office-2024")!.text);
   pkg.unit.code = unitCode;
   pkg.unit.name = `测试单位${unitCode}`;
@@ -70,7 +71,7 @@ describe("loading the shipped data at start", () => {
 
 describe("importing a 2024 package", () => {
   it("refuses 2010308 as a current-year line, naming the code and what to import", async () => {
-    const text = petitionPackage("901", (pkg) => (pkg.basicExpenditure[0].function = "2010308"));
+    const text = petitionPackage("901", (pkg) => setAt(pkg, "basicExpenditure[0].function", "2010308"));
     const result = await importPackageText(t.db, text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -81,7 +82,7 @@ describe("importing a 2024 package", () => {
   });
 
   it("refuses 2010308 in a project too", async () => {
-    const result = await importPackageText(t.db, petitionPackage("901", (pkg) => (pkg.projects[0].function = "2010308")));
+    const result = await importPackageText(t.db, petitionPackage("901", (pkg) => setAt(pkg, "projects[0].function", "2010308")));
     expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(["projects[0].function"]);
   });
 
@@ -103,8 +104,8 @@ describe("importing a 2024 package", () => {
     const result = await importPackageText(
       t.db,
       petitionPackage("903", (pkg) => {
-        pkg.priorYear.expenditureByFunction["2999998"] = pkg.priorYear.expenditureByFunction["2010308"];
-        delete pkg.priorYear.expenditureByFunction["2010308"];
+        setAt(pkg, "priorYear.expenditureByFunction.2999998", getAt(pkg, "priorYear.expenditureByFunction.2010308"));
+        deleteAt(pkg, "priorYear.expenditureByFunction.2010308");
       }),
     );
     expect(result.ok ? [] : result.errors).toEqual([
@@ -136,7 +137,7 @@ describe("saving a section with a code the year's catalogue lacks", () => {
     const saved = await saveSection(t.db, accountant, { budgetId: result.budgetId, expectedVersion: version, section: "basic", values });
     expect(saved).toMatchObject({
       ok: false,
-      kind: "invalid",
+      code: "invalid",
       errors: [{ path: "basicExpenditure[0].function", message: expect.stringContaining("2024 年科目目录中没有 2999996，请管理员导入 2024 年完整科目目录") }],
     });
   });
@@ -192,6 +193,7 @@ describe("importing the official catalogue from Excel", () => {
     const result = await importCatalog(t.db, admin, { year: 2028, kind: "economic", xlsx });
     expect(result).toEqual({
       ok: false,
+      code: "invalid_input",
       message: "文件有 3 处错误，未导入任何内容",
       errors: [
         "支出经济分类科目（工作表“经济分类”）：工作表“经济分类”第 4 行 C4 单元格：科目名称不能为空",

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { fixturePackages } from "../helpers/fixtures";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { normalizePackage } from "../helpers/normalize-package";
 
 let t: TestDatabase;

@@ -8,7 +8,7 @@ import { run as check } from "@/lib/cli/commands/check";
 import { run as tables } from "@/lib/cli/commands/tables";
 import { packageToFinal } from "@/lib/final/model";
 import { parseFinalPackageJson } from "@/lib/final/package/schema";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 
 const dir = mkdtempSync(path.join(tmpdir(), "mingzhang-final-xlsx-cli-"));
 const fixture = loadFinalFixtures()[0]!;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { createSignInAttempts } from "@/lib/auth/signin-attempts";
 import { lockedOutMessage, SIGN_IN_ATTEMPTS_PER_WINDOW } from "@/lib/auth/rate-limit";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/connect";
 import { announce, type CacheEvent } from "@/lib/db/cache-events";
 import { listenForCacheEvents } from "@/lib/db/cache-listener";
 import { loadCatalog, trustCatalogEvents } from "@/lib/db/catalog-store";

@@ -67,6 +67,9 @@ describe("the migrated database matches prisma/schema.prisma", () => {
       data: { budgetId: budget.id, sequence: 1, package: {}, tables: {}, narrative: "已公开" },
     });
     await expect(t.db.publishedSnapshot.update({ where: { id: snapshot.id }, data: { narrative: "改写" } })).rejects.toThrow();
+    // The frozen summary (issue 15) and the kind are as frozen as the tables they go with.
+    await expect(t.db.publishedSnapshot.update({ where: { id: snapshot.id }, data: { summary: { total: "1.00" } } })).rejects.toThrow();
+    await expect(t.db.publishedSnapshot.update({ where: { id: snapshot.id }, data: { kind: "final" } })).rejects.toThrow();
     await expect(t.db.publishedSnapshot.delete({ where: { id: snapshot.id } })).rejects.toThrow();
     await t.db.publishedSnapshot.update({ where: { id: snapshot.id }, data: { supersededAt: new Date() } });
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { exportFinalPackage } from "@/lib/db/finals/read-final";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 
 let t: TestDatabase;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { seedDemo } from "@/lib/db/seed-demo";
-import { applyFinalHelper, saveFinalSection } from "@/lib/db/finals/save-final";
+import { applyFinalHelper, saveFinalSection } from "@/lib/workflow/save-final";
 import { loadFinalEditor } from "@/lib/db/finals/load-final-editor";
 import type { FinalPackage } from "@/lib/final/package/schema";
 import { submitBudget } from "@/lib/workflow/submit-budget";
@@ -30,12 +30,12 @@ describe("the 决算 workspace: sections saved on the server", () => {
     const lines = (await pkg()).basicExpenditure!.map(() => ({ adjusted: "", actual: "" }));
     const values = { basic: lines, projects: [{ adjusted: "", actual: "" }] };
     expect(await saveFinalSection(t.db, other, { budgetId: id, expectedVersion: v, section: "lines", values })).toMatchObject({ ok: false, message: "未找到该决算" });
-    expect(await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: v - 1, section: "lines", values })).toMatchObject({ ok: false, kind: "conflict" });
+    expect(await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: v - 1, section: "lines", values })).toMatchObject({ ok: false, code: "conflict" });
     values.basic[0] = { adjusted: "", actual: "12.345" };
     const bad = await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: v, section: "lines", values });
-    expect(bad).toMatchObject({ ok: false, kind: "invalid" });
+    expect(bad).toMatchObject({ ok: false, code: "invalid" });
     if (!bad.ok) expect(bad.errors?.[0]?.path).toBe("basicExpenditure[0].actual");
-    expect(await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: v, section: "lines", values: { nope: 1 } })).toMatchObject({ ok: false, kind: "invalid" });
+    expect(await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: v, section: "lines", values: { nope: 1 } })).toMatchObject({ ok: false, code: "invalid" });
     expect(await version()).toBe(v);
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { seedDemo } from "@/lib/db/seed-demo";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";
 import { returnBudget } from "@/lib/workflow/return-budget";
@@ -97,7 +97,7 @@ describe("the demo and starting a 决算 from the budget of its year", () => {
     // Drafts are never public.
     expect(await findPublishedFinal(t.db, { region: "500109", year: 2023, unit: "134" })).toBeNull();
     const { renderFinalPdf } = await import("@/lib/export/pdf/final-pdf");
-    const { readPdfText } = await import("@/lib/export/pdf-text");
+    const { readPdfText } = await import("@/test/support/pdf-text");
     const pdf = readPdfText(await renderFinalPdf(f!));
     expect(pdf.pages.join("\n")).toContain("2020年度部门决算");
     expect(pdf.pages.join("\n")).toContain("1,918.25");
@@ -108,11 +108,11 @@ describe("the demo and starting a 决算 from the budget of its year", () => {
   });
 
   it("startFinal: from the published budget of the accountant's own department only, once", async () => {
-    const { startFinal } = await import("@/lib/db/finals/start-final");
+    const { startFinal } = await import("@/lib/workflow/start-final");
     const budget104 = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", year: 2024, department: { code: "104" } } });
     const budget134 = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", year: 2023, department: { code: "134" } } });
     const accountant134 = await sessionUser(t.db, "accountant.134");
-    expect(await startFinal(t.db, accountant134, { fromBudgetId: budget104.id })).toEqual({ ok: false, message: "未找到该预算" });
+    expect(await startFinal(t.db, accountant134, { fromBudgetId: budget104.id })).toMatchObject({ ok: false, message: "未找到该预算" });
     expect(await startFinal(t.db, accountant134, { fromBudgetId: budget134.id })).toMatchObject({ ok: false, message: expect.stringMatching(/尚未审核通过或公开/) });
     expect((await startFinal(t.db, reviewer, { fromBudgetId: budget104.id })).ok).toBe(false);
     const started = await startFinal(t.db, accountant, { fromBudgetId: budget104.id });
@@ -124,7 +124,7 @@ describe("the demo and starting a 决算 from the budget of its year", () => {
     const published = await t.db.publishedSnapshot.findFirstOrThrow({ where: { budgetId: budget104.id } });
     const t4 = (published.tables as { T4: { current: Record<string, string> } }).T4.current;
     expect((Number(pkg.threePublic.reception!.initial) / 10000).toFixed(2)).toBe(t4.reception);
-    expect(await startFinal(t.db, accountant, { fromBudgetId: budget104.id })).toEqual({ ok: false, message: "2024 年决算已存在" });
+    expect(await startFinal(t.db, accountant, { fromBudgetId: budget104.id })).toMatchObject({ ok: false, message: "2024 年决算已存在" });
   });
 });
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fixturesDir, isFinalPackageText } from "@/lib/budget/testing/fixtures";
+import { fixturesDir, isFinalPackageText } from "@/test/support/budget/fixtures";
 
 /**
  * Every budget fixture package in test/fixtures, so that new fixtures are tested without code

@@ -6,7 +6,7 @@ import { importPackageText } from "@/lib/db/budgets/import-package";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";
 import { submitBudget } from "@/lib/workflow/submit-budget";
-import { fixturesDir } from "@/lib/budget/testing/fixtures";
+import { fixturesDir } from "@/test/support/budget/fixtures";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { createReviewer, sessionUser } from "../workflow/users";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturesDir } from "@/lib/budget/testing/fixtures";
+import { fixturesDir } from "@/test/support/budget/fixtures";
 import { publicDirectory } from "@/lib/db/queries/public-directory";
 import { findPublishedBudget, listPublishedBudgets } from "@/lib/db/queries/public-snapshots";
 import { seedDemo } from "@/lib/db/seed-demo";

@@ -3,7 +3,7 @@ import { GET } from "@/app/api/open/budgets/[region]/[year]/[unit]/report.pdf/ro
 import { findPublishedBudget } from "@/lib/db/queries/public-snapshots";
 import { findSnapshotPdf } from "@/lib/db/queries/snapshot-pdf";
 import { seedDemo } from "@/lib/db/seed-demo";
-import { readPdfText } from "@/lib/export/pdf-text";
+import { readPdfText } from "@/test/support/pdf-text";
 import { freezeSnapshot } from "@/lib/workflow/freeze-snapshot";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 

@@ -133,7 +133,7 @@ describe("one budget under review", () => {
     expect(review.diff).not.toBeNull();
     expect(review.diff!.from.sequence).toBe(1);
     expect(review.diff!.to.sequence).toBe(2);
-    const amount = review.diff!.entries.find((e) => e.key === `project.${project.code}.amount`)!;
+    const amount = review.diff!.entries.find((e) => e.key === `project/${project.code}/amount`)!;
     expect(amount.change).toBe("changed");
     expect(fen(amount.before!.replace(/[, 元]/g, "")).minus(fen(amount.after!.replace(/[, 元]/g, ""))).toFixed(2)).toBe("10000.01");
     expect(review.comments).toHaveLength(1);

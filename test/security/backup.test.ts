@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/connect";
 import { exportPackage } from "@/lib/db/budgets/export-package";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { DEMO_BUDGETS } from "@/lib/db/demo";

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveSection } from "@/lib/db/budgets/save-section";
+import { saveSection } from "@/lib/workflow/save-section";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { importDepartmentBudget, userWithRole } from "./support/world";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPackageText } from "@/lib/db/budgets/import-package";
-import { importIntoBudget } from "@/lib/db/budgets/import-into-budget";
-import { saveSection } from "@/lib/db/budgets/save-section";
+import { importIntoBudget } from "@/lib/workflow/import-into-budget";
+import { saveSection } from "@/lib/workflow/save-section";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { SECTIONS, type SectionId } from "@/lib/workspace/sections";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
@@ -82,8 +82,8 @@ describe("the hostile-input corpus", () => {
         section,
         values: c.values(current) as never,
       });
-      expect(result).toMatchObject({ ok: false, kind: "invalid" });
-      if (!result.ok && result.kind === "invalid") expectRefused(result.errors, c.expect);
+      expect(result).toMatchObject({ ok: false, code: "invalid" });
+      if (!result.ok && result.code === "invalid") expectRefused(result.errors, c.expect);
       expect(await rowCounts(t.db)).toEqual(before);
       expect(await budgetFingerprint(t.db, draftId)).toBe(fingerprint);
     });

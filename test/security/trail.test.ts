@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { amountChanges } from "@/lib/budget/amount-changes";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import type { SessionUser } from "@/lib/auth/permissions";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
-import { importIntoBudget } from "@/lib/db/budgets/import-into-budget";
-import { saveSection } from "@/lib/db/budgets/save-section";
+import { importIntoBudget } from "@/lib/workflow/import-into-budget";
+import { saveSection } from "@/lib/workflow/save-section";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";
 import { returnBudget } from "@/lib/workflow/return-budget";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFinalWorkbook } from "@/lib/db/finals/import-final-workbook";
+import { importFinalWorkbook } from "@/lib/workflow/import-final-workbook";
 import { loadFinalById } from "@/lib/db/finals/read-final";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { writeFinalWorkbook } from "@/lib/workbook/write-final-workbook";

@@ -1,8 +1,8 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTables } from "@/lib/budget/tables";
-import { budgetToPackage } from "@/lib/budget/model";
-import { importPriorYearWorkbook } from "@/lib/db/budgets/import-prior-year-workbook";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
+import { importPriorYearWorkbook } from "@/lib/workflow/import-prior-year-workbook";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { seedDemo } from "@/lib/db/seed-demo";

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importWorkbookIntoBudget } from "@/lib/db/budgets/import-workbook";
+import { importWorkbookIntoBudget } from "@/lib/workflow/import-workbook";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { loadCatalog } from "@/lib/db/catalog-store";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { blankPackage, writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";
 import { freshDatabase, type TestDatabase } from "../helpers/database";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saveSectionInput } from "@/app/workspace/budgets/[id]/actions.schema";
+import { saveSectionInput } from "@/lib/actions/budget/budget.schema";
 
 // The editor sends the section as it loaded it; without it every save after another tab's save of
 // a different section was reported as a same-section conflict (the schema used to drop it).

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveSection } from "@/lib/db/budgets/save-section";
-import { startNextYear } from "@/lib/db/budgets/start-next-year";
-import { importIntoBudget } from "@/lib/db/budgets/import-into-budget";
+import { saveSection } from "@/lib/workflow/save-section";
+import { startNextYear } from "@/lib/workflow/start-next-year";
+import { importIntoBudget } from "@/lib/workflow/import-into-budget";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { SECTIONS } from "@/lib/workspace/sections";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
@@ -57,7 +57,7 @@ describe("saving a section", () => {
     const winners = results.filter((r) => r.ok);
     const losers = results.filter((r) => !r.ok);
     expect(winners).toHaveLength(1);
-    expect(losers[0]).toMatchObject({ ok: false, kind: "conflict" });
+    expect(losers[0]).toMatchObject({ ok: false, code: "conflict" });
     expect((losers[0] as { message: string }).message).toMatch(/保存冲突/);
     const stored = await t.db.threePublic.findUniqueOrThrow({ where: { budgetId: draftId } });
     const winnerValue = results[0]!.ok ? "1111" : "2222";
@@ -73,7 +73,7 @@ describe("saving a section", () => {
     const negative = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: await version(draftId), section: "basic", values });
     expect(negative).toMatchObject({
       ok: false,
-      kind: "invalid",
+      code: "invalid",
       errors: [{ path: "basicExpenditure[0].amount", field: "basicExpenditure.0.amount", message: expect.stringMatching(/基本支出.*负数/) }],
     });
     values.basicExpenditure[0]!.amount = "5.00";
@@ -81,7 +81,7 @@ describe("saving a section", () => {
     const unknown = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: await version(draftId), section: "basic", values });
     expect(unknown).toMatchObject({
       ok: false,
-      kind: "invalid",
+      code: "invalid",
       errors: [{ path: "basicExpenditure[1].economic", field: "basicExpenditure.1.economic", message: expect.stringMatching(/39999/) }],
     });
     expect(await workingPkg(draftId)).toEqual(before);
@@ -105,7 +105,7 @@ describe("saving a section", () => {
     // The same section from the stale window is a conflict: who saved, and the values saved.
     const stale = { ...incomeBase, other: "5555.00" };
     const result = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "income", values: stale, base: incomeBase });
-    expect(result).toMatchObject({ ok: false, kind: "conflict", currentVersion: v + 2, savedBy: { self: true }, theirs: { other: "4444.00" } });
+    expect(result).toMatchObject({ ok: false, code: "conflict", currentVersion: v + 2, savedBy: { self: true }, theirs: { other: "4444.00" } });
     expect((result as { message: string }).message).toContain("你自己在另一个窗口");
   });
 
@@ -126,7 +126,7 @@ describe("saving a section", () => {
     const result = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: await version(draftId), section: "basic", values });
     expect(result).toMatchObject({
       ok: false,
-      kind: "invalid",
+      code: "invalid",
       errors: [{ path: "basicExpenditure[2].amount", field: "basicExpenditure.2.amount", message: expect.stringContaining("基本支出 第 3 行 金额") }],
     });
   });
@@ -136,17 +136,17 @@ describe("saving a section", () => {
     const values = SECTIONS.income.pick(await workingPkg(draftId));
     expect(await saveSection(t.db, other, { budgetId: draftId, expectedVersion: await version(draftId), section: "income", values })).toMatchObject({
       ok: false,
-      kind: "refused",
+      code: "refused",
       message: "未找到该预算",
     });
     const reviewer = await sessionUser(t.db, "reviewer.500109");
-    expect(await saveSection(t.db, reviewer, { budgetId: draftId, expectedVersion: 1, section: "income", values })).toMatchObject({ ok: false, kind: "refused" });
+    expect(await saveSection(t.db, reviewer, { budgetId: draftId, expectedVersion: 1, section: "income", values })).toMatchObject({ ok: false, code: "refused" });
     const submittedId = await budgetIdOf(t.db, "111", 2024);
     const own = await sessionUser(t.db, "accountant.111");
     const submitted = SECTIONS.income.pick(await workingPkg(submittedId));
     expect(await saveSection(t.db, own, { budgetId: submittedId, expectedVersion: await version(submittedId), section: "income", values: submitted })).toMatchObject({
       ok: false,
-      kind: "refused",
+      code: "refused",
       message: expect.stringMatching(/不能修改/),
     });
   });
@@ -168,7 +168,7 @@ describe("starting next year's budget", () => {
     expect(next.priorYear?.basic).toBe("7012500.00");
     expect(next.priorYear?.project).toBe("1720000.00");
     expect((await t.db.budget.findUniqueOrThrow({ where: { id: result.budgetId } })).status).toBe("DRAFT");
-    expect(await startNextYear(t.db, user, { fromBudgetId: from })).toEqual({ ok: false, message: "2025 年预算已存在" });
+    expect(await startNextYear(t.db, user, { fromBudgetId: from })).toMatchObject({ ok: false, message: "2025 年预算已存在" });
   });
 });
 

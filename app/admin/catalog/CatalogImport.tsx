@@ -2,10 +2,11 @@
 import { useState } from "react";
 import { useKeptForm } from "@/components/forms/use-kept-form";
 import { CATALOG_KIND_LABELS } from "@/lib/admin/catalog-csv";
-import { firstIssue, formValues } from "../form-values";
+import type { CatalogPreview } from "@/lib/admin/import-catalog";
+import { formValues, invalidInputMessage } from "@/lib/validation/form-values";
 import styles from "../admin.module.css";
-import { catalogAction, type CatalogActionState } from "./actions";
-import { catalogImportSchema } from "./catalog.schema";
+import { catalogAction } from "@/lib/actions/admin/catalog";
+import { catalogImportSchema } from "@/lib/actions/admin/catalog.schema";
 
 /** The browser reads an .xlsx as base64 for the server action (exceljs runs on the server). */
 async function base64Of(file: File): Promise<string> {
@@ -20,12 +21,12 @@ export function CatalogImport({ defaultYear }: { defaultYear: number }) {
   const [text, setText] = useState("");
   const [xlsx, setXlsx] = useState("");
   const [fileName, setFileName] = useState("");
-  const { state, pending, formProps } = useKeptForm<CatalogActionState>(async (prev, form) => {
+  const { state, pending, formProps } = useKeptForm<Awaited<ReturnType<typeof catalogAction>> | null>(async (prev, form) => {
     const parsed = catalogImportSchema.safeParse(formValues(form));
-    if (!parsed.success) return { step: "error", message: firstIssue(parsed.error) };
+    if (!parsed.success) return { ok: false, code: "invalid_input", message: invalidInputMessage(parsed.error) };
     return catalogAction(prev, form);
   }, null, () => false);
-  const preview = state?.step === "preview" ? state.preview : null;
+  const preview = state?.ok && state.step === "preview" ? state.preview : null;
   // Which button started the request: what the bar says, and what a failure left undone.
   const [intent, setIntent] = useState<{ kind: "preview" | "import"; rows: number } | null>(null);
 
@@ -98,26 +99,26 @@ export function CatalogImport({ defaultYear }: { defaultYear: number }) {
           </span>
         </div>
       ) : null}
-      {state?.step === "error" ? (
+      {state && !state.ok ? (
         <div role="alert" className="error">
           {state.message}
           {intent?.kind === "import" && !state.message.includes("未导入") ? `（${intent.rows} 条均未导入，目录保持原样）` : null}
-          {state.details ? (
+          {"errors" in state && Array.isArray(state.errors) ? (
             <ul>
-              {state.details.map((d, i) => (
+              {state.errors.map((d, i) => (
                 <li key={i}>{d}</li>
               ))}
             </ul>
           ) : null}
         </div>
       ) : null}
-      {state?.step === "done" ? <p role="status">{state.message}</p> : null}
+      {state?.ok && state.step === "done" ? <p role="status">{state.message}</p> : null}
       {preview ? <PreviewReport preview={preview} /> : null}
     </form>
   );
 }
 
-function PreviewReport({ preview }: { preview: NonNullable<Extract<CatalogActionState, { step: "preview" }>>["preview"] }) {
+function PreviewReport({ preview }: { preview: CatalogPreview }) {
   return (
     <section className="card" data-testid="catalog-preview">
       <p>

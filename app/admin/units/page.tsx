@@ -5,7 +5,7 @@ import { listUnits } from "@/lib/admin/units";
 import { db } from "@/lib/db/client";
 import { AdminForm } from "../AdminForm";
 import styles from "../admin.module.css";
-import { createDepartmentAction, createRegionAction, createSubUnitAction, renameAction } from "./actions";
+import { createDepartmentAction, createRegionAction, createSubUnitAction, renameAction } from "@/lib/actions/admin/units";
 
 export const metadata: Metadata = { title: "区划、部门和单位" };
 

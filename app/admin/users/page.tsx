@@ -7,7 +7,7 @@ import { listUsers } from "@/lib/admin/users";
 import { db } from "@/lib/db/client";
 import { AdminForm } from "../AdminForm";
 import styles from "../admin.module.css";
-import { addMembershipAction, createUserAction, removeMembershipAction, resetPasswordAction, setActiveAction } from "./actions";
+import { addMembershipAction, createUserAction, removeMembershipAction, resetPasswordAction, setActiveAction } from "@/lib/actions/admin/users";
 
 export const metadata: Metadata = { title: "用户和角色" };
 

@@ -1,4 +1,4 @@
-import { displayAmountOrZero } from "@/lib/public/amount";
+import { displayAmountOrZero } from "@/lib/format";
 import { shares } from "@/lib/public/bar-chart";
 import "../disclosure.css";
 
@@ -7,20 +7,19 @@ const COLORS = ["#a8071a", "#d46b08", "#0958d9", "#237804"];
 /** One 100% bar split into parts (基本支出 vs 项目支出), inline SVG with a legend in text. */
 export function ShareBar({ title, parts }: { title: string; parts: { label: string; value: string }[] }) {
   const s = shares(parts);
-  let x = 0;
+  // Each part starts where the ones before it end.
+  const starts = s.map((_, i) => s.slice(0, i).reduce((sum, p) => sum + p.share * 500, 0));
   return (
     <figure className="dz-chart">
       <figcaption>{title}（万元）</figcaption>
       <svg viewBox="0 0 500 28" width="100%" role="img" aria-label={title} preserveAspectRatio="none">
         {s.map((p, i) => {
           const w = p.share * 500;
-          const rect = (
-            <rect key={p.label} x={x} y={0} width={w} height={28} fill={COLORS[i % COLORS.length]}>
+          return (
+            <rect key={p.label} x={starts[i]} y={0} width={w} height={28} fill={COLORS[i % COLORS.length]}>
               <title>{`${p.label}：${displayAmountOrZero(p.value)} 万元`}</title>
             </rect>
           );
-          x += w;
-          return rect;
         })}
       </svg>
       <ul className="dz-legend">

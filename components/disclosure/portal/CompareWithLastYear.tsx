@@ -1,4 +1,5 @@
-import { formatWanDisplay, parseWan } from "@/lib/budget/money";
+import { formatWanDisplay } from "@/lib/format";
+import { parseWan } from "@/lib/budget/money";
 import type { DisclosureTables } from "@/lib/budget/tables/types";
 import { compareWithLastYear, type ComparisonRow } from "@/lib/public/compare-with-last-year";
 

@@ -1,8 +1,9 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { applyFinalHelperAction, submitFinalAction } from "@/app/workspace/finals/[id]/actions";
-import type { WorkflowResult } from "@/lib/workflow/result";
+import { applyFinalHelperAction } from "@/lib/actions/final/apply-final-helper";
+import { submitFinalAction } from "@/lib/actions/final/submit-final";
+import type { WorkflowResult } from "@/lib/result";
 
 /** 决算数按全年预算数填入 and 按支出决算数生成收入: fill only what follows from figures entered. */
 export function FinalHelpers({ budgetId, version }: { budgetId: number; version: number }) {

@@ -1,8 +1,8 @@
 "use client";
 import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { saveFinalSectionAction } from "@/app/workspace/finals/[id]/actions";
-import type { SaveFinalResult } from "@/lib/db/finals/save-final";
+import { saveFinalSectionAction } from "@/lib/actions/final/save-final-section";
+
 import type { FinalSectionId } from "@/lib/final/workspace/sections";
 
 /**
@@ -30,7 +30,7 @@ export function FinalSection({
 }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<SaveFinalResult | null>(null);
+  const [result, setResult] = useState<Awaited<ReturnType<typeof saveFinalSectionAction>> | null>(null);
   return (
     <section className="card" id={`final-${id}`} aria-labelledby={`final-${id}-title`} data-testid={`final-section-${id}`}>
       <h2 id={`final-${id}-title`} style={{ marginTop: 0 }}>
@@ -68,7 +68,7 @@ export function FinalSection({
       {result && !result.ok ? (
         <div className="error" role="alert">
           <p>{result.message}</p>
-          {result.errors && result.errors.length > 1 ? (
+          {"errors" in result && result.errors && result.errors.length > 1 ? (
             <ul>
               {result.errors.map((e, i) => (
                 <li key={i}>{e.message}</li>

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { ImportFinalWorkbookResult } from "@/lib/db/finals/import-final-workbook";
+import type { ImportFinalWorkbookResult } from "@/lib/workflow/import-final-workbook";
 import { UploadProgress, uploadWithProgress, type UploadPhase } from "../upload-with-progress";
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -18,7 +18,10 @@ export function FinalWorkbookPanel({ budgetId, version, editable }: { budgetId: 
   async function run(apply: boolean) {
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setResult({ ok: false, errors: [{ path: "", message: `工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）` }] });
+      {
+        const message = `工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）`;
+        setResult({ ok: false, code: "rejected", message, errors: [{ path: "", message }] });
+      }
       return;
     }
     const form = new FormData();

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { startFinalAction } from "@/app/workspace/finals/[id]/actions";
+import { startFinalAction } from "@/lib/actions/final/start-final";
 
 /** 编制 Y 年决算: the 决算 starts from this (approved or published) budget of the same year. */
 export function StartFinalButton({ fromBudgetId, year }: { fromBudgetId: number; year: number }) {

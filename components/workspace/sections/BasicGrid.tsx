@@ -82,13 +82,19 @@ interface PasteReport {
 export function BasicGrid() {
   const { form, live, editor, frame } = useSectionForm("basic");
   const { fields, append, insert, remove, replace } = useFieldArray({ control: form.control, name: "basicExpenditure" });
+  const fieldsNow = useRef(fields);
+  useEffect(() => {
+    fieldsNow.current = fields;
+  }, [fields]);
   const catalog = editor.catalog;
   const [unit, setUnit] = useState<AmountUnit>("元");
   const [paste, setPaste] = useState<PasteReport | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // A paste is undone exactly as long as nothing was typed after it (else Ctrl+Z is the browser's).
   const [undoable, setUndoable] = useState(false);
-  const pendingFocus = useRef<{ row: number; column: GridColumn } | null>(null);
+  // Where the focus goes once the page has it: after the rows change (`rowsBefore`: the rows as
+  // they were when it was asked, since their inputs are replaced), or a line is scrolled in.
+  const pendingFocus = useRef<{ row: number; column: GridColumn; rowsBefore?: unknown } | null>(null);
 
   // Rows are keyed by react-hook-form's stable field ids: typing changes values, never `fields`.
   const data = useMemo<Row[]>(() => fields.map((f, index) => ({ index, id: f.id })), [fields]);
@@ -147,7 +153,7 @@ export function BasicGrid() {
   // goes where the key asked for once the cell is in the page.
   useEffect(() => {
     const target = pendingFocus.current;
-    if (!target) return;
+    if (!target || target.rowsBefore === fields) return;
     const element = cellAt(Math.min(target.row, fields.length - 1), target.column);
     if (!element && virtual) return;
     pendingFocus.current = null;
@@ -169,7 +175,7 @@ export function BasicGrid() {
 
   const setLines = useCallback(
     (next: GridLine[], focus?: { row: number; column: GridColumn }) => {
-      pendingFocus.current = focus ?? null;
+      pendingFocus.current = focus ? { ...focus, rowsBefore: fieldsNow.current } : null;
       replace(next);
       void form.trigger("basicExpenditure");
     },
@@ -181,17 +187,17 @@ export function BasicGrid() {
   const actions = useMemo(
     () => ({
       insertBelow(row: number) {
-        pendingFocus.current = { row: row + 1, column: "function" };
+        pendingFocus.current = { row: row + 1, column: "function", rowsBefore: fieldsNow.current };
         insert(row + 1, { ...EMPTY_LINE });
       },
       duplicate(row: number) {
         const line = currentLines()[row];
         if (!line) return;
-        pendingFocus.current = { row: row + 1, column: "fund" };
+        pendingFocus.current = { row: row + 1, column: "fund", rowsBefore: fieldsNow.current };
         insert(row + 1, { ...line });
       },
       remove(row: number) {
-        pendingFocus.current = { row: Math.max(0, row - 1), column: "function" };
+        pendingFocus.current = { row: Math.max(0, row - 1), column: "function", rowsBefore: fieldsNow.current };
         remove(row);
       },
       merge(rows: number[]) {
@@ -411,7 +417,7 @@ export function BasicGrid() {
           type="button"
           className="secondary"
           onClick={() => {
-            pendingFocus.current = { row: fields.length, column: "function" };
+            pendingFocus.current = { row: fields.length, column: "function", rowsBefore: fields };
             append({ ...EMPTY_LINE }, { shouldFocus: false });
           }}
         >

@@ -1,6 +1,6 @@
 "use client";
 import Decimal from "decimal.js";
-import { createContext, useContext, useEffect, useState } from "react";
+import { createContext, useContext, useState } from "react";
 import { useWatch, type FieldValues, type UseFormReturn } from "react-hook-form";
 import type { Catalog } from "@/lib/catalog/catalog";
 import { readAmount, type AmountUnit, type GridColumn } from "@/lib/workspace/grid-paste";
@@ -59,9 +59,9 @@ function useCell(index: number, column: GridColumn) {
   const value = useWatch({ control: form.control, name }) as unknown;
   const error = useContext(RowErrors)[column];
   const mark = useContext(PasteMarks).get(`${index}:${column}`);
-  // A mark from a paste goes once the cell is edited.
-  const [edited, setEdited] = useState(false);
-  useEffect(() => setEdited(false), [mark]);
+  // A mark from a paste goes once the cell is edited (after that paste: a new paste marks again).
+  const [editedAfter, setEditedAfter] = useState<typeof mark | null>(null);
+  const edited = editedAfter === mark;
   const id = idOf(index, column);
   const problem = edited ? undefined : mark;
   const field = {
@@ -76,7 +76,7 @@ function useCell(index: number, column: GridColumn) {
     id,
     error,
     problem,
-    onEdited: () => setEdited(true),
+    onEdited: () => setEditedAfter(mark),
     inputProps: {
       id,
       name,

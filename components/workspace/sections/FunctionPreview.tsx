@@ -1,5 +1,5 @@
+import { formatWanDisplay } from "@/lib/format";
 import type { T2GeneralBudgetByFunction } from "@/lib/budget/tables/types";
-import { formatWanDisplay } from "@/lib/budget/money";
 import Decimal from "decimal.js";
 
 const cell = (s: string | undefined) => (s === undefined || new Decimal(s).isZero() ? "" : formatWanDisplay(new Decimal(s)));

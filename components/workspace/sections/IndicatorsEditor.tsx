@@ -3,13 +3,14 @@ import { RemoveRowButton } from "@/components/forms/RowButtons";
 import Decimal from "decimal.js";
 import { useFieldArray, useWatch, type FieldValues, type UseFormReturn } from "react-hook-form";
 import { CheckboxField, SelectField, TextField } from "@/components/forms/fields";
-import { INDICATOR_LEVELS, OPERATOR_LABELS } from "@/lib/workspace/indicator-levels";
+import { INDICATOR_LEVELS } from "@/lib/workspace/indicator-levels";
+import { formatOperator } from "@/lib/format";
 import { OPERATORS } from "@/lib/budget/model";
 import type { SectionId } from "@/lib/workspace/sections";
 
 // Many published tables list 三级指标 only, so both levels may be left empty (a warning, not an error).
 const LEVEL1_OPTIONS = [{ value: "", label: "（不填）" }, ...Object.keys(INDICATOR_LEVELS).map((v) => ({ value: v, label: v }))];
-const OPERATOR_OPTIONS = OPERATORS.map((o) => ({ value: o, label: OPERATOR_LABELS[o] ?? o }));
+const OPERATOR_OPTIONS = OPERATORS.map((o) => ({ value: o, label: formatOperator(o) }));
 
 /** Sum of typed weights, ignoring what is not (yet) a number. */
 function weightTotal(rows: { weight?: string }[], extra?: string): string {

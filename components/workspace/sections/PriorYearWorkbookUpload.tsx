@@ -2,8 +2,9 @@
 import Decimal from "decimal.js";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { formatWanDisplay, toWanYuan } from "@/lib/budget/money";
-import type { PriorYearFigures, PriorYearImportResult } from "@/lib/db/budgets/import-prior-year-workbook";
+import { formatWanDisplay } from "@/lib/format";
+import { toWanYuan } from "@/lib/budget/money";
+import type { PriorYearFigures, PriorYearImportResult } from "@/lib/workflow/import-prior-year-workbook";
 import { useEditor } from "../EditorContext";
 import { UploadProgress, uploadWithProgress, type UploadPhase } from "../upload-with-progress";
 
@@ -37,7 +38,10 @@ export function PriorYearWorkbookUpload({ onApplied }: { onApplied: (version: nu
   async function run(apply: boolean) {
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setResult({ ok: false, errors: [{ path: "", message: `上年公开的工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）` }] });
+      {
+        const message = `上年公开的工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）`;
+        setResult({ ok: false, code: "rejected", message, errors: [{ path: "", message }] });
+      }
       return;
     }
     const form = new FormData();

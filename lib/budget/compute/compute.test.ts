@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { buildTables } from "@/lib/budget/tables";
 import { apportion } from "./apportion";
 import { priorYearFromBudget } from "./prior-year";

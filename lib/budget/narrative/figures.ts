@@ -47,15 +47,15 @@ export interface NarrativeNumbers {
 type Needed = Required<Pick<DisclosureTables, "T1" | "T2" | "T3" | "T5" | "T6" | "T8" | "T9">>;
 
 /** The tables the narrative reads, built even when the template does not publish them. */
-export function neededTables(ctx: TableContext): Needed {
+export function neededTables(ctx: TableContext, built: Partial<Needed> = {}): Needed {
   return {
-    T1: buildT1(ctx),
-    T2: buildT2(ctx),
-    T3: buildT3(ctx),
-    T5: buildT5(ctx),
-    T6: buildT6(ctx),
-    T8: buildT8(ctx),
-    T9: buildT9(ctx),
+    T1: built.T1 ?? buildT1(ctx),
+    T2: built.T2 ?? buildT2(ctx),
+    T3: built.T3 ?? buildT3(ctx),
+    T5: built.T5 ?? buildT5(ctx),
+    T6: built.T6 ?? buildT6(ctx),
+    T8: built.T8 ?? buildT8(ctx),
+    T9: built.T9 ?? buildT9(ctx),
   };
 }
 

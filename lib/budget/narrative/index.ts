@@ -2,9 +2,10 @@ import Decimal from "decimal.js";
 import { formatWan } from "@/lib/budget/money";
 import type { Budget } from "@/lib/budget/model";
 import type { Catalog } from "@/lib/catalog/catalog";
-import { tableContext, type BuildOptions } from "@/lib/budget/tables/context";
+import { tableContext, type BuildOptions, type TableContext } from "@/lib/budget/tables/context";
+import type { DisclosureTables } from "@/lib/budget/tables/types";
 import { escapeMarkdownText } from "./escape";
-import { narrativeNumbers, type NarrativeNumbers } from "./figures";
+import { narrativeNumbers, neededTables, type NarrativeNumbers } from "./figures";
 import { basicInfo, contact, generalBudget, glossary, otherMatters, overall, threePublic } from "./sections";
 
 export { STANDARD_GLOSSARY, STANDARD_GLOSSARY_TEXT } from "./sections";
@@ -63,9 +64,13 @@ export function narrativeFigures(n: NarrativeNumbers, b: Budget): NarrativeFigur
 }
 
 /** 部门预算情况说明 in Markdown, from the same printed figures as the tables. */
-export function buildNarrative(budget: Budget, catalog: Catalog, options: BuildOptions = {}): Narrative {
-  const ctx = tableContext(budget, catalog, options);
-  const n = narrativeNumbers(ctx);
+/**
+ * `built`: the context and tables a disclosure already made from the same budget and options
+ * (the narrative then reads those very tables instead of building its own).
+ */
+export function buildNarrative(budget: Budget, catalog: Catalog, options: BuildOptions = {}, built?: { ctx: TableContext; tables: DisclosureTables }): Narrative {
+  const ctx = built?.ctx ?? tableContext(budget, catalog, options);
+  const n = narrativeNumbers(ctx, neededTables(ctx, built?.tables));
   const blocks = [
     `# ${escapeMarkdownText(budget.unit.name)}`,
     `## ${budget.year}年部门预算情况说明`,

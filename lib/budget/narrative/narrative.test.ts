@@ -1,7 +1,7 @@
+import { formatWanDisplay } from "@/lib/format";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { formatWanDisplay } from "@/lib/budget/money";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { buildNarrative } from "./index";
 import { changePhrase } from "./phrases";
 
@@ -69,7 +69,7 @@ describe("year-on-year wording", () => {
 
 describe("sentences from data", () => {
   it("describes government-fund spending and procurement when there is some", async () => {
-    const { packageToBudget } = await import("@/lib/budget/model");
+    const { packageToBudget } = await import("@/lib/budget/package/to-budget");
     const { buildTables } = await import("@/lib/budget/tables");
     const [fixture] = loadFixtures();
     const budget = packageToBudget(fixture!.pkg);

@@ -1,11 +1,6 @@
+import { wanText } from "@/lib/format";
 import Decimal from "decimal.js";
-import { formatWanDisplay } from "@/lib/budget/money";
 import { escapeMarkdownText } from "./escape";
-
-/** An amount as the narrative prints it: the tables' display form ("2,514.61"). */
-export function wan(d: Decimal): string {
-  return `${formatWanDisplay(d)} 万元`;
-}
 
 /**
  * The year-on-year phrase of the samples: “比 2023 年增加 34.99 万元”, “比 2023 年减少 375.61 万元”,
@@ -14,13 +9,13 @@ export function wan(d: Decimal): string {
 export function changePhrase(change: Decimal, priorYear: number): string {
   if (change.isZero()) return "与上年持平";
   const verb = change.isPositive() ? "增加" : "减少";
-  return `比 ${priorYear} 年${verb} ${wan(change.abs())}`;
+  return `比 ${priorYear} 年${verb} ${wanText(change.abs())}`;
 }
 
 /** “基本支出增加 34.99 万元” — the short form used inside the default 支出 reason. */
 export function shortChange(label: string, change: Decimal): string {
   if (change.isZero()) return `${label}与上年持平`;
-  return `${label}${change.isPositive() ? "增加" : "减少"} ${wan(change.abs())}`;
+  return `${label}${change.isPositive() ? "增加" : "减少"} ${wanText(change.abs())}`;
 }
 
 /**

@@ -2,7 +2,8 @@ import Decimal from "decimal.js";
 import type { Budget } from "@/lib/budget/model";
 import type { NarrativeNumbers } from "./figures";
 import { escapeMarkdownText } from "./escape";
-import { changePhrase, clause, sentence, shortChange, wan } from "./phrases";
+import { wanText } from "@/lib/format";
+import { changePhrase, clause, sentence, shortChange } from "./phrases";
 
 /**
  * The sections of 部门预算情况说明, worded as the published samples (shared/samples): every
@@ -42,21 +43,21 @@ export function overall(b: Budget, n: NarrativeNumbers): string[] {
   // The samples list seven sources; the other ones (and carryover) are listed when not zero,
   // so the listed parts always add up to the total printed before them.
   const incomeParts = INCOME_ITEMS.filter((i) => i.always || !n.income[i.fund].isZero()).map(
-    (i) => `${i.label} ${wan(n.income[i.fund])}`,
+    (i) => `${i.label} ${wanText(n.income[i.fund])}`,
   );
-  if (!n.carryover.isZero()) incomeParts.push(`上年结转 ${wan(n.carryover)}`);
+  if (!n.carryover.isZero()) incomeParts.push(`上年结转 ${wanText(n.carryover)}`);
   const incomeChange = versus(n, n.incomeTotal, n.prior?.total);
   const income =
-    `（一）收入预算：${y} 年年初预算数 ${wan(n.incomeTotal)}，其中：${incomeParts.join("，")}。` +
+    `（一）收入预算：${y} 年年初预算数 ${wanText(n.incomeTotal)}，其中：${incomeParts.join("，")}。` +
     (incomeChange ? sentence([`收入${incomeChange}`, clause(b.narrative.incomeChange)]) : "");
 
-  const classes = n.expenditureByClass.map((c) => `${c.name || c.code} ${wan(c.amount)}`);
+  const classes = n.expenditureByClass.map((c) => `${c.name || c.code} ${wanText(c.amount)}`);
   const expenditureChange = versus(n, n.expenditureTotal, n.prior?.total);
   const defaultReason = n.prior
     ? `主要是${shortChange("基本支出", n.allBasic.minus(n.prior.basic))}，${shortChange("项目支出", n.allProject.minus(n.prior.project))}`
     : undefined;
   const expenditure =
-    `（二）支出预算：${y} 年年初预算数 ${wan(n.expenditureTotal)}` +
+    `（二）支出预算：${y} 年年初预算数 ${wanText(n.expenditureTotal)}` +
     (classes.length ? `，其中：${classes.join("，")}。` : "。") +
     (expenditureChange
       ? sentence([`支出${expenditureChange}`, clause(b.narrative.expenditureChange) ?? defaultReason])
@@ -68,18 +69,18 @@ export function generalBudget(b: Budget, n: NarrativeNumbers): string[] {
   const y = n.year;
   const r = b.narrative;
   const head = sentence([
-    `${y} 年一般公共预算财政拨款收入 ${wan(n.generalBudgetIncome)}`,
-    `一般公共预算财政拨款支出 ${wan(n.generalBudgetExpenditure)}`,
+    `${y} 年一般公共预算财政拨款收入 ${wanText(n.generalBudgetIncome)}`,
+    `一般公共预算财政拨款支出 ${wanText(n.generalBudgetExpenditure)}`,
     versus(n, n.generalBudgetExpenditure, n.prior?.total),
   ]);
   const basic = [
-    `基本支出 ${wan(n.basic)}`,
+    `基本支出 ${wanText(n.basic)}`,
     versus(n, n.basic, n.prior?.basic),
     clause(r.basicChange),
     clause(r.basicUsage),
   ];
   const project = [
-    `项目支出 ${wan(n.project)}`,
+    `项目支出 ${wanText(n.project)}`,
     versus(n, n.project, n.prior?.project),
     clause(r.projectChange),
     clause(r.projectUsage),
@@ -87,7 +88,7 @@ export function generalBudget(b: Budget, n: NarrativeNumbers): string[] {
   const detail = `其中：${sentence(basic, "；")}${sentence(project)}`;
   const fund = n.governmentFund.total.isZero()
     ? `${y} 年无使用政府性基金预算拨款安排的支出。`
-    : `${y} 年政府性基金预算拨款支出 ${wan(n.governmentFund.total)}，其中：基本支出 ${wan(n.governmentFund.basic)}，项目支出 ${wan(n.governmentFund.project)}。`;
+    : `${y} 年政府性基金预算拨款支出 ${wanText(n.governmentFund.total)}，其中：基本支出 ${wanText(n.governmentFund.basic)}，项目支出 ${wanText(n.governmentFund.project)}。`;
   return ["### 三、部门预算情况说明", head + detail, fund];
 }
 
@@ -96,10 +97,10 @@ export function threePublic(b: Budget, n: NarrativeNumbers): string[] {
   const p = n.prior?.threePublic;
   const reasons = b.narrative.threePublic;
   const item = (label: string, key: "abroad" | "reception" | "vehicleOperation" | "vehiclePurchase") =>
-    [`${label} ${wan(n.threePublic[key])}`, versus(n, n.threePublic[key], p?.[key]), clause(reasons[key])]
+    [`${label} ${wanText(n.threePublic[key])}`, versus(n, n.threePublic[key], p?.[key]), clause(reasons[key])]
       .filter(Boolean)
       .join("，");
-  const total = sentence([`${y} 年“三公”经费预算 ${wan(n.threePublic.total)}`, versus(n, n.threePublic.total, p?.total)]);
+  const total = sentence([`${y} 年“三公”经费预算 ${wanText(n.threePublic.total)}`, versus(n, n.threePublic.total, p?.total)]);
   const items = [
     item("因公出国（境）费用", "abroad"),
     item("公务接待费", "reception"),
@@ -115,7 +116,7 @@ export function otherMatters(b: Budget, n: NarrativeNumbers): string[] {
   const operating =
     "（一）机关运行经费。" +
     sentence([
-      `${y} 年一般公共预算财政拨款运行经费 ${wan(n.operatingFunds)}`,
+      `${y} 年一般公共预算财政拨款运行经费 ${wanText(n.operatingFunds)}`,
       versus(n, n.operatingFunds, n.prior?.operatingFunds),
       clause(r.operatingFundsChange),
       clause(r.operatingFundsUsage),
@@ -124,14 +125,14 @@ export function otherMatters(b: Budget, n: NarrativeNumbers): string[] {
   const pr = n.procurement;
   const gb = n.procurementGeneralBudget;
   const procurement = pr.total.isZero()
-    ? `（二）政府采购情况。${y} 年本部门无政府采购预算，所属各预算单位政府采购预算总额 ${wan(pr.total)}。`
-    : `（二）政府采购情况。所属各预算单位政府采购预算总额 ${wan(pr.total)}：政府采购货物预算 ${wan(pr.goods)}、` +
-      `政府采购工程预算 ${wan(pr.works)}、政府采购服务预算 ${wan(pr.services)}；其中一般公共预算拨款政府采购 ` +
-      `${wan(gb.total)}：政府采购货物预算 ${wan(gb.goods)}、政府采购工程预算 ${wan(gb.works)}、政府采购服务预算 ${wan(gb.services)}。`;
+    ? `（二）政府采购情况。${y} 年本部门无政府采购预算，所属各预算单位政府采购预算总额 ${wanText(pr.total)}。`
+    : `（二）政府采购情况。所属各预算单位政府采购预算总额 ${wanText(pr.total)}：政府采购货物预算 ${wanText(pr.goods)}、` +
+      `政府采购工程预算 ${wanText(pr.works)}、政府采购服务预算 ${wanText(pr.services)}；其中一般公共预算拨款政府采购 ` +
+      `${wanText(gb.total)}：政府采购货物预算 ${wanText(gb.goods)}、政府采购工程预算 ${wanText(gb.works)}、政府采购服务预算 ${wanText(gb.services)}。`;
 
   const performance = n.project.isZero()
     ? `（三）绩效目标设置情况。${y} 年本部门无一般公共预算财政拨款项目支出。`
-    : `（三）绩效目标设置情况。${y} 年项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款 ${wan(n.project)}。`;
+    : `（三）绩效目标设置情况。${y} 年项目支出均实行了绩效目标管理，涉及一般公共预算财政拨款 ${wanText(n.project)}。`;
 
   const assets = b.assets;
   const [asOfYear, asOfMonth] = (assets.asOf ?? `${y - 1}-12`).split("-");

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { FIELD_LABELS } from "./labels";
 import { parsePackageJson, type ParsePackageResult } from "./schema";
+import { deleteAt, setAt, type JsonObject } from "@/test/support/json-edit";
 
 const [fixture] = loadFixtures();
-const base = () => JSON.parse(fixture!.text) as Record<string, any>;
+const base = () => JSON.parse(fixture!.text) as JsonObject;
 
 function errorsOf(r: ParsePackageResult) {
   if (r.ok) throw new Error("expected errors");
   return r.errors;
 }
 
-function mutated(change: (pkg: Record<string, any>) => void) {
+function mutated(change: (pkg: JsonObject) => void) {
   const pkg = base();
   change(pkg);
   return errorsOf(parsePackageJson(JSON.stringify(pkg)));
@@ -56,28 +57,28 @@ describe("parsePackageJson", () => {
   });
 
   it.each([
-    ["missing section", (p: any) => delete p.unit, "unit", "预算部门（unit）：缺少必填字段"],
-    ["missing field", (p: any) => delete p.region.name, "region.name", "行政区划.区划名称（region.name）：缺少必填字段"],
-    ["missing enum", (p: any) => delete p.kind, "kind", "类型（kind）：缺少必填字段"],
-    ["unknown top-level key", (p: any) => (p.extra = 1), "extra", "不认识的字段"],
-    ["unknown nested key", (p: any) => (p.income.generalBudjet = "1"), "income.generalBudjet", "不认识的字段"],
-    ["unknown key in an array item", (p: any) => (p.projects[1].indicators[0].note = ""), "projects[1].indicators[0].note", "不认识的字段"],
-    ["negative", (p: any) => (p.income.generalBudget = "-1"), "income.generalBudget", "收入预算.一般公共预算拨款（income.generalBudget）：金额不能为负数"],
-    ["3 decimals", (p: any) => (p.basicExpenditure[3].amount = "1.234"), "basicExpenditure[3].amount", "基本支出[3].金额（basicExpenditure[3].amount）：金额最多两位小数"],
-    ["number instead of string", (p: any) => (p.threePublic.reception = 3.5), "threePublic.reception", "不能写成数字"],
-    ["NaN", (p: any) => (p.income.other = "NaN"), "income.other", "金额格式不正确"],
-    ["Infinity", (p: any) => (p.income.other = "Infinity"), "income.other", "金额格式不正确"],
-    ["exponent", (p: any) => (p.income.other = "1e5"), "income.other", "金额格式不正确"],
-    ["empty amount", (p: any) => (p.income.other = ""), "income.other", "金额格式不正确"],
-    ["too large", (p: any) => (p.income.other = "1".repeat(20)), "income.other", "金额过大"],
-    ["bad fund", (p: any) => (p.basicExpenditure[0].fund = "budget"), "basicExpenditure[0].fund", "取值无效"],
-    ["bad operator", (p: any) => (p.projects[0].indicators[0].operator = "≥"), "projects[0].indicators[0].operator", "指标性质"],
-    ["bad procurement category", (p: any) => (p.procurement = [{ category: "food", amount: "1" }]), "procurement[0].category", "采购类别"],
-    ["non-digit code", (p: any) => (p.basicExpenditure[0].function = "20103O1"), "basicExpenditure[0].function", "应为数字编码"],
-    ["year as string", (p: any) => (p.year = "2024"), "year", "应为数字"],
-    ["fractional vehicle count", (p: any) => (p.assets.vehicles.general = 1.5), "assets.vehicles.general", "应为整数"],
+    ["missing section", (p: JsonObject) => deleteAt(p, "unit"), "unit", "预算部门（unit）：缺少必填字段"],
+    ["missing field", (p: JsonObject) => deleteAt(p, "region.name"), "region.name", "行政区划.区划名称（region.name）：缺少必填字段"],
+    ["missing enum", (p: JsonObject) => deleteAt(p, "kind"), "kind", "类型（kind）：缺少必填字段"],
+    ["unknown top-level key", (p: JsonObject) => setAt(p, "extra", 1), "extra", "不认识的字段"],
+    ["unknown nested key", (p: JsonObject) => setAt(p, "income.generalBudjet", "1"), "income.generalBudjet", "不认识的字段"],
+    ["unknown key in an array item", (p: JsonObject) => setAt(p, "projects[1].indicators[0].note", ""), "projects[1].indicators[0].note", "不认识的字段"],
+    ["negative", (p: JsonObject) => setAt(p, "income.generalBudget", "-1"), "income.generalBudget", "收入预算.一般公共预算拨款（income.generalBudget）：金额不能为负数"],
+    ["3 decimals", (p: JsonObject) => setAt(p, "basicExpenditure[3].amount", "1.234"), "basicExpenditure[3].amount", "基本支出[3].金额（basicExpenditure[3].amount）：金额最多两位小数"],
+    ["number instead of string", (p: JsonObject) => setAt(p, "threePublic.reception", 3.5), "threePublic.reception", "不能写成数字"],
+    ["NaN", (p: JsonObject) => setAt(p, "income.other", "NaN"), "income.other", "金额格式不正确"],
+    ["Infinity", (p: JsonObject) => setAt(p, "income.other", "Infinity"), "income.other", "金额格式不正确"],
+    ["exponent", (p: JsonObject) => setAt(p, "income.other", "1e5"), "income.other", "金额格式不正确"],
+    ["empty amount", (p: JsonObject) => setAt(p, "income.other", ""), "income.other", "金额格式不正确"],
+    ["too large", (p: JsonObject) => setAt(p, "income.other", "1".repeat(20)), "income.other", "金额过大"],
+    ["bad fund", (p: JsonObject) => setAt(p, "basicExpenditure[0].fund", "budget"), "basicExpenditure[0].fund", "取值无效"],
+    ["bad operator", (p: JsonObject) => setAt(p, "projects[0].indicators[0].operator", "≥"), "projects[0].indicators[0].operator", "指标性质"],
+    ["bad procurement category", (p: JsonObject) => setAt(p, "procurement", [{ category: "food", amount: "1" }]), "procurement[0].category", "采购类别"],
+    ["non-digit code", (p: JsonObject) => setAt(p, "basicExpenditure[0].function", "20103O1"), "basicExpenditure[0].function", "应为数字编码"],
+    ["year as string", (p: JsonObject) => setAt(p, "year", "2024"), "year", "应为数字"],
+    ["fractional vehicle count", (p: JsonObject) => setAt(p, "assets.vehicles.general", 1.5), "assets.vehicles.general", "应为整数"],
   ])("%s gives a Chinese message naming the path", (_name, change, path, fragment) => {
-    const errors = mutated(change as (p: Record<string, any>) => void);
+    const errors = mutated(change);
     const hit = errors.find((e) => e.path === path);
     expect(hit, JSON.stringify(errors)).toBeDefined();
     expect(hit!.message).toContain(fragment);
@@ -94,9 +95,9 @@ describe("parsePackageJson", () => {
 
   it("reports every error at once", () => {
     const errors = mutated((p) => {
-      p.income.generalBudget = "-1";
-      p.threePublic.abroad = "0.001";
-      delete p.unit.code;
+      setAt(p, "income.generalBudget", "-1");
+      setAt(p, "threePublic.abroad", "0.001");
+      deleteAt(p, "unit.code");
     });
     expect(errors.map((e) => e.path).sort()).toEqual(["income.generalBudget", "threePublic.abroad", "unit.code"]);
   });

@@ -3,6 +3,7 @@ import { AMOUNT_PATTERN } from "@/lib/budget/money";
 import { nameProblem, NAME_PROBLEM_MESSAGES, normalizeName } from "@/lib/validation/fields";
 import { UNIT_CODE_MAX_DIGITS } from "./codes";
 import { describeField, formatPath, type PathSegment } from "./labels";
+import { FUNDS, OPERATORS, PACKAGE_FORMAT, PROCUREMENT_CATEGORIES, PROJECT_TIERS, TABLE_IDS, type TableId } from "./constants";
 
 /**
  * The one schema of budget-package/1 (docs/spec/budget-package.md). Strict at every level:
@@ -13,41 +14,9 @@ import { describeField, formatPath, type PathSegment } from "./labels";
  * so the schema below stays readable and every message names the field in Chinese.
  */
 
-export const FUNDS = [
-  "generalBudget",
-  "governmentFund",
-  "stateCapital",
-  "specialAccount",
-  "operations",
-  "superiorSubsidy",
-  "subordinateRemit",
-  "business",
-  "other",
-] as const;
-export type Fund = (typeof FUNDS)[number];
-
-/** Funds that can carry money over from last year (上年结转), as in 表一. */
-export const CARRYOVER_FUNDS = ["generalBudget", "governmentFund", "stateCapital"] as const;
-export type CarryoverFund = (typeof CARRYOVER_FUNDS)[number];
-
-export const OPERATORS = [">=", "<=", "=", ">", "<", "定性"] as const;
-export type Operator = (typeof OPERATORS)[number];
-
-export const PROCUREMENT_CATEGORIES = ["goods", "works", "services"] as const;
-export type ProcurementCategory = (typeof PROCUREMENT_CATEGORIES)[number];
-
-export const PACKAGE_FORMAT = "budget-package/1";
-
-/**
- * Stable ids of the disclosure tables (docs/spec/disclosure-tables.md). T12 (国有资本经营预算支出表)
- * is published only by the regions and departments whose table set names it.
- */
-export const TABLE_IDS = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"] as const;
-export type TableId = (typeof TABLE_IDS)[number];
-
-/** 一级项目 ("program") or an ordinary / 二级 project (the default). */
-export const PROJECT_TIERS = ["program", "project"] as const;
-export type ProjectTier = (typeof PROJECT_TIERS)[number];
+// The vocabularies live in a leaf module (./constants); the schema is where most code meets them.
+export { CARRYOVER_FUNDS, FUNDS, OPERATORS, PACKAGE_FORMAT, PROCUREMENT_CATEGORIES, PROJECT_TIERS, TABLE_IDS } from "./constants";
+export type { CarryoverFund, Fund, Operator, ProcurementCategory, ProjectTier, TableId } from "./constants";
 
 // 12 integer digits: up to 万亿 in 元, and a 万元 amount times 10,000 still fits the database's
 // Decimal(18,2) (16 integer digits); a longer one would fail inside the import transaction.

@@ -1,7 +1,7 @@
+import { wanOfYuanText } from "@/lib/format";
 import { ZERO, sum } from "@/lib/budget/money";
 import { CARRYOVER_FUNDS, FUNDS } from "@/lib/budget/model";
 import { FUND_LABELS } from "@/lib/budget/package/labels";
-import { wanOfYuan } from "./helpers";
 import { defineRule } from "./types";
 
 /** 收支平衡: per fund, income + carryover = basic + project expenditure of that fund, to the fen. */
@@ -23,8 +23,8 @@ export const balanceFund = defineRule({
         const diff = income.minus(spending);
         report(
           `income.${fund}`,
-          `${FUND_LABELS[fund]}收支不平衡：收入${carry.isZero() ? "" : "（含上年结转）"} ${wanOfYuan(income)}，支出 ${wanOfYuan(spending)}，` +
-            `${diff.isPositive() ? "收入多" : "支出多"} ${wanOfYuan(diff.abs())}（差额按元计：${diff.abs().toFixed(2)} 元）`,
+          `${FUND_LABELS[fund]}收支不平衡：收入${carry.isZero() ? "" : "（含上年结转）"} ${wanOfYuanText(income)}，支出 ${wanOfYuanText(spending)}，` +
+            `${diff.isPositive() ? "收入多" : "支出多"} ${wanOfYuanText(diff.abs())}（差额按元计：${diff.abs().toFixed(2)} 元）`,
         );
       }
     }

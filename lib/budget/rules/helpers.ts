@@ -1,13 +1,8 @@
 import Decimal from "decimal.js";
-import { formatWanDisplay, parseWan, sum } from "@/lib/budget/money";
+import { parseWan, sum } from "@/lib/budget/money";
 import type { Budget } from "@/lib/budget/model";
 import type { ValidationError } from "@/lib/budget/validate";
 import { defineRule, type RuleContext, type Severity } from "./types";
-
-/** A 元 amount as a reviewer reads it: "3.50 万元". */
-export function wanOfYuan(yuan: Decimal): string {
-  return `${formatWanDisplay(yuan.dividedBy(10_000))} 万元`;
-}
 
 /** A printed table amount ("3.50") as a Decimal. */
 export const printed = parseWan;

@@ -3,6 +3,7 @@ import type { Budget } from "@/lib/budget/model";
 import type { Catalog } from "@/lib/catalog/catalog";
 import { buildTables, CHONGQING_TEMPLATE, type BuildOptions } from "@/lib/budget/tables";
 import { tableContext } from "@/lib/budget/tables/context";
+import type { ShownAmounts } from "@/lib/budget/compute/shown-amounts";
 import { buildNarrative } from "@/lib/budget/narrative";
 import type { DisclosureTables } from "@/lib/budget/tables/types";
 import { balanceFund } from "./balance-fund";
@@ -86,16 +87,16 @@ export function findRule(id: string): Rule | undefined {
 export function ruleContext(
   budget: Budget,
   catalog: Catalog,
-  options: BuildOptions & { tables?: Required<DisclosureTables>; figures?: NarrativeFigures } = {},
+  options: BuildOptions & { tables?: Required<DisclosureTables>; figures?: NarrativeFigures; shown?: ShownAmounts } = {},
 ): RuleContext {
   const template = { ...(options.template ?? CHONGQING_TEMPLATE), tables: CHONGQING_TEMPLATE.tables };
   const build = { ...options, template, fullSet: true };
-  const ctx = tableContext(budget, catalog, build);
   return {
     budget,
     catalog,
     ...(options.prior ?? budget.priorYear ? { prior: options.prior ?? budget.priorYear } : {}),
-    shown: ctx.shown,
+    // The printed atoms depend on the budget and its prior only, not on the template.
+    shown: options.shown ?? tableContext(budget, catalog, build).shown,
     tables: options.tables ?? (buildTables(budget, catalog, build) as Required<DisclosureTables>),
     narrative: options.figures ?? buildNarrative(budget, catalog, build).figures,
   };

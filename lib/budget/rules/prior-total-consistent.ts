@@ -1,5 +1,5 @@
+import { wanOfYuanText } from "@/lib/format";
 import { sum } from "@/lib/budget/money";
-import { wanOfYuan } from "./helpers";
 import { defineRule } from "./types";
 
 /**
@@ -17,7 +17,7 @@ export const priorTotalConsistent = defineRule({
     if (!parts.equals(byFunction)) {
       report(
         "priorYear.basic",
-        `上年基本支出 ${wanOfYuan(prior.basic)} + 项目支出 ${wanOfYuan(prior.project)} = ${wanOfYuan(parts)}，与上年按功能分类支出合计 ${wanOfYuan(byFunction)} 不一致`,
+        `上年基本支出 ${wanOfYuanText(prior.basic)} + 项目支出 ${wanOfYuanText(prior.project)} = ${wanOfYuanText(parts)}，与上年按功能分类支出合计 ${wanOfYuanText(byFunction)} 不一致`,
       );
     }
   },

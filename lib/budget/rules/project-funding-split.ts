@@ -1,4 +1,4 @@
-import { wanOfYuan } from "./helpers";
+import { wanOfYuanText } from "@/lib/format";
 import { defineRule } from "./types";
 
 export const projectFundingSplit = defineRule({
@@ -13,7 +13,7 @@ export const projectFundingSplit = defineRule({
         const [own, sub] = p.tier === "program" ? ["部门留用", "补助街镇"] : ["本级安排", "上级补助"];
         report(
           `projects[${i}].ownArrangement`,
-          `项目“${p.name}”：${own} ${wanOfYuan(p.ownArrangement)} + ${sub} ${wanOfYuan(p.superiorSubsidy)} = ${wanOfYuan(split)}，不等于当年预算 ${wanOfYuan(p.amount)}`,
+          `项目“${p.name}”：${own} ${wanOfYuanText(p.ownArrangement)} + ${sub} ${wanOfYuanText(p.superiorSubsidy)} = ${wanOfYuanText(split)}，不等于当年预算 ${wanOfYuanText(p.amount)}`,
         );
       }
     });

@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { packageToBudget, type Budget } from "@/lib/budget/model";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { type Budget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { checkBudget, findRule, ruleContext, RULES, type RuleContext } from "./index";
 
 const fixtures = loadFixtures();

@@ -1,4 +1,5 @@
-import { generalBudgetBasicOn, wanOfYuan } from "./helpers";
+import { wanOfYuanText } from "@/lib/format";
+import { generalBudgetBasicOn } from "./helpers";
 import { defineRule } from "./types";
 
 /** 三公 counts general-budget money only, and the basic lines on 30217 are part of it. */
@@ -11,7 +12,7 @@ export const threePublicReceptionCoversBasic = defineRule({
     if (budget.threePublic.reception.lessThan(basic)) {
       report(
         "threePublic.reception",
-        `“三公”经费中的公务接待费 ${wanOfYuan(budget.threePublic.reception)} 少于一般公共预算基本支出 30217 公务接待费 ${wanOfYuan(basic)}`,
+        `“三公”经费中的公务接待费 ${wanOfYuanText(budget.threePublic.reception)} 少于一般公共预算基本支出 30217 公务接待费 ${wanOfYuanText(basic)}`,
       );
     }
   },

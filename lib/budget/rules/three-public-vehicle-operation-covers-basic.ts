@@ -1,4 +1,5 @@
-import { generalBudgetBasicOn, wanOfYuan } from "./helpers";
+import { wanOfYuanText } from "@/lib/format";
+import { generalBudgetBasicOn } from "./helpers";
 import { defineRule } from "./types";
 
 /** 三公 counts general-budget money only, and the basic lines on 30231 are part of it. */
@@ -11,7 +12,7 @@ export const threePublicVehicleOperationCoversBasic = defineRule({
     if (budget.threePublic.vehicleOperation.lessThan(basic)) {
       report(
         "threePublic.vehicleOperation",
-        `“三公”经费中的公务用车运行维护费 ${wanOfYuan(budget.threePublic.vehicleOperation)} 少于一般公共预算基本支出 30231 公务用车运行维护费 ${wanOfYuan(basic)}`,
+        `“三公”经费中的公务用车运行维护费 ${wanOfYuanText(budget.threePublic.vehicleOperation)} 少于一般公共预算基本支出 30231 公务用车运行维护费 ${wanOfYuanText(basic)}`,
       );
     }
   },

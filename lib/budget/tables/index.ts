@@ -40,7 +40,12 @@ const BUILDERS: { [K in TableId]: (ctx: TableContext) => NonNullable<DisclosureT
  * T1–T11), or the department's own set when the budget names one (budget.disclosure.tables).
  */
 export function buildTables(budget: Budget, catalog: Catalog, options: BuildOptions = {}): DisclosureTables {
-  const ctx = tableContext(budget, catalog, options);
+  return tablesOf(tableContext(budget, catalog, options));
+}
+
+/** The tables of a context already made (the printed atoms are computed once per disclosure). */
+export function tablesOf(ctx: TableContext): DisclosureTables {
+  const budget = ctx.budget;
   const out: DisclosureTables = { unit: { code: budget.unit.code, name: budget.unit.name }, year: budget.year };
   for (const { id } of ctx.template.tables) {
     (out as unknown as Record<string, unknown>)[id] = BUILDERS[id](ctx);

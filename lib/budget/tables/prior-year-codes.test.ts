@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { buildTables } from "./index";
 
 /**

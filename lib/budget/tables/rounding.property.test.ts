@@ -2,11 +2,13 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseWan, sum } from "@/lib/budget/money";
-import { budgetToPackage, packageToBudget, type Budget } from "@/lib/budget/model";
+import { type Budget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { parsePackageValue } from "@/lib/budget/package/schema";
 import { buildNarrative } from "@/lib/budget/narrative";
 import { findRule, ruleContext } from "@/lib/budget/rules";
-import { arbitraryBudget } from "@/lib/budget/testing/arbitrary-budget";
+import { arbitraryBudget } from "@/test/support/budget/arbitrary-budget";
 import { loadReferenceCatalog } from "@/lib/catalog/reference";
 import { buildTables } from "./index";
 

@@ -1,11 +1,11 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { arbitraryBudget } from "@/lib/budget/testing/arbitrary-budget";
+import { arbitraryBudget } from "@/test/support/budget/arbitrary-budget";
 import { loadReferenceCatalog } from "@/lib/catalog/reference";
 import { buildNarrative } from "@/lib/budget/narrative";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
-import { checkTrace } from "@/lib/budget/testing/check-trace";
+import { loadFixtures } from "@/test/support/budget/fixtures";
+import { checkTrace } from "@/test/support/budget/check-trace";
 import { allCellTraces, narrativeKeys, traceCell, traceCsv, traceNarrative, traceSource } from "./index";
 
 describe.each(loadFixtures())("traces of fixture $name", (fixture) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixturesDir, loadFixtures } from "@/lib/budget/testing/fixtures";
+import { fixturesDir, loadFixtures } from "@/test/support/budget/fixtures";
 import { run as check } from "./check";
 import { run as narrative } from "./narrative";
 import { run as rules } from "./rules";

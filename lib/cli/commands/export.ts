@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { exportPackage, loadBudgetById } from "@/lib/db/budgets/export-package";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";

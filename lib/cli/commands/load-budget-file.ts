@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { packageToBudget, type Budget } from "@/lib/budget/model";
+import { type Budget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageJson, parsePackageValue, readPackageText, type BudgetPackage, type PackageError } from "@/lib/budget/package/schema";
 import { isWorkbookData, type WorkbookProblem } from "@/lib/workbook/read-entry-workbook";
 import { readAnyEntryWorkbook } from "@/lib/workbook/read-any-workbook";

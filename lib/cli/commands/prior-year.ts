@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parsePackageJson } from "@/lib/budget/package/schema";
-import { budgetToPackage, packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { priorYearFromDisclosureWorkbook } from "@/lib/workbook/read-disclosure-workbook";
 import { CommandError, runCommand, type CommandIo } from "./load-budget-file";
 

@@ -1,7 +1,8 @@
 import type { Budget } from "@/lib/budget/model";
 import { amountChanges } from "@/lib/budget/amount-changes";
 import type { BudgetStatus, Prisma } from "@/generated/prisma/client";
-import { ALL_PARTS, budgetColumns, writeBudgetContent, type BudgetPart } from "./write-budget";
+import { ALL_PARTS, type BudgetPart } from "@/lib/budget/parts";
+import { budgetColumns, writeBudgetContent } from "./write-budget";
 
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const satisfies readonly BudgetStatus[];
 

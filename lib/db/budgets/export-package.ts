@@ -1,4 +1,5 @@
-import { budgetToPackage, type Budget } from "@/lib/budget/model";
+import { type Budget } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import type { BudgetPackage } from "@/lib/budget/package/schema";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "../client";

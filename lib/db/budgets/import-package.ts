@@ -1,4 +1,4 @@
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageValue, readPackageText, type PackageError } from "@/lib/budget/package/schema";
 import { packageKindOf } from "@/lib/final/package/schema";
 import { importFinalValue } from "../finals/import-final";

@@ -1,5 +1,5 @@
 import type { Budget, PriorYear } from "@/lib/budget/model";
-import { packageToBudget } from "@/lib/budget/model";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageValue } from "@/lib/budget/package/schema";
 import { priorYearFromBudget } from "@/lib/budget/compute/prior-year";
 import type { Prisma } from "@/generated/prisma/client";

@@ -1,3 +1,4 @@
+import { ALL_PARTS, type BudgetPart } from "@/lib/budget/parts";
 import type { Budget, Indicator } from "@/lib/budget/model";
 import type { Prisma } from "@/generated/prisma/client";
 import { operatorToDb } from "./operators";
@@ -35,32 +36,6 @@ export function budgetColumns(b: Budget) {
     disclosureTables: b.disclosure?.tables ?? [],
   };
 }
-
-/** The parts of a budget below its row; a section save rewrites only its own. */
-export type BudgetPart =
-  | "subUnits"
-  | "income"
-  | "basic"
-  | "projects"
-  | "threePublic"
-  | "procurement"
-  | "assets"
-  | "performance"
-  | "narrative"
-  | "prior";
-
-export const ALL_PARTS: readonly BudgetPart[] = [
-  "subUnits",
-  "income",
-  "basic",
-  "projects",
-  "threePublic",
-  "procurement",
-  "assets",
-  "performance",
-  "narrative",
-  "prior",
-];
 
 /**
  * Writes the given parts of the budget (all by default), replacing what was there. Runs inside

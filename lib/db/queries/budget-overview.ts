@@ -1,5 +1,5 @@
 import type { SessionUser } from "@/lib/auth/permissions";
-import { buildTables } from "@/lib/budget/tables";
+import { discloseBudget } from "@/lib/budget/disclose";
 import type { Db } from "../client";
 import { budgetScope } from "../scope";
 import { loadForEngine } from "../budgets/load-for-engine";
@@ -20,7 +20,7 @@ export async function budgetOverview(db: Db, user: SessionUser, id: number) {
   if (!row) return null;
   const input = await loadForEngine(db, id, scope);
   if (!input) return null;
-  const tables = buildTables(input.budget, input.catalog, input.prior ? { prior: input.prior } : {});
+  const { tables, summary } = discloseBudget(input);
   return {
     id: row.id,
     year: row.year,
@@ -31,8 +31,8 @@ export async function budgetOverview(db: Db, user: SessionUser, id: number) {
     region: { code: row.department.region.code, name: row.department.region.name },
     totals: {
       income: tables.T6?.income.total ?? "0.00",
-      expenditure: tables.T8?.total ?? { total: "0.00", basic: "0.00", project: "0.00" },
-      threePublic: tables.T4?.current.total ?? "0.00",
+      expenditure: { total: summary.total, basic: summary.basic, project: summary.project },
+      threePublic: summary.threePublic,
     },
     events: row.events.map((e) => ({
       id: e.id,

@@ -5,10 +5,10 @@ import type { Db, Prisma } from "../client";
 import { publishedScope } from "../scope";
 
 /** A published budget as the public reads it: the frozen snapshot, never live lines. */
-export interface PublishedBudget extends PublishedDocument<DisclosureTables> {}
+export type PublishedBudget = PublishedDocument<DisclosureTables>;
 
 /** A published 决算: the same snapshot, its tables F1–F10. */
-export interface PublishedFinal extends PublishedDocument<FinalTables> {}
+export type PublishedFinal = PublishedDocument<FinalTables>;
 
 interface PublishedDocument<T> {
   snapshotId: number;
@@ -25,6 +25,8 @@ interface PublishedDocument<T> {
   narrative: string;
   /** The last-year figures the tables were printed with (frozen JSON), null when the package's own were used. */
   prior: unknown;
+  /** The frozen headline figures (lib/budget/disclose.ts), null for a 决算 and for snapshots frozen before them. */
+  summary: unknown;
 }
 
 type Kind = "budget" | "final";
@@ -55,6 +57,7 @@ function toPublished<T = DisclosureTables>(row: Row, firstPublishedAt: Date): Pu
     tables: row.tables as unknown as T,
     narrative: row.narrative,
     prior: row.prior ?? null,
+    summary: row.summary ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
+import { formatDay } from "@/lib/format";
 import { CHONGQING_TEMPLATE, fillYear, type DisclosureTemplate } from "@/lib/budget/tables/template";
 import type { DisclosureTables } from "@/lib/budget/tables/types";
-import { formatPublicationDate } from "@/lib/public/format-date";
 import { tableLayouts, type GridTable } from "@/lib/public/layout";
 import { narrativePages } from "./narrative-pages";
 import { COLORS, CONTENT_WIDTH, newPage, PAGE, textLines, textWidth, type Metrics, type Page, type TextStyle } from "./page";
@@ -72,7 +72,7 @@ function coverPage(metrics: Metrics, doc: PdfDocument): Page {
   block(doc.unitName, { font: "bold", size: 24, lineHeight: 36 }, 10);
   block(doc.documentTitle, { font: "bold", size: 32, lineHeight: 46 }, 0);
   y = PAGE.height * 0.68;
-  block(`公开日期：${formatPublicationDate(doc.publishedAt)}`, { font: "regular", size: 13, lineHeight: 22 }, 2);
+  block(`公开日期：${formatDay(doc.publishedAt)}`, { font: "regular", size: 13, lineHeight: 22 }, 2);
   if (doc.versionNote) block(doc.versionNote, { font: "regular", size: 11, lineHeight: 18, color: COLORS.muted }, 0);
   return page;
 }

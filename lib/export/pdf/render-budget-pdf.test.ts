@@ -1,3 +1,4 @@
+import { displayAmount } from "@/lib/format";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -5,10 +6,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildNarrative } from "@/lib/budget/narrative";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures, type Fixture } from "@/lib/budget/testing/fixtures";
-import { displayAmount } from "@/lib/public/amount";
+import { loadFixtures, type Fixture } from "@/test/support/budget/fixtures";
 import { tableLayouts } from "@/lib/public/layout";
-import { readPdfText } from "../pdf-text";
+import { readPdfText } from "@/test/support/pdf-text";
 import { renderBudgetPdf } from "./render-budget-pdf";
 
 const PUBLISHED_AT = new Date("2024-03-05T02:00:00Z");

@@ -1,4 +1,4 @@
-import { displayAmount } from "@/lib/public/amount";
+import { displayAmount } from "@/lib/format";
 import { placeCells, type GridCell, type GridTable } from "@/lib/public/layout";
 import type { FontName } from "./fonts";
 import { COLORS, CONTENT_WIDTH, newPage, PAGE, textLines, textWidth, type Metrics, type Op, type Page, type TextStyle } from "./page";

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { packageToFinal } from "@/lib/final/model";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { buildFinalNarrative } from "@/lib/final/evaluate";
 import { change, pct, versus } from "./phrases";
 

@@ -1,5 +1,5 @@
+import { wanText } from "@/lib/format";
 import Decimal from "decimal.js";
-import { formatWanDisplay } from "@/lib/budget/money";
 
 /**
  * Wording of the 部门决算情况说明 as the seed prints it: amounts without a space before 万元
@@ -7,7 +7,7 @@ import { formatWanDisplay } from "@/lib/budget/money";
  */
 
 export function wan(d: Decimal): string {
-  return `${formatWanDisplay(d)}万元`;
+  return wanText(d, "");
 }
 
 /** One decimal, half up, of part / whole in percent; undefined when whole is zero. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { diffFinalPackages } from "./diff";
 
 describe("what changed between two submissions of a 决算", () => {

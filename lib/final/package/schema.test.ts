@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parsePackageJson } from "@/lib/budget/package/schema";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { packageToFinal } from "@/lib/final/model";
 import { parseFinalPackageJson, parseFinalPackageValue } from "./schema";
+import { setAt, type JsonObject } from "@/test/support/json-edit";
 
 const fixture = loadFinalFixtures()[0]!;
-const edit = (change: (pkg: Record<string, any>) => void) => {
+const edit = (change: (pkg: JsonObject) => void) => {
   const pkg = JSON.parse(fixture.text);
   change(pkg);
   return parseFinalPackageValue(pkg);
@@ -24,13 +25,13 @@ describe("决算 package schema", () => {
   });
 
   it.each([
-    ["a negative 决算数", (p: any) => (p.basicExpenditure[0].actual = "-1"), "basicExpenditure[0].actual 基本支出[0].决算数（basicExpenditure[0].actual）：金额不能为负数"],
-    ["an unknown key", (p: any) => (p.threePublic.reception.actaul = "1"), "threePublic.reception.actaul"],
-    ["a number for an amount", (p: any) => (p.meetings = 2.15), "会议费（meetings）：应为字符串"],
-    ["a wrong ratio", (p: any) => (p.projects[0].selfEvaluation.indicators[1].ratio = "100%"), "完成比例"],
-    ["a bad vehicle count", (p: any) => (p.assets.vehicles.confidential = -1), "机要通信用车（assets.vehicles.confidential）：不能为负数"],
-    ["a reason on an unknown comparison", (p: any) => (p.reasons.threePublic.total.versus = "x"), "reasons.threePublic.total.versus"],
-    ["a budget kind", (p: any) => (p.kind = "budget"), "kind"],
+    ["a negative 决算数", (p: JsonObject) => setAt(p, "basicExpenditure[0].actual", "-1"), "basicExpenditure[0].actual 基本支出[0].决算数（basicExpenditure[0].actual）：金额不能为负数"],
+    ["an unknown key", (p: JsonObject) => setAt(p, "threePublic.reception.actaul", "1"), "threePublic.reception.actaul"],
+    ["a number for an amount", (p: JsonObject) => setAt(p, "meetings", 2.15), "会议费（meetings）：应为字符串"],
+    ["a wrong ratio", (p: JsonObject) => setAt(p, "projects[0].selfEvaluation.indicators[1].ratio", "100%"), "完成比例"],
+    ["a bad vehicle count", (p: JsonObject) => setAt(p, "assets.vehicles.confidential", -1), "机要通信用车（assets.vehicles.confidential）：不能为负数"],
+    ["a reason on an unknown comparison", (p: JsonObject) => setAt(p, "reasons.threePublic.total.versus", "x"), "reasons.threePublic.total.versus"],
+    ["a budget kind", (p: JsonObject) => setAt(p, "kind", "budget"), "kind"],
   ])("names the field of %s in Chinese", (_name, change, fragment) => {
     const got = messages(edit(change));
     expect(got.join("\n")).toContain(fragment);

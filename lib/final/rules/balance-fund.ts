@@ -1,7 +1,7 @@
+import { wanOfYuanText } from "@/lib/format";
 import { sum } from "@/lib/budget/money";
 import { FUNDS } from "@/lib/budget/model";
 import { FUND_LABELS } from "@/lib/budget/package/labels";
-import { wanOfYuan } from "@/lib/budget/rules/helpers";
 import { defineFinalRule } from "./types";
 
 /** Per fund, to the fen: 年初结转和结余 + 本年收入 = 本年支出（决算数） + 年末结转和结余. */
@@ -21,8 +21,8 @@ export const finalBalanceFund = defineFinalRule({
       if (!left.equals(right)) {
         report(
           `carryover.closing.${fund}`,
-          `${FUND_LABELS[fund]}收支不平衡：年初结转和结余 ${wanOfYuan(final.carryover.opening[fund])} + 本年收入 ${wanOfYuan(income)} = ${wanOfYuan(left)}，` +
-            `本年支出 ${wanOfYuan(spent)} + 年末结转和结余 ${wanOfYuan(final.carryover.closing[fund])} = ${wanOfYuan(right)}，相差 ${left.minus(right).abs().toFixed(2)} 元`,
+          `${FUND_LABELS[fund]}收支不平衡：年初结转和结余 ${wanOfYuanText(final.carryover.opening[fund])} + 本年收入 ${wanOfYuanText(income)} = ${wanOfYuanText(left)}，` +
+            `本年支出 ${wanOfYuanText(spent)} + 年末结转和结余 ${wanOfYuanText(final.carryover.closing[fund])} = ${wanOfYuanText(right)}，相差 ${left.minus(right).abs().toFixed(2)} 元`,
         );
       }
     }

@@ -1,5 +1,5 @@
+import { wanOfYuanText } from "@/lib/format";
 import { sum } from "@/lib/budget/money";
-import { wanOfYuan } from "@/lib/budget/rules/helpers";
 import { defineFinalRule } from "./types";
 
 /**
@@ -22,7 +22,7 @@ export const finalEvaluatedCoverage = defineFinalRule({
       if (evaluatedFunds.lessThan(heldFunds) || evaluatedFunds.greaterThan(all)) {
         report(
           "performance.evaluatedFunds",
-          `自评涉及资金 ${wanOfYuan(evaluatedFunds)} 应在已有自评表的执行数合计 ${wanOfYuan(heldFunds)} 与项目支出决算数合计 ${wanOfYuan(all)} 之间`,
+          `自评涉及资金 ${wanOfYuanText(evaluatedFunds)} 应在已有自评表的执行数合计 ${wanOfYuanText(heldFunds)} 与项目支出决算数合计 ${wanOfYuanText(all)} 之间`,
         );
       }
     }

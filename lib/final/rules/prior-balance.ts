@@ -1,6 +1,6 @@
+import { wanOfYuanText } from "@/lib/format";
 import { sum } from "@/lib/budget/money";
 import { FUNDS } from "@/lib/budget/model";
-import { wanOfYuan } from "@/lib/budget/rules/helpers";
 import { defineFinalRule } from "./types";
 
 /** 上年决算 must balance too, or every year-on-year sentence compares with a wrong 总计. */
@@ -17,14 +17,14 @@ export const finalPriorBalance = defineFinalRule({
     if (!left.equals(right)) {
       report(
         "priorYear",
-        `上年决算数不平衡：本年收入 + 年初结转和结余 = ${wanOfYuan(left)}，本年支出 + 年末结转和结余 = ${wanOfYuan(right)}`,
+        `上年决算数不平衡：本年收入 + 年初结转和结余 = ${wanOfYuanText(left)}，本年支出 + 年末结转和结余 = ${wanOfYuanText(right)}`,
       );
     }
     for (const f of FUNDS) {
       if (!p.closing[f].equals(final.carryover.opening[f])) {
         report(
           `carryover.opening.${f}`,
-          `本年年初结转和结余 ${wanOfYuan(final.carryover.opening[f])} 不等于上年年末结转和结余 ${wanOfYuan(p.closing[f])}（${f}）`,
+          `本年年初结转和结余 ${wanOfYuanText(final.carryover.opening[f])} 不等于上年年末结转和结余 ${wanOfYuanText(p.closing[f])}（${f}）`,
         );
       }
     }

@@ -1,4 +1,4 @@
-import { wanOfYuan } from "@/lib/budget/rules/helpers";
+import { wanOfYuanText } from "@/lib/format";
 import { defineFinalRule } from "./types";
 
 /** 授予小微企业 ⊆ 授予中小企业 ⊆ 政府采购支出总额. */
@@ -10,10 +10,10 @@ export const finalProcurementShares = defineFinalRule({
     const p = final.procurement;
     const total = p.goods.plus(p.works).plus(p.services);
     if (p.smallMedium.greaterThan(total)) {
-      report("procurement.smallMedium", `授予中小企业合同金额 ${wanOfYuan(p.smallMedium)} 超过政府采购支出总额 ${wanOfYuan(total)}`);
+      report("procurement.smallMedium", `授予中小企业合同金额 ${wanOfYuanText(p.smallMedium)} 超过政府采购支出总额 ${wanOfYuanText(total)}`);
     }
     if (p.micro.greaterThan(p.smallMedium)) {
-      report("procurement.micro", `授予小微企业合同金额 ${wanOfYuan(p.micro)} 超过授予中小企业合同金额 ${wanOfYuan(p.smallMedium)}`);
+      report("procurement.micro", `授予小微企业合同金额 ${wanOfYuanText(p.micro)} 超过授予中小企业合同金额 ${wanOfYuanText(p.smallMedium)}`);
     }
   },
 });

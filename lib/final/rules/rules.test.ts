@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { packageToFinal, type FinalAccounts } from "@/lib/final/model";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { finalContext } from "@/lib/final/tables/context";
 import { tablesOf } from "@/lib/final/tables";
 import { narrativeOf } from "@/lib/final/narrative";

@@ -1,4 +1,4 @@
-import { wanOfYuan } from "@/lib/budget/rules/helpers";
+import { wanOfYuanText } from "@/lib/format";
 import { defineFinalRule } from "./types";
 
 /** A self-evaluation's 全年执行数 (B) is the project's 决算数, to the fen. */
@@ -12,7 +12,7 @@ export const finalSelfEvaluationActualEqualsProject = defineFinalRule({
       if (!se) return;
       const b = se.actual.superior.plus(se.actual.local);
       if (!b.equals(p.actual)) {
-        report(`projects[${i}].selfEvaluation.actual`, `项目“${p.name}”绩效自评的全年执行数 ${wanOfYuan(b)} 不等于项目决算数 ${wanOfYuan(p.actual)}`);
+        report(`projects[${i}].selfEvaluation.actual`, `项目“${p.name}”绩效自评的全年执行数 ${wanOfYuanText(b)} 不等于项目决算数 ${wanOfYuanText(p.actual)}`);
       }
     });
   },

@@ -1,4 +1,4 @@
-import { wanOfYuan } from "@/lib/budget/rules/helpers";
+import { wanOfYuanText } from "@/lib/format";
 import { defineFinalRule } from "./types";
 
 /** A self-evaluation's 全年预算数 (A) is the project's 全年预算数, or its 执行率 means nothing. */
@@ -12,7 +12,7 @@ export const finalSelfEvaluationBudgetEqualsProject = defineFinalRule({
       if (!se) return;
       const a = se.budget.superior.plus(se.budget.local);
       if (!a.equals(p.adjusted)) {
-        report(`projects[${i}].selfEvaluation.budget`, `项目“${p.name}”绩效自评的全年预算数 ${wanOfYuan(a)} 不等于项目全年预算数 ${wanOfYuan(p.adjusted)}`);
+        report(`projects[${i}].selfEvaluation.budget`, `项目“${p.name}”绩效自评的全年预算数 ${wanOfYuanText(a)} 不等于项目全年预算数 ${wanOfYuanText(p.adjusted)}`);
       }
     });
   },

@@ -1,6 +1,6 @@
+import { wanOfYuanText } from "@/lib/format";
 import Decimal from "decimal.js";
 import { sum } from "@/lib/budget/money";
-import { wanOfYuan } from "@/lib/budget/rules/helpers";
 import type { ThreePublicKey } from "@/lib/final/model";
 import { defineFinalRule } from "./types";
 
@@ -33,7 +33,7 @@ export const finalThreePublicMatchesLines = defineFinalRule({
       if (!lines.equals(entered)) {
         report(
           `threePublic.${key}.actual`,
-          `“三公”经费中的${label}决算数 ${wanOfYuan(entered)} 与一般公共预算支出 ${code} 科目的决算数 ${wanOfYuan(lines)} 不一致`,
+          `“三公”经费中的${label}决算数 ${wanOfYuanText(entered)} 与一般公共预算支出 ${code} 科目的决算数 ${wanOfYuanText(lines)} 不一致`,
         );
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { evaluateFinal } from "@/lib/final/evaluate";
 
 const fixtures = loadFinalFixtures();

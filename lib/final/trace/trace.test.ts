@@ -1,10 +1,10 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { checkTrace } from "@/lib/budget/testing/check-trace";
+import { checkTrace } from "@/test/support/budget/check-trace";
 import { traceCsv } from "@/lib/budget/trace";
 import { buildFinalNarrative } from "@/lib/final/evaluate";
 import type { FinalAccounts } from "@/lib/final/model";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { allFinalCellTraces, finalNarrativeKeys, finalTraceSource, traceFinalCell, traceFinalNarrative } from "./index";
 
 const FINAL_TABLES = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10"];

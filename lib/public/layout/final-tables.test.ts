@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateFinal } from "@/lib/final/evaluate";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { finalTableLayouts, placeCells } from "./index";
 
 describe("决算 table layouts", () => {

@@ -1,8 +1,8 @@
+import { formatOperator } from "@/lib/format";
 import { fillYear } from "@/lib/budget/tables/template";
 import type { FiscalColumns, ThreePublicColumns } from "@/lib/budget/tables/types";
 import { FINAL_TABLE_TITLES } from "@/lib/final/tables/template";
 import { INCOME_SOURCES, type F10SelfEvaluation, type FinalTableId, type FinalTables, type IncomeSource } from "@/lib/final/tables/types";
-import { displayOperator } from "../amount";
 import { blank, head, label, text, traced, UNIT_LABEL } from "./cells";
 import { SUBJECT_WIDTHS, subjectRows, type TableBody } from "./function-tables";
 import type { GridCell, GridRow, GridTable } from "./types";
@@ -224,7 +224,7 @@ export function f10Layout(e: F10SelfEvaluation): TableBody {
           text(i.level1),
           text(i.level2),
           text(`${i.name}${i.unit ? `（${i.unit}）` : ""}`, 2),
-          text(displayOperator(i.operator)),
+          text(formatOperator(i.operator)),
           text(i.value),
           text(i.actual),
           text(i.ratio),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { placeCells, tableLayouts, type GridTable } from "./index";
 import type { GridCell } from "./types";
 

@@ -1,5 +1,5 @@
+import { formatOperator } from "@/lib/format";
 import type { DisclosureTables, IndicatorRow, T11ProjectPerformance } from "@/lib/budget/tables/types";
-import { displayOperator } from "../amount";
 import { head, label, text, traced } from "./cells";
 import type { TableBody } from "./function-tables";
 import type { GridCell, GridRow } from "./types";
@@ -11,7 +11,7 @@ const LEVEL1: IndicatorColumn = { heading: "一级指标", value: (i) => i.level
 const LEVEL2: IndicatorColumn = { heading: "二级指标", value: (i) => i.level2 };
 const NAME: IndicatorColumn = { heading: "三级指标", value: (i) => i.name };
 const UNIT: IndicatorColumn = { heading: "计量单位", value: (i) => i.unit };
-const OPERATOR: IndicatorColumn = { heading: "指标性质", value: (i) => displayOperator(i.operator) };
+const OPERATOR: IndicatorColumn = { heading: "指标性质", value: (i) => formatOperator(i.operator) };
 const VALUE: IndicatorColumn = { heading: "指标值", value: (i) => i.value };
 const weight = (heading: string): IndicatorColumn => ({ heading, value: (i) => i.weight });
 const core = (heading: string): IndicatorColumn => ({ heading, value: (i) => (i.core ? "是" : "否") });

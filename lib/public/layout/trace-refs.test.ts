@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildTables } from "@/lib/budget/tables";
-import { loadFixtures } from "@/lib/budget/testing/fixtures";
+import { loadFixtures } from "@/test/support/budget/fixtures";
 import { printedCell } from "@/lib/budget/trace";
 import { buildFinalTables } from "@/lib/final/tables";
-import { loadFinalFixtures } from "@/lib/final/testing/fixtures";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { printedFinalCell } from "@/lib/final/trace";
 import { finalTableLayouts, tableLayouts } from "./index";
 

@@ -1,6 +1,6 @@
 import { readPublished } from "@/lib/public/read-published";
 import { listPublishedBudgets } from "@/lib/db/queries/public-snapshots";
-import { summarizeBudget } from "@/lib/public/budget-summary";
+import { publishedSummary } from "@/lib/public/budget-summary";
 import { apiPath, budgetPath, parseRegionYear } from "@/lib/public/public-key";
 import { REVALIDATE } from "@/lib/public/snapshot-cache";
 
@@ -28,7 +28,7 @@ export async function GET(request: Request) {
       amountUnit: "万元",
       budgets: budgets.map((b) => {
         const key = { region: b.region.code, year: b.year, unit: b.unit.code };
-        const { byClass: _byClass, ...totals } = summarizeBudget(b.tables, b.package);
+        const { byClass: _byClass, ...totals } = publishedSummary(b);
         const v = `?v=${b.snapshotId}`;
         return {
           region: b.region,

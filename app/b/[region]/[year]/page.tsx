@@ -1,13 +1,14 @@
+import { displayAmountOrZero } from "@/lib/format";
+import { formatWanDisplay } from "@/lib/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/disclosure/charts/BarChart";
-import { formatWanDisplay, parseWan } from "@/lib/budget/money";
+import { parseWan } from "@/lib/budget/money";
 import { listPublishedFinals } from "@/lib/db/queries/public-snapshots";
 import { readPublished } from "@/lib/public/read-published";
 import { cachedPublishedList } from "@/lib/public/published-cache";
-import { displayAmountOrZero } from "@/lib/public/amount";
-import { sumSummaries, summarizeBudget } from "@/lib/public/budget-summary";
+import { sumSummaries, publishedSummary } from "@/lib/public/budget-summary";
 import { spendingByClass } from "@/lib/public/district-by-class";
 import { finalPath, parseRegionYear } from "@/lib/public/public-key";
 import "@/components/disclosure/disclosure.css";
@@ -38,7 +39,7 @@ export default async function DistrictYearPage({ params }: { params: Params }) {
     ? await Promise.all([readPublished((d) => cachedPublishedList(d, key)), readPublished((d) => listPublishedFinals(d, key))])
     : [[], []];
   if (!key || budgets.length + finals.length === 0) notFound();
-  const rows = budgets.map((b) => ({ b, s: summarizeBudget(b.tables, b.package) }));
+  const rows = budgets.map((b) => ({ b, s: publishedSummary(b) }));
   const totals = sumSummaries(rows.map((r) => r.s));
   const byClass = spendingByClass(rows.map((r) => ({ department: r.b.unit.name, byClass: r.s.byClass })));
   const regionName = (budgets[0] ?? finals[0])!.region.name;

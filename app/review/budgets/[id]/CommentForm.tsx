@@ -2,8 +2,10 @@
 import { useState } from "react";
 import { useKeptForm } from "@/components/forms/use-kept-form";
 import { COMMENT_SECTIONS, type CommentSection } from "@/lib/workflow/comment-anchors";
-import { commentAction } from "./actions";
-import { commentSchema, firstIssue, formValues, type ActionState } from "./review-actions.schema";
+import { commentAction } from "@/lib/actions/review/comment";
+import { commentSchema } from "@/lib/actions/review/review.schema";
+import type { FormState } from "@/lib/result";
+import { formValues, invalidInputMessage } from "@/lib/validation/form-values";
 import styles from "./budget-review.module.css";
 
 type Anchors = Partial<Record<CommentSection, { value: string; label: string }[]>>;
@@ -11,9 +13,9 @@ type Anchors = Partial<Record<CommentSection, { value: string; label: string }[]
 /** A comment on a section, optionally anchored to a project, a line or a table row. */
 export function CommentForm({ budgetId, anchors }: { budgetId: number; anchors: Anchors }) {
   const [section, setSection] = useState<CommentSection>("projects");
-  const { state, pending, formProps } = useKeptForm<ActionState>(async (prev, form) => {
+  const { state, pending, formProps } = useKeptForm<FormState>(async (prev, form) => {
     const parsed = commentSchema.safeParse(formValues(form));
-    if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+    if (!parsed.success) return { ok: false, code: "invalid_input", message: invalidInputMessage(parsed.error) };
     return commentAction(prev, form);
   }, null);
   const choices = anchors[section];

@@ -3,22 +3,24 @@ import type { FormEvent } from "react";
 import type { z } from "zod";
 import type { BudgetStatusName } from "@/lib/budget/status";
 import { useKeptForm } from "@/components/forms/use-kept-form";
-import { approveAction, publishAction, returnAction } from "./actions";
-import { firstIssue, formValues, returnSchema, transitionSchema, type ActionState } from "./review-actions.schema";
+import { approveAction, publishAction, returnAction } from "@/lib/actions/review/transitions";
+import { returnSchema, transitionSchema } from "@/lib/actions/review/review.schema";
+import type { FormState } from "@/lib/result";
+import { formValues, invalidInputMessage } from "@/lib/validation/form-values";
 import styles from "./budget-review.module.css";
 
-type ServerAction = (state: ActionState, form: FormData) => Promise<ActionState>;
+type ServerAction = (state: FormState, form: FormData) => Promise<FormState>;
 
 /** Checks the form with the server's own schema first, so a missing comment is caught at once. */
 function validated(schema: z.ZodType, action: ServerAction): ServerAction {
   return async (state, form) => {
     const parsed = schema.safeParse(formValues(form));
-    if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
+    if (!parsed.success) return { ok: false, code: "invalid_input", message: invalidInputMessage(parsed.error) };
     return action(state, form);
   };
 }
 
-function Outcome({ state }: { state: ActionState }) {
+function Outcome({ state }: { state: FormState }) {
   if (!state) return null;
   return (
     <p role={state.ok ? "status" : "alert"} className={state.ok ? styles.ok : "error"}>
@@ -67,9 +69,9 @@ export function ReviewActions({
   /** 预算 or 决算, as the buttons name it. */
   what?: "预算" | "决算";
 }) {
-  const ret = useKeptForm<ActionState>(validated(returnSchema, returnAction), null);
-  const approve = useKeptForm<ActionState>(validated(transitionSchema, approveAction), null);
-  const publish = useKeptForm<ActionState>(validated(transitionSchema, publishAction), null);
+  const ret = useKeptForm<FormState>(validated(returnSchema, returnAction), null);
+  const approve = useKeptForm<FormState>(validated(transitionSchema, approveAction), null);
+  const publish = useKeptForm<FormState>(validated(transitionSchema, publishAction), null);
 
   if (status === "SUBMITTED") {
     return (

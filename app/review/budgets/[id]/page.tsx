@@ -1,3 +1,4 @@
+import { formatWanDisplay, formatDateTime } from "@/lib/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -10,7 +11,7 @@ import { budgetScope } from "@/lib/db/scope";
 import { loadBudgetReview } from "@/lib/review/load-budget-review";
 import { loadBudgetTrail } from "@/lib/review/load-budget-trail";
 import { loadReviewFigureChanges } from "@/lib/review/load-review-trace";
-import { formatWanDisplay, parseWan } from "@/lib/budget/money";
+import { parseWan } from "@/lib/budget/money";
 import { CommentForm } from "./CommentForm";
 import { ReviewActions } from "./ReviewActions";
 import { budgetPath } from "@/lib/public/public-key";
@@ -19,7 +20,6 @@ import styles from "./budget-review.module.css";
 
 export const metadata: Metadata = { title: "审核预算" };
 
-const time = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" });
 
 /** One budget under review: what will be published, the findings, last year, changes, comments, trail. */
 export default async function BudgetReviewPage({ params }: { params: Promise<{ id: string }> }) {
@@ -58,7 +58,7 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
             <>
               <dt>报送时间</dt>
               <dd>
-                {time(review.submittedAt)}
+                {formatDateTime(review.submittedAt)}
                 {review.daysSinceSubmission !== null ? `（已等待 ${review.daysSinceSubmission} 天）` : ""}
               </dd>
             </>
@@ -80,7 +80,7 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
             <>
               <dt>已公开版本</dt>
               <dd>
-                {review.snapshots.map((s) => `第 ${s.sequence} 次公开 ${time(s.publishedAt)}${s.supersededAt ? "（已被替代）" : ""}`).join("；")}
+                {review.snapshots.map((s) => `第 ${s.sequence} 次公开 ${formatDateTime(s.publishedAt)}${s.supersededAt ? "（已被替代）" : ""}`).join("；")}
               </dd>
             </>
           ) : null}

@@ -1,17 +1,17 @@
+import { formatWanDisplay, formatDateTime } from "@/lib/format";
 import Decimal from "decimal.js";
-import { formatWanDisplay } from "@/lib/budget/money";
 import type { Finding } from "@/lib/budget/rules";
 import { fieldLabel } from "@/lib/budget/rules/examples";
 import { STATUS_LABELS } from "@/lib/budget/status";
 import type { BudgetReview } from "@/lib/review/load-budget-review";
 import type { ComparisonRow } from "@/lib/review/prior-comparison";
 import type { TrailEntry } from "@/lib/review/load-budget-trail";
-import { COMMENT_SECTIONS, commentPlace } from "@/lib/workflow/comment-anchors";
+import { partOfPath } from "@/lib/budget/parts";
+import { commentPlace } from "@/lib/workflow/comment-anchors";
 import styles from "./budget-review.module.css";
 
 const wan = (s: string) => formatWanDisplay(new Decimal(s));
 const signed = (s: string) => (s.startsWith("-") || s === "0.00" ? wan(s) : `+${wan(s)}`);
-const time = (d: Date) => d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" });
 
 export function FindingsSection({ findings }: { findings: Finding[] }) {
   if (findings.length === 0) return <p className={styles.ok}>引擎检查未发现问题。</p>;
@@ -91,7 +91,7 @@ export function DiffSection({ diff }: { diff: NonNullable<BudgetReview["diff"]> 
   return (
     <>
       <p className="muted">
-        第 {diff.to.sequence} 次报送（{time(diff.to.submittedAt)}）与第 {diff.from.sequence} 次报送（{time(diff.from.submittedAt)}）相比：
+        第 {diff.to.sequence} 次报送（{formatDateTime(diff.to.submittedAt)}）与第 {diff.from.sequence} 次报送（{formatDateTime(diff.from.submittedAt)}）相比：
         {diff.entries.length === 0 ? "没有变化。" : `${diff.entries.length} 处变化。`}
       </p>
       {diff.entries.length > 0 ? (
@@ -109,7 +109,7 @@ export function DiffSection({ diff }: { diff: NonNullable<BudgetReview["diff"]> 
             {diff.entries.map((e) => (
               <tr key={e.key} className={e.change === "added" ? styles.added : e.change === "removed" ? styles.removed : undefined}>
                 <td>{CHANGE_LABELS[e.change]}</td>
-                <td>{COMMENT_SECTIONS[e.section as keyof typeof COMMENT_SECTIONS] ?? e.section}</td>
+                <td>{partOfPath(e.section)?.label ?? e.section}</td>
                 <td>{e.label}</td>
                 <td>{e.before ?? ""}</td>
                 <td>{e.after ?? ""}</td>
@@ -130,8 +130,8 @@ export function CommentList({ comments, projectNames }: { comments: BudgetReview
         <li key={c.id} className={c.resolvedAt ? styles.resolved : styles.open}>
           <strong>{commentPlace(c.section, c.anchor, projectNames)}</strong>：{c.body}
           <div className="muted">
-            {c.author} · {time(c.createdAt)} ·{" "}
-            {c.resolvedAt ? `已答复（${time(c.resolvedAt)}）${c.answer ? `：${c.answer}` : ""}` : "待答复"}
+            {c.author} · {formatDateTime(c.createdAt)} ·{" "}
+            {c.resolvedAt ? `已答复（${formatDateTime(c.resolvedAt)}）${c.answer ? `：${c.answer}` : ""}` : "待答复"}
           </div>
         </li>
       ))}
@@ -153,7 +153,7 @@ export function TrailSection({ trail }: { trail: TrailEntry[] }) {
       <tbody>
         {trail.map((e) => (
           <tr key={`${e.kind}-${e.id}`}>
-            <td>{time(e.at)}</td>
+            <td>{formatDateTime(e.at)}</td>
             <td>{e.actor}</td>
             {e.kind === "event" ? (
               <>

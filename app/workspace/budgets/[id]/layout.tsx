@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { requirePagePermission } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { budgetScope } from "@/lib/db/scope";
-import { loadEditor } from "@/lib/db/budgets/load-editor";
+import { loadEditor } from "@/lib/workspace/load-editor";
 import { budgetComments } from "@/lib/db/queries/budget-comments";
 import { EditorProvider } from "@/components/workspace/EditorContext";
 import { ChecksPanel } from "@/components/workspace/ChecksPanel";

@@ -1,3 +1,4 @@
+import { formatWanDisplay, formatDateTime } from "@/lib/format";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Decimal from "decimal.js";
@@ -5,7 +6,6 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { hasPermission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { budgetOverview } from "@/lib/db/queries/budget-overview";
-import { formatWanDisplay } from "@/lib/budget/money";
 import { STATUS_LABELS } from "@/lib/budget/status";
 import { SubmitPanel } from "@/components/workspace/SubmitPanel";
 import { AdjustmentPanel } from "@/components/workspace/AdjustmentPanel";
@@ -35,7 +35,7 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
             {returned.comment || "（未填写）"}
           </p>
           <p className="muted">
-            {returned.actor} 于 {returned.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} 退回。左侧各部分旁的“意见”标记表示该部分有未答复的审核意见。
+            {returned.actor} 于 {formatDateTime(returned.at)} 退回。左侧各部分旁的“意见”标记表示该部分有未答复的审核意见。
           </p>
         </section>
       ) : null}
@@ -80,7 +80,7 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
         <tbody>
           {budget.events.map((e) => (
             <tr key={e.id}>
-              <td>{e.at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</td>
+              <td>{formatDateTime(e.at)}</td>
               <td>{e.actor}</td>
               <td>
                 {e.fromStatus ? `${STATUS_LABELS[e.fromStatus]} → ` : ""}

@@ -1,5 +1,5 @@
 import { permittedUser } from "@/lib/auth/session";
-import { budgetToPackage } from "@/lib/budget/model";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { db } from "@/lib/db/client";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
 import { budgetScope } from "@/lib/db/scope";

@@ -1,8 +1,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { importPriorYearWorkbook } from "@/lib/db/budgets/import-prior-year-workbook";
-import { MAX_WORKBOOK_BYTES } from "@/lib/db/budgets/import-workbook";
+import { importPriorYearWorkbook } from "@/lib/workflow/import-prior-year-workbook";
+import { MAX_WORKBOOK_BYTES } from "@/lib/workflow/import-workbook";
 import { receiveBudgetUpload, refuse } from "@/lib/http/receive-upload";
 
 const uploadFields = z.object({

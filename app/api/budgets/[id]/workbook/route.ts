@@ -7,8 +7,8 @@ import { db } from "@/lib/db/client";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { budgetScope } from "@/lib/db/scope";
 import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
-import { budgetToPackage } from "@/lib/budget/model";
-import { importWorkbookIntoBudget, MAX_WORKBOOK_BYTES } from "@/lib/db/budgets/import-workbook";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
+import { importWorkbookIntoBudget, MAX_WORKBOOK_BYTES } from "@/lib/workflow/import-workbook";
 import { blankPackage, writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
@@ -12,7 +13,6 @@ import { findPublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { readPublished } from "@/lib/public/read-published";
 import { cachedPublishedBudget } from "@/lib/public/published-cache";
 import { publishedNarrativeLinks } from "@/lib/public/published-trace";
-import { formatPublicationDate } from "@/lib/public/format-date";
 import { tableLayouts } from "@/lib/public/layout";
 import { apiPath, budgetPath, finalPath, parsePublicKey } from "@/lib/public/public-key";
 
@@ -60,12 +60,12 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
       </h1>
       {hasFinal ? <DocumentTabs current="budget" budgetHref={null} finalHref={finalPath(key)} /> : null}
       <p data-testid="published-at">
-        公开日期：<time dateTime={budget.publishedAt.toISOString()}>{formatPublicationDate(budget.publishedAt)}</time>
+        公开日期：<time dateTime={budget.publishedAt.toISOString()}>{formatDay(budget.publishedAt)}</time>
         <span className="muted">（部门编码 {budget.unit.code}，{budget.region.name}）</span>
       </p>
       {budget.sequence > 1 ? (
         <p className="dz-adjusted" role="note" data-testid="adjusted-note">
-          本版本为预算调整后重新公开的第 {budget.sequence} 版，已替代 {formatPublicationDate(budget.firstPublishedAt)} 首次公开的版本。
+          本版本为预算调整后重新公开的第 {budget.sequence} 版，已替代 {formatDay(budget.firstPublishedAt)} 首次公开的版本。
         </p>
       ) : null}
       <nav className="dz-downloads" aria-label="下载">

@@ -1,9 +1,10 @@
+import { formatWanDisplay } from "@/lib/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TraceView } from "@/components/trace/TraceView";
 import { requirePagePermission } from "@/lib/auth/session";
-import { formatWanDisplay, parseWan } from "@/lib/budget/money";
+import { parseWan } from "@/lib/budget/money";
 import { db } from "@/lib/db/client";
 import { loadReviewTrace } from "@/lib/review/load-review-trace";
 

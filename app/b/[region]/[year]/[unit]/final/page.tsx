@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/format";
 import { readPublished } from "@/lib/public/read-published";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -8,7 +9,6 @@ import { CompareBudgetFinal } from "@/components/disclosure/portal/CompareBudget
 import { DocumentTabs } from "@/components/disclosure/portal/DocumentTabs";
 import { FinalNarrativeFigureLinks } from "@/components/trace/NarrativeFigureLinks";
 import { findPublishedBudget, findPublishedFinal } from "@/lib/db/queries/public-snapshots";
-import { formatPublicationDate } from "@/lib/public/format-date";
 import { finalTableLayouts } from "@/lib/public/layout";
 import { publishedFinalNarrativeLinks } from "@/lib/public/published-final-trace";
 import { budgetPath, finalApiPath, finalPath, parsePublicKey } from "@/lib/public/public-key";
@@ -54,7 +54,7 @@ export default async function PublishedFinalPage({ params }: { params: Params })
       </h1>
       <DocumentTabs current="final" budgetHref={budget ? budgetPath(key) : null} finalHref={null} />
       <p data-testid="published-at">
-        公开日期：<time dateTime={final.publishedAt.toISOString()}>{formatPublicationDate(final.publishedAt)}</time>
+        公开日期：<time dateTime={final.publishedAt.toISOString()}>{formatDay(final.publishedAt)}</time>
         <span className="muted">（部门编码 {final.unit.code}，{final.region.name}）</span>
       </p>
       <nav className="dz-downloads" aria-label="下载">

@@ -1,9 +1,9 @@
+import { formatDay } from "@/lib/format";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DisclosureDocument } from "@/components/disclosure";
 import { readPublished } from "@/lib/public/read-published";
 import { cachedPublishedBudget } from "@/lib/public/published-cache";
-import { formatPublicationDate } from "@/lib/public/format-date";
 import { parsePublicKey } from "@/lib/public/public-key";
 
 // The print view reads ?v= (a link to one exact snapshot), so it is rendered per request.
@@ -34,7 +34,7 @@ export default async function PrintPage({ params, searchParams }: { params: Para
       <p className="muted dz-noprint">打印版：使用浏览器的“打印”即可打印，每张表单独一页（PDF 下载另有封面和目录）。</p>
       <DisclosureDocument tables={budget.tables} narrative={budget.narrative} />
       <p className="muted" data-testid="published-at">
-        公开日期：{formatPublicationDate(budget.publishedAt)}
+        公开日期：{formatDay(budget.publishedAt)}
         {budget.sequence > 1 ? `（预算调整后第 ${budget.sequence} 版，替代此前公开的版本）` : ""}
       </p>
     </div>

@@ -1,0 +1,165 @@
+import { formatShortDateTime } from "@/lib/format";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { hasPermission } from "@/lib/auth/permissions";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { checkSection, type SectionError } from "@/lib/workspace/check-section";
+import { SECTION_PART, SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
+import { budgetToPackage } from "@/lib/budget/package/from-budget";
+import type { Db } from "@/lib/db/client";
+import type { BudgetPackage } from "@/lib/budget/package/schema";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Failure, Result } from "@/lib/result";
+import { loadCatalog } from "@/lib/db/catalog-store";
+import { budgetScope } from "@/lib/db/scope";
+import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { commitContent, EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
+
+export type SaveResult = Result<
+  { version: number; unchanged?: true },
+  | Failure<{ code: "invalid"; errors: SectionError[] }>
+  | Failure<{
+      code: "conflict";
+      currentVersion: number;
+      /** The section as saved meanwhile (form values), to show beside the editor's and to merge. */
+      theirs?: unknown;
+      /** Who saved it meanwhile, and when; `self` when it was the same account (another window). */
+      savedBy?: { name: string; self: boolean; at: string };
+    }>
+  | Failure<{ code: "refused" }>
+>;
+
+class Rejected extends Error {
+  constructor(readonly result: Exclude<SaveResult, { ok: true }>) {
+    super(result.code);
+  }
+}
+
+/**
+ * Saves one section of a budget in one transaction. The server validates everything again (the
+ * same schema as the form), checks the department scope inside the query, refuses a budget that
+ * is not 编制中/已退回, and bumps the version only if nobody saved since the editor loaded it
+ * (optimistic locking): the loser gets a conflict and keeps their input on screen.
+ */
+export async function saveSection<S extends SectionId>(
+  db: Db,
+  actor: SessionUser,
+  input: {
+    budgetId: number;
+    expectedVersion: number;
+    section: S;
+    values: SectionValues<S>;
+    /** The section as this editor loaded it: when only other sections changed since, the save merges. */
+    base?: SectionValues<S>;
+  },
+): Promise<SaveResult> {
+  if (!hasPermission(actor, "budget.edit")) return { ok: false, code: "refused", message: "您没有编辑预算的权限" };
+  if (!SECTIONS[input.section]) return { ok: false, code: "refused", message: "未知的预算部分" };
+  const scope = budgetScope(actor, "budget.edit");
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const row = await tx.budget.findFirst({ where: { AND: [scope, { id: input.budgetId }] }, include: budgetContentInclude });
+        if (!row) throw new Rejected({ ok: false, code: "refused", message: "未找到该预算" });
+        if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
+          throw new Rejected({ ok: false, code: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
+        }
+        const catalog = await loadCatalog(tx, row.year);
+        if (!catalog) throw new Rejected({ ok: false, code: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
+        const current = budgetFromRows(row);
+        const base = budgetToPackage(current, { unit: "元" });
+        if (row.version !== input.expectedVersion) {
+          // Saved meanwhile (another window, a colleague): a save of a section nobody else
+          // touched merges over the newer version; a change to the same section is a conflict.
+          if (!sectionUntouched(base, input.section, input.base, catalog)) {
+            throw await sectionConflict(tx, row.id, input.expectedVersion, row.version, actor.id, SECTIONS[input.section].pick(base));
+          }
+        }
+        const checked = checkValues(base, input.section, input.values, catalog);
+        if (!checked.ok) throw new Rejected({ ok: false, code: "invalid", message: checked.errors[0]?.message ?? "有填写错误，未保存", errors: checked.errors });
+        const budget = packageToBudget(checked.pkg);
+        // Saving what is stored already is not an edit: no new version, no trail row.
+        // (Both sides go through the same package → budget → package round trip, so only content is compared.)
+        if (JSON.stringify(budgetToPackage(budget, { unit: "元" })) === JSON.stringify(budgetToPackage(packageToBudget(base), { unit: "元" }))) {
+          return { ok: true as const, version: row.version, unchanged: true as const };
+        }
+        const version = await commitContent(
+          tx,
+          row,
+          row.version,
+          current,
+          budget,
+          {
+            actorId: actor.id,
+            action: `edit.${input.section}`,
+            comment: `修改${SECTIONS[input.section].label}`,
+          },
+          [SECTION_PART[input.section]],
+        );
+        if (version === null) {
+          const now = await tx.budget.findUnique({ where: { id: row.id }, select: { version: true } });
+          throw conflict(now?.version ?? row.version);
+        }
+        return { ok: true as const, version };
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (error instanceof Rejected) return error.result;
+    throw error;
+  }
+}
+
+/**
+ * The values come from a client and may have any shape; a section's `apply` expects the form's
+ * shape and throws on anything else (null, a number where a list belongs, nesting deeper than
+ * the stack). That is a refused input, not a server error.
+ */
+function checkValues<S extends SectionId>(base: Parameters<typeof checkSection>[0], section: S, values: SectionValues<S>, catalog: Parameters<typeof checkSection>[3]) {
+  const refused = { ok: false as const, errors: [{ path: "", message: "提交的内容格式不正确，未保存任何内容" }] };
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return refused;
+  try {
+    return checkSection(base, section, values, catalog);
+  } catch (error) {
+    // TypeError: a value of the wrong shape; RangeError: nesting deeper than the stack.
+    if (!(error instanceof TypeError) && !(error instanceof RangeError)) throw error;
+    return refused;
+  }
+}
+
+/** Whether the stored section still equals what the editor started from (`editorBase`). */
+function sectionUntouched<S extends SectionId>(stored: BudgetPackage, section: S, editorBase: SectionValues<S> | undefined, catalog: Parameters<typeof checkSection>[3]): boolean {
+  if (editorBase === undefined) return false;
+  const asLoaded = checkValues(stored, section, editorBase, catalog);
+  if (!asLoaded.ok) return false;
+  const roundTrip = (p: BudgetPackage) => JSON.stringify(budgetToPackage(packageToBudget(p), { unit: "元" }));
+  return roundTrip(asLoaded.pkg) === roundTrip(stored);
+}
+
+async function sectionConflict(tx: Prisma.TransactionClient, budgetId: number, since: number, currentVersion: number, actorId: number, theirs: unknown) {
+  const last = await tx.budgetEvent.findFirst({
+    where: { budgetId, version: { gt: since } },
+    orderBy: { version: "desc" },
+    include: { actor: { select: { displayName: true } } },
+  });
+  const self = last?.actorId === actorId;
+  const at = last?.at ?? new Date();
+  const when = formatShortDateTime(at);
+  const who = self ? "你自己在另一个窗口（或标签页）" : (last?.actor?.displayName ?? "他人");
+  return new Rejected({
+    ok: false,
+    code: "conflict",
+    currentVersion,
+    theirs,
+    savedBy: { name: last?.actor?.displayName ?? "他人", self, at: at.toISOString() },
+    message: `保存冲突：${who}于 ${when} 也修改并保存了这一部分（现为第 ${currentVersion} 版）。您的输入仍保留在页面上：可以保留您的、采用对方的，或合并两者。`,
+  });
+}
+
+function conflict(currentVersion: number) {
+  return new Rejected({
+    ok: false,
+    code: "conflict",
+    currentVersion,
+    message: `保存冲突：他人已修改此预算（当前为第 ${currentVersion} 版）。您的输入仍保留在页面上，请核对后刷新页面再保存。`,
+  });
+}

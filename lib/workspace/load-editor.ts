@@ -1,0 +1,39 @@
+import type { SessionUser } from "@/lib/auth/permissions";
+import { hasPermission } from "@/lib/auth/permissions";
+import { catalogToData, workingPackage, type CatalogData } from "@/lib/workspace/serialize";
+import type { BudgetPackage } from "@/lib/budget/package/schema";
+import type { Db } from "@/lib/db/client";
+import { budgetScope } from "@/lib/db/scope";
+import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
+import { EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
+
+export interface EditorData {
+  id: number;
+  year: number;
+  status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED";
+  version: number;
+  unitName: string;
+  editable: boolean;
+  pkg: BudgetPackage;
+  catalog: CatalogData;
+}
+
+/** What the workspace editor of one budget needs, or null when the user may not read it. */
+export async function loadEditor(db: Db, user: SessionUser, id: number): Promise<EditorData | null> {
+  const input = await loadForEngine(db, id, budgetScope(user, "budget.read"));
+  if (!input) return null;
+  const canEdit =
+    hasPermission(user, "budget.edit") &&
+    (await db.budget.count({ where: { AND: [budgetScope(user, "budget.edit"), { id }] } })) === 1;
+  const status = input.status as EditorData["status"];
+  return {
+    id,
+    year: input.budget.year,
+    status,
+    version: input.version,
+    unitName: input.budget.unit.name,
+    editable: canEdit && (EDITABLE_STATUSES as readonly string[]).includes(status),
+    pkg: workingPackage(input.budget, input.prior),
+    catalog: catalogToData(input.catalog),
+  };
+}
