@@ -57,7 +57,8 @@ function SignOutButton() {
           headers: { "Content-Type": "application/x-www-form-urlencoded" },
           body: new URLSearchParams({ csrfToken, callbackUrl: "/", json: "true" }),
         });
-        window.location.assign("/");
+        // A whole new page after signing out: nothing of the session stays in the client.
+        window.location.replace(new URL("/", window.location.origin));
       }}
     >
       退出登录

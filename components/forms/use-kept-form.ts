@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useEffectEvent, useRef, type FormEvent } from "react";
 
 /**
  * useActionState for a form that keeps what the user typed when the action refuses it. React 19
@@ -13,10 +13,11 @@ export function useKeptForm<S>(
 ) {
   const [state, dispatch, pending] = useActionState<S, FormData>(action, initial);
   const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (succeeded(state)) ref.current?.reset();
-    // Only a new state should reset the form.
-  }, [state]);
+  // Only a new state resets the form; which states count is read as it is then.
+  const onState = useEffectEvent((s: Awaited<S>) => {
+    if (succeeded(s)) ref.current?.reset();
+  });
+  useEffect(() => onState(state), [state]);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter;

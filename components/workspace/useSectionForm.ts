@@ -157,7 +157,8 @@ export function useSectionForm<S extends SectionId>(section: S) {
     await submit()();
   };
 
-  const resolve = useMemo(() => {
+  // Built each render: it calls this render's submit (a memo kept an older one).
+  const resolve = (() => {
     if (saveState.kind !== "conflict" || !saveState.theirs || saveState.currentVersion === undefined) return undefined;
     const { theirs, currentVersion } = saveState;
     return {
@@ -187,7 +188,7 @@ export function useSectionForm<S extends SectionId>(section: S) {
         });
       },
     };
-  }, [saveState, form, defaults, router]);
+  })();
 
   // What <SectionFrame> needs, spread into it by each section form.
   const frame = { section, form, save, saveState, editable: editor.editable, resolve };

@@ -10,7 +10,7 @@ const KINDS = [
 ] as const;
 
 export function AssetsForm() {
-  const { form, editor, frame } = useSectionForm("assets");
+  const { form, frame } = useSectionForm("assets");
   return (
     <SectionFrame title="国有资产占有使用情况" hint="车辆按辆填写。" {...frame}>
       <div className="grid-form">

@@ -8,7 +8,7 @@ import { Figures, SectionFrame } from "../SectionFrame";
 import { wan } from "../labels";
 
 export function IncomeForm() {
-  const { form, live, editor, frame } = useSectionForm("income");
+  const { form, live, frame } = useSectionForm("income");
   const t6 = live.evaluation?.tables.T6;
   const t1 = live.evaluation?.tables.T1;
   return (

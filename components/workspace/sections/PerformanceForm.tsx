@@ -6,7 +6,7 @@ import { wan } from "../labels";
 import { IndicatorsEditor } from "./IndicatorsEditor";
 
 export function PerformanceForm() {
-  const { form, live, editor, frame } = useSectionForm("performance");
+  const { form, live, frame } = useSectionForm("performance");
   return (
     <SectionFrame
       title="部门（单位）整体支出绩效目标"

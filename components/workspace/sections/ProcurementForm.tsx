@@ -7,7 +7,7 @@ import { Figures, SectionFrame } from "../SectionFrame";
 import { FUND_OPTIONS, PROCUREMENT_OPTIONS, wan } from "../labels";
 
 export function ProcurementForm() {
-  const { form, live, editor, frame } = useSectionForm("procurement");
+  const { form, live, frame } = useSectionForm("procurement");
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "procurement" });
   const t9 = live.evaluation?.tables.T9;
   return (

@@ -7,7 +7,7 @@ import { label, wan } from "../labels";
 const ITEMS = ["abroad", "vehiclePurchase", "vehicleOperation", "reception"] as const;
 
 export function ThreePublicForm() {
-  const { form, live, editor, frame } = useSectionForm("three-public");
+  const { form, live, frame } = useSectionForm("three-public");
   const t4 = live.evaluation?.tables.T4;
   return (
     <SectionFrame

@@ -6,7 +6,7 @@ import { useSectionForm } from "../useSectionForm";
 import { SectionFrame } from "../SectionFrame";
 
 export function UnitForm() {
-  const { form, editor, frame } = useSectionForm("unit");
+  const { form, frame } = useSectionForm("unit");
   const functions = useFieldArray({ control: form.control, name: "functions" });
   const subUnits = useFieldArray({ control: form.control, name: "subUnits" });
   return (

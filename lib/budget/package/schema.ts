@@ -3,7 +3,7 @@ import { AMOUNT_PATTERN } from "@/lib/budget/money";
 import { nameProblem, NAME_PROBLEM_MESSAGES, normalizeName } from "@/lib/validation/fields";
 import { UNIT_CODE_MAX_DIGITS } from "./codes";
 import { describeField, formatPath, type PathSegment } from "./labels";
-import { FUNDS, OPERATORS, PACKAGE_FORMAT, PROCUREMENT_CATEGORIES, PROJECT_TIERS, TABLE_IDS, type TableId } from "./constants";
+import { FUNDS, OPERATORS, PACKAGE_FORMAT, PROCUREMENT_CATEGORIES, PROJECT_TIERS, TABLE_IDS } from "./constants";
 
 /**
  * The one schema of budget-package/1 (docs/spec/budget-package.md). Strict at every level:

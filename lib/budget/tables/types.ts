@@ -2,7 +2,7 @@
  * The machine-readable form of the standard disclosure (docs/spec/disclosure-tables.md).
  * Every amount is a string in 万元 with exactly two decimals and no separators ("2514.61").
  */
-import type { Fund, Operator, ProcurementCategory, TableId } from "@/lib/budget/model";
+import type { Fund, Operator, ProcurementCategory } from "@/lib/budget/model";
 
 export type { TableId } from "@/lib/budget/model";
 

@@ -19,7 +19,7 @@
  */
 import Decimal from "decimal.js";
 import { ZERO, sum, toWanYuan } from "@/lib/budget/money";
-import { FUNDS, type Fund, type ThreePublic } from "@/lib/budget/model";
+import { FUNDS, type Fund } from "@/lib/budget/model";
 import { apportion } from "@/lib/budget/compute/apportion";
 import { COLUMN_KEYS, THREE_PUBLIC_KEYS, type Columns, type FinalAccounts, type FinalPriorYear, type ThreePublicKey } from "@/lib/final/model";
 

@@ -1,7 +1,7 @@
 import type { DisclosureTables, FiscalColumns } from "@/lib/budget/tables/types";
 import { FUNDS, type Fund } from "@/lib/budget/model";
 import { parseWan } from "@/lib/budget/money";
-import { amount, blank, head, text, traced } from "./cells";
+import { blank, head, text, traced } from "./cells";
 import type { TableBody } from "./function-tables";
 import type { GridCell, GridRow } from "./types";
 

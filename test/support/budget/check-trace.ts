@@ -5,7 +5,6 @@ import { sum, toWanYuan } from "@/lib/budget/money";
 import type { Trace } from "@/lib/budget/trace";
 
 const HALF_FEN = new Decimal("0.005");
-const FEN = new Decimal("0.01");
 
 /** The invariants every trace keeps: lines add to `sum`, atoms to `value`, printed rows to `value`. */
 export function checkTrace(t: Trace, where: string, atomsInBudget = 1) {
