@@ -106,7 +106,9 @@ const packagesOutside = {
   },
 };
 
-const BANNER = [
+const banner = (build) => [
+  // Read by the launcher: the V8 code cache of another build must not be used for this one.
+  `// build ${build}`,
   `const __root = require("node:path").resolve(__dirname, ${JSON.stringify(path.relative(OUT_DIR, ROOT) || ".")});`,
   `const __sourceFile = (f) => require("node:path").join(__root, f);`,
   `const __sourceDir = (f) => require("node:path").dirname(__sourceFile(f));`,
@@ -128,7 +130,7 @@ async function build(name) {
     target: `node${process.versions.node.split(".")[0]}`,
     tsconfig: path.join(ROOT, "tsconfig.json"),
     plugins: [relocate, serverOnly, lazy, packagesOutside],
-    banner: { js: BANNER },
+    banner: { js: banner(`${started.getTime().toString(36)}${process.pid.toString(36)}${Math.random().toString(36).slice(2, 8)}`) },
     metafile: true,
     write: false,
     outfile: bundle,
