@@ -113,7 +113,16 @@ const banner = (build) => [
   `const __sourceFile = (f) => require("node:path").join(__root, f);`,
   `const __sourceDir = (f) => require("node:path").dirname(__sourceFile(f));`,
   `const __sourceUrl = (f) => require("node:url").pathToFileURL(__sourceFile(f)).href;`,
+  // See EXTERNAL_IMPORT.
+  `const __import = globalThis.__mingzhangImport ?? ((specifier) => import(specifier));`,
 ].join("\n");
+
+/**
+ * A dynamic import() of a package left outside (Prisma's ESM query compiler) goes through the
+ * launcher's own import(): on Node 20, import() inside a script compiled from V8's code cache
+ * fails ("A dynamic import callback was not specified").
+ */
+const EXTERNAL_IMPORT = /(?<![\w$.])import\((?=["'])/g;
 
 /** Builds dist/cli/<name>.cjs from lib/cli/<name>.ts; atomic, so concurrent runs never read half a file. */
 async function build(name) {
@@ -151,7 +160,7 @@ async function build(name) {
     fs.renameSync(tmp, file);
   };
   write(inputs, JSON.stringify(sources, null, 1));
-  write(bundle, result.outputFiles[0].contents);
+  write(bundle, result.outputFiles[0].text.replace(EXTERNAL_IMPORT, "__import("));
 }
 
 /** The bundle's path, or null when it must be (re)built. */

@@ -42,14 +42,15 @@ function writeCache(cacheFile, build, script) {
 
 function run(bundle) {
   process.argv[1] = bundle;
-  const dynamicImports = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  // The bundle's import() of packages (lib/cli/bundle.cjs, EXTERNAL_IMPORT): this module's
+  // import() works whatever compiled the bundle, and resolves from the same node_modules.
+  globalThis.__mingzhangImport = (specifier) => import(specifier);
   const source = fs.readFileSync(bundle, "utf8");
   const build = /^\/\/ build (\w+)/.exec(source)?.[1];
-  // Node without the main loader for vm scripts (before 20.12) runs the bundle as a plain module.
-  if (!dynamicImports || !build) return require(bundle);
+  if (!build) return require(bundle);
   const cacheFile = `${bundle}.cache`;
   const cachedData = readCache(cacheFile, build);
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData, importModuleDynamically: dynamicImports });
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   if (!cachedData || script.cachedDataRejected) process.once("exit", () => writeCache(cacheFile, build, script));
   const bundleModule = new Module(bundle, module);
   bundleModule.filename = bundle;
