@@ -26,10 +26,21 @@ async function main() {
     await database.stop();
   }
   printTable(measures, { only: ["cli_check_s", "full_flow_s", "cli_check_node_s", "full_flow_node_s"] });
-  const meta = { date: new Date().toISOString(), node: process.version, cores: os.cpus().length, loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg() };
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cores: os.cpus().length,
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: os.loadavg(),
+  };
   const file = path.join(REPO_ROOT, "bench", "results-cli.json");
   writeFileSync(file, `${JSON.stringify({ meta, measures, details }, null, 2)}\n`);
-  progress(`load average ${loadAtStart.map((l) => l.toFixed(2)).join(" ")} → ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; results written to bench/results-cli.json`);
+  progress(
+    `load average ${loadAtStart.map((l) => l.toFixed(2)).join(" ")} → ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}; results written to bench/results-cli.json`,
+  );
 }
 
 main().then(

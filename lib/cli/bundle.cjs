@@ -70,9 +70,7 @@ const lazy = {
   name: "lazy",
   setup(build) {
     const filter = new RegExp(`^(${LAZY.join("|")})$`);
-    build.onResolve({ filter }, (args) =>
-      args.namespace === "lazy" ? { path: args.path, external: true } : { path: args.path, namespace: "lazy" },
-    );
+    build.onResolve({ filter }, (args) => (args.namespace === "lazy" ? { path: args.path, external: true } : { path: args.path, namespace: "lazy" }));
     build.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
       loader: "js",
       resolveDir: ROOT,
@@ -100,22 +98,26 @@ const packagesOutside = {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       // `@/…` is the repository's own path alias (tsconfig.json), resolved by esbuild.
       if (args.namespace === "lazy" || args.path.startsWith("@/")) return undefined;
-      const name = args.path.split("/").slice(0, args.path.startsWith("@") ? 2 : 1).join("/");
+      const name = args.path
+        .split("/")
+        .slice(0, args.path.startsWith("@") ? 2 : 1)
+        .join("/");
       return BUNDLED.has(name) && !args.path.startsWith("node:") ? undefined : { path: args.path, external: true };
     });
   },
 };
 
-const banner = (build) => [
-  // Read by the launcher: the V8 code cache of another build must not be used for this one.
-  `// build ${build}`,
-  `const __root = require("node:path").resolve(__dirname, ${JSON.stringify(path.relative(OUT_DIR, ROOT) || ".")});`,
-  `const __sourceFile = (f) => require("node:path").join(__root, f);`,
-  `const __sourceDir = (f) => require("node:path").dirname(__sourceFile(f));`,
-  `const __sourceUrl = (f) => require("node:url").pathToFileURL(__sourceFile(f)).href;`,
-  // See EXTERNAL_IMPORT.
-  `const __import = globalThis.__mingzhangImport ?? ((specifier) => import(specifier));`,
-].join("\n");
+const banner = (build) =>
+  [
+    // Read by the launcher: the V8 code cache of another build must not be used for this one.
+    `// build ${build}`,
+    `const __root = require("node:path").resolve(__dirname, ${JSON.stringify(path.relative(OUT_DIR, ROOT) || ".")});`,
+    `const __sourceFile = (f) => require("node:path").join(__root, f);`,
+    `const __sourceDir = (f) => require("node:path").dirname(__sourceFile(f));`,
+    `const __sourceUrl = (f) => require("node:url").pathToFileURL(__sourceFile(f)).href;`,
+    // See EXTERNAL_IMPORT.
+    `const __import = globalThis.__mingzhangImport ?? ((specifier) => import(specifier));`,
+  ].join("\n");
 
 /**
  * A dynamic import() of a package left outside (Prisma's ESM query compiler) goes through the

@@ -65,7 +65,8 @@ else {
   build(name).then(
     () => run(paths(name).bundle),
     (error) => {
-      const messages = Array.isArray(error?.errors) && error.errors.length > 0 ? error.errors : [{ text: error instanceof Error ? error.message : String(error) }];
+      const messages =
+        Array.isArray(error?.errors) && error.errors.length > 0 ? error.errors : [{ text: error instanceof Error ? error.message : String(error) }];
       const lines = messages.map((e) => `  ${e.location ? `${e.location.file}:${e.location.line}: ` : ""}${e.text}`);
       process.stderr.write(`命令行编译失败（lib/cli/${name}.ts）：\n${lines.join("\n")}\n`);
       process.exit(1);

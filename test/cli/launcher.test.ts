@@ -33,7 +33,9 @@ describe("lib/cli/launch.cjs", () => {
     expect(JSON.parse(first.stdout).findings).toBeInstanceOf(Array);
     const built = buildOf();
     expect(built).toBeTruthy();
-    expect(JSON.parse(readFileSync(inputs, "utf8"))).toEqual(expect.arrayContaining(["lib/cli/budget.ts", "lib/cli/commands/check.ts", "lib/catalog/reference.ts"]));
+    expect(JSON.parse(readFileSync(inputs, "utf8"))).toEqual(
+      expect.arrayContaining(["lib/cli/budget.ts", "lib/cli/commands/check.ts", "lib/catalog/reference.ts"]),
+    );
     // The first run after a build leaves V8's code cache for the next ones, named after its build.
     expect(readFileSync(`${bundle}.cache`).subarray(0, built!.length).toString()).toBe(built);
 
