@@ -36,6 +36,8 @@ export const TARGETS: Target[] = [
   { key: "cold_start_s", label: "(7) cold start to first 200, already built", unit: "s", limit: 15, better: "lower" },
   { key: "rss_mb", label: "(7) next-server RSS under load", unit: "MB", limit: 500, better: "lower" },
   { key: "public_js_kb_gz", label: "(7) public page client JS, gzipped", unit: "KB", limit: 150, better: "lower" },
+  { key: "cli_check_s", p50: "cli_check_s", max: "cli_check_max_s", label: "(9) npm run -s budget -- check, whole process (p50)", unit: "s", limit: 0.5, better: "lower" },
+  { key: "full_flow_s", p50: "full_flow_s", max: "full_flow_max_s", label: "(9) import+tables+narrative+check+PDF+Excel, 6 processes (p50)", unit: "s", limit: 2, better: "lower" },
 ];
 
 export const INFORMATIONAL: { key: string; label: string; unit: string }[] = [
@@ -50,6 +52,8 @@ export const INFORMATIONAL: { key: string; label: string; unit: string }[] = [
   { key: "snapshot_p50_ms", label: "publish: freeze one snapshot (p50)", unit: "ms" },
   { key: "grid_500_key_cpu_ms", label: "(8) of which the browser's main-thread CPU per key", unit: "ms" },
   { key: "pdf_first_ms", label: "(6) PDF, first of a process (fonts parsed)", unit: "ms" },
+  { key: "cli_check_node_s", label: "(9) the same check through node lib/cli/launch.cjs (no npm), p50", unit: "s" },
+  { key: "full_flow_node_s", label: "(9) the same flow through node lib/cli/launch.cjs (no npm), p50", unit: "s" },
 ];
 
 export type Measures = Record<string, number>;
@@ -65,9 +69,11 @@ export function passes(t: Target, m: Measures): boolean | null {
   return t.better === "lower" ? v <= t.limit : v >= t.limit;
 }
 
-export function printTable(m: Measures) {
+/** `only`: the keys of a partial run (bench/cli.ts); the whole suite prints every line. */
+export function printTable(m: Measures, options: { only?: readonly string[] } = {}) {
+  const shown = (key: string) => !options.only || options.only.includes(key);
   const rows: string[][] = [["measure", "p50", "headline", "max", "target", "met"]];
-  for (const t of TARGETS) {
+  for (const t of TARGETS.filter((t) => shown(t.key))) {
     const ok = passes(t, m);
     rows.push([
       t.label,
@@ -78,7 +84,7 @@ export function printTable(m: Measures) {
       ok === null ? "n/a" : ok ? "yes" : "NO",
     ]);
   }
-  for (const i of INFORMATIONAL) rows.push([i.label, "", `${fmt(m[i.key])} ${i.unit}`.trim(), "", "", ""]);
+  for (const i of INFORMATIONAL.filter((i) => shown(i.key))) rows.push([i.label, "", `${fmt(m[i.key])} ${i.unit}`.trim(), "", "", ""]);
   // Width by code points is close enough for a terminal; CJK-free labels keep it aligned.
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length)));
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");

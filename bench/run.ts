@@ -7,7 +7,8 @@
  *  B. A PostgreSQL of the suite's own, migrated and prepared with the demo data, then the
  *     synthetic province (40 districts × 100 departments × 3 years) loaded in batches.
  *  C. The database measures: one budget's tables/narrative/rules against the SQL floor, the
- *     district rollup, 20 concurrent savers, an import, the Excel export.
+ *     district rollup, 20 concurrent savers, an import, the Excel export; the command line as
+ *     whole processes (bench/measure-cli.ts; alone: `npm run bench:cli`).
  *
  * Every process it starts is stopped on the way out, also on failure or Ctrl-C; every step is
  * bounded in runs and time, and a watchdog ends the suite before 15 minutes.
@@ -34,6 +35,7 @@ import { measureGrid } from "./measure-grid";
 import { measurePublic } from "./measure-public";
 import { measureRollup } from "./measure-rollup";
 import { measureSave } from "./measure-save";
+import { cliMeasures } from "./measure-cli-report";
 import { publishSnapshots } from "./publish-snapshots";
 import { printTable, writeResults, type Measures } from "./report";
 import { nowMs, progress, round } from "./stats";
@@ -220,6 +222,8 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   measures.xlsx_import_max_ms = xlsxImport.read.max;
   details.xlsxImport = xlsxImport;
   progress(`entry workbook (${xlsxImport.lines} lines, ${xlsxImport.kb} KB): read and validated p50 ${xlsxImport.read.p50} ms`);
+
+  cliMeasures(database.url, measures, details);
 }
 
 async function main() {

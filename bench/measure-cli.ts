@@ -1,0 +1,102 @@
+/**
+ * The command line as a user runs it, whole processes (issue 17): `cli_check_s`, one `check` of
+ * a package from `npm run -s budget` to exit, and `full_flow_s`, the whole flow of one package —
+ * import, tables, narrative, check, PDF, Excel — as six processes one after the other. Each is
+ * also timed through `node lib/cli/launch.cjs` directly: npm's own start-up (~0.3 s) is not ours.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { REPO_ROOT } from "@/lib/db/runtime";
+import { nowMs, round, summarize, type Summary } from "./stats";
+
+/** The fixture both measures use: a real 2024 department budget (test/fixtures). */
+export const CLI_PACKAGE = path.join(REPO_ROOT, "test", "fixtures", "beibei-government-office-2024.package.json");
+
+type Runner = "npm" | "node";
+const COMMAND: Record<Runner, (args: string[]) => [string, string[]]> = {
+  npm: (args) => ["npm", ["run", "-s", "budget", "--", ...args]],
+  node: (args) => [process.execPath, [path.join(REPO_ROOT, "lib", "cli", "launch.cjs"), "budget", ...args]],
+};
+
+/** Seconds from spawning the process to its exit; a failed command fails the measure. */
+function timeProcess(runner: Runner, args: string[], env: NodeJS.ProcessEnv, okCodes = [0]): number {
+  const [command, argv] = COMMAND[runner](args);
+  const t0 = nowMs();
+  const result = spawnSync(command, argv, { cwd: REPO_ROOT, env, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  const seconds = (nowMs() - t0) / 1000;
+  if (result.status === null || !okCodes.includes(result.status)) {
+    throw new Error(`${command} ${argv.join(" ")} exited with ${result.status}: ${result.stderr.slice(0, 500)}`);
+  }
+  return seconds;
+}
+
+export interface CliMeasure {
+  /** `npm run -s budget -- …`, s. */
+  npm: Summary;
+  /** `node lib/cli/launch.cjs budget …`, s. */
+  node: Summary;
+}
+
+const secondsSummary = (samples: number[]) => summarize(samples.map((s) => round(s, 3)));
+
+/** A first run (unrecorded) builds the bundle if needed and writes V8's code cache. */
+function warmUp(env: NodeJS.ProcessEnv) {
+  timeProcess("node", ["check", CLI_PACKAGE], env, [0, 1]);
+}
+
+/** `budget check <package>`, `runs` times per runner (exit 1 = findings with errors, still a run). */
+export function measureCliCheck(runs = 7): CliMeasure {
+  const env = { ...process.env };
+  warmUp(env);
+  const samples: Record<Runner, number[]> = { npm: [], node: [] };
+  // Interleaved, so that a burst of load on a shared machine hits both alike.
+  for (let i = 0; i < runs; i++) {
+    for (const runner of ["npm", "node"] as const) samples[runner].push(timeProcess(runner, ["check", CLI_PACKAGE], env, [0, 1]));
+  }
+  return { npm: secondsSummary(samples.npm), node: secondsSummary(samples.node) };
+}
+
+export interface FlowMeasure extends CliMeasure {
+  /** p50 of each step through npm, s. */
+  steps: Record<string, number>;
+}
+
+/**
+ * The full flow of one package against the database at `databaseUrl`, `runs` times per runner:
+ * import (replacing the previous run's), tables, narrative, check, PDF and Excel, each its own
+ * process; a run's figure is the sum of its six.
+ */
+export function measureFullFlow(databaseUrl: string, runs = 3): FlowMeasure {
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  const out = mkdtempSync(path.join(os.tmpdir(), "mingzhang-flow-"));
+  const steps: [string, string[], number[]][] = [
+    ["import", ["import", CLI_PACKAGE, "--replace"], [0]],
+    ["tables", ["tables", CLI_PACKAGE], [0]],
+    ["narrative", ["narrative", CLI_PACKAGE], [0]],
+    ["check", ["check", CLI_PACKAGE], [0, 1]],
+    ["pdf", ["disclosure", CLI_PACKAGE, "--out", path.join(out, "budget.pdf")], [0]],
+    ["xlsx", ["disclosure", CLI_PACKAGE, "--out", path.join(out, "budget.xlsx")], [0]],
+  ];
+  try {
+    warmUp(env);
+    const totals: Record<Runner, number[]> = { npm: [], node: [] };
+    const perStep: Record<string, number[]> = {};
+    for (let i = 0; i < runs; i++) {
+      for (const runner of ["npm", "node"] as const) {
+        let total = 0;
+        for (const [name, args, ok] of steps) {
+          const s = timeProcess(runner, args, env, ok);
+          total += s;
+          if (runner === "npm") (perStep[name] ??= []).push(s);
+        }
+        totals[runner].push(total);
+      }
+    }
+    const steps50 = Object.fromEntries(Object.entries(perStep).map(([name, s]) => [name, secondsSummary(s).p50]));
+    return { npm: secondsSummary(totals.npm), node: secondsSummary(totals.node), steps: steps50 };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}

