@@ -13,8 +13,7 @@ export function budgetScope(user: SessionUser, permission: Permission): Prisma.B
     if (!ROLE_PERMISSIONS[m.role].includes(permission)) continue;
     if (m.role === "ADMIN") return {};
     if (m.role === "ACCOUNTANT" && m.departmentId !== null) clauses.push({ departmentId: m.departmentId });
-    if (m.role === "REVIEWER" && m.regionId !== null)
-      clauses.push({ department: { regionId: m.regionId }, status: { not: "DRAFT" } });
+    if (m.role === "REVIEWER" && m.regionId !== null) clauses.push({ department: { regionId: m.regionId }, status: { not: "DRAFT" } });
   }
   return clauses.length > 0 ? { OR: clauses } : { id: { in: [] } };
 }

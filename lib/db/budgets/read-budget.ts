@@ -130,8 +130,7 @@ function indicator(row: IndicatorRow): Indicator {
 }
 
 export function budgetFromRows(row: BudgetContent): Budget {
-  const income = (fund: string, carryover = false) =>
-    dec(row.income.find((l) => l.fund === fund && l.carryover === carryover)?.amount);
+  const income = (fund: string, carryover = false) => dec(row.income.find((l) => l.fund === fund && l.carryover === carryover)?.amount);
   const tp = row.threePublic;
   const n = row.narrative;
   const budget: Budget = {
@@ -185,9 +184,7 @@ export function budgetFromRows(row: BudgetContent): Budget {
       ...opt("summary", p.summary),
       ...opt("basis", p.basis),
       ...opt("goal", p.goal),
-      ...(p.executionRateWeight === null
-        ? {}
-        : { executionRateWeight: new Decimal(p.executionRateWeight.toString()).toString() }),
+      ...(p.executionRateWeight === null ? {} : { executionRateWeight: new Decimal(p.executionRateWeight.toString()).toString() }),
       disclose: p.disclose,
       ...(p.tier === "program" || p.tier === "project" ? { tier: p.tier } : {}),
       ...opt("program", p.programCode),
@@ -237,9 +234,7 @@ export function budgetFromRows(row: BudgetContent): Budget {
   if (row.prior) {
     const p = row.prior;
     budget.priorYear = {
-      ...(row.priorByFunction.length > 0
-        ? { expenditureByFunction: Object.fromEntries(row.priorByFunction.map((r) => [r.functionCode, dec(r.amount)])) }
-        : {}),
+      ...(row.priorByFunction.length > 0 ? { expenditureByFunction: Object.fromEntries(row.priorByFunction.map((r) => [r.functionCode, dec(r.amount)])) } : {}),
       basic: dec(p.basic),
       project: dec(p.project),
       threePublic: {
