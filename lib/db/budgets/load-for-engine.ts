@@ -93,11 +93,11 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
               from "PriorYear" x where x."budgetId" = b.id) as prior,
            coalesce((select json_agg(json_build_object('functionCode', x."functionCode", 'amount', x.amount::text) order by x."functionCode")
                        from "PriorFunctionAmount" x where x."budgetId" = b.id), '[]') as "priorByFunction"
-      from "Budget" b
+      from (select id from asked union select id from last) w
+      join "Budget" b on b.id = w.id
       join "Department" d on d.id = b."departmentId"
       join "Region" r on r.id = d."regionId"
       left join last l on l.id = b.id
-     where b.id in (select id from asked) or l.id is not null
      order by b.id`;
 }
 
