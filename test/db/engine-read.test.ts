@@ -31,6 +31,11 @@ beforeAll(async () => {
     const result = await importPackageText(t.db, JSON.stringify(pkg), { status: i % 2 === 0 ? "APPROVED" : "SUBMITTED" });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
   }
+  // Empty and non-empty arrays of text (a budget may list no functions; most use the template's tables).
+  await t.db.budget.updateMany({ where: { unitName: "读取测试单位0" }, data: { functions: [], disclosureTables: [] } });
+  await t.db.budget.updateMany({ where: { unitName: "读取测试单位1" }, data: { disclosureTables: ["T1", "T3"] } });
+  // A list column left NULL (a budget created without one) reads as Prisma reads it: empty.
+  await t.db.$executeRaw`update "Budget" set functions = null where "unitName" = '读取测试单位2'`;
   users = await Promise.all(["admin", "reviewer.500109", "accountant.104", "accountant.111"].map((u) => sessionUser(t.db, u)));
   // Budgets with a last year: approved, published, and published then reopened (its snapshot stands).
   const admin = users[0]!;

@@ -53,8 +53,8 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
         from "Budget" t join "Budget" p on p."departmentId" = t."departmentId" and p.year = t.year - 1 and p.kind = t.kind
        where t.id in (select id from asked)
        group by p.id)
-    select b.id, b.status::text as status, b.version, b.kind::text as kind, b.year, b."unitName", b.functions, b.structure,
-           b."performanceOffice", b."contactName", b."contactPhone", b."performanceGoal", b."disclosureTables",
+    select b.id, b.status::text as status, b.version, b.kind::text as kind, b.year, b."unitName", coalesce(to_json(b.functions), '[]') as functions, b.structure,
+           b."performanceOffice", b."contactName", b."contactPhone", b."performanceGoal", coalesce(to_json(b."disclosureTables"), '[]') as "disclosureTables",
            d.code as "departmentCode", r.code as "regionCode", r.name as "regionName",
            b.id in (select id from asked) as asked, l."priorOf",
            (select s.package from "PublishedSnapshot" s where s."budgetId" = b.id and s."supersededAt" is null limit 1) as snapshot,
