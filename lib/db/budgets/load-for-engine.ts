@@ -1,9 +1,13 @@
 import type { Budget, PriorYear } from "@/lib/budget/model";
 import type { Catalog } from "@/lib/catalog/catalog";
-import type { Prisma } from "@/generated/prisma/client";
-import { loadCatalog } from "../catalog-store";
-import { loadPriorYears, priorYearKey } from "./prior-year";
-import { budgetContentInclude, budgetFromRows } from "./read-budget";
+import type { Crosswalk } from "@/lib/catalog/crosswalk";
+import { priorYearFromBudget } from "@/lib/budget/compute/prior-year";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { parsePackageValue } from "@/lib/budget/package/schema";
+import { Prisma, type BudgetKind } from "@/generated/prisma/client";
+import { loadCatalog, loadCrosswalk } from "../catalog-store";
+import { budgetScopeSql } from "../scope";
+import { budgetFromRows, type BudgetContent } from "./read-budget";
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,24 +20,133 @@ export interface EngineInput {
   prior?: PriorYear;
 }
 
+/** One row of ENGINE_READ: a budget asked for, or the previous-year budget of one (`priorOf`). */
+type Row = Omit<BudgetContent, "department"> & {
+  id: number;
+  status: string;
+  version: number;
+  departmentCode: string;
+  regionCode: string;
+  regionName: string;
+  /** Set on the asked-for budgets: whether it was asked for (in scope). */
+  asked: boolean;
+  /** Ids of the asked-for budgets this one is last year's budget of. */
+  priorOf: number[] | null;
+  /** The current published package of a previous-year budget that is not approved (reopened). */
+  snapshot: unknown;
+};
+
+/**
+ * The budgets asked for (inside `scope`) and each one's previous-year budget (department, year − 1,
+ * kind; read whatever the scope, as 上年预算数 are part of the budget), every row of each in one
+ * statement: the parts as json_agg with amounts as exact text, never a JSON number.
+ */
+function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
+  // `alias` is one of two constants below, never input.
+  const indicator = (alias: "i" | "x") =>
+    Prisma.raw(`json_build_object('level1', ${alias}.level1, 'level2', ${alias}.level2, 'name', ${alias}.name, 'unit', ${alias}.unit,
+      'operator', ${alias}.operator, 'value', ${alias}.value, 'weight', ${alias}.weight::text, 'core', ${alias}.core)`);
+  return Prisma.sql`
+    with asked as (select b.id from "Budget" b where b.id = any(${ids}::int[]) and ${budgetScopeSql(scope)}),
+    last as (
+      select p.id, array_agg(t.id) as "priorOf"
+        from "Budget" t join "Budget" p on p."departmentId" = t."departmentId" and p.year = t.year - 1 and p.kind = t.kind
+       where t.id in (select id from asked)
+       group by p.id)
+    select b.id, b.status::text as status, b.version, b.kind::text as kind, b.year, b."unitName", coalesce(to_json(b.functions), '[]') as functions, b.structure,
+           b."performanceOffice", b."contactName", b."contactPhone", b."performanceGoal", coalesce(to_json(b."disclosureTables"), '[]') as "disclosureTables",
+           d.code as "departmentCode", r.code as "regionCode", r.name as "regionName",
+           b.id in (select id from asked) as asked, l."priorOf",
+           (select s.package from "PublishedSnapshot" s where s."budgetId" = b.id and s."supersededAt" is null limit 1) as snapshot,
+           coalesce((select json_agg(json_build_object('subUnit', json_build_object('code', su.code, 'name', su.name)) order by x.position)
+                       from "BudgetSubUnit" x join "SubUnit" su on su.id = x."subUnitId" where x."budgetId" = b.id), '[]') as "subUnits",
+           coalesce((select json_agg(json_build_object('fund', x.fund, 'carryover', x.carryover, 'amount', x.amount::text))
+                       from "IncomeLine" x where x."budgetId" = b.id), '[]') as income,
+           coalesce((select json_agg(json_build_object('functionCode', x."functionCode", 'economicCode', x."economicCode",
+                                                       'amount', x.amount::text, 'fund', x.fund) order by x.position)
+                       from "BasicLine" x where x."budgetId" = b.id), '[]') as "basicLines",
+           coalesce((select json_agg(json_build_object(
+                       'code', x.code, 'name', x.name, 'subUnitCode', x."subUnitCode", 'functionCode', x."functionCode",
+                       'economicCode', x."economicCode", 'fund', x.fund, 'amount', x.amount::text,
+                       'ownArrangement', x."ownArrangement"::text, 'superiorSubsidy', x."superiorSubsidy"::text,
+                       'category', x.category, 'owner', x.owner, 'summary', x.summary, 'basis', x.basis, 'goal', x.goal,
+                       'executionRateWeight', x."executionRateWeight"::text, 'disclose', x.disclose, 'tier', x.tier,
+                       'programCode', x."programCode",
+                       'indicators', coalesce((select json_agg(${indicator("i")} order by i.position)
+                                                 from "ProjectIndicator" i where i."projectId" = x.id), '[]')) order by x.position)
+                       from "Project" x where x."budgetId" = b.id), '[]') as projects,
+           (select json_build_object('abroad', x.abroad::text, 'vehiclePurchase', x."vehiclePurchase"::text,
+                                     'vehicleOperation', x."vehicleOperation"::text, 'reception', x.reception::text)
+              from "ThreePublic" x where x."budgetId" = b.id) as "threePublic",
+           coalesce((select json_agg(json_build_object('category', x.category, 'fund', x.fund, 'amount', x.amount::text) order by x.position)
+                       from "ProcurementLine" x where x."budgetId" = b.id), '[]') as procurement,
+           (select row_to_json(x) from "AssetHolding" x where x."budgetId" = b.id) as assets,
+           coalesce((select json_agg(${indicator("x")} order by x.position)
+                       from "PerformanceIndicator" x where x."budgetId" = b.id), '[]') as indicators,
+           (select row_to_json(x) from "NarrativeReasons" x where x."budgetId" = b.id) as narrative,
+           (select json_build_object('basic', x.basic::text, 'project', x.project::text,
+                                     'threePublicAbroad', x."threePublicAbroad"::text,
+                                     'threePublicVehiclePurchase', x."threePublicVehiclePurchase"::text,
+                                     'threePublicVehicleOperation', x."threePublicVehicleOperation"::text,
+                                     'threePublicReception', x."threePublicReception"::text,
+                                     'operatingFunds', x."operatingFunds"::text)
+              from "PriorYear" x where x."budgetId" = b.id) as prior,
+           coalesce((select json_agg(json_build_object('functionCode', x."functionCode", 'amount', x.amount::text) order by x."functionCode")
+                       from "PriorFunctionAmount" x where x."budgetId" = b.id), '[]') as "priorByFunction"
+      from (select id from asked union select id from last) w
+      join "Budget" b on b.id = w.id
+      join "Department" d on d.id = b."departmentId"
+      join "Region" r on r.id = d."regionId"
+      left join last l on l.id = b.id
+     order by b.id`;
+}
+
+const contentOf = (row: Row): BudgetContent => ({
+  ...row,
+  kind: row.kind as BudgetKind,
+  department: { code: row.departmentCode, region: { code: row.regionCode, name: row.regionName } },
+});
+
 /**
  * Budgets with everything lib/budget needs to compute their tables, narrative and findings, read
- * inside `scope` (a budget outside it is simply missing) with a fixed number of queries however
- * many budgets are asked for — the district dashboard reads a hundred at once.
+ * inside `scope` (a budget outside it is simply missing) in one statement however many budgets
+ * are asked for — the district dashboard reads a hundred at once — plus the catalogue's.
  */
 export async function loadManyForEngine(tx: Tx, ids: number[], scope: Prisma.BudgetWhereInput): Promise<EngineInput[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.budget.findMany({ where: { AND: [scope, { id: { in: ids } }] }, include: budgetContentInclude });
-  const priors = await loadPriorYears(tx, rows);
-  const out: EngineInput[] = [];
+  const rows = await tx.$queryRaw<Row[]>(engineRead(ids, scope));
   // One catalogue check per year, not per budget: a dashboard reads a hundred budgets of one year.
   const catalogs = new Map<number, Catalog | null>();
+  const catalogOf = async (year: number) => {
+    if (!catalogs.has(year)) catalogs.set(year, await loadCatalog(tx, year));
+    return catalogs.get(year) ?? null;
+  };
+  const crosswalks = new Map<number, Crosswalk>();
+  const priors = new Map<number, PriorYear>();
+  for (const last of rows) {
+    if (!last.priorOf) continue;
+    // 上年预算数 come from last year's budget once approved (审核通过 or 已公开); while it is
+    // reopened for 预算调整, from its last published version.
+    let lastBudget: Budget | undefined;
+    if (last.status === "APPROVED" || last.status === "PUBLISHED") lastBudget = budgetFromRows(contentOf(last));
+    else if (last.snapshot) {
+      const parsed = parsePackageValue(last.snapshot);
+      if (parsed.ok) lastBudget = packageToBudget(parsed.pkg);
+    }
+    if (!lastBudget) continue;
+    // This year's catalogue carries the 1:1 crosswalk from last year when last year's is loaded.
+    if (!crosswalks.has(last.year))
+      crosswalks.set(last.year, (await catalogOf(last.year + 1))?.previous?.successors ?? (await loadCrosswalk(tx, last.year, last.year + 1)));
+    const prior = priorYearFromBudget(lastBudget, crosswalks.get(last.year));
+    for (const id of last.priorOf) priors.set(id, prior);
+  }
+  const out: EngineInput[] = [];
   for (const row of rows) {
-    if (!catalogs.has(row.year)) catalogs.set(row.year, await loadCatalog(tx, row.year));
-    const catalog = catalogs.get(row.year);
+    if (!row.asked) continue;
+    const catalog = await catalogOf(row.year);
     if (!catalog) throw new Error(`数据库中没有 ${row.year} 年的科目目录，请管理员导入 ${row.year} 年完整科目目录`);
-    const prior = priors.get(priorYearKey(row));
-    out.push({ id: row.id, status: row.status, version: row.version, budget: budgetFromRows(row), catalog, ...(prior ? { prior } : {}) });
+    const prior = priors.get(row.id);
+    out.push({ id: row.id, status: row.status, version: row.version, budget: budgetFromRows(contentOf(row)), catalog, ...(prior ? { prior } : {}) });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import type { Budget, Indicator } from "@/lib/budget/model";
 import { PACKAGE_FORMAT, TABLE_IDS, type TableId } from "@/lib/budget/package/schema";
-import type { Prisma } from "@/generated/prisma/client";
+import type { BudgetKind, Fund, IndicatorOperator, Prisma, ProcurementCategory } from "@/generated/prisma/client";
 import { operatorFromDb } from "./operators";
 
 /** Everything a budget's model needs, in one query. */
@@ -20,25 +20,102 @@ export const budgetContentInclude = {
   priorByFunction: { orderBy: { functionCode: "asc" } },
 } satisfies Prisma.BudgetInclude;
 
-export type BudgetWithContent = Prisma.BudgetGetPayload<{ include: typeof budgetContentInclude }>;
+/**
+ * What budgetFromRows reads: the shape of Prisma's include above, and of the one-statement read
+ * (load-for-engine.ts) whose amounts arrive as exact text. Either way an amount is read through
+ * its text, never a JS number.
+ */
+type Amount = { toString(): string };
+type Text = string | null;
+interface IndicatorRow {
+  level1: Text;
+  level2: Text;
+  name: string;
+  unit: Text;
+  operator: IndicatorOperator;
+  value: string;
+  weight: Amount | null;
+  core: boolean;
+}
+export interface BudgetContent {
+  kind: BudgetKind;
+  year: number;
+  unitName: string;
+  functions: string[];
+  structure: Text;
+  performanceOffice: Text;
+  contactName: Text;
+  contactPhone: Text;
+  performanceGoal: Text;
+  disclosureTables: string[];
+  department: { code: string; region: { code: string; name: string } };
+  subUnits: { subUnit: { code: string; name: string } }[];
+  income: { fund: Fund; carryover: boolean; amount: Amount }[];
+  basicLines: { functionCode: string; economicCode: string; amount: Amount; fund: Fund }[];
+  projects: {
+    code: string;
+    name: string;
+    subUnitCode: Text;
+    functionCode: string;
+    economicCode: Text;
+    fund: Fund;
+    amount: Amount;
+    ownArrangement: Amount;
+    superiorSubsidy: Amount;
+    category: Text;
+    owner: Text;
+    summary: Text;
+    basis: Text;
+    goal: Text;
+    executionRateWeight: Amount | null;
+    disclose: boolean;
+    tier: Text;
+    programCode: Text;
+    indicators: IndicatorRow[];
+  }[];
+  threePublic: { abroad: Amount; vehiclePurchase: Amount; vehicleOperation: Amount; reception: Amount } | null;
+  procurement: { category: ProcurementCategory; fund: Fund; amount: Amount }[];
+  assets: {
+    asOf: Text;
+    vehiclesGeneral: number;
+    vehiclesLawEnforcement: number;
+    vehiclesOther: number;
+    plannedGeneral: number;
+    plannedLawEnforcement: number;
+    plannedOther: number;
+  } | null;
+  indicators: IndicatorRow[];
+  narrative: Record<
+    | "incomeChange"
+    | "expenditureChange"
+    | "basicChange"
+    | "basicUsage"
+    | "projectChange"
+    | "projectUsage"
+    | "threePublicAbroad"
+    | "threePublicVehiclePurchase"
+    | "threePublicVehicleOperation"
+    | "threePublicReception"
+    | "operatingFundsChange"
+    | "operatingFundsUsage"
+    | "glossary",
+    Text
+  > | null;
+  prior: Record<
+    "basic" | "project" | "threePublicAbroad" | "threePublicVehiclePurchase" | "threePublicVehicleOperation" | "threePublicReception" | "operatingFunds",
+    Amount | null
+  > | null;
+  priorByFunction: { functionCode: string; amount: Amount }[];
+}
 
-const dec = (v: Prisma.Decimal | null | undefined) => new Decimal(v ? v.toString() : 0);
+const dec = (v: Amount | null | undefined) => new Decimal(v ? v.toString() : 0);
 
 // Optional text: a NULL column is an absent key, so an export reproduces what was imported.
 function opt<K extends string>(key: K, value: string | null | undefined): Partial<Record<K, string>> {
   return value === null || value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
 
-function indicator(row: {
-  level1: string | null;
-  level2: string | null;
-  name: string;
-  unit: string | null;
-  operator: Parameters<typeof operatorFromDb>[0];
-  value: string;
-  weight: Prisma.Decimal | null;
-  core: boolean;
-}): Indicator {
+function indicator(row: IndicatorRow): Indicator {
   return {
     ...opt("level1", row.level1),
     ...opt("level2", row.level2),
@@ -52,9 +129,8 @@ function indicator(row: {
   };
 }
 
-export function budgetFromRows(row: BudgetWithContent): Budget {
-  const income = (fund: string, carryover = false) =>
-    dec(row.income.find((l) => l.fund === fund && l.carryover === carryover)?.amount);
+export function budgetFromRows(row: BudgetContent): Budget {
+  const income = (fund: string, carryover = false) => dec(row.income.find((l) => l.fund === fund && l.carryover === carryover)?.amount);
   const tp = row.threePublic;
   const n = row.narrative;
   const budget: Budget = {
@@ -108,9 +184,7 @@ export function budgetFromRows(row: BudgetWithContent): Budget {
       ...opt("summary", p.summary),
       ...opt("basis", p.basis),
       ...opt("goal", p.goal),
-      ...(p.executionRateWeight === null
-        ? {}
-        : { executionRateWeight: new Decimal(p.executionRateWeight.toString()).toString() }),
+      ...(p.executionRateWeight === null ? {} : { executionRateWeight: new Decimal(p.executionRateWeight.toString()).toString() }),
       disclose: p.disclose,
       ...(p.tier === "program" || p.tier === "project" ? { tier: p.tier } : {}),
       ...opt("program", p.programCode),
@@ -160,9 +234,7 @@ export function budgetFromRows(row: BudgetWithContent): Budget {
   if (row.prior) {
     const p = row.prior;
     budget.priorYear = {
-      ...(row.priorByFunction.length > 0
-        ? { expenditureByFunction: Object.fromEntries(row.priorByFunction.map((r) => [r.functionCode, dec(r.amount)])) }
-        : {}),
+      ...(row.priorByFunction.length > 0 ? { expenditureByFunction: Object.fromEntries(row.priorByFunction.map((r) => [r.functionCode, dec(r.amount)])) } : {}),
       basic: dec(p.basic),
       project: dec(p.project),
       threePublic: {

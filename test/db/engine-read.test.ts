@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { importPackageText } from "@/lib/db/budgets/import-package";
+import { loadForEngine, loadManyForEngine } from "@/lib/db/budgets/load-for-engine";
+import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { loadCatalog, loadCrosswalk } from "@/lib/db/catalog-store";
+import type { Prisma } from "@/lib/db/client";
+import type { Budget } from "@/lib/budget/model";
+import { priorYearFromBudget } from "@/lib/budget/compute/prior-year";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { parsePackageValue } from "@/lib/budget/package/schema";
+import { budgetScope, publishedScope } from "@/lib/db/scope";
+import { seedDemo } from "@/lib/db/seed-demo";
+import { startNextYear } from "@/lib/workflow/start-next-year";
+import { freshDatabase, type TestDatabase } from "../helpers/database";
+import { fixturePackages } from "../helpers/fixtures";
+import { sessionUser } from "../helpers/users";
+
+let t: TestDatabase;
+let users: SessionUser[];
+
+beforeAll(async () => {
+  t = await freshDatabase();
+  await seedDemo(t.db, () => undefined);
+  // Every fixture once more as a department of its own, so that each is read whatever the demo holds.
+  for (const [i, f] of fixturePackages().entries()) {
+    const code = (JSON.parse(f.text) as { unit: { code: string } }).unit.code;
+    // The unit's own code prefixes its sub-units' (111 → 111001): they move with it.
+    const pkg = JSON.parse(f.text.replaceAll(`"${code}`, `"9${String(i).padStart(2, "0")}`));
+    pkg.unit.name = `读取测试单位${i}`;
+    const result = await importPackageText(t.db, JSON.stringify(pkg), { status: i % 2 === 0 ? "APPROVED" : "SUBMITTED" });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  }
+  // Empty and non-empty arrays of text (a budget may list no functions; most use the template's tables).
+  await t.db.budget.updateMany({ where: { unitName: "读取测试单位0" }, data: { functions: [], disclosureTables: [] } });
+  await t.db.budget.updateMany({ where: { unitName: "读取测试单位1" }, data: { disclosureTables: ["T1", "T3"] } });
+  // A list column left NULL (a budget created without one) reads as Prisma reads it: empty.
+  await t.db.$executeRaw`update "Budget" set functions = null where "unitName" = '读取测试单位2'`;
+  users = await Promise.all(["admin", "reviewer.500109", "accountant.104", "accountant.111"].map((u) => sessionUser(t.db, u)));
+  // Budgets with a last year: approved, published, and published then reopened (its snapshot stands).
+  const admin = users[0]!;
+  for (const last of await t.db.budget.findMany({ where: { kind: "budget", status: { in: ["APPROVED", "PUBLISHED"] } }, orderBy: { id: "asc" } })) {
+    const accountant: SessionUser = { ...admin, memberships: [{ role: "ACCOUNTANT", departmentId: last.departmentId, regionId: null }] };
+    const next = await startNextYear(t.db, accountant, { fromBudgetId: last.id });
+    if (!next.ok) throw new Error(next.message);
+  }
+  const published = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", status: "PUBLISHED" } });
+  const reopened = await t.db.budget.findFirstOrThrow({ where: { departmentId: published.departmentId, year: published.year + 1 } });
+  expect(reopened).toBeTruthy();
+  await t.db.budget.update({ where: { id: published.id }, data: { status: "DRAFT" } });
+});
+afterAll(async () => t.drop());
+
+/**
+ * The read the statement replaced, as the reference: Prisma's include tree for the budget (the
+ * editor's read, lib/db/budgets/read-budget.ts) and for last year's, which gives 上年预算数 once
+ * approved or published, else its current published snapshot.
+ */
+async function prismaRead(ids: number[], scope: Prisma.BudgetWhereInput) {
+  const rows = await t.db.budget.findMany({ where: { AND: [scope, { id: { in: ids } }] }, include: budgetContentInclude, orderBy: { id: "asc" } });
+  const out = [];
+  for (const row of rows) {
+    const last = await t.db.budget.findUnique({
+      where: { departmentId_year_kind: { departmentId: row.departmentId, year: row.year - 1, kind: row.kind } },
+      include: { ...budgetContentInclude, snapshots: { where: { supersededAt: null }, take: 1 } },
+    });
+    let lastBudget: Budget | undefined;
+    if (last && (last.status === "APPROVED" || last.status === "PUBLISHED")) lastBudget = budgetFromRows(last);
+    else if (last?.snapshots[0]) {
+      const parsed = parsePackageValue(last.snapshots[0].package);
+      if (parsed.ok) lastBudget = packageToBudget(parsed.pkg);
+    }
+    const prior = lastBudget && priorYearFromBudget(lastBudget, await loadCrosswalk(t.db, row.year - 1, row.year));
+    const catalog = await loadCatalog(t.db, row.year);
+    out.push({ id: row.id, status: row.status, version: row.version, budget: budgetFromRows(row), catalog, ...(prior ? { prior } : {}) });
+  }
+  return out;
+}
+
+describe("a budget read for the engine in one statement", () => {
+  it("is exactly what the Prisma read returns, for every budget, its last year included", async () => {
+    const ids = (await t.db.budget.findMany({ where: { kind: "budget" }, select: { id: true }, orderBy: { id: "asc" } })).map((b) => b.id);
+    expect(ids.length).toBeGreaterThan(8);
+    let withPrior = 0;
+    for (const id of ids) {
+      const now = await loadForEngine(t.db, id, {});
+      expect(now).toEqual((await prismaRead([id], {}))[0]);
+      if (now?.prior) withPrior += 1;
+      // Amounts are decimal.js values read from exact text, not numbers.
+      for (const line of now!.budget.basicExpenditure) expect(typeof line.amount).toBe("object");
+    }
+    expect(withPrior).toBeGreaterThanOrEqual(3);
+  });
+
+  it("reads many budgets as it reads each, inside each user's scope and the public's", async () => {
+    const ids = (await t.db.budget.findMany({ where: { kind: "budget" }, select: { id: true } })).map((b) => b.id);
+    const scopes = [{}, publishedScope, ...users.flatMap((u) => [budgetScope(u, "budget.read"), budgetScope(u, "budget.review")])];
+    for (const scope of scopes) {
+      const now = await loadManyForEngine(t.db, ids, scope);
+      const before = await prismaRead(ids, scope);
+      expect(now.map((e) => e.id)).toEqual(before.map((e) => e.id));
+      expect(now).toEqual(before);
+    }
+  });
+
+  it("finds nothing outside the scope", async () => {
+    const draft = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", status: "DRAFT" } });
+    const reviewer = users[1]!;
+    expect(await loadForEngine(t.db, draft.id, budgetScope(reviewer, "budget.review"))).toBeNull();
+    expect(await loadForEngine(t.db, draft.id, { id: { in: [] } })).toBeNull();
+  });
+
+  it("refuses a scope it cannot translate rather than widening it", async () => {
+    await expect(loadForEngine(t.db, 1, { unitName: "x" })).rejects.toThrow(/unsupported scope/);
+  });
+});
