@@ -12,7 +12,10 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // depends on the file after it, so Playwright must run them in that order. (A failing file
 // stops the ones that depend on it; run the failing one alone to see why.)
 function reversedSpecs(): Project[] {
-  const files = readdirSync(path.join(__dirname, "e2e")).filter((f) => f.endsWith(".spec.ts")).sort().reverse();
+  const files = readdirSync(path.join(__dirname, "e2e"))
+    .filter((f) => f.endsWith(".spec.ts"))
+    .sort()
+    .reverse();
   return files.map((file, i) => ({ name: file, testMatch: file, dependencies: i === 0 ? [] : [files[i - 1]!] }));
 }
 

@@ -170,10 +170,11 @@ function descendants(root: number): number[] {
   const queue = [root];
   while (queue.length > 0) {
     const p = queue.shift() as number;
-    for (const [child, pp] of parent) if (pp === p) {
-      out.push(child);
-      queue.push(child);
-    }
+    for (const [child, pp] of parent)
+      if (pp === p) {
+        out.push(child);
+        queue.push(child);
+      }
   }
   return out;
 }

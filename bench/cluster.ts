@@ -119,7 +119,7 @@ async function loadWithCpu(url: string, pids: Record<string, number | undefined>
     /** Cores our processes kept busy, and the whole machine (the difference is other work on it). */
     coresBusy: round(busy / measure.seconds, 2),
     machineCoresBusy: round(machineBusy / measure.seconds, 2),
-    cpuMsPerRequest: round(((cpu["app A"] ?? 0) + (cpu["app B"] ?? 0)) * 1000 / Math.max(1, measure.rps * measure.seconds), 1),
+    cpuMsPerRequest: round((((cpu["app A"] ?? 0) + (cpu["app B"] ?? 0)) * 1000) / Math.max(1, measure.rps * measure.seconds), 1),
   };
 }
 
@@ -242,7 +242,13 @@ async function main() {
     });
     const throughput = await publicThroughput(cluster);
     const lag = await replicaLagUnderSaves(cluster);
-    const result = { machine: { cores: os.cpus().length, load: os.loadavg().map((l) => round(l, 2)) }, connections: CONNECTIONS, seconds: SECONDS, throughput, lag };
+    const result = {
+      machine: { cores: os.cpus().length, load: os.loadavg().map((l) => round(l, 2)) },
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      throughput,
+      lag,
+    };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await stop();

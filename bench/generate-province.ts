@@ -101,11 +101,36 @@ export interface GenBudget {
 }
 
 const DEPARTMENT_NAMES = [
-  "人民政府办公室", "发展和改革委员会", "教育委员会", "科学技术局", "经济和信息化委员会", "民政局", "司法局",
-  "财政局", "人力资源和社会保障局", "规划和自然资源局", "生态环境局", "住房和城乡建设委员会", "交通局", "水利局",
-  "农业农村委员会", "商务委员会", "文化和旅游发展委员会", "卫生健康委员会", "退役军人事务局", "应急管理局",
-  "审计局", "市场监督管理局", "统计局", "医疗保障局", "信访办公室", "机关事务管理局", "城市管理局", "林业局",
-  "体育局", "档案馆",
+  "人民政府办公室",
+  "发展和改革委员会",
+  "教育委员会",
+  "科学技术局",
+  "经济和信息化委员会",
+  "民政局",
+  "司法局",
+  "财政局",
+  "人力资源和社会保障局",
+  "规划和自然资源局",
+  "生态环境局",
+  "住房和城乡建设委员会",
+  "交通局",
+  "水利局",
+  "农业农村委员会",
+  "商务委员会",
+  "文化和旅游发展委员会",
+  "卫生健康委员会",
+  "退役军人事务局",
+  "应急管理局",
+  "审计局",
+  "市场监督管理局",
+  "统计局",
+  "医疗保障局",
+  "信访办公室",
+  "机关事务管理局",
+  "城市管理局",
+  "林业局",
+  "体育局",
+  "档案馆",
 ];
 
 export const regionCode = (district: number) => String(510100 + district);
@@ -144,13 +169,7 @@ function indicators(random: Random, weights: readonly string[]): GenIndicator[] 
 }
 
 /** One budget, reproducible from its coordinates alone. */
-export function generateBudget(
-  shape: ProvinceShape,
-  codes: CatalogCodes,
-  district: number,
-  department: number,
-  year: number,
-): GenBudget {
+export function generateBudget(shape: ProvinceShape, codes: CatalogCodes, district: number, department: number, year: number): GenBudget {
   const random = mulberry32(seedOf(shape.seed, district, department, year));
   // The department's lines of work stay the same every year (its own seed), like a real one.
   const own = mulberry32(seedOf(shape.seed, district, department));
@@ -194,8 +213,7 @@ export function generateBudget(
   for (const l of basic) income[l.fund] += l.fen;
   for (const p of projects) income[p.fund] += p.fen;
 
-  const generalOn = (economic: string) =>
-    basic.filter((l) => l.fund === "generalBudget" && l.economic === economic).reduce((a, l) => a + l.fen, 0);
+  const generalOn = (economic: string) => basic.filter((l) => l.fund === "generalBudget" && l.economic === economic).reduce((a, l) => a + l.fen, 0);
   const vehicleOperationFen = generalOn("30231");
   const threePublic = { abroadFen: 0, vehicleOperationFen, receptionFen: generalOn("30217") };
   const generalProject = projects.filter((p) => p.fund === "generalBudget").reduce((a, p) => a + p.fen, 0);
@@ -254,8 +272,7 @@ function priorOf(random: Random, b: GenBudget): GenPrior {
 /** Every budget of the province in load order: year, then district, then department. */
 export function* generateProvince(shape: ProvinceShape, codes: CatalogCodes): Generator<GenBudget> {
   for (const year of shape.years)
-    for (let d = 1; d <= shape.districts; d++)
-      for (let u = 1; u <= shape.departments; u++) yield generateBudget(shape, codes, d, u, year);
+    for (let d = 1; d <= shape.districts; d++) for (let u = 1; u <= shape.departments; u++) yield generateBudget(shape, codes, d, u, year);
 }
 
 /** Narrative reasons every generated budget carries, so no year-on-year change is left unexplained. */

@@ -22,7 +22,17 @@ import {
 import { nowMs, progress, round } from "./stats";
 
 const BATCH = 250;
-const ALL_FUNDS = ["generalBudget", "governmentFund", "stateCapital", "specialAccount", "operations", "superiorSubsidy", "subordinateRemit", "business", "other"] as const;
+const ALL_FUNDS = [
+  "generalBudget",
+  "governmentFund",
+  "stateCapital",
+  "specialAccount",
+  "operations",
+  "superiorSubsidy",
+  "subordinateRemit",
+  "business",
+  "other",
+] as const;
 const CARRYOVER = ["generalBudget", "governmentFund", "stateCapital"] as const;
 
 export interface LoadedProvince {
@@ -219,7 +229,24 @@ function writeBatch(
     b.basic.forEach((l, position) => basic.push(id, position, l.function, l.economic, l.fund, yuan(l.fen)));
     b.projects.forEach((p, position) => {
       const projectId = nextProjectId();
-      projects.push(projectId, id, position, p.code, p.name, b.subUnitCode, p.function, p.fund, yuan(p.fen), yuan(p.ownFen), yuan(p.superiorFen), p.category, p.summary, p.goal, "10", p.disclose);
+      projects.push(
+        projectId,
+        id,
+        position,
+        p.code,
+        p.name,
+        b.subUnitCode,
+        p.function,
+        p.fund,
+        yuan(p.fen),
+        yuan(p.ownFen),
+        yuan(p.superiorFen),
+        p.category,
+        p.summary,
+        p.goal,
+        "10",
+        p.disclose,
+      );
       pushIndicators(projectIndicators, projectId, p.indicators);
     });
     pushIndicators(performance, id, b.performance);
@@ -227,7 +254,21 @@ function writeBatch(
     b.procurement.forEach((l, position) => procurement.push(id, position, l.category, yuan(l.fen)));
     assets.push(id, `${b.year - 1}-12`, b.vehicles, 0);
     const n = NARRATIVE_REASONS;
-    narrative.push(id, n.incomeChange, n.expenditureChange, n.basicChange, n.basicUsage, n.projectChange, n.projectUsage, n.threePublicAbroad, n.threePublicVehiclePurchase, n.threePublicVehicleOperation, n.threePublicReception, n.operatingFundsChange, n.operatingFundsUsage);
+    narrative.push(
+      id,
+      n.incomeChange,
+      n.expenditureChange,
+      n.basicChange,
+      n.basicUsage,
+      n.projectChange,
+      n.projectUsage,
+      n.threePublicAbroad,
+      n.threePublicVehiclePurchase,
+      n.threePublicVehicleOperation,
+      n.threePublicReception,
+      n.operatingFundsChange,
+      n.operatingFundsUsage,
+    );
     if (b.prior) {
       const p = b.prior;
       prior.push(id, yuan(p.basicFen), yuan(p.projectFen), "0.00", "0.00", yuan(p.vehicleOperationFen), yuan(p.receptionFen), yuan(p.operatingFundsFen));
@@ -247,24 +288,69 @@ function writeBatch(
     ["BasicLine", ["budgetId", "position", "functionCode", "economicCode", "fund", "amount"], ["int", "int", "text", "text", '"Fund"', "numeric"], basic],
     [
       "Project",
-      ["id", "budgetId", "position", "code", "name", "subUnitCode", "functionCode", "fund", "amount", "ownArrangement", "superiorSubsidy", "category", "summary", "goal", "executionRateWeight", "disclose"],
+      [
+        "id",
+        "budgetId",
+        "position",
+        "code",
+        "name",
+        "subUnitCode",
+        "functionCode",
+        "fund",
+        "amount",
+        "ownArrangement",
+        "superiorSubsidy",
+        "category",
+        "summary",
+        "goal",
+        "executionRateWeight",
+        "disclose",
+      ],
       ["int", "int", "int", "text", "text", "text", "text", '"Fund"', "numeric", "numeric", "numeric", "text", "text", "text", "numeric", "bool"],
       projects,
     ],
     ["ProjectIndicator", ["projectId", ...OPERATOR_COLUMNS], ["int", ...OPERATOR_TYPES], projectIndicators],
     ["PerformanceIndicator", ["budgetId", ...OPERATOR_COLUMNS], ["int", ...OPERATOR_TYPES], performance],
-    ["ThreePublic", ["budgetId", "abroad", "vehiclePurchase", "vehicleOperation", "reception"], ["int", "numeric", "numeric", "numeric", "numeric"], threePublic],
+    [
+      "ThreePublic",
+      ["budgetId", "abroad", "vehiclePurchase", "vehicleOperation", "reception"],
+      ["int", "numeric", "numeric", "numeric", "numeric"],
+      threePublic,
+    ],
     ["ProcurementLine", ["budgetId", "position", "category", "amount"], ["int", "int", '"ProcurementCategory"', "numeric"], procurement],
     ["AssetHolding", ["budgetId", "asOf", "vehiclesGeneral", "plannedGeneral"], ["int", "text", "int", "int"], assets],
     [
       "NarrativeReasons",
-      ["budgetId", "incomeChange", "expenditureChange", "basicChange", "basicUsage", "projectChange", "projectUsage", "threePublicAbroad", "threePublicVehiclePurchase", "threePublicVehicleOperation", "threePublicReception", "operatingFundsChange", "operatingFundsUsage"],
+      [
+        "budgetId",
+        "incomeChange",
+        "expenditureChange",
+        "basicChange",
+        "basicUsage",
+        "projectChange",
+        "projectUsage",
+        "threePublicAbroad",
+        "threePublicVehiclePurchase",
+        "threePublicVehicleOperation",
+        "threePublicReception",
+        "operatingFundsChange",
+        "operatingFundsUsage",
+      ],
       ["int", ...Array<string>(12).fill("text")],
       narrative,
     ],
     [
       "PriorYear",
-      ["budgetId", "basic", "project", "threePublicAbroad", "threePublicVehiclePurchase", "threePublicVehicleOperation", "threePublicReception", "operatingFunds"],
+      [
+        "budgetId",
+        "basic",
+        "project",
+        "threePublicAbroad",
+        "threePublicVehiclePurchase",
+        "threePublicVehicleOperation",
+        "threePublicReception",
+        "operatingFunds",
+      ],
       ["int", ...Array<string>(7).fill("numeric")],
       prior,
     ],

@@ -56,12 +56,16 @@ export async function measureCatalogImport(db: Db, runs: number, firstYear = 209
   const samples = { csvPreview: [] as number[], csvImport: [] as number[], xlsxPreview: [] as number[], xlsxImport: [] as number[] };
   let year = firstYear;
   for (let i = 0; i < runs; i++) {
-    for (const [kind, input] of [["csv", { text: csv }], ["xlsx", { xlsx }]] as const) {
+    for (const [kind, input] of [
+      ["csv", { text: csv }],
+      ["xlsx", { xlsx }],
+    ] as const) {
       year++;
       let t0 = nowMs();
       const preview = await previewCatalogImport(db, ADMIN, { year, kind: "function", ...input });
       const previewMs = nowMs() - t0;
-      if (!preview.ok || preview.preview.errors.length > 0 || preview.preview.rows !== rows.length) throw new Error(`preview failed: ${JSON.stringify(preview).slice(0, 300)}`);
+      if (!preview.ok || preview.preview.errors.length > 0 || preview.preview.rows !== rows.length)
+        throw new Error(`preview failed: ${JSON.stringify(preview).slice(0, 300)}`);
       t0 = nowMs();
       const result = await importCatalog(db, ADMIN, { year, kind: "function", ...input });
       const importMs = nowMs() - t0;
@@ -87,7 +91,9 @@ async function main() {
     await migrate(server.url, () => undefined);
     const m = await measureCatalogImport(db, 5);
     process.stdout.write(`${JSON.stringify(m, null, 2)}\n`);
-    process.stdout.write(`import of ${m.rows} rows: CSV p50 ${m.csv.import.p50} ms (preview ${m.csv.preview.p50} ms), Excel p50 ${m.xlsx.import.p50} ms (preview ${m.xlsx.preview.p50} ms)\n`);
+    process.stdout.write(
+      `import of ${m.rows} rows: CSV p50 ${m.csv.import.p50} ms (preview ${m.csv.preview.p50} ms), Excel p50 ${m.xlsx.import.p50} ms (preview ${m.xlsx.preview.p50} ms)\n`,
+    );
   } finally {
     await db.$disconnect();
     await server.stop();

@@ -48,7 +48,10 @@ async function openDraft(page: Page, origin: string, year: number): Promise<stri
     await page.waitForURL(/\/workspace\/budgets\/\d+$/);
     return new URL(page.url()).pathname;
   }
-  const link = page.locator(`a[href^="/workspace/budgets/"]`).filter({ hasText: String(year) }).first();
+  const link = page
+    .locator(`a[href^="/workspace/budgets/"]`)
+    .filter({ hasText: String(year) })
+    .first();
   await link.click();
   await page.waitForURL(/\/workspace\/budgets\/\d+/);
   return new URL(page.url()).pathname.replace(/\/[a-z-]+$/, "");
@@ -56,7 +59,10 @@ async function openDraft(page: Page, origin: string, year: number): Promise<stri
 
 export async function measureGrid(origin: string, account: { username: string; password: string; year: number }): Promise<GridMeasure | { skipped: string }> {
   if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM}` };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+  });
   try {
     const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1440, height: 900 } });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
@@ -81,7 +87,10 @@ export async function measureGrid(origin: string, account: { username: string; p
     await page.getByRole("button", { name: "添加一行" }).click();
     await page.evaluate((t) => navigator.clipboard.writeText(t), tsv);
     await page.keyboard.press("ControlOrMeta+v");
-    await page.getByTestId("grid-line-count").filter({ hasText: String(LINES) }).waitFor();
+    await page
+      .getByTestId("grid-line-count")
+      .filter({ hasText: String(LINES) })
+      .waitFor();
     progress(`grid: ${LINES} lines (${await rows.count()} of them in the page); typing …`);
 
     // Every event entry with its interaction; only those inside the typing windows are counted
@@ -157,7 +166,9 @@ export async function measureGrid(origin: string, account: { username: string; p
 
 /** CPU time (thread time) of the renderer main thread's tasks in a Chromium trace, ms. */
 function mainThreadCpuMs(tracePath: string): number {
-  const trace = JSON.parse(readFileSync(tracePath, "utf8")) as { traceEvents: { name: string; ph: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }[] };
+  const trace = JSON.parse(readFileSync(tracePath, "utf8")) as {
+    traceEvents: { name: string; ph: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }[];
+  };
   const events = trace.traceEvents;
   const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
   let micros = 0;

@@ -23,10 +23,7 @@ export interface LoadMeasure {
 }
 
 /** Runs autocannon and summarises every response's latency itself (autocannon's histogram has no p95). */
-export async function load(
-  url: string,
-  opts: { connections: number; seconds: number; onSecond?: () => void },
-): Promise<LoadMeasure> {
+export async function load(url: string, opts: { connections: number; seconds: number; onSecond?: () => void }): Promise<LoadMeasure> {
   const latencies: number[] = [];
   const ticker = opts.onSecond ? setInterval(opts.onSecond, 500) : null;
   try {

@@ -46,7 +46,13 @@ export async function measureXlsxImport(runs: number, lines = 500): Promise<Xlsx
     const t0 = nowMs();
     const read = await readEntryWorkbook(data, { catalogFor: () => catalog });
     const ms = nowMs() - t0;
-    if (!read.ok) throw new Error(`workbook refused: ${read.errors.slice(0, 3).map((e) => e.message).join("; ")}`);
+    if (!read.ok)
+      throw new Error(
+        `workbook refused: ${read.errors
+          .slice(0, 3)
+          .map((e) => e.message)
+          .join("; ")}`,
+      );
     if (read.pkg.basicExpenditure!.length !== lines) throw new Error("lines lost");
     if (i > 0) samples.push(ms); // the first run also loads exceljs' code paths
   }

@@ -63,12 +63,20 @@ async function main() {
       const plan = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers off) ${sql}`, params);
       process.stdout.write(`\n${label}\n${plan.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}\n`);
     };
-    await explain("project indicators of one budget (as Prisma asks for them):", `select * from "ProjectIndicator" where "projectId" = any($1) order by position`, [projectIds]);
+    await explain(
+      "project indicators of one budget (as Prisma asks for them):",
+      `select * from "ProjectIndicator" where "projectId" = any($1) order by position`,
+      [projectIds],
+    );
     await explain("performance indicators of one budget:", `select * from "PerformanceIndicator" where "budgetId" = $1 order by position`, [budgetId]);
 
     const codes = await catalogCodes(client, 2025);
     const reviewer = await createReviewer(db, province.regionId(2), regionCode(2));
-    const drafts = await db.budget.findMany({ where: { year: 2025, status: "DRAFT", department: { region: { code: regionCode(3) } } }, select: { id: true, departmentId: true }, take: 20 });
+    const drafts = await db.budget.findMany({
+      where: { year: 2025, status: "DRAFT", department: { region: { code: regionCode(3) } } },
+      select: { id: true, departmentId: true },
+      take: 20,
+    });
     const editors: { user: SessionUser; budgetId: number }[] = [];
     for (const d of drafts) editors.push({ user: await createAccountant(db, d.departmentId), budgetId: d.id });
 

@@ -85,7 +85,9 @@ async function serverMeasures(measures: Measures, details: Record<string, unknow
   // rebuild; then the cold start is that start without its `next build`, and says so.
   measures.cold_start_s = server.built ? round(server.startSeconds - server.buildSeconds, 2) : server.startSeconds;
   details.coldStart = { seconds: measures.cold_start_s, rebuiltDuringRun: server.built, buildSeconds: server.buildSeconds };
-  progress(`cold start: ${measures.cold_start_s} s to the first 200${server.built ? " (estimated: this start also rebuilt, its build time is subtracted)" : ""}`);
+  progress(
+    `cold start: ${measures.cold_start_s} s to the first 200${server.built ? " (estimated: this start also rebuilt, its build time is subtracted)" : ""}`,
+  );
 
   const pid = nextServerPid(server.pid);
   if (pid === null) progress("warning: next-server process not found; RSS not measured");
@@ -112,7 +114,9 @@ async function serverMeasures(measures: Measures, details: Record<string, unknow
     measures.grid_500_key_p50_ms = grid.key.p50;
     measures.grid_500_key_max_ms = grid.key.max;
     measures.grid_500_key_cpu_ms = grid.cpuPerKeyMs;
-    progress(`grid: a key takes p50 ${grid.key.p50} ms, p95 ${grid.key.p95} ms, slowest ${grid.key.max} ms, ${grid.cpuPerKeyMs} ms main-thread CPU (${grid.keys} keys)`);
+    progress(
+      `grid: a key takes p50 ${grid.key.p50} ms, p95 ${grid.key.p95} ms, slowest ${grid.key.max} ms, ${grid.cpuPerKeyMs} ms main-thread CPU (${grid.keys} keys)`,
+    );
   }
   details.grid = grid;
 
@@ -164,7 +168,9 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   measures.final_tables_p50_ms = final.total.p50;
   details.final = final;
   progress(`决算 tables + narrative + rules of one department: p95 ${final.total.p95} ms (p50 ${final.total.p50} ms, ${final.errors} errors)`);
-  progress(`engine p95 ${engine.total.p95} ms (load ${engine.parts.load.p50}, tables ${engine.parts.tables.p50}, narrative ${engine.parts.narrative.p50}, rules ${engine.parts.rules.p50} ms p50); every row in one statement p95 ${engine.readAllSql.p95} ms (${engine.rowsRatioP95}×); aggregate p95 ${engine.sql.p95} ms; ${engine.errors} errors`);
+  progress(
+    `engine p95 ${engine.total.p95} ms (load ${engine.parts.load.p50}, tables ${engine.parts.tables.p50}, narrative ${engine.parts.narrative.p50}, rules ${engine.parts.rules.p50} ms p50); every row in one statement p95 ${engine.readAllSql.p95} ms (${engine.rowsRatioP95}×); aggregate p95 ${engine.sql.p95} ms; ${engine.errors} errors`,
+  );
   if (ONLY_ENGINE) return;
 
   const region = regionCode(ROLLUP_DISTRICT);
@@ -175,7 +181,9 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   measures.rollup_p95_ms = rollup.total.p95;
   measures.rollup_max_ms = rollup.total.max;
   details.rollup = rollup;
-  progress(`rollup p95 ${rollup.total.p95} ms over ${rollup.total.runs} runs (${rollup.departments} departments; reads ${rollup.profile.readMs} ms, compute ${rollup.profile.computeMs} ms)`);
+  progress(
+    `rollup p95 ${rollup.total.p95} ms over ${rollup.total.runs} runs (${rollup.departments} departments; reads ${rollup.profile.readMs} ms, compute ${rollup.profile.computeMs} ms)`,
+  );
 
   // The savers: 20 departments whose budget of the year being prepared is still a draft.
   const lastYear = shape.years[shape.years.length - 1] as number;
@@ -215,7 +223,9 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   measures.pdf_max_ms = pdf.total.max;
   measures.pdf_first_ms = round(pdf.first, 1);
   details.pdf = pdf;
-  progress(`import p50 ${imported.total.p50} ms (${imported.packageKb} KB, ${imported.failures} failures); Excel p50 ${xlsx.total.p50} ms; PDF p50 ${pdf.total.p50} ms (first ${Math.round(pdf.first)} ms, ${Math.round(pdf.bytes / 1024)} KB)`);
+  progress(
+    `import p50 ${imported.total.p50} ms (${imported.packageKb} KB, ${imported.failures} failures); Excel p50 ${xlsx.total.p50} ms; PDF p50 ${pdf.total.p50} ms (first ${Math.round(pdf.first)} ms, ${Math.round(pdf.bytes / 1024)} KB)`,
+  );
 
   progress("(6b) an administrator imports a 2,000-row catalogue (CSV and Excel) …");
   const catalogImport = await measureCatalogImport(db, 3);
@@ -260,7 +270,13 @@ async function main() {
     date: new Date().toISOString(),
     commit: commit(),
     node: process.version,
-    machine: { cores: cpus.length, cpu: cpus[0]?.model ?? "unknown", memoryGb: round(os.totalmem() / 2 ** 30, 1), loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg() },
+    machine: {
+      cores: cpus.length,
+      cpu: cpus[0]?.model ?? "unknown",
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: os.loadavg(),
+    },
     province: PROVINCE,
     server: { origin: ORIGIN, port: APP_PORT, page: PUBLIC_PAGE, loadSeconds: LOAD_SECONDS },
     durationS: round((nowMs() - started) / 1000, 1),

@@ -74,7 +74,8 @@ export class HttpClient {
       headers: { "content-type": "application/x-www-form-urlencoded", "x-auth-return-redirect": "1" },
       body,
     });
-    const location = res.status >= 300 && res.status < 400 ? String(res.headers.location ?? "") : ((JSON.parse(res.text || "{}") as { url?: string }).url ?? "");
+    const location =
+      res.status >= 300 && res.status < 400 ? String(res.headers.location ?? "") : ((JSON.parse(res.text || "{}") as { url?: string }).url ?? "");
     const error = new URL(location || "/", "http://127.0.0.1").searchParams.get("error");
     const signedIn = [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
     return error || !signedIn ? { ok: false, error: error ?? `HTTP ${res.status}` } : { ok: true };
@@ -84,7 +85,11 @@ export class HttpClient {
    * Calls a server action the way Next's client does (Next-Action header, arguments encoded as
    * React's encodeReply does) and returns the action's result from the RSC answer.
    */
-  async action<T>(actionId: string, pagePath: string, args: unknown[] | { state: unknown; form: Record<string, string> }): Promise<{ status: number; result: T | undefined; text: string }> {
+  async action<T>(
+    actionId: string,
+    pagePath: string,
+    args: unknown[] | { state: unknown; form: Record<string, string> },
+  ): Promise<{ status: number; result: T | undefined; text: string }> {
     const headers: Record<string, string> = {
       "next-action": actionId,
       accept: "text/x-component",

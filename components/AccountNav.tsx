@@ -26,7 +26,13 @@ export function AccountNav() {
     <>
       <nav>
         <Link href="/">公开预算</Link>
-        {me?.signedIn ? me.links.map((l) => <Link key={l.href} href={l.href}>{l.label}</Link>) : null}
+        {me?.signedIn
+          ? me.links.map((l) => (
+              <Link key={l.href} href={l.href}>
+                {l.label}
+              </Link>
+            ))
+          : null}
       </nav>
       <div className="who">
         {me === null ? null : me.signedIn ? (

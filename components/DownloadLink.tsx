@@ -6,7 +6,17 @@ import { useEffect, useState, type ReactNode } from "react";
  * no sign in the page until the browser shows the download, so a note appears meanwhile. The
  * link itself stays a plain link (it works without script).
  */
-export function DownloadLink({ href, className, children, note = "正在生成文件，首次生成约需数秒，请稍候…" }: { href: string; className?: string; children: ReactNode; note?: string }) {
+export function DownloadLink({
+  href,
+  className,
+  children,
+  note = "正在生成文件，首次生成约需数秒，请稍候…",
+}: {
+  href: string;
+  className?: string;
+  children: ReactNode;
+  note?: string;
+}) {
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!busy) return;

@@ -29,13 +29,29 @@ const STEP: Record<Status, typeof submitBudget> = {
 
 async function sessionUser(db: Db, username: string): Promise<SessionUser> {
   const u = await db.user.findUniqueOrThrow({ where: { username }, include: { memberships: true } });
-  return { id: u.id, username, displayName: u.displayName, memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })) };
+  return {
+    id: u.id,
+    username,
+    displayName: u.displayName,
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+  };
 }
 
-async function user(db: Db, username: string, displayName: string, hash: string, membership: { role: "REVIEWER" | "ACCOUNTANT"; regionId?: number; departmentId?: number }) {
+async function user(
+  db: Db,
+  username: string,
+  displayName: string,
+  hash: string,
+  membership: { role: "REVIEWER" | "ACCOUNTANT"; regionId?: number; departmentId?: number },
+) {
   await db.user.upsert({
     where: { username },
-    create: { username, displayName, passwordHash: hash, memberships: { create: { role: membership.role, regionId: membership.regionId ?? null, departmentId: membership.departmentId ?? null } } },
+    create: {
+      username,
+      displayName,
+      passwordHash: hash,
+      memberships: { create: { role: membership.role, regionId: membership.regionId ?? null, departmentId: membership.departmentId ?? null } },
+    },
     update: {},
   });
 }
@@ -53,7 +69,10 @@ async function copy(db: Db, world: DistrictWorld, file: string, status: Status, 
     row = await db.budget.findUniqueOrThrow({ where: { id: result.budgetId } });
   }
   const demoUser = DEMO_USERS.find((u) => u.department === unit);
-  await user(db, accountantOf(world.region.code, unit), demoUser?.displayName ?? `${pkg.unit.name}会计`, hash, { role: "ACCOUNTANT", departmentId: row.departmentId });
+  await user(db, accountantOf(world.region.code, unit), demoUser?.displayName ?? `${pkg.unit.name}会计`, hash, {
+    role: "ACCOUNTANT",
+    departmentId: row.departmentId,
+  });
   const done = PATH_TO[row.status as Status];
   for (const to of PATH_TO[status].slice(done.length)) {
     const actor = await sessionUser(db, to === "SUBMITTED" ? accountantOf(world.region.code, unit) : reviewerOf(world.region.code));

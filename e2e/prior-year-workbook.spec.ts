@@ -33,7 +33,10 @@ test("a first year's 上年 is filled from last year's published disclosure work
 
   await signIn(page, WORLD.accountant, WORLD.password);
   await page.goto("/workspace");
-  const row = page.getByTestId("budget-list").locator("tr", { hasText: "2025" }).filter({ hasText: `${WORLD.department} ` });
+  const row = page
+    .getByTestId("budget-list")
+    .locator("tr", { hasText: "2025" })
+    .filter({ hasText: `${WORLD.department} ` });
   const href = await row.getByRole("link").first().getAttribute("href");
   expect(href).toMatch(/^\/workspace\/budgets\/\d+$/);
   await page.goto(`${href}/prior`);

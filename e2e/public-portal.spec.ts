@@ -10,15 +10,16 @@ import { typeInto } from "./helpers";
 /** The parts of the expected-tables fixture this spec reads. */
 interface Expected {
   unit: unknown;
-  T2: { total: Record<"prior" | "total" | "basic" | "project", string>; rows: { code: string; prior: string; total: string; basic: string; project: string }[] };
+  T2: {
+    total: Record<"prior" | "total" | "basic" | "project", string>;
+    rows: { code: string; prior: string; total: string; basic: string; project: string }[];
+  };
   T4: Record<"prior" | "current", Record<string, string>>;
   T11: unknown[];
   [table: string]: unknown;
 }
 
-const FIXTURE = JSON.parse(
-  readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2024.expected.json"), "utf8"),
-) as Expected;
+const FIXTURE = JSON.parse(readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2024.expected.json"), "utf8")) as Expected;
 // A copy of the demo district of this spec's own (104 published, 111 submitted, 134 a draft), so
 // that the lists and sums below hold only what this spec seeded.
 const REGION = { code: "500904", name: "重庆市北碚区（公开页测试）" };
@@ -70,10 +71,7 @@ test("a reader finds the published budget from the home page and reads T2 and T4
 
   const t4 = page.getByTestId("table-T4");
   const keys = ["total", "abroad", "vehicle", "vehiclePurchase", "vehicleOperation", "reception"];
-  expect(await cellAmounts(t4.locator("tbody tr").first())).toEqual([
-    ...keys.map((k) => FIXTURE.T4.prior[k]),
-    ...keys.map((k) => FIXTURE.T4.current[k]),
-  ]);
+  expect(await cellAmounts(t4.locator("tbody tr").first())).toEqual([...keys.map((k) => FIXTURE.T4.prior[k]), ...keys.map((k) => FIXTURE.T4.current[k])]);
   // Zero is an empty cell (因公出国（境）费), as in the samples.
   await expect(t4.locator("tbody td.dz-num").nth(1)).toHaveText("");
   await expect(t4.locator("thead")).toContainText("公务用车购置及运行费");
@@ -94,8 +92,15 @@ test("the PDF holds the narrative and every table, one table per page", async ({
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   const { pageCount, pages } = readPdfText(pdf);
   const tableTitles = [
-    "财政拨款收支总表", "一般公共预算财政拨款支出预算表", "一般公共预算财政拨款基本支出预算表", "一般公共预算“三公”经费支出表",
-    "政府性基金预算支出表", "部门收支总表", "部门收入总表", "部门支出总表", "2024年政府采购预算明细表",
+    "财政拨款收支总表",
+    "一般公共预算财政拨款支出预算表",
+    "一般公共预算财政拨款基本支出预算表",
+    "一般公共预算“三公”经费支出表",
+    "政府性基金预算支出表",
+    "部门收支总表",
+    "部门收入总表",
+    "部门支出总表",
+    "2024年政府采购预算明细表",
     "2024年部门（单位）整体支出绩效目标表",
   ];
   const tableCount = tableTitles.length + FIXTURE.T11.length;
@@ -121,9 +126,18 @@ test("the Excel workbook has one sheet per table, with numbers stored as numbers
   await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
   const names = wb.worksheets.map((w) => w.name);
   expect(names).toEqual([
-    "T1 财政拨款收支总表", "T2 一般公共预算财政拨款支出预算表", "T3 一般公共预算财政拨款基本支出预算表", "T4 一般公共预算“三公”经费支出表",
-    "T5 政府性基金预算支出表", "T6 部门收支总表", "T7 部门收入总表", "T8 部门支出总表", "T9 2024年政府采购预算明细表",
-    "T10 2024年部门（单位）整体支出绩效目标表", "T11-1 2024年项目支出绩效目标表", "T11-2 2024年项目支出绩效目标表",
+    "T1 财政拨款收支总表",
+    "T2 一般公共预算财政拨款支出预算表",
+    "T3 一般公共预算财政拨款基本支出预算表",
+    "T4 一般公共预算“三公”经费支出表",
+    "T5 政府性基金预算支出表",
+    "T6 部门收支总表",
+    "T7 部门收入总表",
+    "T8 部门支出总表",
+    "T9 2024年政府采购预算明细表",
+    "T10 2024年部门（单位）整体支出绩效目标表",
+    "T11-1 2024年项目支出绩效目标表",
+    "T11-2 2024年项目支出绩效目标表",
   ]);
   const t2 = wb.getWorksheet("T2 一般公共预算财政拨款支出预算表")!;
   expect(t2.getCell("A1").value).toBe(`${OFFICE}一般公共预算财政拨款支出预算表`);
@@ -131,7 +145,12 @@ test("the Excel workbook has one sheet per table, with numbers stored as numbers
   expect(t2.getCell("A5").value).toBe("合计");
   const totals = ["C5", "D5", "E5", "F5"].map((a) => t2.getCell(a).value);
   for (const v of totals) expect(typeof v).toBe("number");
-  expect(totals.map((v) => (v as number).toFixed(2))).toEqual([FIXTURE.T2.total.prior, FIXTURE.T2.total.total, FIXTURE.T2.total.basic, FIXTURE.T2.total.project]);
+  expect(totals.map((v) => (v as number).toFixed(2))).toEqual([
+    FIXTURE.T2.total.prior,
+    FIXTURE.T2.total.total,
+    FIXTURE.T2.total.basic,
+    FIXTURE.T2.total.project,
+  ]);
   expect(t2.getCell("C5").numFmt).toContain("#,##0.00");
   // Merged header: 功能分类科目 over 科目编码 and 科目名称.
   expect(t2.getCell("B3").isMerged).toBe(true);
@@ -162,13 +181,18 @@ test("the JSON API returns the package, the narrative and the fixture's tables",
   expect(versioned.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
 
   const list = await (await request.get(`/api/open/budgets?region=${R}`)).json();
-  expect((list as { budgets: { region: { code: string }; year: number; unit: { code: string } }[] }).budgets.map((b) => `${b.region.code}/${b.year}/${b.unit.code}`)).toEqual([`${R}/2024/104`]);
+  expect(
+    (list as { budgets: { region: { code: string }; year: number; unit: { code: string } }[] }).budgets.map((b) => `${b.region.code}/${b.year}/${b.unit.code}`),
+  ).toEqual([`${R}/2024/104`]);
   expect(list.budgets[0].totals).toMatchObject({ total: "2514.61", basic: "1746.21", project: "768.40", threePublic: "27.50", change: "-375.61" });
   expect(list.budgets[0].urls.xlsx).toContain("/tables.xlsx?v=");
 
   const csv = await request.get(`/api/open/lines.csv?region=${R}&year=2024`);
   expect(csv.status()).toBe(200);
-  const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = (await csv.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toContain("function_code");
   const body104 = lines.slice(1);
   const sum = body104.reduce((s, l) => s.plus(new Decimal(l.split(",").at(-2)!)), new Decimal(0));
@@ -194,7 +218,10 @@ test("unpublished budgets and unknown addresses answer 404 to the public", async
 
 test("the district page lists published departments with totals; the home page searches", async ({ page }) => {
   await page.goto("/");
-  await page.getByTestId(`years-${R}`).getByRole("link", { name: /2024 年/ }).click();
+  await page
+    .getByTestId(`years-${R}`)
+    .getByRole("link", { name: /2024 年/ })
+    .click();
   await expect(page).toHaveURL(`/b/${R}/2024`);
   const table = page.getByTestId("district-budgets");
   await expect(table.locator("tbody tr")).toHaveCount(2);

@@ -8,7 +8,10 @@ test.beforeAll(() => {
   seedDistrict({ region: REGION, budgets: { "104": "PUBLISHED" } });
 });
 
-for (const viewport of [{ width: 375, height: 800 }, { width: 1280, height: 900 }]) {
+for (const viewport of [
+  { width: 375, height: 800 },
+  { width: 1280, height: 900 },
+]) {
   test(`chart text is at least 12 px and the 类 bars run largest first (${viewport.width} px wide)`, async ({ browser }) => {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();

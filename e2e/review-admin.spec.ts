@@ -91,7 +91,11 @@ test("the official catalogue is imported from an Excel workbook with title rows 
   await expect(preview).toContainText("工作表“支出功能分类”第 4 行 A4 单元格：编码“2050x”应为 3、5 或 7 位数字");
   await expect(form.getByRole("button", { name: /确认导入/ })).toHaveCount(0);
 
-  await file.setInputFiles({ name: "2029.xlsx", mimeType: xlsx, buffer: await book([...title, [205, "教育支出", "说明文字"], [20502, "普通教育", ""], [2050203, "初中教育", ""]]) });
+  await file.setInputFiles({
+    name: "2029.xlsx",
+    mimeType: xlsx,
+    buffer: await book([...title, [205, "教育支出", "说明文字"], [20502, "普通教育", ""], [2050203, "初中教育", ""]]),
+  });
   await form.getByRole("button", { name: "预览" }).click();
   await expect(preview).toContainText("共 3 条有效数据，新增 3 条");
   await form.getByRole("button", { name: "确认导入 3 条" }).click();

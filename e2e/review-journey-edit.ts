@@ -15,7 +15,12 @@ const LESS = new Decimal(10_000);
 
 async function sessionUser(db: Db, username: string): Promise<SessionUser> {
   const u = await db.user.findUniqueOrThrow({ where: { username }, include: { memberships: true } });
-  return { id: u.id, username, displayName: u.displayName, memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })) };
+  return {
+    id: u.id,
+    username,
+    displayName: u.displayName,
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+  };
 }
 
 async function edit<S extends SectionId>(db: Db, actor: SessionUser, budgetId: number, section: S, change: (values: SectionValues<S>) => void) {

@@ -135,10 +135,17 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   await signIn(page, world.reviewer, world.password);
   await page.goto(`/review/budgets/${budgetId}`);
   const diff = page.getByTestId("submission-diff");
-  const changedAmount = diff.locator("tr", { hasText: `项目 ${projectCode}` }).filter({ hasText: "金额" }).first();
+  const changedAmount = diff
+    .locator("tr", { hasText: `项目 ${projectCode}` })
+    .filter({ hasText: "金额" })
+    .first();
   await expect(changedAmount).toContainText("修改");
   const [before, after] = await Promise.all([changedAmount.locator("td").nth(3).textContent(), changedAmount.locator("td").nth(4).textContent()]);
-  expect(amount(before!.replace("元", "")).minus(amount(after!.replace("元", ""))).toFixed(2)).toBe("10000.00");
+  expect(
+    amount(before!.replace("元", ""))
+      .minus(amount(after!.replace("元", "")))
+      .toFixed(2),
+  ).toBe("10000.00");
   await expect(page.getByTestId("comments")).toContainText("已答复");
 
   // Both steps cannot be taken back: each asks first.
@@ -168,4 +175,3 @@ test("review journey: submit, comment and return, resubmit, see the diff, approv
   expect(body.tables.T8.total.total).toBe(amount(previewTotal).toFixed(2));
   expect(body.narrative).toContain("部门预算情况说明");
 });
-

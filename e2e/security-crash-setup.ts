@@ -21,7 +21,14 @@ async function main() {
     const fixture = readFileSync(path.join(fixturesDir(), "beibei-petition-office-2024.package.json"), "utf8");
     const hash = await hashPassword(SECURITY_PASSWORD);
     const region = await db.region.upsert({ where: { code: "500109" }, create: { code: "500109", name: "重庆市北碚区" }, update: {} });
-    await db.user.create({ data: { username: "crash.reviewer", displayName: "crash.reviewer", passwordHash: hash, memberships: { create: { role: "REVIEWER", regionId: region.id } } } });
+    await db.user.create({
+      data: {
+        username: "crash.reviewer",
+        displayName: "crash.reviewer",
+        passwordHash: hash,
+        memberships: { create: { role: "REVIEWER", regionId: region.id } },
+      },
+    });
     const made: { kind: "draft" | "approved"; id: number; username: string; unit: string }[] = [];
     for (let i = 0; i < count * 2; i++) {
       const unit = String(600 + i);

@@ -103,7 +103,10 @@ async function crashDuring(workers: ((alive: () => boolean, answered: () => void
   let alive = true;
   let running = workers.length;
   const all = workers.map((w) =>
-    w(() => alive, () => answered++).then(
+    w(
+      () => alive,
+      () => answered++,
+    ).then(
       () => running--,
       () => running--,
     ),
@@ -144,7 +147,12 @@ test.describe.serial("kill -9 of the server while writing", () => {
     test.setTimeout(240_000);
     await admin((c) => c.query(`create database "${database}"`));
     budgets = JSON.parse(
-      execFileSync(process.execPath, [TSX, "e2e/security-crash-setup.ts", String(BUDGETS)], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8", timeout: 180_000 }),
+      execFileSync(process.execPath, [TSX, "e2e/security-crash-setup.ts", String(BUDGETS)], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: url },
+        encoding: "utf8",
+        timeout: 180_000,
+      }),
     );
     port = await freePort();
     await startServer();
@@ -212,13 +220,23 @@ test.describe.serial("kill -9 of the server while writing", () => {
     const clients = await Promise.all(drafts().map((b) => signedIn(b.username)));
     const amount = marker(10000);
     // Every basic line at the save's own amount: a partial write would leave lines at other amounts.
-    const pkg = (await (await clients[0]!.get(`/api/budgets/${drafts()[0]!.id}/package`)).json()) as { basicExpenditure: { function: string; economic: string; fund?: string }[] };
-    const valuesOf = (k: number) => ({ basicExpenditure: pkg.basicExpenditure.map((l) => ({ function: l.function, economic: l.economic, fund: l.fund ?? "generalBudget", amount: amount(k) })) });
+    const pkg = (await (await clients[0]!.get(`/api/budgets/${drafts()[0]!.id}/package`)).json()) as {
+      basicExpenditure: { function: string; economic: string; fund?: string }[];
+    };
+    const valuesOf = (k: number) => ({
+      basicExpenditure: pkg.basicExpenditure.map((l) => ({ function: l.function, economic: l.economic, fund: l.fund ?? "generalBudget", amount: amount(k) })),
+    });
     const result = await crashDuring(
       drafts().map((b, i) => async (alive, answered) => {
         let version = before.get(b.id)!.version;
         for (let k = 1; k <= ROUNDS && alive(); k++) {
-          const a = await callAction(clients[i]!, id, "/", { json: [{ budgetId: b.id, expectedVersion: version, section: "basic", values: valuesOf(k) }] }, origin());
+          const a = await callAction(
+            clients[i]!,
+            id,
+            "/",
+            { json: [{ budgetId: b.id, expectedVersion: version, section: "basic", values: valuesOf(k) }] },
+            origin(),
+          );
           if (!(a.value as { ok?: boolean } | undefined)?.ok) return;
           answered();
           version++;
@@ -244,16 +262,25 @@ test.describe.serial("kill -9 of the server while writing", () => {
     // A merge of a file holding only the basic lines (in 元): everything else stays, every line moves.
     const files = await Promise.all(
       drafts().map(async (b, i) => {
-        const pkg = (await (await clients[i]!.get(`/api/budgets/${b.id}/package`)).json()) as Record<string, unknown> & { basicExpenditure: { amount: string }[] };
+        const pkg = (await (await clients[i]!.get(`/api/budgets/${b.id}/package`)).json()) as Record<string, unknown> & {
+          basicExpenditure: { amount: string }[];
+        };
         const { format, kind, year, region, unit, basicExpenditure } = pkg;
-        return (k: number) => JSON.stringify({ format, kind, year, amountUnit: "元", region, unit, basicExpenditure: basicExpenditure.map((l) => ({ ...l, amount: amount(k) })) });
+        return (k: number) =>
+          JSON.stringify({ format, kind, year, amountUnit: "元", region, unit, basicExpenditure: basicExpenditure.map((l) => ({ ...l, amount: amount(k) })) });
       }),
     );
     const result = await crashDuring(
       drafts().map((b, i) => async (alive, answered) => {
         let version = before.get(b.id)!.version;
         for (let k = 1; k <= ROUNDS && alive(); k++) {
-          const a = await callAction(clients[i]!, id, "/", { json: [{ budgetId: b.id, expectedVersion: version, text: files[i]!(k), mode: "merge", apply: true }] }, origin());
+          const a = await callAction(
+            clients[i]!,
+            id,
+            "/",
+            { json: [{ budgetId: b.id, expectedVersion: version, text: files[i]!(k), mode: "merge", apply: true }] },
+            origin(),
+          );
           if (!(a.value as { ok?: boolean } | undefined)?.ok) return;
           answered();
           version++;
@@ -266,7 +293,9 @@ test.describe.serial("kill -9 of the server while writing", () => {
     expect(result.inFlight).toBeGreaterThan(0);
     const tally = await wholeOrNothing(before, amount, "import.merge");
     expect(tally.committed).toBeGreaterThanOrEqual(result.answered);
-    console.log(`crash during imports: ${result.inFlight} of ${BUDGETS} accountants mid-import at the kill; ${tally.committed} imports stored whole, 0 partial`);
+    console.log(
+      `crash during imports: ${result.inFlight} of ${BUDGETS} accountants mid-import at the kill; ${tally.committed} imports stored whole, 0 partial`,
+    );
     await appStillWorks(drafts()[1]!.username, drafts()[1]!.id);
   });
 
@@ -276,7 +305,10 @@ test.describe.serial("kill -9 of the server while writing", () => {
     const reviewer = await signedIn("crash.reviewer");
     const state = (bid: number) =>
       admin(async (c) => {
-        const b = await c.query<{ version: number; status: string; published: boolean }>(`select version, status, "publishedAt" is not null as published from "Budget" where id = $1`, [bid]);
+        const b = await c.query<{ version: number; status: string; published: boolean }>(
+          `select version, status, "publishedAt" is not null as published from "Budget" where id = $1`,
+          [bid],
+        );
         const s = await c.query(`select 1 from "PublishedSnapshot" where "budgetId" = $1`, [bid]);
         const e = await c.query(`select 1 from "BudgetEvent" where "budgetId" = $1 and action = 'publish'`, [bid]);
         return { ...b.rows[0]!, snapshots: s.rowCount ?? 0, events: e.rowCount ?? 0 };
@@ -305,7 +337,9 @@ test.describe.serial("kill -9 of the server while writing", () => {
         published++;
       }
     }
-    console.log(`crash during publications: ${BUDGETS} publications, ${inFlight} in flight at the kill, ${published} whole, ${untouched} not at all, 0 partial`);
+    console.log(
+      `crash during publications: ${BUDGETS} publications, ${inFlight} in flight at the kill, ${published} whole, ${untouched} not at all, 0 partial`,
+    );
     // The public sees exactly the published ones.
     for (const b of approved()) {
       const status = (await fetch(`http://127.0.0.1:${port}/api/open/budgets/500109/2024/${b.unit}`)).status;

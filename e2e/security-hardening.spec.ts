@@ -86,7 +86,7 @@ test("server actions answer malformed input with a Chinese message, never a 500"
     [ws("importIntoBudgetAction", "import-into-budget"), [{ budgetId, expectedVersion: 1, text: "{}", mode: "merge", apply: "false" }], /请求无效/],
     [ws("importIntoBudgetAction", "import-into-budget"), [{ budgetId: "0x1", expectedVersion: 1, text: "{}", mode: "merge", apply: false }], /请求无效/],
     [ws("saveSectionAction", "save-section"), [null], /请求无效/],
-    [ws("saveSectionAction", "save-section"), [{ budgetId: 1e0, expectedVersion: "0x1", section: "unit", values: {} }], /请求无效/],
+    [ws("saveSectionAction", "save-section"), [{ budgetId: 1, expectedVersion: "0x1", section: "unit", values: {} }], /请求无效/],
     [ws("saveSectionAction", "save-section"), [], /请求无效/],
     [ws("createBudgetAction", "create-budget"), [{ departmentId: "1e0", year: 2030 }], /请求无效/],
     [ws("startNextYearAction", "start-next-year"), [{}], /请求无效/],

@@ -36,7 +36,10 @@ async function expectInert(page: Page, url: string) {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), `${url}: injected script ran`).toBeUndefined();
   expect(await page.locator('img[src="x"]').count(), `${url}: injected <img> became an element`).toBe(0);
   // Next's own inline scripts carry the text inside JSON strings; an injected element would hold it bare.
-  expect(await page.locator("script").evaluateAll((s) => s.filter((e) => e.textContent?.trim() === "window.__pwned=1").length), `${url}: injected <script> element`).toBe(0);
+  expect(
+    await page.locator("script").evaluateAll((s) => s.filter((e) => e.textContent?.trim() === "window.__pwned=1").length),
+    `${url}: injected <script> element`,
+  ).toBe(0);
   expect(dialogs).toEqual([]);
   // Markdown typed as text: no link to the typed address, no heading made of the typed line.
   expect(await page.locator('a[href*="evil.example"]').count(), `${url}: typed Markdown became a link`).toBe(0);
@@ -59,7 +62,8 @@ test("HTML: the accountant's and the reviewer's pages of the hostile budget are 
   const id = world.budgets.hostile.id;
   const accountant = await (await browser.newContext()).newPage();
   await signIn(accountant, WORLD.users.accountantHostile, SECURITY_PASSWORD);
-  for (const section of ["", "/unit", "/projects", "/performance", "/narrative", "/preview"]) await expectInert(accountant, `/workspace/budgets/${id}${section}`);
+  for (const section of ["", "/unit", "/projects", "/performance", "/narrative", "/preview"])
+    await expectInert(accountant, `/workspace/budgets/${id}${section}`);
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, WORLD.users.reviewerHere, SECURITY_PASSWORD);
   await expectInert(reviewer, `/review/budgets/${id}`);
@@ -133,5 +137,6 @@ test("PDF: the hostile texts are printed as text, with no link, script or action
   // A link annotation would hold its address as a literal string: "evil.example" would be in the file.
   for (const marker of ["/JavaScript", "/JS ", "/JS(", "/Launch", "/SubmitForm", "evil.example"]) expect(raw, marker).not.toContain(marker);
   const text = readPdfText(pdf).pages.join("\n").replace(/\s+/g, "");
-  for (const t of [HOSTILE.hyperlink, HOSTILE.sql, HOSTILE.script, HOSTILE.markdownHeading, HOSTILE.markdownLink]) expect(text).toContain(t.replace(/\s+/g, ""));
+  for (const t of [HOSTILE.hyperlink, HOSTILE.sql, HOSTILE.script, HOSTILE.markdownHeading, HOSTILE.markdownLink])
+    expect(text).toContain(t.replace(/\s+/g, ""));
 });

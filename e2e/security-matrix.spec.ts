@@ -96,7 +96,13 @@ async function checkHttp(rule: { access: Parameters<typeof allowed>[1] }, probe:
     const expected = may ? (probe.okStatus ?? 200) : signIn ? 307 : 404;
     if (status !== expected) problems.push(`${where}: expected ${expected}, got ${status}`);
     if (status === 403) problems.push(`${where}: 403 (a refusal must read as not found)`);
-    if (status === 307 && probe.okStatus !== 307 && !/^\/signin\?callbackUrl=/.test(new URL(response.headers()["location"] ?? "", "http://x").pathname + new URL(response.headers()["location"] ?? "", "http://x").search))
+    if (
+      status === 307 &&
+      probe.okStatus !== 307 &&
+      !/^\/signin\?callbackUrl=/.test(
+        new URL(response.headers()["location"] ?? "", "http://x").pathname + new URL(response.headers()["location"] ?? "", "http://x").search,
+      )
+    )
       problems.push(`${where}: redirected to ${response.headers()["location"]}, not to sign-in`);
     if (!may && probe.target) {
       const body = (await response.body()).toString("utf8");

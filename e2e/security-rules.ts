@@ -81,12 +81,17 @@ function filesUnder(dir: string, name: RegExp, into: string[] = []): string[] {
 
 /** "app/(public)/b/[region]/page.tsx" → "/b/[region]". */
 function routeOf(file: string): string {
-  const rel = path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const rel = path
+    .relative(path.join(ROOT, "app"), path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${rel.join("/")}`;
 }
 
 export function pageRoutes(): string[] {
-  return filesUnder(path.join(ROOT, "app"), /^page\.tsx?$/).map(routeOf).sort();
+  return filesUnder(path.join(ROOT, "app"), /^page\.tsx?$/)
+    .map(routeOf)
+    .sort();
 }
 
 /** "GET /api/open/budgets" for every HTTP method a route.ts exports. */
@@ -98,7 +103,10 @@ export function handlerRoutes(): string[] {
     for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g)) methods.add(m[1]!);
     for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
       for (const part of m[1]!.split(",")) {
-        const name = part.trim().split(/\s+as\s+/).pop()!;
+        const name = part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!;
         if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name)) methods.add(name);
       }
     for (const method of methods) out.push(`${method} ${routeOf(file)}`);
@@ -200,11 +208,23 @@ export const PAGE_RULES: Record<string, RouteRule> = {
     access: { kind: "budget", permissions: ["budget.read"] },
     probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}/basic`),
   },
-  "/workspace/budgets/[id]/import": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}/import`) },
-  "/workspace/budgets/[id]/preview": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}/preview`) },
+  "/workspace/budgets/[id]/import": {
+    access: { kind: "budget", permissions: ["budget.read"] },
+    probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}/import`),
+  },
+  "/workspace/budgets/[id]/preview": {
+    access: { kind: "budget", permissions: ["budget.read"] },
+    probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}/preview`),
+  },
   "/review": {
     access: { kind: "region", permissions: ["budget.review"] },
-    probes: (_, t) => [t.submitted].map((x) => ({ label: `/review?region=${x.regionCode}`, target: x, method: "GET" as const, url: `/review?region=${x.regionCode}&year=2024` })),
+    probes: (_, t) =>
+      [t.submitted].map((x) => ({
+        label: `/review?region=${x.regionCode}`,
+        target: x,
+        method: "GET" as const,
+        url: `/review?region=${x.regionCode}&year=2024`,
+      })),
   },
   "/review/budgets/[id]": { access: { kind: "budget", permissions: ["budget.review"] }, probes: (_, t) => perBudget(t, (x) => `/review/budgets/${x.id}`) },
   "/admin": { access: { kind: "permission", permissions: ["admin.users"] }, probes: () => [page("/admin")] },
@@ -218,40 +238,88 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
   "GET /api/auth/[...nextauth]": { access: { kind: "public" }, probes: () => [page("/api/auth/providers")] },
   "POST /api/auth/[...nextauth]": {
     access: { kind: "public" },
-    probes: () => [{ label: "POST /api/auth/callback/credentials without CSRF token", target: null, method: "POST", url: "/api/auth/callback/credentials", okStatus: 302, form: { username: "admin", password: "x" } }],
+    probes: () => [
+      {
+        label: "POST /api/auth/callback/credentials without CSRF token",
+        target: null,
+        method: "POST",
+        url: "/api/auth/callback/credentials",
+        okStatus: 302,
+        form: { username: "admin", password: "x" },
+      },
+    ],
   },
-  "GET /api/budgets/[id]/package": { access: { kind: "budget", permissions: ["budget.export"] }, probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/package`) },
-  "GET /api/budgets/[id]/workbook": { access: { kind: "budget", permissions: ["budget.export"] }, probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/workbook`) },
+  "GET /api/budgets/[id]/package": {
+    access: { kind: "budget", permissions: ["budget.export"] },
+    probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/package`),
+  },
+  "GET /api/budgets/[id]/workbook": {
+    access: { kind: "budget", permissions: ["budget.export"] },
+    probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/workbook`),
+  },
   // An upload without a file: an allowed caller is told what is missing (400); nothing is written.
   "POST /api/budgets/[id]/workbook": {
     access: { kind: "budget", permissions: ["budget.import"] },
     probes: (_, t) =>
-      perBudget(t, (x) => `/api/budgets/${x.id}/workbook`).map((p) => ({ ...p, method: "POST" as const, okStatus: 400, form: { expectedVersion: "0", mode: "merge", apply: "0" }, headers: { origin: `http://localhost:${E2E_PORT}` } })),
+      perBudget(t, (x) => `/api/budgets/${x.id}/workbook`).map((p) => ({
+        ...p,
+        method: "POST" as const,
+        okStatus: 400,
+        form: { expectedVersion: "0", mode: "merge", apply: "0" },
+        headers: { origin: `http://localhost:${E2E_PORT}` },
+      })),
   },
-  "GET /api/finals/[id]/workbook": { access: { kind: "budget", permissions: ["budget.export"] }, probes: (_, t) => perFinal(t, (x) => `/api/finals/${x.id}/workbook`) },
+  "GET /api/finals/[id]/workbook": {
+    access: { kind: "budget", permissions: ["budget.export"] },
+    probes: (_, t) => perFinal(t, (x) => `/api/finals/${x.id}/workbook`),
+  },
   "POST /api/finals/[id]/workbook": {
     access: { kind: "budget", permissions: ["budget.import"] },
     probes: (_, t) =>
-      perFinal(t, (x) => `/api/finals/${x.id}/workbook`).map((p) => ({ ...p, method: "POST" as const, okStatus: 400, form: { expectedVersion: "0", apply: "0" }, headers: { origin: `http://localhost:${E2E_PORT}` } })),
+      perFinal(t, (x) => `/api/finals/${x.id}/workbook`).map((p) => ({
+        ...p,
+        method: "POST" as const,
+        okStatus: 400,
+        form: { expectedVersion: "0", apply: "0" },
+        headers: { origin: `http://localhost:${E2E_PORT}` },
+      })),
   },
   "POST /api/budgets/[id]/prior-year-workbook": {
     access: { kind: "budget", permissions: ["budget.import"] },
     probes: (_, t) =>
-      perBudget(t, (x) => `/api/budgets/${x.id}/prior-year-workbook`).map((p) => ({ ...p, method: "POST" as const, okStatus: 400, form: { expectedVersion: "0", apply: "0" }, headers: { origin: `http://localhost:${E2E_PORT}` } })),
+      perBudget(t, (x) => `/api/budgets/${x.id}/prior-year-workbook`).map((p) => ({
+        ...p,
+        method: "POST" as const,
+        okStatus: 400,
+        form: { expectedVersion: "0", apply: "0" },
+        headers: { origin: `http://localhost:${E2E_PORT}` },
+      })),
   },
-  "GET /api/budgets/[id]/tables": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/tables`) },
+  "GET /api/budgets/[id]/tables": {
+    access: { kind: "budget", permissions: ["budget.read"] },
+    probes: (_, t) => perBudget(t, (x) => `/api/budgets/${x.id}/tables`),
+  },
   // Who is signed in, for the header: everyone gets an answer, and it is only about themselves.
   "GET /api/me": { access: { kind: "public" }, probes: () => [page("/api/me")] },
   "GET /api/open/budgets": { access: { kind: "public" }, probes: () => [page("/api/open/budgets")] },
   "GET /api/open/budgets/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}`) },
-  "GET /api/open/budgets/[region]/[year]/[unit]/tables.xlsx": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/tables.xlsx`) },
-  "GET /api/open/budgets/[region]/[year]/[unit]/report.pdf": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/report.pdf`) },
+  "GET /api/open/budgets/[region]/[year]/[unit]/tables.xlsx": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/tables.xlsx`),
+  },
+  "GET /api/open/budgets/[region]/[year]/[unit]/report.pdf": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/report.pdf`),
+  },
   "GET /api/open/budgets/[region]/[year]/[unit]/trace": {
     access: { kind: "published" },
     probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/trace?${TRACE_CELL}`),
   },
   "GET /api/open/finals": { access: { kind: "public" }, probes: () => [page("/api/open/finals")] },
-  "GET /api/open/finals/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublishedFinal(t, (x) => `/api/open/finals/${finalKey(x)}`) },
+  "GET /api/open/finals/[region]/[year]/[unit]": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublishedFinal(t, (x) => `/api/open/finals/${finalKey(x)}`),
+  },
   "GET /api/open/finals/[region]/[year]/[unit]/report.pdf": {
     access: { kind: "published" },
     probes: (_, t) => perPublishedFinal(t, (x) => `/api/open/finals/${finalKey(x)}/report.pdf`),
@@ -270,7 +338,13 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
   },
   "GET /review/export": {
     access: { kind: "region", permissions: ["budget.review"] },
-    probes: (_, t) => [t.submitted].map((x) => ({ label: `/review/export?region=${x.regionCode}`, target: x, method: "GET" as const, url: `/review/export?region=${x.regionCode}&year=2024` })),
+    probes: (_, t) =>
+      [t.submitted].map((x) => ({
+        label: `/review/export?region=${x.regionCode}`,
+        target: x,
+        method: "GET" as const,
+        url: `/review/export?region=${x.regionCode}&year=2024`,
+      })),
   },
 };
 
@@ -286,7 +360,12 @@ const each = (t: Targets, targets: Target[], probe: (x: Target) => Omit<ActionPr
 
 const review = (permission: Permission): ActionRule => ({
   access: { kind: "budget", permissions: [permission] },
-  probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { form: { budgetId: String(x.id), expectedVersion: String(STALE), comment: "安全测试" } }, denied: new RegExp(`^${NOT_FOUND}$|^您没有.*权限$`), reached: /已被他人修改/ })),
+  probes: (_, t) =>
+    each(t, [t.submitted, t.draft], (x) => ({
+      args: { form: { budgetId: String(x.id), expectedVersion: String(STALE), comment: "安全测试" } },
+      denied: new RegExp(`^${NOT_FOUND}$|^您没有.*权限$`),
+      reached: /已被他人修改/,
+    })),
 });
 
 const admin = (permission: Permission, refusal: string, label = ""): ActionRule => ({
@@ -301,78 +380,116 @@ const FINAL_NOT_FOUND = "未找到该决算";
 export const ACTION_RULES: Record<string, ActionRule> = {
   [`${FINAL("save-final-section")}#saveFinalSectionAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
-    probes: (_, t) => each(t, [t.finalSubmitted, t.finalDraft], (x) => ({
-      args: { json: [{ budgetId: x.id, expectedVersion: STALE, section: "income", values: {} }] },
-      denied: new RegExp(`^(${SIGN_IN_FIRST}|${FINAL_NOT_FOUND})$`),
-      reached: /已被他人修改|只有编制中或已退回的决算可以修改/,
-    })),
+    probes: (_, t) =>
+      each(t, [t.finalSubmitted, t.finalDraft], (x) => ({
+        args: { json: [{ budgetId: x.id, expectedVersion: STALE, section: "income", values: {} }] },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|${FINAL_NOT_FOUND})$`),
+        reached: /已被他人修改|只有编制中或已退回的决算可以修改/,
+      })),
   },
   [`${FINAL("apply-final-helper")}#applyFinalHelperAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
-    probes: (_, t) => each(t, [t.finalSubmitted, t.finalDraft], (x) => ({
-      args: { json: [{ budgetId: x.id, expectedVersion: STALE, helper: "income" }] },
-      denied: new RegExp(`^(${SIGN_IN_FIRST}|${FINAL_NOT_FOUND})$`),
-      reached: /已被他人修改|只有编制中或已退回的决算可以修改/,
-    })),
+    probes: (_, t) =>
+      each(t, [t.finalSubmitted, t.finalDraft], (x) => ({
+        args: { json: [{ budgetId: x.id, expectedVersion: STALE, helper: "income" }] },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|${FINAL_NOT_FOUND})$`),
+        reached: /已被他人修改|只有编制中或已退回的决算可以修改/,
+      })),
   },
   [`${FINAL("submit-final")}#submitFinalAction`]: {
     access: { kind: "budget", permissions: ["budget.submit"] },
-    probes: (_, t) => each(t, [t.finalSubmitted, t.finalDraft], (x) => ({ args: { json: [{ budgetId: x.id, expectedVersion: STALE }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`), reached: /已被他人修改/ })),
+    probes: (_, t) =>
+      each(t, [t.finalSubmitted, t.finalDraft], (x) => ({
+        args: { json: [{ budgetId: x.id, expectedVersion: STALE }] },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`),
+        reached: /已被他人修改/,
+      })),
   },
   // From budgets not yet approved: an allowed caller is refused before anything is written.
   [`${FINAL("start-final")}#startFinalAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
-    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { json: [{ fromBudgetId: x.id }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`), reached: /尚未审核通过或公开/ })),
+    probes: (_, t) =>
+      each(t, [t.submitted, t.draft], (x) => ({
+        args: { json: [{ fromBudgetId: x.id }] },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`),
+        reached: /尚未审核通过或公开/,
+      })),
   },
   [`${BUDGET("save-section")}#saveSectionAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
-    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({
-      args: { json: [{ budgetId: x.id, expectedVersion: STALE, section: "income", values: {} }] },
-      denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`),
-      reached: /保存冲突|已报送或已审核/,
-    })),
+    probes: (_, t) =>
+      each(t, [t.submitted, t.draft], (x) => ({
+        args: { json: [{ budgetId: x.id, expectedVersion: STALE, section: "income", values: {} }] },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`),
+        reached: /保存冲突|已报送或已审核/,
+      })),
   },
   [`${BUDGET("start-next-year")}#startNextYearAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     // Only the submitted budget, whose next year the world has already started.
-    probes: (_, t) => each(t, [t.submitted], (x) => ({ args: { json: [x.id] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`), reached: /2025 年预算已存在/ })),
+    probes: (_, t) =>
+      each(t, [t.submitted], (x) => ({ args: { json: [x.id] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`), reached: /2025 年预算已存在/ })),
   },
   [`${BUDGET("import-into-budget")}#importIntoBudgetAction`]: {
     access: { kind: "budget", permissions: ["budget.import", "budget.edit"] },
-    probes: (w, t) => each(t, [t.submitted, t.draft], (x) => ({
-      args: { json: [{ budgetId: x.id, expectedVersion: STALE, text: x === t.draft ? w.packages.draft : w.packages.submitted, mode: "replace", apply: false }] },
-      denied: new RegExp(`^(${SIGN_IN_FIRST}|您没有导入预算的权限|未找到该预算)$`),
-      reached: /"ok":true,"applied":false|当前状态不可修改/,
-    })),
+    probes: (w, t) =>
+      each(t, [t.submitted, t.draft], (x) => ({
+        args: {
+          json: [{ budgetId: x.id, expectedVersion: STALE, text: x === t.draft ? w.packages.draft : w.packages.submitted, mode: "replace", apply: false }],
+        },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|您没有导入预算的权限|未找到该预算)$`),
+        reached: /"ok":true,"applied":false|当前状态不可修改/,
+      })),
   },
   [`${BUDGET("submit-budget")}#submitBudgetAction`]: {
     access: { kind: "budget", permissions: ["budget.submit"] },
-    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { json: [{ budgetId: x.id, expectedVersion: STALE }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`), reached: /已被他人修改/ })),
+    probes: (_, t) =>
+      each(t, [t.submitted, t.draft], (x) => ({
+        args: { json: [{ budgetId: x.id, expectedVersion: STALE }] },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`),
+        reached: /已被他人修改/,
+      })),
   },
   [`${BUDGET("start-adjustment")}#startAdjustmentAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
-    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({
-      args: { json: [{ budgetId: x.id, expectedVersion: STALE, comment: "安全测试" }] },
-      denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`),
-      reached: /已被他人修改/,
-    })),
+    probes: (_, t) =>
+      each(t, [t.submitted, t.draft], (x) => ({
+        args: { json: [{ budgetId: x.id, expectedVersion: STALE, comment: "安全测试" }] },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`),
+        reached: /已被他人修改/,
+      })),
   },
   [`${BUDGET("resolve-comment")}#resolveCommentAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     // The world's comment on the submitted budget is already answered: an allowed call is refused as a conflict.
-    probes: (w, t) => each(t, [t.submitted], (x) => ({ args: { json: [{ budgetId: x.id, commentId: w.commentId }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|审核意见不存在或您无权访问)$`), reached: /已标记为已答复/ })),
+    probes: (w, t) =>
+      each(t, [t.submitted], (x) => ({
+        args: { json: [{ budgetId: x.id, commentId: w.commentId }] },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|审核意见不存在或您无权访问)$`),
+        reached: /已标记为已答复/,
+      })),
   },
   [`${BUDGET("create-budget")}#createBudgetAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     // Its budget for 2024 exists: an allowed call is refused with "已存在".
-    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { json: [{ departmentId: x.departmentId, year: 2024 }] }, denied: new RegExp(`^(${SIGN_IN_FIRST}|只能为本部门新建预算)$`), reached: /2024 年预算已存在/ })),
+    probes: (_, t) =>
+      each(t, [t.submitted, t.draft], (x) => ({
+        args: { json: [{ departmentId: x.departmentId, year: 2024 }] },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|只能为本部门新建预算)$`),
+        reached: /2024 年预算已存在/,
+      })),
   },
   [`${REVIEW("transitions")}#returnAction`]: review("budget.return"),
   [`${REVIEW("transitions")}#approveAction`]: review("budget.approve"),
   [`${REVIEW("transitions")}#publishAction`]: review("budget.publish"),
   [`${REVIEW("comment")}#commentAction`]: {
     access: { kind: "budget", permissions: ["budget.comment"] },
-    probes: (_, t) => each(t, [t.submitted, t.draft], (x) => ({ args: { form: { budgetId: String(x.id), section: COMMENT_SECTION_IDS[0], body: "安全测试意见" } }, denied: new RegExp(`^${NOT_FOUND}$|^您没有.*权限$`), reached: /"ok":true/ })),
+    probes: (_, t) =>
+      each(t, [t.submitted, t.draft], (x) => ({
+        args: { form: { budgetId: String(x.id), section: COMMENT_SECTION_IDS[0], body: "安全测试意见" } },
+        denied: new RegExp(`^${NOT_FOUND}$|^您没有.*权限$`),
+        reached: /"ok":true/,
+      })),
   },
   "lib/actions/admin/catalog.ts#catalogAction": admin("admin.catalog", "您没有导入科目目录的权限"),
   "lib/actions/admin/units.ts#createRegionAction": admin("admin.units", "您没有管理单位的权限"),

@@ -36,7 +36,12 @@ async function user(db: Db, username: string, role: Role, scope: { departmentId?
     update: {},
     include: { memberships: true },
   });
-  return { id: u.id, username, displayName: username, memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })) };
+  return {
+    id: u.id,
+    username,
+    displayName: username,
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+  };
 }
 
 function petition(code: string, name: string, change?: (p: JsonObject) => void): string {
@@ -127,10 +132,20 @@ async function main() {
       const next = await startNextYear(db, users.accountantSubmitted, { fromBudgetId: submitted.id });
       if (!next.ok) throw new Error(next.message);
     }
-    for (const [b, accountant] of [[published, publisher], [hostile, hostileAccountant]] as const) {
+    for (const [b, accountant] of [
+      [published, publisher],
+      [hostile, hostileAccountant],
+    ] as const) {
       const steps: Record<string, [typeof submitBudget, SessionUser][]> = {
-        DRAFT: [[submitBudget, accountant], [approveBudget, users.reviewerHere], [publishBudget, users.reviewerHere]],
-        SUBMITTED: [[approveBudget, users.reviewerHere], [publishBudget, users.reviewerHere]],
+        DRAFT: [
+          [submitBudget, accountant],
+          [approveBudget, users.reviewerHere],
+          [publishBudget, users.reviewerHere],
+        ],
+        SUBMITTED: [
+          [approveBudget, users.reviewerHere],
+          [publishBudget, users.reviewerHere],
+        ],
         APPROVED: [[publishBudget, users.reviewerHere]],
       };
       await walk(db, b.id, steps[(await db.budget.findUniqueOrThrow({ where: { id: b.id } })).status] ?? []);
@@ -142,11 +157,27 @@ async function main() {
       published: await final(db, WORLD.units.published, "安全测试公开局"),
     };
     const finalSteps = (accountant: SessionUser, to: "SUBMITTED" | "PUBLISHED"): Record<string, [typeof submitBudget, SessionUser][]> => ({
-      DRAFT: to === "SUBMITTED" ? [[submitBudget, accountant]] : [[submitBudget, accountant], [approveBudget, users.reviewerHere], [publishBudget, users.reviewerHere]],
-      SUBMITTED: to === "SUBMITTED" ? [] : [[approveBudget, users.reviewerHere], [publishBudget, users.reviewerHere]],
+      DRAFT:
+        to === "SUBMITTED"
+          ? [[submitBudget, accountant]]
+          : [
+              [submitBudget, accountant],
+              [approveBudget, users.reviewerHere],
+              [publishBudget, users.reviewerHere],
+            ],
+      SUBMITTED:
+        to === "SUBMITTED"
+          ? []
+          : [
+              [approveBudget, users.reviewerHere],
+              [publishBudget, users.reviewerHere],
+            ],
       APPROVED: to === "SUBMITTED" ? [] : [[publishBudget, users.reviewerHere]],
     });
-    for (const [f, accountant, to] of [[finals.submitted, users.accountantSubmitted, "SUBMITTED"], [finals.published, publisher, "PUBLISHED"]] as const) {
+    for (const [f, accountant, to] of [
+      [finals.submitted, users.accountantSubmitted, "SUBMITTED"],
+      [finals.published, publisher, "PUBLISHED"],
+    ] as const) {
       await walk(db, f.id, finalSteps(accountant, to)[(await db.budget.findUniqueOrThrow({ where: { id: f.id } })).status] ?? []);
     }
 
@@ -155,15 +186,51 @@ async function main() {
     const world: World = {
       regions: { here: { id: here.id, code: here.code }, there: { id: there.id, code: there.code } },
       budgets: {
-        submitted: { id: submitted.id, departmentId: submitted.departmentId, unit: WORLD.units.submitted, unitName: "安全测试局", status: await status(submitted.id) },
+        submitted: {
+          id: submitted.id,
+          departmentId: submitted.departmentId,
+          unit: WORLD.units.submitted,
+          unitName: "安全测试局",
+          status: await status(submitted.id),
+        },
         draft: { id: draft.id, departmentId: draft.departmentId, unit: WORLD.units.draft, unitName: "安全测试邻局", status: await status(draft.id) },
-        published: { id: published.id, departmentId: published.departmentId, unit: WORLD.units.published, unitName: "安全测试公开局", status: await status(published.id) },
-        hostile: { id: hostile.id, departmentId: hostile.departmentId, unit: WORLD.units.hostile, unitName: HOSTILE.unitName, status: await status(hostile.id) },
+        published: {
+          id: published.id,
+          departmentId: published.departmentId,
+          unit: WORLD.units.published,
+          unitName: "安全测试公开局",
+          status: await status(published.id),
+        },
+        hostile: {
+          id: hostile.id,
+          departmentId: hostile.departmentId,
+          unit: WORLD.units.hostile,
+          unitName: HOSTILE.unitName,
+          status: await status(hostile.id),
+        },
       },
       finals: {
-        submitted: { id: finals.submitted.id, departmentId: submitted.departmentId, unit: WORLD.units.submitted, unitName: "安全测试局", status: await status(finals.submitted.id) },
-        draft: { id: finals.draft.id, departmentId: draft.departmentId, unit: WORLD.units.draft, unitName: "安全测试邻局", status: await status(finals.draft.id) },
-        published: { id: finals.published.id, departmentId: published.departmentId, unit: WORLD.units.published, unitName: "安全测试公开局", status: await status(finals.published.id) },
+        submitted: {
+          id: finals.submitted.id,
+          departmentId: submitted.departmentId,
+          unit: WORLD.units.submitted,
+          unitName: "安全测试局",
+          status: await status(finals.submitted.id),
+        },
+        draft: {
+          id: finals.draft.id,
+          departmentId: draft.departmentId,
+          unit: WORLD.units.draft,
+          unitName: "安全测试邻局",
+          status: await status(finals.draft.id),
+        },
+        published: {
+          id: finals.published.id,
+          departmentId: published.departmentId,
+          unit: WORLD.units.published,
+          unitName: "安全测试公开局",
+          status: await status(finals.published.id),
+        },
       },
       commentId: comment.id,
       packages: {

@@ -144,7 +144,11 @@ export async function callAction(
   const headers = { "Next-Action": id, Accept: "text/x-component", Origin: origin };
   let response: APIResponse;
   if ("json" in args) {
-    response = await request.post(pagePath, { headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args.json), maxRedirects: 0 });
+    response = await request.post(pagePath, {
+      headers: { ...headers, "Content-Type": "text/plain;charset=UTF-8" },
+      data: JSON.stringify(args.json),
+      maxRedirects: 0,
+    });
   } else {
     // The form's fields first and the root ("0") last, as React sends them: the server builds the
     // FormData argument from the fields received before the root.

@@ -5,9 +5,9 @@ import { expect, test } from "@playwright/test";
 import { seedDistrict } from "./district-world";
 
 // A signed-out reader asks where a number of a published budget comes from.
-const FIXTURE = JSON.parse(
-  readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2024.expected.json"), "utf8"),
-) as { T2: { rows: { code: string; total: string }[] } };
+const FIXTURE = JSON.parse(readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2024.expected.json"), "utf8")) as {
+  T2: { rows: { code: string; total: string }[] };
+};
 // The demo's published 104 budget, copied into a region of this spec's own.
 const REGION = { code: "500906", name: "重庆市北碚区（数字来源测试）" };
 const PAGE = `/b/${REGION.code}/2024/104`;
@@ -20,7 +20,10 @@ const yuanToWan = (s: string) => new Decimal(s.replace(/,/g, "")).dividedBy(10_0
 test("a signed-out reader clicks T2's 一般公共服务支出 total and sees the lines and the sum", async ({ page }) => {
   const want = FIXTURE.T2.rows.find((r) => r.code === "201")!.total;
   await page.goto(PAGE);
-  const row = page.getByTestId("table-T2").locator("tbody tr").filter({ has: page.locator("td.dz-code", { hasText: /^201$/ }) });
+  const row = page
+    .getByTestId("table-T2")
+    .locator("tbody tr")
+    .filter({ has: page.locator("td.dz-code", { hasText: /^201$/ }) });
   // Columns: 上年预算数, 总计, 基本支出, 项目支出 — the 总计 of this year.
   const total = row.locator("td.dz-num").nth(1).getByRole("link");
   await expect(total).toHaveText(new Decimal(want).toNumber().toLocaleString("en-US", { minimumFractionDigits: 2 }));
@@ -60,19 +63,25 @@ test("the keyboard opens an amount's trace too, and the narrative's figures are 
 
   await page.goto(PAGE);
   await page.locator("#narrative-figures summary").click();
-  await page.locator("#narrative-figures").getByRole("link", { name: /^基本支出：/ }).click();
+  await page
+    .locator("#narrative-figures")
+    .getByRole("link", { name: /^基本支出：/ })
+    .click();
   await expect(page).toHaveURL(/trace\?narrative=basic$/);
   await expect(page.getByTestId("trace-label")).toContainText("基本支出");
 });
 
 test("a signed-out reader clicks a 决算 figure (支出决算表 一般公共服务支出) and sees the lines that make it", async ({ page }) => {
-  const final = JSON.parse(
-    readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2020-final.expected.json"), "utf8"),
-  ) as { F3: { rows: { code: string; total: string }[] } };
+  const final = JSON.parse(readFileSync(path.resolve(__dirname, "..", "test", "fixtures", "beibei-government-office-2020-final.expected.json"), "utf8")) as {
+    F3: { rows: { code: string; total: string }[] };
+  };
   const want = final.F3.rows.find((r) => r.code === "201")!.total;
   const shown = new Decimal(want).toNumber().toLocaleString("en-US", { minimumFractionDigits: 2 });
   await page.goto("/b/500109/2020/104/final");
-  const row = page.getByTestId("table-F3").locator("tbody tr").filter({ has: page.locator("td.dz-code", { hasText: /^201$/ }) });
+  const row = page
+    .getByTestId("table-F3")
+    .locator("tbody tr")
+    .filter({ has: page.locator("td.dz-code", { hasText: /^201$/ }) });
   // Columns: 本年支出合计, 基本支出, 项目支出.
   const total = row.locator("td.dz-num").first().getByRole("link");
   await expect(total).toHaveText(shown);

@@ -25,7 +25,10 @@ const dir = mkdtempSync(path.join(tmpdir(), "mingzhang-e2e-xlsx-"));
 
 async function draftUrl(page: Page): Promise<string> {
   await page.goto("/workspace");
-  const row = page.getByTestId("budget-list").locator("tr", { hasText: "2023" }).filter({ hasText: `${WORLD.department} ` });
+  const row = page
+    .getByTestId("budget-list")
+    .locator("tr", { hasText: "2023" })
+    .filter({ hasText: `${WORLD.department} ` });
   const href = await row.getByRole("link").first().getAttribute("href");
   expect(href).toMatch(/^\/workspace\/budgets\/\d+$/);
   return href!;
@@ -67,7 +70,11 @@ test("an accountant fills the 2023 draft in Excel, previews, applies; a faulty w
   const basic = wb.getWorksheet("基本支出")!;
   let last = 1;
   basic.eachRow((_r, n) => (last = n));
-  for (const [row, plus] of [[2, 1000], [3, 2000], [4, 3000]] as const) {
+  for (const [row, plus] of [
+    [2, 1000],
+    [3, 2000],
+    [4, 3000],
+  ] as const) {
     const cell = basic.getCell(`E${row}`);
     cell.value = new Decimal(cell.value as number).plus(plus).toNumber();
   }

@@ -13,8 +13,7 @@ test.beforeAll(() => {
 const field = (page: Page, path: string) => page.locator(`[id="${path}"]`);
 
 /** Parses a rendered "2,514.61 万元" or "2,514.61" and returns the machine form "2514.61". */
-const amountIn = async (page: Page, testId: string) =>
-  ((await page.getByTestId(testId).textContent()) ?? "").replace(/[,\s万元]/g, "");
+const amountIn = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? "").replace(/[,\s万元]/g, "");
 
 const t2Cell = async (page: Page, code: string, column: number) =>
   ((await page.getByTestId("t2-preview").locator(`tr[data-code="${code}"] td`).nth(column).textContent()) ?? "").replace(/,/g, "");

@@ -156,7 +156,11 @@ describe("publication across servers and the replica", () => {
       );
       expect(fellBack.value).toBe(true);
       expect(Date.now() - changedAt).toBeGreaterThanOrEqual(MAX_LAG_MS - 600);
-      await poll(async () => (PORTS.apps.every((p) => /只读副本不可用（延迟 \d+ 毫秒，超过 4000 毫秒），公众页面改读主库/.test(logOf(p))) ? true : undefined), 5000, 100);
+      await poll(
+        async () => (PORTS.apps.every((p) => /只读副本不可用（延迟 \d+ 毫秒，超过 4000 毫秒），公众页面改读主库/.test(logOf(p))) ? true : undefined),
+        5000,
+        100,
+      );
     } finally {
       await db.query(`update "Region" set name = $2 where code = $1`, [REGION, original]);
       await replica.query("select pg_wal_replay_resume()");

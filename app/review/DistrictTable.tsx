@@ -61,7 +61,13 @@ const columns: ColumnDef<F, DepartmentRow>[] = [
     filterFn: (row, _id, value: string) => `${row.original.code} ${row.original.name}`.includes(value),
     cell: ({ row }) => {
       const r = row.original;
-      return r.budgetId ? <Link href={`/review/${r.kind === "final" ? "finals" : "budgets"}/${r.budgetId}`}>{r.code} {r.name}</Link> : `${r.code} ${r.name}`;
+      return r.budgetId ? (
+        <Link href={`/review/${r.kind === "final" ? "finals" : "budgets"}/${r.budgetId}`}>
+          {r.code} {r.name}
+        </Link>
+      ) : (
+        `${r.code} ${r.name}`
+      );
     },
   },
   {
@@ -102,7 +108,9 @@ const columns: ColumnDef<F, DepartmentRow>[] = [
       const d = row.original.deadline;
       if (!d) return "";
       return d.overdue ? (
-        <strong className={styles.overdueText}>{d.deadline} 已逾期 {-d.daysLeft} 天</strong>
+        <strong className={styles.overdueText}>
+          {d.deadline} 已逾期 {-d.daysLeft} 天
+        </strong>
       ) : (
         `${d.deadline}（剩 ${d.daysLeft} 天）`
       );
@@ -113,7 +121,14 @@ const columns: ColumnDef<F, DepartmentRow>[] = [
 export function DistrictTable({ rows, totals }: { rows: DepartmentRow[]; totals: DistrictTotals }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
-  const table = useTable({ features, columns, data: rows, state: { sorting, columnFilters }, onSortingChange: setSorting, onColumnFiltersChange: setColumnFilters });
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    state: { sorting, columnFilters },
+    onSortingChange: setSorting,
+    onColumnFiltersChange: setColumnFilters,
+  });
   const filterOf = (id: string) => table.getColumn(id)?.getFilterValue();
   const shown = table.getRowModel().rows;
   const t = totals.amounts;
@@ -166,7 +181,11 @@ export function DistrictTable({ rows, totals }: { rows: DepartmentRow[]; totals:
                   const sorted = header.column.getIsSorted();
                   const num = (header.column.columnDef.meta as { num?: boolean } | undefined)?.num;
                   return (
-                    <th key={header.id} className={num ? "num" : undefined} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
+                    <th
+                      key={header.id}
+                      className={num ? "num" : undefined}
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                    >
                       <button type="button" className={styles.sort} onClick={header.column.getToggleSortingHandler()}>
                         <table.FlexRender header={header} />
                         {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}

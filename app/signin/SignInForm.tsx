@@ -37,8 +37,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         密码
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      {error ? <p className="error" role="alert">{error}</p> : null}
-      <button type="submit" disabled={pending}>{pending ? "正在登录…" : "登录"}</button>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending}>
+        {pending ? "正在登录…" : "登录"}
+      </button>
     </form>
   );
 }

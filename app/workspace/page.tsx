@@ -21,9 +21,7 @@ export default async function WorkspacePage() {
   const years = new Set(budgets.map((b) => `${b.region.code}/${b.department.code}/${b.year}/${b.kind}`));
   // …and only from a budget out of editing: a draft's figures never become the 上年 column.
   const canStartNext = (b: (typeof budgets)[number]) =>
-    b.kind === "budget" &&
-    (NEXT_YEAR_FROM as readonly string[]).includes(b.status) &&
-    !years.has(`${b.region.code}/${b.department.code}/${b.year + 1}/budget`);
+    b.kind === "budget" && (NEXT_YEAR_FROM as readonly string[]).includes(b.status) && !years.has(`${b.region.code}/${b.department.code}/${b.year + 1}/budget`);
   // A 决算 starts from its year's budget once the district has approved it.
   const canStartFinal = (b: (typeof budgets)[number]) =>
     b.kind === "budget" && (b.status === "APPROVED" || b.status === "PUBLISHED") && !years.has(`${b.region.code}/${b.department.code}/${b.year}/final`);
@@ -57,7 +55,11 @@ export default async function WorkspacePage() {
                   <Link href={b.kind === "final" ? `/workspace/finals/${b.id}` : `/workspace/budgets/${b.id}`}>
                     {b.department.code} {b.department.name}
                   </Link>
-                  {b.kind === "final" ? <span className="badge" data-testid="kind-final">决算</span> : null}
+                  {b.kind === "final" ? (
+                    <span className="badge" data-testid="kind-final">
+                      决算
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <StatusBadge status={b.status} />
@@ -66,9 +68,7 @@ export default async function WorkspacePage() {
                 <td>{formatDateTime(b.updatedAt)}</td>
                 {canEdit ? (
                   <td>
-                    {canStartNext(b) ? (
-                      <StartNextYearButton fromBudgetId={b.id} nextYear={b.year + 1} provisional={b.status === "SUBMITTED"} />
-                    ) : null}
+                    {canStartNext(b) ? <StartNextYearButton fromBudgetId={b.id} nextYear={b.year + 1} provisional={b.status === "SUBMITTED"} /> : null}
                     {canStartFinal(b) ? <StartFinalButton fromBudgetId={b.id} year={b.year} /> : null}
                   </td>
                 ) : null}
@@ -77,9 +77,7 @@ export default async function WorkspacePage() {
           </tbody>
         </table>
       )}
-      {departments.length > 0 ? (
-        <CreateBudgetForm departments={departments} defaultYear={new Date().getFullYear() + 1} />
-      ) : null}
+      {departments.length > 0 ? <CreateBudgetForm departments={departments} defaultYear={new Date().getFullYear() + 1} /> : null}
     </>
   );
 }

@@ -24,11 +24,23 @@ function Cell({ cell, traceHref }: { cell: GridCell; traceHref?: TraceHref | und
   };
   switch (cell.kind) {
     case "head":
-      return <th scope="col" {...spans}>{cell.text}</th>;
+      return (
+        <th scope="col" {...spans}>
+          {cell.text}
+        </th>
+      );
     case "label":
-      return <th scope="row" className="dz-label" {...spans}>{cell.text}</th>;
+      return (
+        <th scope="row" className="dz-label" {...spans}>
+          {cell.text}
+        </th>
+      );
     case "code":
-      return <td className="dz-code" {...spans}>{cell.text}</td>;
+      return (
+        <td className="dz-code" {...spans}>
+          {cell.text}
+        </td>
+      );
     case "amount": {
       const shown = displayAmount(cell.amount);
       // A plain link per amount (no client script): keyboard- and screen-reader-reachable, and
@@ -71,9 +83,13 @@ export function DisclosureGrid({
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className="dz-table" id={table.key} data-table={table.key} aria-labelledby={`${table.key}-title`}>
-      <Heading id={`${table.key}-title`} className="dz-title">{table.title}</Heading>
+      <Heading id={`${table.key}-title`} className="dz-title">
+        {table.title}
+      </Heading>
       {table.preface.map((line) => (
-        <p key={line} className="dz-preface">{line}</p>
+        <p key={line} className="dz-preface">
+          {line}
+        </p>
       ))}
       <p className="dz-unit">{table.unitLabel}</p>
       <p className="dz-scroll-cue dz-noprint" aria-hidden="true">

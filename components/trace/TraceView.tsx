@@ -39,7 +39,9 @@ export function TraceView({
       <p data-testid="trace-explanation">{trace.rounding.explanation}</p>
       {csvHref ? (
         <p>
-          <a className="button secondary" href={csvHref} download>下载明细 CSV</a>
+          <a className="button secondary" href={csvHref} download>
+            下载明细 CSV
+          </a>
         </p>
       ) : null}
       {trace.rows && trace.rows.length > 0 ? (
@@ -69,7 +71,9 @@ export function TraceView({
                 <th scope="col">经济分类</th>
                 <th scope="col">资金来源</th>
                 <th scope="col">项目编码</th>
-                <th scope="col" className="dz-num">金额（元）</th>
+                <th scope="col" className="dz-num">
+                  金额（元）
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -79,7 +83,7 @@ export function TraceView({
                   <td>{l.label}</td>
                   <td className="dz-code">{l.function ?? ""}</td>
                   <td className="dz-code">{l.economic ?? ""}</td>
-                  <td>{l.fund ? (FUND_LABELS as Record<string, string>)[l.fund] ?? l.fund : ""}</td>
+                  <td>{l.fund ? ((FUND_LABELS as Record<string, string>)[l.fund] ?? l.fund) : ""}</td>
                   <td className="dz-code">{l.project ?? ""}</td>
                   <td className="dz-num">{yuan(l.amount)}</td>
                 </tr>
@@ -87,8 +91,12 @@ export function TraceView({
             </tbody>
             <tfoot>
               <tr className="dz-total">
-                <th scope="row" colSpan={6}>合计（元）</th>
-                <td className="dz-num" data-testid="trace-lines-sum">{yuan(trace.sum)}</td>
+                <th scope="row" colSpan={6}>
+                  合计（元）
+                </th>
+                <td className="dz-num" data-testid="trace-lines-sum">
+                  {yuan(trace.sum)}
+                </td>
               </tr>
             </tfoot>
           </table>
@@ -101,8 +109,12 @@ export function TraceView({
             <thead>
               <tr>
                 <th scope="col">最小项</th>
-                <th scope="col" className="dz-num">元合计</th>
-                <th scope="col" className="dz-num">印刷数（万元）</th>
+                <th scope="col" className="dz-num">
+                  元合计
+                </th>
+                <th scope="col" className="dz-num">
+                  印刷数（万元）
+                </th>
                 <th scope="col">舍入</th>
               </tr>
             </thead>

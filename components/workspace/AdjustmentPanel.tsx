@@ -15,9 +15,7 @@ export function AdjustmentPanel() {
   return (
     <section className="card">
       <h2 style={{ marginTop: 0 }}>预算调整</h2>
-      <p className="muted">
-        已公开的预算如需调整，可发起预算调整：预算回到编制中，修改后重新报送审核；新版本公开前，公众看到的仍是已公开的版本。
-      </p>
+      <p className="muted">已公开的预算如需调整，可发起预算调整：预算回到编制中，修改后重新报送审核；新版本公开前，公众看到的仍是已公开的版本。</p>
       <label>
         调整原因
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />

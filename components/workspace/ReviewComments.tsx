@@ -26,7 +26,17 @@ export function ReviewComments({ comments, title = "审核意见" }: { comments:
   );
 }
 
-function CommentItem({ comment, budgetId, canAnswer, projects }: { comment: CommentView; budgetId: number; canAnswer: boolean; projects: { code: string; name: string }[] }) {
+function CommentItem({
+  comment,
+  budgetId,
+  canAnswer,
+  projects,
+}: {
+  comment: CommentView;
+  budgetId: number;
+  canAnswer: boolean;
+  projects: { code: string; name: string }[];
+}) {
   const router = useRouter();
   const [answer, setAnswer] = useState("");
   const [error, setError] = useState<string | null>(null);

@@ -41,7 +41,8 @@ export function WorkbookPanel() {
     <section className="card" data-testid="workbook-panel">
       <h2 style={{ marginTop: 0 }}>在 Excel 中填写</h2>
       <p className="muted">
-        下载录入工作簿，在 Excel 或 WPS 中填写（金额以元为单位），再上传：系统先列出将新增、修改、删除的内容，确认后一次保存；有问题时逐条指出工作表、单元格和字段，全部改正前不会保存。
+        下载录入工作簿，在 Excel 或 WPS
+        中填写（金额以元为单位），再上传：系统先列出将新增、修改、删除的内容，确认后一次保存；有问题时逐条指出工作表、单元格和字段，全部改正前不会保存。
       </p>
       <div className="row-actions">
         <a className="button secondary" href={base} download data-testid="download-workbook">

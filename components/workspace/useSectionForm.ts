@@ -72,7 +72,10 @@ export function useSectionForm<S extends SectionId>(section: S) {
 
   // While the input has errors, the figures stay those of the last valid input (marked stale)
   // rather than dropping to zero.
-  const checked = useMemo(() => checkSection(editor.saved, section, deferred as SectionValues<S>, editor.catalog), [deferred, editor.saved, editor.catalog, section]);
+  const checked = useMemo(
+    () => checkSection(editor.saved, section, deferred as SectionValues<S>, editor.catalog),
+    [deferred, editor.saved, editor.catalog, section],
+  );
   const evaluation = useMemo(() => (checked.ok ? safeEvaluate(checked.pkg, editor.catalog) : undefined), [checked, editor.catalog]);
   // Kept from an earlier render (React's "storing information from previous renders").
   const [lastValid, setLastValid] = useState<Evaluation | undefined>(undefined);
@@ -100,53 +103,53 @@ export function useSectionForm<S extends SectionId>(section: S) {
   // state set by that resolution is not yet visible to this render's closure).
   const submit = (against: Rebase | null = rebase) =>
     form.handleSubmit(
-    async (values) => {
-    if (!editor.editable) return;
-    setSaveState({ kind: "saving" });
-    try {
-      const result = await saveSectionAction({
-        budgetId: editor.budgetId,
-        expectedVersion: against?.version ?? editor.version,
-        base: (against?.base ?? defaults) as SectionValues<SectionId>,
-        section,
-        values: values as SectionValues<SectionId>,
-      });
-      if (result.ok && result.unchanged) {
-        form.reset(values);
-        setSaveState({ kind: "unchanged" });
-      } else if (result.ok) {
-        const checked = checkSection(editor.saved, section, values as SectionValues<S>, editor.catalog);
-        // A save merged over a newer version: the refresh brings the whole budget as stored.
-        if (checked.ok && result.version === editor.version + 1 && !against) editor.markSaved(checked.pkg, result.version);
-        setRebase(null);
-        form.reset(values);
-        setSaveState({ kind: "saved", version: result.version });
-      } else if (result.code === "invalid" && "errors" in result) {
-        for (const e of result.errors) form.setError((e.field || "root.section") as never, { type: "server", message: e.message });
-        setSaveState({ kind: "error", message: "保存失败：请按提示修改标红的字段，您的输入都还在。" });
-      } else if (result.code === "conflict" && "currentVersion" in result) {
+      async (values) => {
+        if (!editor.editable) return;
+        setSaveState({ kind: "saving" });
+        try {
+          const result = await saveSectionAction({
+            budgetId: editor.budgetId,
+            expectedVersion: against?.version ?? editor.version,
+            base: (against?.base ?? defaults) as SectionValues<SectionId>,
+            section,
+            values: values as SectionValues<SectionId>,
+          });
+          if (result.ok && result.unchanged) {
+            form.reset(values);
+            setSaveState({ kind: "unchanged" });
+          } else if (result.ok) {
+            const checked = checkSection(editor.saved, section, values as SectionValues<S>, editor.catalog);
+            // A save merged over a newer version: the refresh brings the whole budget as stored.
+            if (checked.ok && result.version === editor.version + 1 && !against) editor.markSaved(checked.pkg, result.version);
+            setRebase(null);
+            form.reset(values);
+            setSaveState({ kind: "saved", version: result.version });
+          } else if (result.code === "invalid" && "errors" in result) {
+            for (const e of result.errors) form.setError((e.field || "root.section") as never, { type: "server", message: e.message });
+            setSaveState({ kind: "error", message: "保存失败：请按提示修改标红的字段，您的输入都还在。" });
+          } else if (result.code === "conflict" && "currentVersion" in result) {
+            setSaveState({
+              kind: "conflict",
+              message: result.message,
+              ...(result.theirs ? { theirs: result.theirs as FieldValues } : {}),
+              currentVersion: result.currentVersion,
+            });
+          } else {
+            setSaveState({ kind: "error", message: result.message });
+          }
+        } catch {
+          setSaveState({ kind: "error", message: "保存失败：网络或服务器异常，您的输入仍保留在页面上，请稍后重试。" });
+        }
+      },
+      // 保存 never does nothing silently: say how many inputs stop it and what the first one is.
+      (errors) => {
+        const messages = errorMessages(errors);
         setSaveState({
-          kind: "conflict",
-          message: result.message,
-          ...(result.theirs ? { theirs: result.theirs as FieldValues } : {}),
-          currentVersion: result.currentVersion,
+          kind: "error",
+          message: `未保存：有 ${messages.length} 处需要修改${messages[0] ? `，如“${messages[0]}”` : ""}。标红的字段已标出，您的输入都还在。`,
         });
-      } else {
-        setSaveState({ kind: "error", message: result.message });
-      }
-    } catch {
-      setSaveState({ kind: "error", message: "保存失败：网络或服务器异常，您的输入仍保留在页面上，请稍后重试。" });
-    }
-    },
-    // 保存 never does nothing silently: say how many inputs stop it and what the first one is.
-    (errors) => {
-      const messages = errorMessages(errors);
-      setSaveState({
-        kind: "error",
-        message: `未保存：有 ${messages.length} 处需要修改${messages[0] ? `，如“${messages[0]}”` : ""}。标红的字段已标出，您的输入都还在。`,
-      });
-    },
-  );
+      },
+    );
   const save = async (event?: { preventDefault(): void }) => {
     event?.preventDefault();
     if (!editor.editable || saveState.kind === "saving") return;

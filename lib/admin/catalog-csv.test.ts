@@ -32,7 +32,10 @@ describe("catalogue CSV for the admin's preview", () => {
   });
 
   it("reads a crosswalk, function by default, allows a split into several codes, and refuses mismatched levels", () => {
-    const result = parseCatalogCsv("crosswalk", "fromCode,toCode,kind\n2010308,2014004,\n20103,2014001,function\n30101,30102,economic\nabc,2014001,function\n2010308,2014001,\n2010308,2014004,");
+    const result = parseCatalogCsv(
+      "crosswalk",
+      "fromCode,toCode,kind\n2010308,2014004,\n20103,2014001,function\n30101,30102,economic\nabc,2014001,function\n2010308,2014001,\n2010308,2014004,",
+    );
     expect(result.rows).toEqual([
       { kind: "function", fromCode: "2010308", toCode: "2014004" },
       { kind: "economic", fromCode: "30101", toCode: "30102" },
@@ -47,7 +50,13 @@ describe("catalogue CSV for the admin's preview", () => {
 
   it("reads the shipped crosswalk's snake_case header with its source column", () => {
     const result = parseCatalogCsv("crosswalk", "kind,from_code,to_code,source\nfunction,2010308,2014001,S1\nfunction,2010308,2014003,S1\n");
-    expect(result).toMatchObject({ errors: [], rows: [{ fromCode: "2010308", toCode: "2014001" }, { fromCode: "2010308", toCode: "2014003" }] });
+    expect(result).toMatchObject({
+      errors: [],
+      rows: [
+        { fromCode: "2010308", toCode: "2014001" },
+        { fromCode: "2010308", toCode: "2014003" },
+      ],
+    });
   });
 
   it("reads an official list laid out as a table: title rows, Chinese headers, extra columns, levels from the code length", () => {
@@ -78,7 +87,13 @@ describe("catalogue CSV for the admin's preview", () => {
   it("derives an economic subject's category from its 类 when the official list has none", () => {
     const result = parseCatalogCsv("economic", "科目编码,科目名称\n301,工资福利支出\n30101,基本工资\n30201,办公费\n31002,办公设备购置\n39999,其他支出");
     expect(result.errors).toEqual([]);
-    expect((result.rows as { code: string; category: string }[]).map((r) => `${r.code}:${r.category}`)).toEqual(["301:personnel", "30101:personnel", "30201:public", "31002:capital", "39999:other"]);
+    expect((result.rows as { code: string; category: string }[]).map((r) => `${r.code}:${r.category}`)).toEqual([
+      "301:personnel",
+      "30101:personnel",
+      "30201:public",
+      "31002:capital",
+      "39999:other",
+    ]);
   });
 
   it("reads the printed 财政部 layout with 类/款/项 in separate columns, carrying the 类 and 款 down", () => {

@@ -1,13 +1,7 @@
 import { parseCrosswalkCsv, type CrosswalkEntry } from "@/lib/catalog/crosswalk";
 import { csvGrid, readCatalogTable } from "./catalog-table";
 import { xlsxGrids } from "./catalog-xlsx";
-import {
-  CatalogParseError,
-  parseEconomicSubjectsCsv,
-  parseFunctionSubjectsCsv,
-  type EconomicSubject,
-  type FunctionSubject,
-} from "@/lib/catalog/catalog";
+import { CatalogParseError, parseEconomicSubjectsCsv, parseFunctionSubjectsCsv, type EconomicSubject, type FunctionSubject } from "@/lib/catalog/catalog";
 
 /**
  * Reading an uploaded catalogue for the admin's preview: a CSV in the data/catalogues format
@@ -80,7 +74,9 @@ function eachRow<T extends { code: string }>(text: string, parse: (csv: string) 
 
 /** The data/catalogues layout: a first line naming the `code` and `name` columns. */
 function isShippedLayout(text: string): boolean {
-  const header = lines(text)[0]?.raw.split(",").map((c) => c.trim().replace(/^\uFEFF/, ""));
+  const header = lines(text)[0]
+    ?.raw.split(",")
+    .map((c) => c.trim().replace(/^\uFEFF/, ""));
   return !!header && header.includes("code") && header.includes("name");
 }
 

@@ -148,7 +148,8 @@ export function readCatalogTable(kind: TableKind, grid: Grid, what: string): Tab
     if (name === "") problems.push(`${grid.where(r, layout.name)}：科目名称不能为空`);
     if (layout.level !== undefined) {
       const stated = clean(cells[layout.level]);
-      if (stated !== "" && stated !== String(level)) problems.push(`${grid.where(r, layout.level)}：级次“${stated}”与编码 ${code} 的位数（第 ${level} 级）不符`);
+      if (stated !== "" && stated !== String(level))
+        problems.push(`${grid.where(r, layout.level)}：级次“${stated}”与编码 ${code} 的位数（第 ${level} 级）不符`);
     }
     let category: EconomicCategory | undefined;
     if (kind === "economic") {

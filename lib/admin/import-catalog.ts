@@ -101,7 +101,10 @@ async function preview(db: Db, input: CatalogImportInput): Promise<CatalogPrevie
     ...base,
     added: added.slice(0, PREVIEW_LIST_LIMIT),
     changed: changed.slice(0, PREVIEW_LIST_LIMIT),
-    unchanged: Math.max(0, (parsed.kind === "crosswalk" ? new Set(parsed.rows.map((r) => `${r.kind}:${r.fromCode}`)).size : parsed.rows.length) - added.length - changed.length),
+    unchanged: Math.max(
+      0,
+      (parsed.kind === "crosswalk" ? new Set(parsed.rows.map((r) => `${r.kind}:${r.fromCode}`)).size : parsed.rows.length) - added.length - changed.length,
+    ),
     warnings: [
       ...(cut ? [`只列出前 ${PREVIEW_LIST_LIMIT} 条变化（共新增 ${added.length} 条，修改 ${changed.length} 条）`] : []),
       ...warnings.slice(0, PREVIEW_LIST_LIMIT),
@@ -110,11 +113,16 @@ async function preview(db: Db, input: CatalogImportInput): Promise<CatalogPrevie
 }
 
 /** Imports the file in one transaction; refused as a whole while any row is bad. */
-export async function importCatalog(db: Db, actor: SessionUser, input: CatalogImportInput): Promise<Result<{ stored: number }, Failure<{ errors?: string[] }>>> {
+export async function importCatalog(
+  db: Db,
+  actor: SessionUser,
+  input: CatalogImportInput,
+): Promise<Result<{ stored: number }, Failure<{ errors?: string[] }>>> {
   try {
     requireAdmin(hasPermission(actor, "admin.catalog"), "导入科目目录");
     const parsed = await parseInput(input);
-    if (parsed.errors.length > 0) return { ok: false, code: "invalid_input", message: `文件有 ${parsed.errors.length} 处错误，未导入任何内容`, errors: parsed.errors };
+    if (parsed.errors.length > 0)
+      return { ok: false, code: "invalid_input", message: `文件有 ${parsed.errors.length} 处错误，未导入任何内容`, errors: parsed.errors };
     if (parsed.rows.length === 0) throw new AppError("invalid_input", "文件中没有数据行");
     const stored = await db.$transaction(
       async (tx) => {

@@ -36,11 +36,7 @@ export async function renameRegion(db: Db, actor: SessionUser, input: { id: numb
   }
 }
 
-export async function createDepartment(
-  db: Db,
-  actor: SessionUser,
-  input: { regionId: number; code: string; name: string },
-): Promise<AdminResult> {
+export async function createDepartment(db: Db, actor: SessionUser, input: { regionId: number; code: string; name: string }): Promise<AdminResult> {
   try {
     guard(actor);
     checkUnitCode(input.code, "部门编码");
@@ -63,11 +59,7 @@ export async function renameDepartment(db: Db, actor: SessionUser, input: { id: 
   }
 }
 
-export async function createSubUnit(
-  db: Db,
-  actor: SessionUser,
-  input: { departmentId: number; code: string; name: string },
-): Promise<AdminResult> {
+export async function createSubUnit(db: Db, actor: SessionUser, input: { departmentId: number; code: string; name: string }): Promise<AdminResult> {
   try {
     guard(actor);
     checkUnitCode(input.code, "单位编码");

@@ -7,7 +7,11 @@
 export function clientAddress(forwardedFor: string | string[] | undefined, peer: string | undefined, trustProxy: boolean): string {
   if (trustProxy) {
     const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-    const last = header.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
+    const last = header
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1);
     if (last) return last;
   }
   return peer || "unknown";

@@ -10,8 +10,7 @@ describe("the role → permission table", () => {
   it("lets accountants edit and submit but never review or publish", () => {
     expect(hasPermission(as("ACCOUNTANT"), "budget.edit")).toBe(true);
     expect(hasPermission(as("ACCOUNTANT"), "budget.submit")).toBe(true);
-    for (const p of ["budget.review", "budget.approve", "budget.publish", "admin.users"] as const)
-      expect(hasPermission(as("ACCOUNTANT"), p)).toBe(false);
+    for (const p of ["budget.review", "budget.approve", "budget.publish", "admin.users"] as const) expect(hasPermission(as("ACCOUNTANT"), p)).toBe(false);
   });
   it("lets reviewers approve and publish but never edit a department's figures", () => {
     expect(hasPermission(as("REVIEWER"), "budget.publish")).toBe(true);

@@ -25,23 +25,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ACCOUNTANT: ["budget.read", "budget.edit", "budget.submit", "budget.import", "budget.export", "budget.comment"],
-  REVIEWER: [
-    "budget.read",
-    "budget.export",
-    "budget.review",
-    "budget.return",
-    "budget.approve",
-    "budget.publish",
-    "budget.comment",
-  ],
-  ADMIN: [
-    "budget.read",
-    "budget.export",
-    "budget.import",
-    "admin.users",
-    "admin.units",
-    "admin.catalog",
-  ],
+  REVIEWER: ["budget.read", "budget.export", "budget.review", "budget.return", "budget.approve", "budget.publish", "budget.comment"],
+  ADMIN: ["budget.read", "budget.export", "budget.import", "admin.users", "admin.units", "admin.catalog"],
 };
 
 export interface MembershipScope {

@@ -51,5 +51,4 @@ export function createRateLimiter(opts: { limit: number; windowMs: number; now?:
 export const SIGN_IN_ATTEMPTS_PER_WINDOW = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
-
 export { lockedOutMessage, LOCKED_OUT_PREFIX } from "./lockout-message";

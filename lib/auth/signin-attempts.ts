@@ -30,9 +30,7 @@ export function createSignInAttempts(db: () => Sql, opts: { limit?: number; wind
   function purgeNow() {
     if (Date.now() - lastPurge < purgeEveryMs) return;
     lastPurge = Date.now();
-    db()
-      .$executeRaw`DELETE FROM "SignInAttempt" WHERE "windowStart" <= LOCALTIMESTAMP - ${windowMs}::int * interval '1 millisecond'`
-      .catch(() => undefined);
+    db().$executeRaw`DELETE FROM "SignInAttempt" WHERE "windowStart" <= LOCALTIMESTAMP - ${windowMs}::int * interval '1 millisecond'`.catch(() => undefined);
   }
 
   return {

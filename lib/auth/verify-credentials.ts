@@ -3,7 +3,6 @@ import { db } from "@/lib/db/client";
 import { hashPassword, needsRehash, PASSWORD_MAX_CHARS, verifyPassword } from "./password";
 import { createSignInAttempts } from "./signin-attempts";
 
-
 // Compared against when the user does not exist, so that the answer time does not tell which
 // usernames exist.
 let dummyHash: Promise<string> | undefined;

@@ -73,9 +73,7 @@ export function discloseBudget(input: DisclosureInput): Disclosure {
     project: t8.total.project,
     threePublic: figure("threePublicTotal") ?? "0.00",
     // The narrative prints 本年 − 上年; 上年 is read back from the same two printed figures.
-    ...(change !== undefined
-      ? { priorTotal: formatWan(parseWan(t8.total.total).minus(parseWan(change))), change }
-      : {}),
+    ...(change !== undefined ? { priorTotal: formatWan(parseWan(t8.total.total).minus(parseWan(change))), change } : {}),
     byClass: t8.rows.filter((r) => r.level === 1).map((r) => ({ code: r.code, name: r.name, total: r.total })),
   };
   return { tables, narrative, findings, summary };

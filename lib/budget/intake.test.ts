@@ -84,9 +84,7 @@ describe("projects without 项目分类/项目概述/立项依据/项目负责�
   it("warns, naming the project and what is missing; no error", () => {
     const findings = checkBudget(bare.budget, catalog).filter((f) => f.rule === "project.fields-missing");
     expect(findings.every((f) => f.severity === "warning")).toBe(true);
-    expect(findings.map((f) => f.message)).toContain(
-      "项目“日常维稳专项工作经费”未填写项目分类、项目概述、立项依据，公开的绩效目标表中这些栏目将为空",
-    );
+    expect(findings.map((f) => f.message)).toContain("项目“日常维稳专项工作经费”未填写项目分类、项目概述、立项依据，公开的绩效目标表中这些栏目将为空");
     expect(findings.find((f) => f.path.endsWith(".owner"))!.message).toContain("3 个公开绩效目标表的项目未填写项目负责人");
     expect(checkBudget(bare.budget, catalog).filter((f) => f.severity === "error")).toEqual([]);
   });
@@ -146,9 +144,11 @@ describe("tables a department does not publish", () => {
   it("leaves out what the department does not publish (no 部门收入总表) and prints the rest in the standard order", () => {
     const tables = buildTables(own.budget, catalog);
     expect(Object.keys(tables).filter((k) => /^T\d+$/.test(k))).toEqual(["T1", "T2", "T3", "T4", "T5", "T12", "T6", "T8", "T9", "T10", "T11"]);
-    expect(tableLayouts(tables).map((g) => g.id).filter((id, i, all) => all.indexOf(id) === i)).toEqual([
-      "T1", "T2", "T3", "T4", "T5", "T12", "T6", "T8", "T9", "T10", "T11",
-    ]);
+    expect(
+      tableLayouts(tables)
+        .map((g) => g.id)
+        .filter((id, i, all) => all.indexOf(id) === i),
+    ).toEqual(["T1", "T2", "T3", "T4", "T5", "T12", "T6", "T8", "T9", "T10", "T11"]);
   });
 
   it("prints the empty 国有资本经营预算支出表 with the samples' note", () => {
@@ -182,7 +182,9 @@ describe("专业性名词解释", () => {
   it("is the department's own text when the package gives one, one paragraph a line", () => {
     const own = variant((p) => (p.narrative!.glossary = "（一）基本支出：指保障机构正常运转的支出。\n\n（二）项目支出：指完成特定任务的支出。"));
     const md = buildNarrative(own.budget, catalog).markdown;
-    expect(md).toContain("### 六、专业性名词解释\n\n（一）基本支出：指保障机构正常运转的支出。\n\n（二）项目支出：指完成特定任务的支出。\n\n部门预算公开联系人");
+    expect(md).toContain(
+      "### 六、专业性名词解释\n\n（一）基本支出：指保障机构正常运转的支出。\n\n（二）项目支出：指完成特定任务的支出。\n\n部门预算公开联系人",
+    );
     expect(md).not.toContain(STANDARD_GLOSSARY[0]);
     expect(budgetToPackage(own.budget).narrative!.glossary).toBe(own.pkg.narrative!.glossary);
   });

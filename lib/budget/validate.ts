@@ -27,9 +27,7 @@ function error(path: PathSegment[], message: string): ValidationError {
 function functionProblem(catalog: Catalog, code: string): string | undefined {
   const subject = findFunction(catalog, code);
   if (!subject) {
-    return code.length === 7
-      ? missingSubjectMessage(catalog.year, code)
-      : `功能分类科目应为 7 位的“项”级编码，${code} 是 ${code.length} 位`;
+    return code.length === 7 ? missingSubjectMessage(catalog.year, code) : `功能分类科目应为 7 位的“项”级编码，${code} 是 ${code.length} 位`;
   }
   if (subject.level !== 3) return `功能分类科目应填到“项”级（7 位），${code} ${subject.name} 是${subject.level === 1 ? "类" : "款"}级`;
   return undefined;
@@ -38,9 +36,7 @@ function functionProblem(catalog: Catalog, code: string): string | undefined {
 function economicProblem(catalog: Catalog, code: string): string | undefined {
   const subject = findEconomic(catalog, code);
   if (!subject) {
-    return code.length === 5
-      ? missingSubjectMessage(catalog.year, code)
-      : `经济分类科目应为 5 位的“款”级编码，${code} 是 ${code.length} 位`;
+    return code.length === 5 ? missingSubjectMessage(catalog.year, code) : `经济分类科目应为 5 位的“款”级编码，${code} 是 ${code.length} 位`;
   }
   if (subject.level !== 2) return `经济分类科目应填到“款”级（5 位），${code} ${subject.name} 是类级`;
   return undefined;

@@ -1,20 +1,14 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import {
-  buildCatalog,
-  CatalogParseError,
-  functionName,
-  isEconomicItem,
-  isFunctionItem,
-  parseEconomicSubjectsCsv,
-  parseFunctionSubjectsCsv,
-} from "./catalog";
+import { buildCatalog, CatalogParseError, functionName, isEconomicItem, isFunctionItem, parseEconomicSubjectsCsv, parseFunctionSubjectsCsv } from "./catalog";
 import { applyCrosswalk } from "./crosswalk";
 import { loadReferenceCatalog } from "./reference";
 
 describe("function subjects", () => {
   it("parses levels and derives parents from the code", () => {
-    const rows = parseFunctionSubjectsCsv("\uFEFFcode,name,level\r\n201,一般公共服务支出,1\r\n20103,政府办公厅（室）及相关机构事务,2\r\n2010301,行政运行,3\r\n");
+    const rows = parseFunctionSubjectsCsv(
+      "\uFEFFcode,name,level\r\n201,一般公共服务支出,1\r\n20103,政府办公厅（室）及相关机构事务,2\r\n2010301,行政运行,3\r\n",
+    );
     expect(rows).toEqual([
       { code: "201", name: "一般公共服务支出", level: 1 },
       { code: "20103", name: "政府办公厅（室）及相关机构事务", level: 2, parent: "201" },

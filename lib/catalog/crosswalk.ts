@@ -76,7 +76,10 @@ export function parseCrosswalkCsv(text: string): { rows: CrosswalkEntry[]; error
     const problems: string[] = [];
     if (kind !== "function" && kind !== "economic") problems.push(`“kind”列应为 function 或 economic，实际为“${kind}”`);
     const lengths = kind === "economic" ? [3, 5] : [3, 5, 7];
-    for (const [name, code] of [["fromCode", fromCode], ["toCode", toCode]] as const) {
+    for (const [name, code] of [
+      ["fromCode", fromCode],
+      ["toCode", toCode],
+    ] as const) {
       if (!/^\d+$/.test(code) || !lengths.includes(code.length)) problems.push(`“${name}”列应为 ${lengths.join("、")} 位数字，实际为“${code}”`);
     }
     if (problems.length === 0 && fromCode.length !== toCode.length) problems.push(`对照前后科目级次不同（${fromCode} → ${toCode}）`);

@@ -27,7 +27,9 @@ export function shippedCatalogueYears(): number[] {
 
 /** The shipped year whose files serve `year`: its own, else the latest earlier one. */
 function sourceYear(year: number): number | undefined {
-  return shippedCatalogueYears().filter((y) => y <= year).pop();
+  return shippedCatalogueYears()
+    .filter((y) => y <= year)
+    .pop();
 }
 
 export function crosswalkFile(fromYear: number, toYear: number): string {

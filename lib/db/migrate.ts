@@ -64,10 +64,11 @@ export async function migrate(url: string, log: (line: string) => void = () => u
       await client.query("begin");
       try {
         await client.query(m.sql);
-        await client.query(
-          `insert into "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) values ($1, $2, now(), $3, 1)`,
-          [randomUUID(), m.checksum, m.name],
-        );
+        await client.query(`insert into "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) values ($1, $2, now(), $3, 1)`, [
+          randomUUID(),
+          m.checksum,
+          m.name,
+        ]);
         await client.query("commit");
       } catch (error) {
         await client.query("rollback");

@@ -98,11 +98,7 @@ export function createReplicaRouter(opts: {
     try {
       // The primary first: what the replica has replayed is then compared with a position the
       // primary had already reached.
-      const primaryRow = await withTimeout(
-        opts.primary.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`,
-        1500,
-        "主库",
-      ).catch(() => null);
+      const primaryRow = await withTimeout(opts.primary.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`, 1500, "主库").catch(() => null);
       const sampled = parseLsn(primaryRow?.[0]?.lsn);
       if (sampled !== null) {
         samples.push({ at: now, lsn: sampled });

@@ -106,9 +106,7 @@ async function seedUsers(db: Db) {
     if (await db.user.findUnique({ where: { username: u.username } })) continue;
     const region = u.region ? await db.region.findUnique({ where: { code: u.region } }) : null;
     const department =
-      u.department && region
-        ? await db.department.findUnique({ where: { regionId_code: { regionId: region.id, code: u.department } } })
-        : null;
+      u.department && region ? await db.department.findUnique({ where: { regionId_code: { regionId: region.id, code: u.department } } }) : null;
     await db.user.create({
       data: {
         username: u.username,

@@ -20,9 +20,22 @@ export interface CsvBudget {
 }
 
 export const CSV_COLUMNS = [
-  "region_code", "region_name", "year", "unit_code", "unit_name", "line_kind",
-  "function_code", "function_name", "economic_code", "economic_name", "fund", "fund_name",
-  "project_code", "project_name", "amount_yuan", "amount_wan",
+  "region_code",
+  "region_name",
+  "year",
+  "unit_code",
+  "unit_name",
+  "line_kind",
+  "function_code",
+  "function_name",
+  "economic_code",
+  "economic_name",
+  "fund",
+  "fund_name",
+  "project_code",
+  "project_name",
+  "amount_yuan",
+  "amount_wan",
 ] as const;
 
 function field(value: string | number): string {
@@ -56,11 +69,31 @@ export function linesCsv(budgets: CsvBudget[]): string {
     };
     for (const l of pkg.basicExpenditure ?? []) {
       const fund = l.fund ?? "generalBudget";
-      out.push([...base, "basic", l.function, fn.get(l.function) ?? "", l.economic, eco.get(l.economic) ?? "", fund, FUND_LABELS[fund], "", "", ...money(l.amount)].map(field).join(","));
+      out.push(
+        [...base, "basic", l.function, fn.get(l.function) ?? "", l.economic, eco.get(l.economic) ?? "", fund, FUND_LABELS[fund], "", "", ...money(l.amount)]
+          .map(field)
+          .join(","),
+      );
     }
     for (const p of pkg.projects ?? []) {
       const fund = p.fund ?? "generalBudget";
-      out.push([...base, "project", p.function, fn.get(p.function) ?? "", p.economic ?? "", p.economic ? (eco.get(p.economic) ?? "") : "", fund, FUND_LABELS[fund], p.code, p.name, ...money(p.amount)].map(field).join(","));
+      out.push(
+        [
+          ...base,
+          "project",
+          p.function,
+          fn.get(p.function) ?? "",
+          p.economic ?? "",
+          p.economic ? (eco.get(p.economic) ?? "") : "",
+          fund,
+          FUND_LABELS[fund],
+          p.code,
+          p.name,
+          ...money(p.amount),
+        ]
+          .map(field)
+          .join(","),
+      );
     }
   }
   return `\uFEFF${out.join("\r\n")}\r\n`;

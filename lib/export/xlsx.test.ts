@@ -66,7 +66,7 @@ describe("writeDisclosureWorkbook", () => {
     const base = buildTables(office.budget, office.catalog);
     const tables: DisclosureTables = structuredClone(base);
     tables.unit.name = "=cmd|' /C calc'!A0";
-    tables.T10!.goal = "+HYPERLINK(\"http://evil.example\",\"点击\")";
+    tables.T10!.goal = '+HYPERLINK("http://evil.example","点击")';
     tables.T11![0]!.project.name = "@SUM(1+1)";
     tables.T11![0]!.indicators[0]!.name = "-1+1";
     tables.T8!.rows[0]!.name = "\t=1+1";
@@ -82,14 +82,14 @@ describe("writeDisclosureWorkbook", () => {
       );
     // Text cells, shown as typed: a text cell is never evaluated, so no apostrophe is needed.
     expect(texts).toContain("=cmd|' /C calc'!A0一般公共预算财政拨款支出预算表");
-    expect(texts).toContain("+HYPERLINK(\"http://evil.example\",\"点击\")");
+    expect(texts).toContain('+HYPERLINK("http://evil.example","点击")');
     expect(texts).toContain("-1+1");
     expect(texts.some((t) => t.includes("@SUM(1+1)"))).toBe(true);
     expect(texts).toContain("\t=1+1");
     expect(texts.some((t) => t.startsWith("'"))).toBe(false);
   });
 
-  it("shows an indicator's operator \"=\" as the sign itself, in a text cell (issue 13)", async () => {
+  it('shows an indicator\'s operator "=" as the sign itself, in a text cell (issue 13)', async () => {
     const tables: DisclosureTables = structuredClone(buildTables(office.budget, office.catalog));
     const t11 = tables.T11!.find((p) => p.indicators.length > 0)!;
     t11.indicators[0]!.operator = "=";

@@ -23,7 +23,10 @@ const HEAD_FILL = { type: "pattern" as const, pattern: "solid" as const, fgColor
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique in the workbook. */
 export function sheetName(table: GridTable, used: Set<string>): string {
-  const base = `${table.key} ${table.shortTitle}`.replace(/[[\]:*?/\\]/g, "").slice(0, 31).trim();
+  const base = `${table.key} ${table.shortTitle}`
+    .replace(/[[\]:*?/\\]/g, "")
+    .slice(0, 31)
+    .trim();
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base.slice(0, 31 - String(i).length - 1)}~${i}`;
   used.add(name);
@@ -75,8 +78,7 @@ function addTableSheet(wb: ExcelJS.Workbook, table: GridTable, name: string) {
     }
     if (bold) cell.font = { bold: true };
     if (placed.colSpan > 1 || placed.rowSpan > 1) ws.mergeCells(row, col, row + placed.rowSpan - 1, col + placed.colSpan - 1);
-    for (let dr = 0; dr < placed.rowSpan; dr++)
-      for (let dc = 0; dc < placed.colSpan; dc++) ws.getCell(row + dr, col + dc).border = BORDER;
+    for (let dr = 0; dr < placed.rowSpan; dr++) for (let dc = 0; dc < placed.colSpan; dc++) ws.getCell(row + dr, col + dc).border = BORDER;
   }
   r = first + rows.length;
   if (table.note) {
@@ -90,10 +92,7 @@ function addTableSheet(wb: ExcelJS.Workbook, table: GridTable, name: string) {
  * The disclosure tables as an .xlsx workbook: one sheet per table (one per 项目支出绩效目标表)
  * in the standard layout, from the same grids as the HTML.
  */
-export async function writeDisclosureWorkbook(
-  tables: DisclosureTables,
-  options: { template?: DisclosureTemplate; publishedAt?: Date } = {},
-): Promise<Buffer> {
+export async function writeDisclosureWorkbook(tables: DisclosureTables, options: { template?: DisclosureTemplate; publishedAt?: Date } = {}): Promise<Buffer> {
   return writeGridWorkbook(tableLayouts(tables, options.template), {
     title: `${tables.unit.name}${tables.year}年部门预算`,
     ...(options.publishedAt ? { publishedAt: options.publishedAt } : {}),

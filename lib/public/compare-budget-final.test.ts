@@ -19,7 +19,10 @@ describe("预算 vs 决算 comparison", () => {
     const budget = {
       unit: tables.unit,
       year: tables.year,
-      T2: { total: { total: "100.00", basic: "100.00", project: "0.00" }, rows: [{ code: "299", name: "其他支出", level: 1, total: "100.00", basic: "100.00", project: "0.00" }] },
+      T2: {
+        total: { total: "100.00", basic: "100.00", project: "0.00" },
+        rows: [{ code: "299", name: "其他支出", level: 1, total: "100.00", basic: "100.00", project: "0.00" }],
+      },
       T4: { current: { total: "1.00", abroad: "0.00", vehicle: "0.00", vehiclePurchase: "0.00", vehicleOperation: "0.00", reception: "1.00" } },
     } as never;
     const c = compareBudgetWithFinal(tables, budget);

@@ -12,9 +12,7 @@ export interface ClassAcrossDepartments {
  * District spending by function 类 across departments: exact sums per 类 code, biggest first
  * (ties by code), each with the departments that spend in it.
  */
-export function spendingByClass(
-  budgets: { department: string; byClass: { code: string; name: string; total: string }[] }[],
-): ClassAcrossDepartments[] {
+export function spendingByClass(budgets: { department: string; byClass: { code: string; name: string; total: string }[] }[]): ClassAcrossDepartments[] {
   const byCode = new Map<string, { name: string; total: Decimal; departments: { department: string; total: string }[] }>();
   for (const b of budgets) {
     for (const c of b.byClass) {

@@ -70,24 +70,44 @@ describe("compareWithLastYear", () => {
 describe("spendingByClass", () => {
   it("sums each 类 across departments, biggest first", () => {
     const out = spendingByClass([
-      { department: "甲", byClass: [{ code: "201", name: "一般公共服务支出", total: "10.10" }, { code: "208", name: "社会保障和就业支出", total: "30.00" }] },
+      {
+        department: "甲",
+        byClass: [
+          { code: "201", name: "一般公共服务支出", total: "10.10" },
+          { code: "208", name: "社会保障和就业支出", total: "30.00" },
+        ],
+      },
       { department: "乙", byClass: [{ code: "201", name: "一般公共服务支出", total: "20.21" }] },
     ]);
-    expect(out.map((c) => [c.code, c.total])).toEqual([["201", "30.31"], ["208", "30.00"]]);
-    expect(out[0]!.departments).toEqual([{ department: "甲", total: "10.10" }, { department: "乙", total: "20.21" }]);
+    expect(out.map((c) => [c.code, c.total])).toEqual([
+      ["201", "30.31"],
+      ["208", "30.00"],
+    ]);
+    expect(out[0]!.departments).toEqual([
+      { department: "甲", total: "10.10" },
+      { department: "乙", total: "20.21" },
+    ]);
   });
 });
 
 describe("charts", () => {
   it("scales bars to the largest value", () => {
-    const bars = barChart([{ label: "a", values: ["50.00", "100.00"] }, { label: "b", values: ["0.00"] }]);
+    const bars = barChart([
+      { label: "a", values: ["50.00", "100.00"] },
+      { label: "b", values: ["0.00"] },
+    ]);
     expect(bars[0]!.segments.map((s) => s.width)).toEqual([0.5, 1]);
     expect(bars[0]!.segments[1]!.display).toBe("100.00");
     expect(bars[1]!.segments[0]!.width).toBe(0);
     expect(barChart([{ label: "z", values: ["0.00"] }])[0]!.segments[0]!.width).toBe(0);
   });
   it("splits a whole into shares", () => {
-    expect(shares([{ label: "基本", value: "1746.21" }, { label: "项目", value: "768.40" }]).map((s) => s.share)).toEqual([0.6944, 0.3056]);
+    expect(
+      shares([
+        { label: "基本", value: "1746.21" },
+        { label: "项目", value: "768.40" },
+      ]).map((s) => s.share),
+    ).toEqual([0.6944, 0.3056]);
     expect(shares([{ label: "x", value: "0" }])[0]!.share).toBe(0);
   });
 });

@@ -1,11 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import {
-  currentSnapshotId,
-  currentSnapshotIds,
-  publishedBudgetBySnapshot,
-  sortPublished,
-  type PublishedBudget,
-} from "@/lib/db/queries/public-snapshots";
+import { currentSnapshotId, currentSnapshotIds, publishedBudgetBySnapshot, sortPublished, type PublishedBudget } from "@/lib/db/queries/public-snapshots";
 import type { PublicBudgetKey } from "./public-key";
 import { SnapshotCache } from "./snapshot-cache";
 

@@ -21,10 +21,7 @@ const TABLES = {
 const KEY = /^[A-Za-z0-9._\-\u5408\u8ba1]{1,40}$/;
 
 /** Reads ?table=&row=&column= or ?narrative=; a Chinese message naming the parameter otherwise. */
-export function parseTraceQuery(
-  params: URLSearchParams,
-  kind: keyof typeof TABLES = "budget",
-): { ok: true; query: TraceQuery } | { ok: false; error: string } {
+export function parseTraceQuery(params: URLSearchParams, kind: keyof typeof TABLES = "budget"): { ok: true; query: TraceQuery } | { ok: false; error: string } {
   const { pattern, range } = TABLES[kind];
   const narrative = params.get("narrative");
   const table = params.get("table");
@@ -82,10 +79,7 @@ export function tracePublished(budget: PublishedBudget, src: TraceSourceData, q:
 }
 
 /** The whole answer to a trace request on a published budget: 400 for bad parameters, the trace otherwise. */
-export async function answerTrace(
-  budget: PublishedBudget,
-  params: URLSearchParams,
-): Promise<TraceAnswer | { status: 400 | 503; error: string }> {
+export async function answerTrace(budget: PublishedBudget, params: URLSearchParams): Promise<TraceAnswer | { status: 400 | 503; error: string }> {
   const query = parseTraceQuery(params);
   if (!query.ok) return { status: 400, error: query.error };
   const catalog = await loadCatalog(db(), budget.year);

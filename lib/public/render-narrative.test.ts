@@ -7,7 +7,17 @@ const LINK = "[点击领取补贴](https://evil.example/)";
 
 describe("accountant text in the narrative", () => {
   it("stays text: no heading, no link, no image, no list (escaped)", () => {
-    for (const text of [HEADING, LINK, "![x](https://evil.example/a.png)", "<https://evil.example/>", "- 列表", "1. 列表", "**粗体** `代码`", "第一行\n\n# 第二行", "&lt;b&gt; &#x41;"]) {
+    for (const text of [
+      HEADING,
+      LINK,
+      "![x](https://evil.example/a.png)",
+      "<https://evil.example/>",
+      "- 列表",
+      "1. 列表",
+      "**粗体** `代码`",
+      "第一行\n\n# 第二行",
+      "&lt;b&gt; &#x41;",
+    ]) {
       const html = renderNarrativeHtml(`段落：${escapeMarkdownText(text)}。`);
       expect(html, text).toMatch(/^<p>段落：/);
       expect(html, text).not.toMatch(/<(h\d|a|img|ul|ol|li|strong|em|code)\b/);

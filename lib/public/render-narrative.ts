@@ -27,14 +27,19 @@ function linkAmounts(inline: Token, links: Record<string, string>): void {
       continue;
     }
     let last = 0;
-    const make = (type: string, tag: string, nesting: -1 | 0 | 1) => new (c.constructor as new (t: string, g: string, n: -1 | 0 | 1) => Token)(type, tag, nesting);
+    const make = (type: string, tag: string, nesting: -1 | 0 | 1) =>
+      new (c.constructor as new (t: string, g: string, n: -1 | 0 | 1) => Token)(type, tag, nesting);
     const text = (content: string) => Object.assign(make("text", "", 0), { content });
     for (const m of c.content.matchAll(NARRATIVE_AMOUNT)) {
       const href = links[m[1]!];
       if (!href) continue;
       if (m.index > last) children.push(text(c.content.slice(last, m.index)));
       const open = make("link_open", "a", 1);
-      open.attrs = [["href", href], ["class", "dz-trace"], ["title", "查看该数字的来源明细"]];
+      open.attrs = [
+        ["href", href],
+        ["class", "dz-trace"],
+        ["title", "查看该数字的来源明细"],
+      ];
       children.push(open, text(m[1]!), make("link_close", "a", -1));
       last = m.index + m[1]!.length;
     }
@@ -60,9 +65,7 @@ export function renderNarrativeHtml(markdown: string, headingOffset = 0, links?:
 
 /** One block of the narrative as plain text, for renderers that draw text themselves (the PDF). */
 export type NarrativeBlock =
-  | { kind: "heading"; level: number; text: string }
-  | { kind: "paragraph"; text: string }
-  | { kind: "list-item"; ordinal: number | null; text: string };
+  { kind: "heading"; level: number; text: string } | { kind: "paragraph"; text: string } | { kind: "list-item"; ordinal: number | null; text: string };
 
 function inlineText(token: Token): string {
   let out = "";

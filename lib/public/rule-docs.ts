@@ -15,7 +15,8 @@ export interface RuleDoc {
 
 /** Every rule with its example finding, budget rules first, each registry in its own order (/rules, `budget rules`). */
 export function ruleDocs(): RuleDoc[] {
-  const doc = (scope: RuleDoc["scope"], examples: Record<string, { path: string; message: string }>, field: (path: string) => string) =>
+  const doc =
+    (scope: RuleDoc["scope"], examples: Record<string, { path: string; message: string }>, field: (path: string) => string) =>
     (r: { id: string; severity: Severity; title: string }): RuleDoc => {
       const e = examples[r.id];
       return { id: r.id, scope, severity: r.severity, title: r.title, example: e ? { ...e, field: field(e.path) } : null };

@@ -86,8 +86,7 @@ export function departmentRow(
     threePublicChange: typeof threePublicChange === "string" ? threePublicChange : null,
     errors: computed.findings.filter((x) => x.severity === "error").length,
     warnings: computed.findings.filter((x) => x.severity === "warning").length,
-    daysSinceSubmission:
-      budget.status === "SUBMITTED" && budget.submittedAt ? calendarDaysBetween(budget.submittedAt, now) : null,
+    daysSinceSubmission: budget.status === "SUBMITTED" && budget.submittedAt ? calendarDaysBetween(budget.submittedAt, now) : null,
     deadline: publicationDeadline(budget.status, budget.approvedAt, now),
   };
 }

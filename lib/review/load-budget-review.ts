@@ -38,7 +38,16 @@ export interface BudgetReview {
   diff: { from: { sequence: number; submittedAt: Date }; to: { sequence: number; submittedAt: Date }; entries: DiffEntry[] } | null;
   submissions: { sequence: number; version: number; submittedAt: Date; by: string }[];
   snapshots: { sequence: number; publishedAt: Date; supersededAt: Date | null }[];
-  comments: { id: number; section: string; anchor: string | null; body: string; author: string; createdAt: Date; answer: string | null; resolvedAt: Date | null }[];
+  comments: {
+    id: number;
+    section: string;
+    anchor: string | null;
+    body: string;
+    author: string;
+    createdAt: Date;
+    answer: string | null;
+    resolvedAt: Date | null;
+  }[];
   /** What a comment can be anchored to: projects, basic-expenditure lines and rows of T1–T11, with labels. */
   anchors: { projects: AnchorChoice[]; basicExpenditure: AnchorChoice[] } & ReturnType<typeof tableRowAnchors>;
   /** Project code → name, to show a comment anchored to a project by its name. */
@@ -55,7 +64,10 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
     include: {
       department: { include: { region: true } },
       comments: { orderBy: { id: "asc" }, include: { author: { select: { displayName: true } } } },
-      submissions: { orderBy: { sequence: "asc" }, select: { sequence: true, version: true, submittedAt: true, submittedBy: { select: { displayName: true } } } },
+      submissions: {
+        orderBy: { sequence: "asc" },
+        select: { sequence: true, version: true, submittedAt: true, submittedBy: { select: { displayName: true } } },
+      },
       snapshots: { orderBy: { sequence: "asc" }, select: { sequence: true, publishedAt: true, supersededAt: true } },
     },
   });
@@ -74,8 +86,7 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
   // Without an approved budget of last year in 明账, the budget's own 上年预算数 stands (as in
   // T2), its codes mapped onto this year's through the crosswalk (2023 2010308 → 2024 2014004).
   const ownPrior = engine.budget.priorYear?.expenditureByFunction;
-  const byFunction =
-    engine.prior?.expenditureByFunction ?? (ownPrior ? applyCrosswalk(ownPrior, await loadCrosswalk(db, row.year - 1, row.year)) : undefined);
+  const byFunction = engine.prior?.expenditureByFunction ?? (ownPrior ? applyCrosswalk(ownPrior, await loadCrosswalk(db, row.year - 1, row.year)) : undefined);
   const comparison = priorComparison(engine.budget, { ...(byFunction ? { byFunction } : {}), ...(byEconomic ? { byEconomic } : {}) }, subjectNames);
 
   const evaluation = discloseBudget(engine);
@@ -96,7 +107,12 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
     findings: evaluation.findings,
     comparison: { ...comparison, priorKnown: { byFunction: !!byFunction, byEconomic: !!byEconomic } },
     diff: await submissionDiff(db, row.id, row.submissions.length, engine.catalog),
-    submissions: row.submissions.map((s) => ({ sequence: s.sequence, version: s.version, submittedAt: s.submittedAt, by: s.submittedBy?.displayName ?? "系统" })),
+    submissions: row.submissions.map((s) => ({
+      sequence: s.sequence,
+      version: s.version,
+      submittedAt: s.submittedAt,
+      by: s.submittedBy?.displayName ?? "系统",
+    })),
     snapshots: row.snapshots,
     comments: row.comments.map((c) => ({
       id: c.id,

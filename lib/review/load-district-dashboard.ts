@@ -68,7 +68,15 @@ export async function loadDistrictDashboard(
   }
 
   // All of the district's budgets in a fixed number of queries, each computed once.
-  const engines = new Map((await loadManyForEngine(db, budgets.map((b) => b.id), scope)).map((e) => [e.id, e]));
+  const engines = new Map(
+    (
+      await loadManyForEngine(
+        db,
+        budgets.map((b) => b.id),
+        scope,
+      )
+    ).map((e) => [e.id, e]),
+  );
   const rows: DepartmentRow[] = [];
   for (const department of departments) {
     const budget = byDepartment.get(department.id);

@@ -7,8 +7,7 @@ import { finalTraceSource, traceFinalCell, traceFinalNarrative } from "@/lib/fin
 import { parseTraceQuery } from "@/lib/public/published-trace";
 
 export type ReviewFinalTrace =
-  | { status: 400 | 404; error: string; unitName: string; year: number }
-  | { status: 200; unitName: string; year: number; trace: Trace };
+  { status: 400 | 404; error: string; unitName: string; year: number } | { status: 200; unitName: string; year: number; trace: Trace };
 
 /**
  * One figure of the 决算 under review, as it stands, with the lines behind it: read in the

@@ -38,8 +38,7 @@ async function reviewSources(db: Db, user: SessionUser, budgetId: number): Promi
   const submissions = await db.budgetSubmission.findMany({ where: { budgetId }, orderBy: { sequence: "desc" }, take: 2 });
   const before = submissions.length === 2 ? submissions[1]! : null;
   const parsed = before ? parsePackageValue(before.package) : null;
-  const previous =
-    before && parsed?.ok ? { sequence: before.sequence, src: traceSource(packageToBudget(parsed.pkg), engine.catalog, options) } : null;
+  const previous = before && parsed?.ok ? { sequence: before.sequence, src: traceSource(packageToBudget(parsed.pkg), engine.catalog, options) } : null;
   return { unitName: engine.budget.unit.name, year: engine.budget.year, now, previous };
 }
 

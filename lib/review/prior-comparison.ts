@@ -44,11 +44,7 @@ export function generalBudgetAmounts(b: Budget): { byFunction: Map<string, Decim
   return { byFunction, byEconomic };
 }
 
-export function compareAmounts(
-  current: Map<string, Decimal>,
-  prior: Record<string, Decimal> | undefined,
-  name: (code: string) => string,
-): ComparisonRow[] {
+export function compareAmounts(current: Map<string, Decimal>, prior: Record<string, Decimal> | undefined, name: (code: string) => string): ComparisonRow[] {
   const codes = new Set([...current.keys(), ...Object.keys(prior ?? {})]);
   const rows = [...codes].map((code) => {
     const now = toWanYuan(current.get(code) ?? new Decimal(0));

@@ -31,7 +31,15 @@ export type { SubjectNames } from "@/lib/budget/amounts";
 const NO_NAMES: SubjectNames = { functionName: () => "", economicName: () => "" };
 
 const indicatorsText = (list: Indicator[]) =>
-  list.map((i) => `${[i.level1, i.level2].filter(Boolean).map((l) => `${l}/`).join("")}${i.name} ${i.operator} ${i.value}${i.unit ?? ""}${i.weight ? `（权重${i.weight}）` : ""}${i.core ? "★" : ""}`).join("；");
+  list
+    .map(
+      (i) =>
+        `${[i.level1, i.level2]
+          .filter(Boolean)
+          .map((l) => `${l}/`)
+          .join("")}${i.name} ${i.operator} ${i.value}${i.unit ?? ""}${i.weight ? `（权重${i.weight}）` : ""}${i.core ? "★" : ""}`,
+    )
+    .join("；");
 
 export function flattenBudget(b: Budget, names: SubjectNames = NO_NAMES): Map<string, Flat> {
   const out = new Map<string, Flat>();

@@ -23,7 +23,7 @@ describe("ids are parsed strictly (issue 14)", () => {
 });
 
 describe("booleans are booleans (issue 14)", () => {
-  it("apply: \"false\" (a string) is refused, not read as true", () => {
+  it('apply: "false" (a string) is refused, not read as true', () => {
     const base = { budgetId: 1, expectedVersion: 1, text: "{}", mode: "merge" };
     expect(importInput.safeParse({ ...base, apply: false }).success).toBe(true);
     expect(message(importInput.safeParse({ ...base, apply: "false" }))).toBe("请求无效");

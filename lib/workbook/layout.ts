@@ -118,7 +118,11 @@ export const SHEETS = {
     name: "收入",
     fields: [
       ...amountFields("income", FUND_NAMES, "本年收入预算，元"),
-      ...amountFields("income.carryover", { generalBudget: "上年结转：一般公共预算拨款", governmentFund: "上年结转：政府性基金预算拨款", stateCapital: "上年结转：国有资本经营预算拨款" }, "元"),
+      ...amountFields(
+        "income.carryover",
+        { generalBudget: "上年结转：一般公共预算拨款", governmentFund: "上年结转：政府性基金预算拨款", stateCapital: "上年结转：国有资本经营预算拨款" },
+        "元",
+      ),
     ],
   },
   basic: {
@@ -179,7 +183,12 @@ export const SHEETS = {
     fields: [
       { path: "assets.asOf", label: "截至年月", kind: "text", hint: "如 2023-12" },
       ...Object.entries(VEHICLES).map(([k, label]) => ({ path: `assets.vehicles.${k}`, label: `现有车辆：${label}`, kind: "count" as const, hint: "辆" })),
-      ...Object.entries(VEHICLES).map(([k, label]) => ({ path: `assets.plannedPurchase.${k}`, label: `当年安排购置：${label}`, kind: "count" as const, hint: "辆" })),
+      ...Object.entries(VEHICLES).map(([k, label]) => ({
+        path: `assets.plannedPurchase.${k}`,
+        label: `当年安排购置：${label}`,
+        kind: "count" as const,
+        hint: "辆",
+      })),
     ],
   },
   performance: { type: "form", name: "整体绩效", fields: [{ path: "performance.goal", label: "当年整体绩效目标", kind: "text" }] },

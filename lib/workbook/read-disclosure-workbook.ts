@@ -31,7 +31,12 @@ function rowsOf(ws: ExcelJS.Worksheet): Row[] {
   return out.map((r) => r ?? []);
 }
 
-const title = (rows: Row[]) => rows.slice(0, 1).flat().filter((c) => typeof c === "string").join(" ");
+const title = (rows: Row[]) =>
+  rows
+    .slice(0, 1)
+    .flat()
+    .filter((c) => typeof c === "string")
+    .join(" ");
 const yuan = (v: string | number | null | undefined): string | null => {
   if (v === null || v === undefined || v === "") return "0.00";
   const d = typeof v === "number" ? new Decimal(v) : /^-?[\d,]+(\.\d+)?$/.test(v.trim()) ? new Decimal(v.replace(/,/g, "")) : null;
@@ -61,7 +66,10 @@ export async function priorYearFromDisclosureWorkbook(data: Uint8Array | ArrayBu
     [threePublic, "“三公”经费支出表"],
   ].filter(([s]) => !s);
   if (missing.length > 0) {
-    return { ok: false, errors: missing.map(([, name]) => ({ path: "", message: `公开工作簿中没有找到${name as string}，请上传上年公开的部门预算 Excel（T1–T11）` })) };
+    return {
+      ok: false,
+      errors: missing.map(([, name]) => ({ path: "", message: `公开工作簿中没有找到${name as string}，请上传上年公开的部门预算 Excel（T1–T11）` })),
+    };
   }
 
   const byFunction: Record<string, string> = {};
@@ -120,7 +128,12 @@ export async function priorYearFromDisclosureWorkbook(data: Uint8Array | ArrayBu
   const tp = { abroad: "0.00", vehiclePurchase: "0.00", vehicleOperation: "0.00", reception: "0.00" };
   if (values && block >= 0) {
     const at = (k: number) => yuan(values[block + k]);
-    for (const [key, k] of [["abroad", 1], ["vehiclePurchase", 3], ["vehicleOperation", 4], ["reception", 5]] as const) {
+    for (const [key, k] of [
+      ["abroad", 1],
+      ["vehiclePurchase", 3],
+      ["vehicleOperation", 4],
+      ["reception", 5],
+    ] as const) {
       const v = at(k);
       if (v === null) errors.push({ path: "", message: `“三公”经费表中${key}的金额应为非负数字（万元）` });
       else tp[key] = v;

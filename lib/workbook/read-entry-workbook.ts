@@ -48,7 +48,8 @@ function plain(value: ExcelJS.CellValue): Plain {
 }
 
 const isBlank = (v: Plain) => v === null || (typeof v === "string" && v.trim() === "");
-const describeValue = (v: Plain) => (typeof v === "string" ? `文本“${v.slice(0, 30)}”` : v instanceof Date ? "日期" : typeof v === "boolean" ? "逻辑值" : String(v));
+const describeValue = (v: Plain) =>
+  typeof v === "string" ? `文本“${v.slice(0, 30)}”` : v instanceof Date ? "日期" : typeof v === "boolean" ? "逻辑值" : String(v);
 
 const fromLabel = <K extends string>(labels: Record<K, string>, v: string): K | undefined => {
   const t = v.trim();
@@ -123,7 +124,12 @@ function convert(kind: CellKind, v: Plain, path: string): { value: unknown } | {
     }
     case "tables": {
       if (isBlank(v)) return { value: undefined };
-      return { value: String(v).split(/[,，、\s]+/).filter((t) => t !== "").map((t) => t.toUpperCase()) };
+      return {
+        value: String(v)
+          .split(/[,，、\s]+/)
+          .filter((t) => t !== "")
+          .map((t) => t.toUpperCase()),
+      };
     }
     case "derived":
       return { value: undefined };
@@ -260,8 +266,7 @@ export function readStamp(wb: ExcelJS.Workbook): WorkbookStamp | string {
 }
 
 const PLAIN_INDICATOR_KEYS = ["level1", "level2", "name", "unit", "operator", "value", "weight", "core"] as const;
-const pickIndicator = (item: Record<string, unknown>) =>
-  Object.fromEntries(PLAIN_INDICATOR_KEYS.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]));
+const pickIndicator = (item: Record<string, unknown>) => Object.fromEntries(PLAIN_INDICATOR_KEYS.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]));
 
 /**
  * Reads an entry workbook back into a budget package (amounts in 元) through the package
@@ -305,7 +310,9 @@ export async function readEntryWorkbook(data: Uint8Array | ArrayBuffer, options:
   form(SHEETS.income);
   raw.basicExpenditure = list(SHEETS.basic, (i) => ["basicExpenditure", i]).map(({ item: { functionName: _f, economicName: _e, ...l } }) => l);
 
-  const projects = list(SHEETS.projects, (i) => ["projects", i]).map(({ item }) => ({ ...item, indicators: [] as unknown[] }) as Record<string, unknown> & { indicators: unknown[] });
+  const projects = list(SHEETS.projects, (i) => ["projects", i]).map(
+    ({ item }) => ({ ...item, indicators: [] as unknown[] }) as Record<string, unknown> & { indicators: unknown[] },
+  );
   raw.projects = projects;
   const byCode = new Map<unknown, number>();
   projects.forEach((p, i) => {

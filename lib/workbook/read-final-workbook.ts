@@ -9,7 +9,8 @@ import { pathSegments, Reader, readStamp, type WorkbookProblem } from "./read-en
 import type { WorkbookStamp } from "./write-entry-workbook";
 
 export type ReadFinalWorkbookResult =
-  | { ok: true; pkg: FinalPackage; stamp: WorkbookStamp; cellOf: (path: string) => string | undefined } | { ok: false; errors: WorkbookProblem[]; stamp?: WorkbookStamp };
+  | { ok: true; pkg: FinalPackage; stamp: WorkbookStamp; cellOf: (path: string) => string | undefined }
+  | { ok: false; errors: WorkbookProblem[]; stamp?: WorkbookStamp };
 
 function unflatten(item: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -38,7 +39,8 @@ export async function readFinalWorkbook(data: Uint8Array | ArrayBuffer): Promise
   }
   const stamp = readStamp(wb);
   if (typeof stamp === "string") return { ok: false, errors: [{ path: "", message: stamp }] };
-  if (stamp.kind !== "final") return { ok: false, errors: [{ path: "", message: "这是预算的录入工作簿，不能导入决算；请在决算的“导入与下载”页下载决算录入工作簿" }], stamp };
+  if (stamp.kind !== "final")
+    return { ok: false, errors: [{ path: "", message: "这是预算的录入工作簿，不能导入决算；请在决算的“导入与下载”页下载决算录入工作簿" }], stamp };
 
   const reader = new Reader();
   reader.describe = (path: readonly PathSegment[]) => {
@@ -85,7 +87,11 @@ export async function readFinalWorkbook(data: Uint8Array | ArrayBuffer): Promise
     rows.forEach(({ row, item }, i) => {
       const at = byCode.get(item.project);
       if (at === undefined) {
-        reader.problem(`${S.indicators.name}!A${row}`, "项目编码", item.project === undefined ? "缺少所属项目的编码" : `“项目”表中没有编码为 ${String(item.project)} 的项目`);
+        reader.problem(
+          `${S.indicators.name}!A${row}`,
+          "项目编码",
+          item.project === undefined ? "缺少所属项目的编码" : `“项目”表中没有编码为 ${String(item.project)} 的项目`,
+        );
         return;
       }
       const evaluation = (projects[at]!.selfEvaluation ??= { budget: {}, actual: {} }) as Record<string, unknown>;
@@ -94,7 +100,8 @@ export async function readFinalWorkbook(data: Uint8Array | ArrayBuffer): Promise
       target.push(Object.fromEntries(INDICATOR_KEYS.filter((k) => item[k] !== undefined).map((k) => [k, item[k]])));
       for (const [key, place] of scratch.places) {
         const prefix = `indicators[${i}]`;
-        if (key === prefix || key.startsWith(`${prefix}.`)) reader.places.set(`projects[${at}].selfEvaluation.indicators[${j}]${key.slice(prefix.length)}`, place);
+        if (key === prefix || key.startsWith(`${prefix}.`))
+          reader.places.set(`projects[${at}].selfEvaluation.indicators[${j}]${key.slice(prefix.length)}`, place);
       }
     });
   }

@@ -63,7 +63,7 @@ function cellValue(kind: ListColumn["kind"], v: Value): ExcelJS.CellValue {
   if (v === undefined || v === null) return null;
   switch (kind) {
     case "amount":
-      return typeof v === "string" ? yuan(v) ?? null : (v as number);
+      return typeof v === "string" ? (yuan(v) ?? null) : (v as number);
     case "count":
       return v as number;
     case "fund":
@@ -193,7 +193,10 @@ export function addFormSheet(wb: ExcelJS.Workbook, sheet: FormSheet, pkg: object
 export function addListSheet(wb: ExcelJS.Workbook, sheet: ListSheet, rows: Record<string, Value>[], lists: Lists) {
   const ws = wb.addWorksheet(sheet.name);
   ws.columns = sheet.columns.map((c) => ({ width: c.width, style: styleFor(c.kind) }));
-  header(ws, sheet.columns.map((c) => c.label));
+  header(
+    ws,
+    sheet.columns.map((c) => c.label),
+  );
   rows.forEach((r, i) => {
     const row = ws.getRow(i + 2);
     sheet.columns.forEach((c, j) => {
@@ -206,15 +209,18 @@ export function addListSheet(wb: ExcelJS.Workbook, sheet: ListSheet, rows: Recor
     if (!range) return;
     const letter = columnLetter(j + 1);
     // One validation for the whole column range: per-cell validations would bloat the file.
-    ((ws as unknown as { dataValidations: unknown }).dataValidations as { add: (a: string, v: ExcelJS.DataValidation) => void }).add(`${letter}2:${letter}${LIST_ROWS + 1}`, {
-      type: "list",
-      allowBlank: true,
-      formulae: [range],
-      showErrorMessage: true,
-      errorStyle: "warning",
-      errorTitle: "不在目录中",
-      error: `请从下拉列表中选择${c.label}`,
-    });
+    ((ws as unknown as { dataValidations: unknown }).dataValidations as { add: (a: string, v: ExcelJS.DataValidation) => void }).add(
+      `${letter}2:${letter}${LIST_ROWS + 1}`,
+      {
+        type: "list",
+        allowBlank: true,
+        formulae: [range],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        errorTitle: "不在目录中",
+        error: `请从下拉列表中选择${c.label}`,
+      },
+    );
   });
   return ws;
 }

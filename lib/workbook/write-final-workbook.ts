@@ -69,7 +69,10 @@ function addGuideSheet(wb: ExcelJS.Workbook, pkg: FinalPackage, stamp: WorkbookS
  * A 决算 package as its entry workbook (amounts in 元), with the budget workbook's sheets,
  * lists, locks and stamp (write-entry-workbook.ts) on the 决算 layout (final-layout.ts).
  */
-export async function writeFinalWorkbook(pkg: FinalPackage, options: { stamp: Pick<WorkbookStamp, "budgetId" | "version">; catalog?: Catalog }): Promise<Buffer> {
+export async function writeFinalWorkbook(
+  pkg: FinalPackage,
+  options: { stamp: Pick<WorkbookStamp, "budgetId" | "version">; catalog?: Catalog },
+): Promise<Buffer> {
   const stamp: WorkbookStamp = {
     format: ENTRY_WORKBOOK_FORMAT,
     kind: "final",

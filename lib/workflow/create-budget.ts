@@ -15,7 +15,8 @@ export async function createBudget(db: Db, actor: SessionUser, input: { departme
   if (!actor.memberships.some((m) => m.role === "ACCOUNTANT" && m.departmentId === input.departmentId)) {
     return { ok: false, code: "refused", message: "只能为本部门新建预算" };
   }
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) return { ok: false, code: "refused", message: "预算年度应为 2000 至 2100 之间的年份" };
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+    return { ok: false, code: "refused", message: "预算年度应为 2000 至 2100 之间的年份" };
   return db.$transaction(async (tx) => {
     const department = await tx.department.findUnique({ where: { id: input.departmentId }, include: { subUnits: { orderBy: { code: "asc" } } } });
     if (!department) return { ok: false as const, code: "refused", message: "未找到该部门" };
@@ -23,7 +24,8 @@ export async function createBudget(db: Db, actor: SessionUser, input: { departme
       where: { departmentId_year_kind: { departmentId: department.id, year: input.year, kind: "budget" } },
     });
     if (exists) return { ok: false as const, code: "refused", message: `${input.year} 年预算已存在` };
-    if (!(await loadCatalog(tx, input.year))) return { ok: false as const, code: "refused", message: `数据库中没有 ${input.year} 年的科目目录，请联系管理员导入` };
+    if (!(await loadCatalog(tx, input.year)))
+      return { ok: false as const, code: "refused", message: `数据库中没有 ${input.year} 年的科目目录，请联系管理员导入` };
     const budget = await tx.budget.create({
       data: {
         departmentId: department.id,

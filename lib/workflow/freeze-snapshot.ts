@@ -67,9 +67,6 @@ export async function freezeSnapshot(tx: Prisma.TransactionClient, budgetId: num
     },
   });
   // The other app servers hear of it when the publication commits (lib/db/cache-events.ts).
-  await announce(
-    tx,
-    previous ? { kind: "adjustment", snapshotId: created.id, supersededId: previous.id } : { kind: "publish", snapshotId: created.id },
-  );
+  await announce(tx, previous ? { kind: "adjustment", snapshotId: created.id, supersededId: previous.id } : { kind: "publish", snapshotId: created.id });
   return created;
 }

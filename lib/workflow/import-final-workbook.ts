@@ -39,7 +39,14 @@ export async function importFinalWorkbook(
   if (input.data.byteLength > MAX_WORKBOOK_BYTES) return fail(`工作簿过大（超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）`);
   const row = await db.budget.findFirst({
     where: { AND: [budgetScope(actor, "budget.edit"), { id: input.budgetId, kind: "final" }] },
-    select: { id: true, year: true, version: true, status: true, finalContent: { select: { package: true } }, department: { select: { code: true, region: { select: { code: true } } } } },
+    select: {
+      id: true,
+      year: true,
+      version: true,
+      status: true,
+      finalContent: { select: { package: true } },
+      department: { select: { code: true, region: { select: { code: true } } } },
+    },
   });
   if (!row?.finalContent) return fail("未找到该决算");
   if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) return fail("只有编制中或已退回的决算可以导入");

@@ -21,7 +21,12 @@ export type ImportIntoResult =
   | Failure<{ code: "rejected"; errors: PackageError[] }>;
 
 /** A package that cannot be imported: every problem, the first as the message. */
-export const rejected = (errors: PackageError[]): ImportIntoResult => ({ ok: false, code: "rejected", message: errors[0]?.message ?? "预算包不能导入", errors });
+export const rejected = (errors: PackageError[]): ImportIntoResult => ({
+  ok: false,
+  code: "rejected",
+  message: errors[0]?.message ?? "预算包不能导入",
+  errors,
+});
 
 const fail = (message: string, path = ""): ImportIntoResult => rejected([{ path, message }]);
 

@@ -12,7 +12,6 @@ import { importPackageIntoBudget } from "./import-into-budget";
 import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
 import { MAX_WORKBOOK_BYTES } from "./import-workbook";
 
-
 /** The one failure shape (lib/result): the first problem's message, and every problem. */
 const refused = (errors: PackageError[]) => ({ ok: false as const, code: "rejected" as const, message: errors[0]?.message ?? "工作簿不能导入", errors });
 

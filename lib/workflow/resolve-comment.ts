@@ -9,11 +9,7 @@ import { failure, type CommentResult } from "@/lib/result";
  * The department's accountant marks a review comment answered, optionally saying how. Only
  * once: the conditional update on `resolvedAt: null` lets one answer through.
  */
-export async function resolveComment(
-  db: Db,
-  actor: SessionUser,
-  input: { commentId: number; answer?: string },
-): Promise<CommentResult> {
+export async function resolveComment(db: Db, actor: SessionUser, input: { commentId: number; answer?: string }): Promise<CommentResult> {
   try {
     if (!hasPermission(actor, "budget.edit")) throw new AppError("forbidden", "只有本部门会计可以答复审核意见");
     const answer = input.answer?.trim() || null;

@@ -2,14 +2,7 @@ import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import type { PackageError } from "@/lib/budget/package/schema";
 import { syncSelfEvaluationActuals } from "@/lib/final/package/fill";
 import { parseFinalPackageValue, type FinalPackage } from "@/lib/final/package/schema";
-import {
-  applyFinalSection,
-  FINAL_HELPERS,
-  finalSectionSchemas,
-  SectionMismatch,
-  type FinalHelper,
-  type FinalSectionId,
-} from "@/lib/final/workspace/sections";
+import { applyFinalSection, FINAL_HELPERS, finalSectionSchemas, SectionMismatch, type FinalHelper, type FinalSectionId } from "@/lib/final/workspace/sections";
 import type { Db } from "@/lib/db/client";
 import type { Failure, Result } from "@/lib/result";
 import { budgetScope } from "@/lib/db/scope";

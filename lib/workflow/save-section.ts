@@ -75,7 +75,8 @@ export async function saveSection<S extends SectionId>(
           }
         }
         const checked = checkValues(base, input.section, input.values, catalog);
-        if (!checked.ok) throw new Rejected({ ok: false, code: "invalid", message: checked.errors[0]?.message ?? "有填写错误，未保存", errors: checked.errors });
+        if (!checked.ok)
+          throw new Rejected({ ok: false, code: "invalid", message: checked.errors[0]?.message ?? "有填写错误，未保存", errors: checked.errors });
         const budget = packageToBudget(checked.pkg);
         // Saving what is stored already is not an edit: no new version, no trail row.
         // (Both sides go through the same package → budget → package round trip, so only content is compared.)
@@ -114,7 +115,12 @@ export async function saveSection<S extends SectionId>(
  * shape and throws on anything else (null, a number where a list belongs, nesting deeper than
  * the stack). That is a refused input, not a server error.
  */
-function checkValues<S extends SectionId>(base: Parameters<typeof checkSection>[0], section: S, values: SectionValues<S>, catalog: Parameters<typeof checkSection>[3]) {
+function checkValues<S extends SectionId>(
+  base: Parameters<typeof checkSection>[0],
+  section: S,
+  values: SectionValues<S>,
+  catalog: Parameters<typeof checkSection>[3],
+) {
   const refused = { ok: false as const, errors: [{ path: "", message: "提交的内容格式不正确，未保存任何内容" }] };
   if (typeof values !== "object" || values === null || Array.isArray(values)) return refused;
   try {
@@ -127,7 +133,12 @@ function checkValues<S extends SectionId>(base: Parameters<typeof checkSection>[
 }
 
 /** Whether the stored section still equals what the editor started from (`editorBase`). */
-function sectionUntouched<S extends SectionId>(stored: BudgetPackage, section: S, editorBase: SectionValues<S> | undefined, catalog: Parameters<typeof checkSection>[3]): boolean {
+function sectionUntouched<S extends SectionId>(
+  stored: BudgetPackage,
+  section: S,
+  editorBase: SectionValues<S> | undefined,
+  catalog: Parameters<typeof checkSection>[3],
+): boolean {
   if (editorBase === undefined) return false;
   const asLoaded = checkValues(stored, section, editorBase, catalog);
   if (!asLoaded.ok) return false;

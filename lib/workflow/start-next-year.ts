@@ -32,7 +32,11 @@ export async function startNextYear(db: Db, actor: SessionUser, input: { fromBud
       if (!row) return { ok: false as const, code: "refused", message: "未找到该预算" };
       // The new budget's 上年 column is this budget's figures: never those of a draft still being changed.
       if (!(NEXT_YEAR_FROM as readonly string[]).includes(row.status)) {
-        return { ok: false as const, code: "refused", message: "该预算还在编制中（或已退回修改），其数字不能作为下一年的上年数；请在报送并审核通过后再编制下一年预算" };
+        return {
+          ok: false as const,
+          code: "refused",
+          message: "该预算还在编制中（或已退回修改），其数字不能作为下一年的上年数；请在报送并审核通过后再编制下一年预算",
+        };
       }
       const year = row.year + 1;
       const existing = await tx.budget.findUnique({
@@ -59,7 +63,14 @@ export async function startNextYear(db: Db, actor: SessionUser, input: { fromBud
       await writeBudgetContent(tx, created.id, row.departmentId, next);
       await recordEvent(
         tx,
-        { budgetId: created.id, status: "DRAFT", version: created.version, actorId: actor.id, action: "create.next-year", comment: `由 ${row.year} 年预算结转生成` },
+        {
+          budgetId: created.id,
+          status: "DRAFT",
+          version: created.version,
+          actorId: actor.id,
+          action: "create.next-year",
+          comment: `由 ${row.year} 年预算结转生成`,
+        },
         null,
         next,
       );

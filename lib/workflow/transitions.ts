@@ -19,10 +19,7 @@ export const TRANSITIONS = {
   approve: { from: ["SUBMITTED"], to: "APPROVED", permission: "budget.approve", label: "审核通过" },
   publish: { from: ["APPROVED"], to: "PUBLISHED", permission: "budget.publish", label: "公开" },
   adjust: { from: ["PUBLISHED"], to: "DRAFT", permission: "budget.edit", label: "发起预算调整" },
-} as const satisfies Record<
-  string,
-  { from: readonly BudgetStatusName[]; to: BudgetStatusName; permission: Permission; label: string }
->;
+} as const satisfies Record<string, { from: readonly BudgetStatusName[]; to: BudgetStatusName; permission: Permission; label: string }>;
 
 export type WorkflowAction = keyof typeof TRANSITIONS;
 export const WORKFLOW_ACTIONS = Object.keys(TRANSITIONS) as WorkflowAction[];

@@ -63,7 +63,8 @@ export interface RowError {
 export function emptyAmounts(lines: readonly BasicLine[]): RowError[] {
   const out: RowError[] = [];
   lines.forEach((l, i) => {
-    if ((l.amount ?? "").trim() === "") out.push({ row: i, field: "amount", message: `基本支出 第 ${i + 1} 行 金额：请填写金额（不填不会按 0 保存；不需要这一行请删除）` });
+    if ((l.amount ?? "").trim() === "")
+      out.push({ row: i, field: "amount", message: `基本支出 第 ${i + 1} 行 金额：请填写金额（不填不会按 0 保存；不需要这一行请删除）` });
   });
   return out;
 }

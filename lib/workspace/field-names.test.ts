@@ -16,9 +16,9 @@ describe("humanizeMessage", () => {
     expect(humanizeMessage("basicExpenditure[3].amount", "基本支出[3].金额（basicExpenditure[3].amount）：金额最多两位小数")).toBe(
       "基本支出 第 4 行 金额：金额最多两位小数",
     );
-    expect(humanizeMessage("basicExpenditure[2]", "基本支出[2]（basicExpenditure[2]）：与 basicExpenditure[0] 重复（同一功能分类、经济分类和资金来源只能有一行）")).toBe(
-      "基本支出 第 3 行：与 基本支出 第 1 行 重复（同一功能分类、经济分类和资金来源只能有一行）",
-    );
+    expect(
+      humanizeMessage("basicExpenditure[2]", "基本支出[2]（basicExpenditure[2]）：与 basicExpenditure[0] 重复（同一功能分类、经济分类和资金来源只能有一行）"),
+    ).toBe("基本支出 第 3 行：与 基本支出 第 1 行 重复（同一功能分类、经济分类和资金来源只能有一行）");
   });
   it("leaves a message without a path alone", () => {
     expect(humanizeMessage("", "提交的内容格式不正确")).toBe("提交的内容格式不正确");

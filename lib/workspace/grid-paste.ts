@@ -79,7 +79,9 @@ export type AmountRead = { ok: true; yuan: string } | { ok: false; message: stri
  * 元 or (with the 万元 switch) in 万元. Returns 元 with at most two decimals, or why not.
  */
 export function readAmount(raw: string, unit: AmountUnit = "元"): AmountRead {
-  const s = foldWidth(raw).replace(/^[¥￥]/, "").replace(/元$/, "");
+  const s = foldWidth(raw)
+    .replace(/^[¥￥]/, "")
+    .replace(/元$/, "");
   if (s === "") return { ok: false, message: "金额为空" };
   if (!/^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/.test(s)) return { ok: false, message: `“${raw.trim()}”不是金额` };
   const value = new Decimal(s.replace(/,/g, ""));

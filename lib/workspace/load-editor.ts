@@ -22,9 +22,7 @@ export interface EditorData {
 export async function loadEditor(db: Db, user: SessionUser, id: number): Promise<EditorData | null> {
   const input = await loadForEngine(db, id, budgetScope(user, "budget.read"));
   if (!input) return null;
-  const canEdit =
-    hasPermission(user, "budget.edit") &&
-    (await db.budget.count({ where: { AND: [budgetScope(user, "budget.edit"), { id }] } })) === 1;
+  const canEdit = hasPermission(user, "budget.edit") && (await db.budget.count({ where: { AND: [budgetScope(user, "budget.edit"), { id }] } })) === 1;
   const status = input.status as EditorData["status"];
   return {
     id,

@@ -76,7 +76,10 @@ describe("mergePackages (an imported file into a draft)", () => {
     const first = base.basicExpenditure![0]!;
     const incoming: BudgetPackage = {
       ...base,
-      basicExpenditure: [{ ...first, amount: "1.23" }, { function: "2010301", economic: "39999", fund: "generalBudget", amount: "4.00" }],
+      basicExpenditure: [
+        { ...first, amount: "1.23" },
+        { function: "2010301", economic: "39999", fund: "generalBudget", amount: "4.00" },
+      ],
       projects: undefined,
       procurement: undefined,
     } as BudgetPackage;
@@ -92,7 +95,10 @@ describe("mergePackages (an imported file into a draft)", () => {
   it("keys a line without a fund as 一般公共预算 (the same line as one that names it)", () => {
     const first = base.basicExpenditure![0]!;
     const { fund: _fund, ...unnamed } = first;
-    const merged = mergePackages({ ...base, basicExpenditure: [{ ...first, fund: "generalBudget" }] }, { ...base, basicExpenditure: [{ ...unnamed, amount: "9.00" }] });
+    const merged = mergePackages(
+      { ...base, basicExpenditure: [{ ...first, fund: "generalBudget" }] },
+      { ...base, basicExpenditure: [{ ...unnamed, amount: "9.00" }] },
+    );
     expect(merged.basicExpenditure).toEqual([{ ...unnamed, amount: "9.00" }]);
   });
 

@@ -36,9 +36,27 @@ export function pathToField(path: string): string {
 // Optional numeric fields: an empty box means "not given" (an amount then counts as zero), not
 // an invalid "" the schema would refuse.
 const OPTIONAL_NUMERIC = new Set([
-  "amount", "ownArrangement", "superiorSubsidy", "generalBudget", "governmentFund", "stateCapital", "specialAccount",
-  "operations", "subordinateRemit", "business", "other", "abroad", "vehiclePurchase", "vehicleOperation", "reception",
-  "economic", "executionRateWeight", "weight", "basic", "project", "operatingFunds",
+  "amount",
+  "ownArrangement",
+  "superiorSubsidy",
+  "generalBudget",
+  "governmentFund",
+  "stateCapital",
+  "specialAccount",
+  "operations",
+  "subordinateRemit",
+  "business",
+  "other",
+  "abroad",
+  "vehiclePurchase",
+  "vehicleOperation",
+  "reception",
+  "economic",
+  "executionRateWeight",
+  "weight",
+  "basic",
+  "project",
+  "operatingFunds",
 ]);
 
 // Optional text where an empty box means "not published": 一级/二级指标 of a flat indicator list,
@@ -118,10 +136,7 @@ const income: SectionDef<IncomeValues> = {
   },
 };
 
-function listSection<K extends "basicExpenditure" | "projects" | "procurement">(
-  id: SectionId,
-  key: K,
-): SectionDef<{ [P in K]: NonNullable<Pkg[K]> }> {
+function listSection<K extends "basicExpenditure" | "projects" | "procurement">(id: SectionId, key: K): SectionDef<{ [P in K]: NonNullable<Pkg[K]> }> {
   return {
     ...registered(id),
     pick: (p) => ({ [key]: structuredClone(p[key] ?? []) }) as { [P in K]: NonNullable<Pkg[K]> },
@@ -228,9 +243,7 @@ const prior: SectionDef<PriorValues> = {
   apply: (p, v) => {
     const y = v.priorYear;
     const empty =
-      PRIOR_AMOUNTS.every((k) => y[k].trim() === "") &&
-      THREE_PUBLIC_KEYS.every((k) => y.threePublic[k].trim() === "") &&
-      y.expenditureByFunction.length === 0;
+      PRIOR_AMOUNTS.every((k) => y[k].trim() === "") && THREE_PUBLIC_KEYS.every((k) => y.threePublic[k].trim() === "") && y.expenditureByFunction.length === 0;
     const { priorYear: _dropped, ...rest } = p;
     if (empty) return rest;
     return {

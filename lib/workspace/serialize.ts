@@ -16,9 +16,7 @@ export const catalogToData = (c: Catalog): CatalogData => ({
   year: c.year,
   functions: [...c.functions.values()],
   economics: [...c.economics.values()],
-  ...(c.previous
-    ? { previous: { year: c.previous.year, functions: [...c.previous.functions.values()], successors: { ...c.previous.successors } } }
-    : {}),
+  ...(c.previous ? { previous: { year: c.previous.year, functions: [...c.previous.functions.values()], successors: { ...c.previous.successors } } } : {}),
 });
 
 export const catalogFromData = (d: CatalogData): Catalog => {

@@ -64,7 +64,9 @@ describe("users and memberships", () => {
     const { verifyCredentials } = await import("@/lib/auth/verify-credentials");
     const signedIn = await verifyCredentials("accountant.111b", "a-long-password", "admin-test");
     expect(signedIn.ok && signedIn.user.username).toBe("accountant.111b");
-    expect(await createUser(t.db, admin, { username: "accountant.111b", displayName: "x", password: "a-long-password", membership: { role: "ADMIN" } })).toMatchObject({
+    expect(
+      await createUser(t.db, admin, { username: "accountant.111b", displayName: "x", password: "a-long-password", membership: { role: "ADMIN" } }),
+    ).toMatchObject({
       ok: false,
       message: "用户名 accountant.111b 已被使用",
     });
@@ -74,9 +76,15 @@ describe("users and memberships", () => {
     const user = await t.db.user.findUniqueOrThrow({ where: { username: "accountant.111b" } });
     expect(await addMembership(t.db, admin, { userId: user.id, role: "REVIEWER" })).toMatchObject({ ok: false, message: "财政局审核员必须选择所属区划" });
     const department = await t.db.department.findFirstOrThrow({ where: { code: "111", region: { code: "500109" } } });
-    expect(await addMembership(t.db, admin, { userId: user.id, role: "ACCOUNTANT", departmentId: department.id })).toMatchObject({ ok: false, message: "该用户已有这个角色" });
+    expect(await addMembership(t.db, admin, { userId: user.id, role: "ACCOUNTANT", departmentId: department.id })).toMatchObject({
+      ok: false,
+      message: "该用户已有这个角色",
+    });
     const adminMembership = await t.db.membership.findFirstOrThrow({ where: { role: "ADMIN" } });
-    expect(await removeMembership(t.db, admin, { membershipId: adminMembership.id })).toMatchObject({ ok: false, message: "这是最后一个系统管理员角色，不能删除" });
+    expect(await removeMembership(t.db, admin, { membershipId: adminMembership.id })).toMatchObject({
+      ok: false,
+      message: "这是最后一个系统管理员角色，不能删除",
+    });
     expect(await setUserActive(t.db, admin, { userId: admin.id, active: false })).toMatchObject({ ok: false, message: "不能停用自己的账号" });
     expect(await createUser(t.db, reviewer, { username: "x.y", displayName: "x", password: "a-long-password", membership: { role: "ADMIN" } })).toMatchObject({
       ok: false,
@@ -106,8 +114,16 @@ describe("importing a year's catalogue from CSV", () => {
     expect(catalog.functions.get("2014099")?.name).toBe("其他信访事务支出");
     expect(catalog.functions.get("2014001")?.name).toBe("行政运行（新名称）");
 
-    const bad = await importCatalog(t.db, admin, { year: 2027, kind: "economic", text: "code,name,level,category\n30101,基本工资,2,personnel\n30199,其他,2,salary\n" });
-    expect(bad).toMatchObject({ ok: false, message: "文件有 1 处错误，未导入任何内容", errors: ["支出经济分类科目：第 3 行“category”列应为 personnel、public、capital、other 之一，实际为“salary”"] });
+    const bad = await importCatalog(t.db, admin, {
+      year: 2027,
+      kind: "economic",
+      text: "code,name,level,category\n30101,基本工资,2,personnel\n30199,其他,2,salary\n",
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      message: "文件有 1 处错误，未导入任何内容",
+      errors: ["支出经济分类科目：第 3 行“category”列应为 personnel、public、capital、other 之一，实际为“salary”"],
+    });
     expect(await t.db.economicSubject.count({ where: { year: 2027 } })).toBe(0);
   });
 
@@ -118,6 +134,9 @@ describe("importing a year's catalogue from CSV", () => {
   });
 
   it("is for administrators only", async () => {
-    expect(await importCatalog(t.db, reviewer, { year: 2026, kind: "function", text: functions })).toMatchObject({ ok: false, message: "您没有导入科目目录的权限" });
+    expect(await importCatalog(t.db, reviewer, { year: 2026, kind: "function", text: functions })).toMatchObject({
+      ok: false,
+      message: "您没有导入科目目录的权限",
+    });
   });
 });

@@ -46,7 +46,11 @@ describe("each year's shipped catalogue and the 2023→2024 crosswalk in the dat
     expect(c2024.functions.has("2010308")).toBe(false);
     expect(c2024.functions.get("2014004")?.name).toBe("信访业务");
     expect(c2024.previous?.year).toBe(2023);
-    expect((await loadCrosswalkEntries(t.db, 2023, 2024)).filter((e) => e.fromCode === "2010308").map((e) => e.toCode)).toEqual(["2014001", "2014003", "2014004"]);
+    expect((await loadCrosswalkEntries(t.db, 2023, 2024)).filter((e) => e.fromCode === "2010308").map((e) => e.toCode)).toEqual([
+      "2014001",
+      "2014003",
+      "2014004",
+    ]);
     // A split does not move money: which part was last year's is unknown.
     expect(c2024.previous?.successors["2010308"]).toBeUndefined();
   });
@@ -82,7 +86,10 @@ describe("importing a 2024 package", () => {
   });
 
   it("refuses 2010308 in a project too", async () => {
-    const result = await importPackageText(t.db, petitionPackage("901", (pkg) => setAt(pkg, "projects[0].function", "2010308")));
+    const result = await importPackageText(
+      t.db,
+      petitionPackage("901", (pkg) => setAt(pkg, "projects[0].function", "2010308")),
+    );
     expect(result.ok ? [] : result.errors.map((e) => e.path)).toEqual(["projects[0].function"]);
   });
 

@@ -94,7 +94,12 @@ describe("budget convert / tables / narrative / check on a workbook", () => {
     const r = await call(priorYear, [input, disclosure, out]);
     expect(r).toMatchObject({ code: 0, stdout: "" });
     const filled = JSON.parse(readFileSync(out, "utf8"));
-    expect(filled.priorYear.basic).toBe(f.budget.basicExpenditure.filter((l) => l.fund === "generalBudget").reduce((s, l) => s.plus(l.amount), new Decimal(0)).toFixed(2));
+    expect(filled.priorYear.basic).toBe(
+      f.budget.basicExpenditure
+        .filter((l) => l.fund === "generalBudget")
+        .reduce((s, l) => s.plus(l.amount), new Decimal(0))
+        .toFixed(2),
+    );
     const wrongYear = await call(priorYear, [fixture.file.replace(/[^/]+$/, "beibei-government-services-2023.package.json"), disclosure, out]);
     expect(wrongYear.code).toBe(1);
     expect(wrongYear.stderr).toContain("应使用 2022 年的公开表");

@@ -94,10 +94,12 @@ describe("cache invalidation by LISTEN/NOTIFY", () => {
     try {
       await until(() => (listener.connected() ? true : undefined));
       expect(gaps).toEqual([true]);
-      await other.$transaction(async (tx) => {
-        await announce(tx, { kind: "catalogue", year: 1999 });
-        throw new Error("rolled back");
-      }).catch(() => undefined);
+      await other
+        .$transaction(async (tx) => {
+          await announce(tx, { kind: "catalogue", year: 1999 });
+          throw new Error("rolled back");
+        })
+        .catch(() => undefined);
       await other.$transaction(async (tx) => announce(tx, { kind: "adjustment", snapshotId: 7, supersededId: 6 }));
       expect(await until(() => heard[0])).toEqual({ kind: "adjustment", snapshotId: 7, supersededId: 6 });
       expect(heard).toHaveLength(1);

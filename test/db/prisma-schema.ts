@@ -23,7 +23,10 @@ export function readPrismaSchema(file = path.resolve(__dirname, "../../prisma/sc
   const text = readFileSync(file, "utf8").replace(/\/\/.*$/gm, "");
   const enums = new Map<string, string[]>();
   for (const m of text.matchAll(/enum\s+(\w+)\s*\{([^}]*)\}/g)) {
-    enums.set(m[1]!, m[2]!.split(/\s+/).filter((v) => v && !v.startsWith("@")));
+    enums.set(
+      m[1]!,
+      m[2]!.split(/\s+/).filter((v) => v && !v.startsWith("@")),
+    );
   }
   const blocks = [...text.matchAll(/model\s+(\w+)\s*\{([^}]*)\}/g)];
   const modelNames = new Set(blocks.map((b) => b[1]!));

@@ -34,9 +34,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
          join pg_attribute a on a.attrelid = format('%I.%I', c.table_schema, c.table_name)::regclass and a.attname = c.column_name
         where c.table_schema = 'public' and c.table_name <> '_prisma_migrations'`,
     );
-    const actual = rows
-      .map((r) => `${r.table_name}.${r.column_name}: ${r.type.replace(/"/g, "")}${r.is_nullable === "YES" ? " NULL" : ""}`)
-      .sort();
+    const actual = rows.map((r) => `${r.table_name}.${r.column_name}: ${r.type.replace(/"/g, "")}${r.is_nullable === "YES" ? " NULL" : ""}`).sort();
     const expected = [...schema.models].flatMap(([model, fields]) =>
       // Prisma leaves scalar lists nullable in the database even when the field is required.
       fields.map((f) => `${model}.${f.name}: ${expectedColumnType(f, schema.enums)}${f.optional || f.list ? " NULL" : ""}`),

@@ -23,7 +23,11 @@ function tinyPdf(): Buffer {
   const parts: Buffer[] = [Buffer.from(out, "latin1")];
   streams.forEach((s, i) => {
     const data = deflateSync(Buffer.from(s, "latin1"));
-    parts.push(Buffer.from(`${objects.length + i + 1} 0 obj\n<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`, "latin1"), data, Buffer.from("\nendstream\nendobj\n", "latin1"));
+    parts.push(
+      Buffer.from(`${objects.length + i + 1} 0 obj\n<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`, "latin1"),
+      data,
+      Buffer.from("\nendstream\nendobj\n", "latin1"),
+    );
   });
   parts.push(Buffer.from("%%EOF\n", "latin1"));
   return Buffer.concat(parts);

@@ -29,13 +29,22 @@ describe("the 决算 workspace: sections saved on the server", () => {
     const v = await version();
     const lines = (await pkg()).basicExpenditure!.map(() => ({ adjusted: "", actual: "" }));
     const values = { basic: lines, projects: [{ adjusted: "", actual: "" }] };
-    expect(await saveFinalSection(t.db, other, { budgetId: id, expectedVersion: v, section: "lines", values })).toMatchObject({ ok: false, message: "未找到该决算" });
-    expect(await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: v - 1, section: "lines", values })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await saveFinalSection(t.db, other, { budgetId: id, expectedVersion: v, section: "lines", values })).toMatchObject({
+      ok: false,
+      message: "未找到该决算",
+    });
+    expect(await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: v - 1, section: "lines", values })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
     values.basic[0] = { adjusted: "", actual: "12.345" };
     const bad = await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: v, section: "lines", values });
     expect(bad).toMatchObject({ ok: false, code: "invalid" });
     if (!bad.ok) expect(bad.errors?.[0]?.path).toBe("basicExpenditure[0].actual");
-    expect(await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: v, section: "lines", values: { nope: 1 } })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: v, section: "lines", values: { nope: 1 } })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
     expect(await version()).toBe(v);
   });
 
@@ -44,7 +53,11 @@ describe("the 决算 workspace: sections saved on the server", () => {
     expect((await applyFinalHelper(t.db, accountant, { budgetId: id, expectedVersion: await version(), helper: "income" })).ok).toBe(true);
     const p = await pkg();
     expect(p.projects![0]!.selfEvaluation!.actual).toEqual({ superior: "0.00", local: p.projects![0]!.actual });
-    const indicators = p.projects![0]!.selfEvaluation!.indicators!.map((i) => ({ actual: i.operator === "定性" ? "方便快捷" : i.value, ratio: i.operator === "定性" ? "100" : "", reason: "" }));
+    const indicators = p.projects![0]!.selfEvaluation!.indicators!.map((i) => ({
+      actual: i.operator === "定性" ? "方便快捷" : i.value,
+      ratio: i.operator === "定性" ? "100" : "",
+      reason: "",
+    }));
     const saved = await saveFinalSection(t.db, accountant, {
       budgetId: id,
       expectedVersion: await version(),
@@ -57,7 +70,14 @@ describe("the 决算 workspace: sections saved on the server", () => {
     expect(editor!.scores[0]!.score).toBe("100");
     const submitted = await submitBudget(t.db, accountant, { budgetId: id, expectedVersion: await version() });
     expect(submitted).toMatchObject({ ok: true, status: "SUBMITTED" });
-    expect(await saveFinalSection(t.db, accountant, { budgetId: id, expectedVersion: await version(), section: "meetings", values: { meetings: "1", training: "" } })).toMatchObject({
+    expect(
+      await saveFinalSection(t.db, accountant, {
+        budgetId: id,
+        expectedVersion: await version(),
+        section: "meetings",
+        values: { meetings: "1", training: "" },
+      }),
+    ).toMatchObject({
       ok: false,
       message: "只有编制中或已退回的决算可以修改",
     });

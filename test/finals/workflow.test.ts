@@ -113,7 +113,10 @@ describe("the demo and starting a 决算 from the budget of its year", () => {
     const budget134 = await t.db.budget.findFirstOrThrow({ where: { kind: "budget", year: 2023, department: { code: "134" } } });
     const accountant134 = await sessionUser(t.db, "accountant.134");
     expect(await startFinal(t.db, accountant134, { fromBudgetId: budget104.id })).toMatchObject({ ok: false, message: "未找到该预算" });
-    expect(await startFinal(t.db, accountant134, { fromBudgetId: budget134.id })).toMatchObject({ ok: false, message: expect.stringMatching(/尚未审核通过或公开/) });
+    expect(await startFinal(t.db, accountant134, { fromBudgetId: budget134.id })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/尚未审核通过或公开/),
+    });
     expect((await startFinal(t.db, reviewer, { fromBudgetId: budget104.id })).ok).toBe(false);
     const started = await startFinal(t.db, accountant, { fromBudgetId: budget104.id });
     expect(started.ok).toBe(true);
@@ -151,11 +154,18 @@ describe("open data of the 决算 and 预算调整", () => {
     const item = await import("@/app/api/open/finals/[region]/[year]/[unit]/route");
     const xlsx = await import("@/app/api/open/finals/[region]/[year]/[unit]/tables.xlsx/route");
     const params = (year: string, unit: string) => ({ params: Promise.resolve({ region: "500109", year, unit }) });
-    const all = (await (await list.GET(new Request("http://localhost/api/open/finals?year=2020"))).json()) as { finals: { unit: { code: string }; totals: { grandTotal: string } }[] };
+    const all = (await (await list.GET(new Request("http://localhost/api/open/finals?year=2020"))).json()) as {
+      finals: { unit: { code: string }; totals: { grandTotal: string } }[];
+    };
     expect(all.finals.map((f) => [f.unit.code, f.totals.grandTotal])).toEqual([["104", "1918.25"]]);
     const one = await item.GET(new Request("http://localhost/api/open/finals/500109/2020/104"), params("2020", "104"));
     expect(one.status).toBe(200);
-    const body = (await one.json()) as { package: { kind: string }; tables: { F7: { actual: { total: string } } }; narrative: string; published: { version: number } };
+    const body = (await one.json()) as {
+      package: { kind: string };
+      tables: { F7: { actual: { total: string } } };
+      narrative: string;
+      published: { version: number };
+    };
     expect(body.package.kind).toBe("final");
     expect(body.tables.F7.actual.total).toBe("43.22");
     expect(body.published.version).toBe(1);
@@ -163,14 +173,21 @@ describe("open data of the 决算 and 预算调整", () => {
     expect((await item.GET(new Request("http://localhost/x"), params("2024", "104"))).status).toBe(404);
     const workbook = await xlsx.GET(new Request("http://localhost/x"), params("2020", "104"));
     expect(workbook.status).toBe(200);
-    expect(Buffer.from(await workbook.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await workbook.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
   });
 
   it("预算调整 reopens a published 决算 as a draft; its snapshot stays public until the next publication supersedes it", async () => {
     const { startAdjustment } = await import("@/lib/workflow/start-adjustment");
     const { findPublishedFinal } = await import("@/lib/db/queries/public-snapshots");
     let s = await state(finalId);
-    expect(await startAdjustment(t.db, accountant, { budgetId: finalId, expectedVersion: s.version, comment: "更正会议费" })).toMatchObject({ ok: true, status: "DRAFT" });
+    expect(await startAdjustment(t.db, accountant, { budgetId: finalId, expectedVersion: s.version, comment: "更正会议费" })).toMatchObject({
+      ok: true,
+      status: "DRAFT",
+    });
     const key = { region: "500109", year: 2021, unit: "104" };
     expect((await findPublishedFinal(t.db, key))?.sequence).toBe(1);
     for (const [run, actor] of [

@@ -1,9 +1,24 @@
 import Decimal from "decimal.js";
 
 const AMOUNT_KEYS = new Set([
-  "amount", "ownArrangement", "superiorSubsidy", "generalBudget", "governmentFund", "stateCapital", "specialAccount",
-  "operations", "subordinateRemit", "business", "other", "abroad", "vehiclePurchase", "vehicleOperation", "reception",
-  "basic", "project", "operatingFunds",
+  "amount",
+  "ownArrangement",
+  "superiorSubsidy",
+  "generalBudget",
+  "governmentFund",
+  "stateCapital",
+  "specialAccount",
+  "operations",
+  "subordinateRemit",
+  "business",
+  "other",
+  "abroad",
+  "vehiclePurchase",
+  "vehicleOperation",
+  "reception",
+  "basic",
+  "project",
+  "operatingFunds",
 ]);
 
 /**

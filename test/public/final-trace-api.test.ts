@@ -74,7 +74,14 @@ describe("GET /api/open/finals/{region}/{year}/{unit}/trace", () => {
   });
 
   it("refuses bad parameters and unknown cells with a Chinese message (400), unpublished 决算 (404)", async () => {
-    for (const q of ["", "table=T2&row=201&column=total", "table=F11&row=1&column=total", "table=F3&column=total", "table=F3&row=%3Cx%3E&column=total", "format=xml&table=F3&row=201&column=total"]) {
+    for (const q of [
+      "",
+      "table=T2&row=201&column=total",
+      "table=F11&row=1&column=total",
+      "table=F3&column=total",
+      "table=F3&row=%3Cx%3E&column=total",
+      "format=xml&table=F3&row=201&column=total",
+    ]) {
       const res = await get(key104, q);
       expect(res.status, q).toBe(400);
       expect(((await res.json()) as { error: string }).error).toMatch(/参数|缺少/);

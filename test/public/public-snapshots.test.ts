@@ -16,9 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-const expected = JSON.parse(
-  readFileSync(path.join(fixturesDir(), "beibei-government-office-2024.expected.json"), "utf8"),
-) as Record<string, unknown>;
+const expected = JSON.parse(readFileSync(path.join(fixturesDir(), "beibei-government-office-2024.expected.json"), "utf8")) as Record<string, unknown>;
 const key104 = { region: "500109", year: 2024, unit: "104" };
 
 describe("public snapshot queries", () => {

@@ -69,7 +69,11 @@ async function expectOneFigure(unit: string) {
 /** What lib/public/budget-summary.ts printed before: 上年 recomputed from the package's stored entry. */
 function storedPrior(pkg: Package) {
   const unit = pkg.amountUnit === "元" ? "元" : "万元";
-  return formatWan(parseAmount(pkg.priorYear!.basic ?? "0", unit).plus(parseAmount(pkg.priorYear!.project ?? "0", unit)).dividedBy(10_000));
+  return formatWan(
+    parseAmount(pkg.priorYear!.basic ?? "0", unit)
+      .plus(parseAmount(pkg.priorYear!.project ?? "0", unit))
+      .dividedBy(10_000),
+  );
 }
 
 describe("published 上年 and 比上年", () => {

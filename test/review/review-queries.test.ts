@@ -58,10 +58,16 @@ describe("district dashboard", () => {
   it("district totals equal the sum of the departments to the fen", async () => {
     // Add departments with awkward fen amounts so that a float sum would drift.
     const region = await t.db.region.findFirstOrThrow({ where: { code: "500109" } });
-    for (const [code, amount] of [["201", "1000.10"], ["202", "2000.20"], ["203", "3000.30"]] as const) {
+    for (const [code, amount] of [
+      ["201", "1000.10"],
+      ["202", "2000.20"],
+      ["203", "3000.30"],
+    ] as const) {
       const department = await t.db.department.create({ data: { regionId: region.id, code, name: `测试部门${code}` } });
       const source = await t.db.budget.findUniqueOrThrow({ where: { id: budget111 }, include: { basicLines: true, income: true } });
-      const b = await t.db.budget.create({ data: { departmentId: department.id, year: 2024, unitName: department.name, status: "SUBMITTED", submittedAt: new Date() } });
+      const b = await t.db.budget.create({
+        data: { departmentId: department.id, year: 2024, unitName: department.name, status: "SUBMITTED", submittedAt: new Date() },
+      });
       const line = source.basicLines[0]!;
       await t.db.basicLine.create({ data: { budgetId: b.id, position: 0, functionCode: line.functionCode, economicCode: line.economicCode, amount } });
       await t.db.incomeLine.create({ data: { budgetId: b.id, fund: "generalBudget", amount } });
@@ -79,7 +85,7 @@ describe("district dashboard", () => {
 
   it("exports the dashboard to Excel with the same totals, text in text cells", async () => {
     const region = await t.db.region.findFirstOrThrow({ where: { code: "500109" } });
-    await t.db.department.create({ data: { regionId: region.id, code: "299", name: "=HYPERLINK(\"http://evil\",\"点我\")" } });
+    await t.db.department.create({ data: { regionId: region.id, code: "299", name: '=HYPERLINK("http://evil","点我")' } });
     const d = (await loadDistrictDashboard(t.db, reviewer, { year: 2024 }))!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await districtWorkbook(d)) as unknown as ArrayBuffer);
@@ -90,7 +96,7 @@ describe("district dashboard", () => {
     expect(new Decimal(String(last[4])).toFixed(2)).toBe(d.totals.amounts.total);
     const evil = values.find((r) => r && r[1] === "299")!;
     // A text cell is shown, never evaluated: no apostrophe (issue 13), and never a formula.
-    expect(evil[2]).toBe("=HYPERLINK(\"http://evil\",\"点我\")");
+    expect(evil[2]).toBe('=HYPERLINK("http://evil","点我")');
     expect(values.flat().some((v) => typeof v === "object" && v !== null && "formula" in v)).toBe(false);
   });
 
@@ -121,7 +127,10 @@ describe("one budget under review", () => {
     r = await returnBudget(t.db, reviewer, { budgetId: budget134, expectedVersion: version, comment: "请核减项目金额" });
     version = r.ok ? r.version : version;
     const lowered = new Decimal(project.amount.toString()).minus("10000.01");
-    await t.db.project.update({ where: { id: project.id }, data: { amount: lowered.toFixed(2), ownArrangement: new Decimal(project.ownArrangement.toString()).minus("10000.01").toFixed(2) } });
+    await t.db.project.update({
+      where: { id: project.id },
+      data: { amount: lowered.toFixed(2), ownArrangement: new Decimal(project.ownArrangement.toString()).minus("10000.01").toFixed(2) },
+    });
     // The income of the project's fund goes down by as much, so the budget still balances.
     const income = await t.db.incomeLine.findFirstOrThrow({ where: { budgetId: budget134, fund: project.fund, carryover: false } });
     await t.db.incomeLine.update({ where: { id: income.id }, data: { amount: new Decimal(income.amount.toString()).minus("10000.01").toFixed(2) } });
@@ -135,7 +144,11 @@ describe("one budget under review", () => {
     expect(review.diff!.to.sequence).toBe(2);
     const amount = review.diff!.entries.find((e) => e.key === `project/${project.code}/amount`)!;
     expect(amount.change).toBe("changed");
-    expect(fen(amount.before!.replace(/[, 元]/g, "")).minus(fen(amount.after!.replace(/[, 元]/g, ""))).toFixed(2)).toBe("10000.01");
+    expect(
+      fen(amount.before!.replace(/[, 元]/g, ""))
+        .minus(fen(amount.after!.replace(/[, 元]/g, "")))
+        .toFixed(2),
+    ).toBe("10000.01");
     expect(review.comments).toHaveLength(1);
     expect(review.anchors.projects.map((p) => p.value)).toContain(project.code);
 

@@ -99,10 +99,19 @@ describe("passwords", () => {
 describe("admin refusals name their cause", () => {
   it("a membership for a user or department that does not exist is not 'still referenced'", async () => {
     const dept = await t.db.department.findFirstOrThrow();
-    expect(await addMembership(t.db, admin, { userId: 999_999, role: "ACCOUNTANT", departmentId: dept.id })).toMatchObject({ ok: false, message: "用户、部门或区划不存在" });
+    expect(await addMembership(t.db, admin, { userId: 999_999, role: "ACCOUNTANT", departmentId: dept.id })).toMatchObject({
+      ok: false,
+      message: "用户、部门或区划不存在",
+    });
     const user = await t.db.user.findUniqueOrThrow({ where: { username: "accountant.104" } });
-    expect(await addMembership(t.db, admin, { userId: user.id, role: "ACCOUNTANT", departmentId: 999_999 })).toMatchObject({ ok: false, message: "用户、部门或区划不存在" });
-    expect(await addMembership(t.db, admin, { userId: user.id, role: "REVIEWER", regionId: 999_999 })).toMatchObject({ ok: false, message: "用户、部门或区划不存在" });
+    expect(await addMembership(t.db, admin, { userId: user.id, role: "ACCOUNTANT", departmentId: 999_999 })).toMatchObject({
+      ok: false,
+      message: "用户、部门或区划不存在",
+    });
+    expect(await addMembership(t.db, admin, { userId: user.id, role: "REVIEWER", regionId: 999_999 })).toMatchObject({
+      ok: false,
+      message: "用户、部门或区划不存在",
+    });
   });
 
   it("a sub-unit code longer than the package allows is refused at creation", async () => {

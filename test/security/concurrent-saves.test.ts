@@ -61,9 +61,7 @@ describe("many accountants saving at once", () => {
     expect(events).toHaveLength(ACCOUNTANTS * SAVES_EACH);
     // Procurement lines of one category and fund are one amount in the trail (their sum), so each
     // save's event moves that sum by exactly the amount the save added.
-    const added = events.map((e) =>
-      e.changes.reduce((sum, c) => sum.plus(c.newValue ?? 0).minus(c.oldValue ?? 0), new Decimal(0)).toFixed(2),
-    );
+    const added = events.map((e) => e.changes.reduce((sum, c) => sum.plus(c.newValue ?? 0).minus(c.oldValue ?? 0), new Decimal(0)).toFixed(2));
     expect(added.sort()).toEqual([...expected].sort());
     for (const d of desks) {
       const b = await t.db.budget.findUniqueOrThrow({ where: { id: d.budgetId } });

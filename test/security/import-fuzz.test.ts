@@ -57,7 +57,10 @@ function sameWeights(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sameWeights);
   if (value && typeof value === "object")
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, (k === "weight" || k === "executionRateWeight") && typeof v === "string" ? new Decimal(v).toString() : sameWeights(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        (k === "weight" || k === "executionRateWeight") && typeof v === "string" ? new Decimal(v).toString() : sameWeights(v),
+      ]),
     );
   return value;
 }
@@ -128,7 +131,9 @@ describe("fuzzing the importer", () => {
         }),
         { numRuns: DATABASE_RUNS },
       );
-      console.info(`fuzzing, database path: ${DATABASE_RUNS} imports, ${tally.accepted} stored whole, ${tally.refused} refused with nothing written, 0 crashes`);
+      console.info(
+        `fuzzing, database path: ${DATABASE_RUNS} imports, ${tally.accepted} stored whole, ${tally.refused} refused with nothing written, 0 crashes`,
+      );
       expect(tally.accepted).toBeGreaterThan(5);
       expect(tally.refused).toBeGreaterThan(30);
     }, 300_000);

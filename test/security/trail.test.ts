@@ -62,8 +62,18 @@ describe("the trail of a budget", () => {
     await save("income", (v) => (v.generalBudget = "8733000.50"));
     // An import into the returned budget: the first project's amounts 40 万元 → 41 万元.
     const pkg = await working();
-    const file = { ...pkg, projects: pkg.projects!.map((p, i) => (i === 0 ? { ...p, amount: "410000.00", ownArrangement: "410000.00" } : p)), income: { ...pkg.income, generalBudget: "8743000.50" } };
-    const imported = await importIntoBudget(t.db, accountant, { budgetId, expectedVersion: await version(), text: JSON.stringify(file), mode: "replace", apply: true });
+    const file = {
+      ...pkg,
+      projects: pkg.projects!.map((p, i) => (i === 0 ? { ...p, amount: "410000.00", ownArrangement: "410000.00" } : p)),
+      income: { ...pkg.income, generalBudget: "8743000.50" },
+    };
+    const imported = await importIntoBudget(t.db, accountant, {
+      budgetId,
+      expectedVersion: await version(),
+      text: JSON.stringify(file),
+      mode: "replace",
+      apply: true,
+    });
     expect(imported).toMatchObject({ ok: true, applied: true });
     await step(submitBudget, accountant);
     await step(approveBudget, reviewer);
@@ -85,11 +95,23 @@ describe("the trail of a budget", () => {
     const [created, ...rest] = trail;
     expect(created).toMatchObject({ action: "import", fromStatus: null, toStatus: "DRAFT" });
     expect(rest.map(row)).toEqual([
-      { action: "edit.basic", who: "trail.accountant", from: "DRAFT", to: "DRAFT", changes: [["basic/2014001/30101/generalBudget", "1249300.00", "1250300.00"]] },
+      {
+        action: "edit.basic",
+        who: "trail.accountant",
+        from: "DRAFT",
+        to: "DRAFT",
+        changes: [["basic/2014001/30101/generalBudget", "1249300.00", "1250300.00"]],
+      },
       { action: "edit.income", who: "trail.accountant", from: "DRAFT", to: "DRAFT", changes: [["income/generalBudget", "8732500.00", "8733500.00"]] },
       { action: "submit", who: "trail.accountant", from: "DRAFT", to: "SUBMITTED", changes: [] },
       { action: "return", who: "trail.reviewer", from: "SUBMITTED", to: "RETURNED", changes: [] },
-      { action: "edit.basic", who: "trail.accountant", from: "RETURNED", to: "RETURNED", changes: [["basic/2014001/30101/generalBudget", "1250300.00", "1249800.50"]] },
+      {
+        action: "edit.basic",
+        who: "trail.accountant",
+        from: "RETURNED",
+        to: "RETURNED",
+        changes: [["basic/2014001/30101/generalBudget", "1250300.00", "1249800.50"]],
+      },
       { action: "edit.income", who: "trail.accountant", from: "RETURNED", to: "RETURNED", changes: [["income/generalBudget", "8733500.00", "8733000.50"]] },
       {
         action: "import.replace",

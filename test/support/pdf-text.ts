@@ -146,7 +146,7 @@ export function readPdfText(pdf: Buffer): PdfText {
     for (const t of content.matchAll(/\/([^\s/<>\[\]]+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>|(T\*|Td|TD|Tm|ET|')/g)) {
       if (t[1] !== undefined) font = cmaps.get(t[1]);
       else if (t[2] !== undefined) text += decodeShow(t[2], font?.map, font?.width ?? 4);
-      else if (t[3] === "ET" || t[3] === "T*" || t[3] === "'" ) text += "\n";
+      else if (t[3] === "ET" || t[3] === "T*" || t[3] === "'") text += "\n";
     }
     pages.push(text);
   }

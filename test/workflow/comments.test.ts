@@ -43,13 +43,27 @@ describe("review comments", () => {
     if (!result.ok) return;
     commentId = result.commentId;
     const row = await t.db.budgetComment.findUniqueOrThrow({ where: { id: commentId } });
-    expect(row).toMatchObject({ budgetId: budget111, authorId: reviewer.id, section: "projects", anchor: projectCode, body: "请补充立项依据", resolvedAt: null });
+    expect(row).toMatchObject({
+      budgetId: budget111,
+      authorId: reviewer.id,
+      section: "projects",
+      anchor: projectCode,
+      body: "请补充立项依据",
+      resolvedAt: null,
+    });
   });
 
   it("refuses empty text and unknown sections", async () => {
-    expect(await addComment(t.db, reviewer, { budgetId: budget111, section: "projects", body: "  " })).toEqual({ ok: false, code: "invalid_input", message: "意见内容不能为空" });
+    expect(await addComment(t.db, reviewer, { budgetId: budget111, section: "projects", body: "  " })).toEqual({
+      ok: false,
+      code: "invalid_input",
+      message: "意见内容不能为空",
+    });
     expect(await addComment(t.db, reviewer, { budgetId: budget111, section: "nowhere", body: "x" })).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(await addComment(t.db, reviewer, { budgetId: budget111, section: "overall", body: "长".repeat(2001) })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await addComment(t.db, reviewer, { budgetId: budget111, section: "overall", body: "长".repeat(2001) })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
   });
 
   it("a reviewer of another region, or one looking at a draft, finds no budget", async () => {

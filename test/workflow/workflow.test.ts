@@ -68,7 +68,14 @@ describe("the review workflow, one transaction per step", () => {
     const row = await t.db.budget.findUniqueOrThrow({ where: { id: budget134 } });
     expect(row.submittedAt).toBeInstanceOf(Date);
     const last = (await events(budget134)).at(-1)!;
-    expect(last).toMatchObject({ action: "submit", actorId: accountant134.id, fromStatus: "DRAFT", toStatus: "SUBMITTED", version: before.version + 1, comment: "请审核" });
+    expect(last).toMatchObject({
+      action: "submit",
+      actorId: accountant134.id,
+      fromStatus: "DRAFT",
+      toStatus: "SUBMITTED",
+      version: before.version + 1,
+      comment: "请审核",
+    });
     const submissions = await t.db.budgetSubmission.findMany({ where: { budgetId: budget134 } });
     expect(submissions).toHaveLength(1);
     expect(submissions[0]).toMatchObject({ sequence: 1, version: before.version + 1, submittedById: accountant134.id });
@@ -86,13 +93,23 @@ describe("the review workflow, one transaction per step", () => {
   it("returning requires a comment; with one the budget is editable again and the reason is in the trail", async () => {
     const before = await state(budget134);
     for (const comment of [undefined, "", "   "]) {
-      const refused = await returnBudget(t.db, reviewer, { budgetId: budget134, expectedVersion: before.version, ...(comment === undefined ? {} : { comment }) });
+      const refused = await returnBudget(t.db, reviewer, {
+        budgetId: budget134,
+        expectedVersion: before.version,
+        ...(comment === undefined ? {} : { comment }),
+      });
       expect(refused).toEqual({ ok: false, code: "comment_required", message: "退回时必须填写退回意见" });
     }
     expect(await state(budget134)).toEqual(before);
     const result = await returnBudget(t.db, reviewer, { budgetId: budget134, expectedVersion: before.version, comment: "  项目支出依据不足  " });
     expect(result).toEqual({ ok: true, status: "RETURNED", version: before.version + 1 });
-    expect((await events(budget134)).at(-1)).toMatchObject({ action: "return", actorId: reviewer.id, fromStatus: "SUBMITTED", toStatus: "RETURNED", comment: "项目支出依据不足" });
+    expect((await events(budget134)).at(-1)).toMatchObject({
+      action: "return",
+      actorId: reviewer.id,
+      fromStatus: "SUBMITTED",
+      toStatus: "RETURNED",
+      comment: "项目支出依据不足",
+    });
   });
 
   it("a returned budget is resubmitted as a second submission", async () => {

@@ -73,9 +73,11 @@ describe("filling 上年 from last year's published disclosure workbook", () => 
       errors: [{ message: "未找到该预算" }],
     });
     const owner = await sessionUser(t.db, "accountant.104");
-    expect(await importPriorYearWorkbook(t.db, owner, { budgetId: publishedId, expectedVersion: await version(publishedId), data, apply: true })).toMatchObject({
-      ok: false,
-      errors: [{ message: expect.stringContaining("当前状态不可修改") }],
-    });
+    expect(await importPriorYearWorkbook(t.db, owner, { budgetId: publishedId, expectedVersion: await version(publishedId), data, apply: true })).toMatchObject(
+      {
+        ok: false,
+        errors: [{ message: expect.stringContaining("当前状态不可修改") }],
+      },
+    );
   });
 });

@@ -94,7 +94,13 @@ describe("importing an entry workbook into a draft", () => {
     const budget = (await loadBudgetById(t.db, draftId, {}))!;
     const catalog = (await loadCatalog(t.db, budget.year))!;
     const nextYear = await writeEntryWorkbook(blankPackage({ ...budget, year: budget.year + 1 }), { stamp: { budgetId: null, version: null }, catalog });
-    const r3 = await importWorkbookIntoBudget(t.db, user, { budgetId: draftId, expectedVersion: version, data: new Uint8Array(nextYear), mode: "merge", apply: false });
+    const r3 = await importWorkbookIntoBudget(t.db, user, {
+      budgetId: draftId,
+      expectedVersion: version,
+      data: new Uint8Array(nextYear),
+      mode: "merge",
+      apply: false,
+    });
     expect(r3).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining(`此工作簿是 ${budget.year + 1} 年的`) }] });
   });
 
@@ -104,7 +110,13 @@ describe("importing an entry workbook into a draft", () => {
     const catalog = (await loadCatalog(t.db, budget.year))!;
     const blank = await writeEntryWorkbook(blankPackage(budget), { stamp: { budgetId: null, version: null }, catalog });
     const { version } = await row(draftId);
-    const r = await importWorkbookIntoBudget(t.db, user, { budgetId: draftId, expectedVersion: version, data: new Uint8Array(blank), mode: "merge", apply: false });
+    const r = await importWorkbookIntoBudget(t.db, user, {
+      budgetId: draftId,
+      expectedVersion: version,
+      data: new Uint8Array(blank),
+      mode: "merge",
+      apply: false,
+    });
     expect(r).toMatchObject({ ok: true, applied: false });
   });
 

@@ -39,9 +39,7 @@ describe("saving a section", () => {
     expect(event).toMatchObject({ action: "edit.income", actorId: user.id, version: v + 1 });
     // The trail holds who, when, and the old and new value of every amount changed.
     expect(event.at).toBeInstanceOf(Date);
-    expect(event.changes.map((c) => [c.key, c.oldValue?.toString() ?? null, c.newValue?.toString() ?? null])).toEqual([
-      ["income/other", "0", "12345.67"],
-    ]);
+    expect(event.changes.map((c) => [c.key, c.oldValue?.toString() ?? null, c.newValue?.toString() ?? null])).toEqual([["income/other", "0", "12345.67"]]);
   });
 
   it("gives exactly one of two concurrent saves; the other gets a conflict and nothing of it is stored", async () => {
@@ -94,11 +92,17 @@ describe("saving a section", () => {
     // Another window saves 三公 …
     const threePublic = SECTIONS["three-public"].pick(loaded);
     threePublic.threePublic.abroad = "3333.00";
-    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "three-public", values: threePublic })).toEqual({ ok: true, version: v + 1 });
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "three-public", values: threePublic })).toEqual({
+      ok: true,
+      version: v + 1,
+    });
     // … this one, loaded before, saves 收入: merged, nothing of the other save lost.
     const incomeBase = SECTIONS.income.pick(loaded);
     const income = { ...incomeBase, other: "4444.00" };
-    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "income", values: income, base: incomeBase })).toEqual({ ok: true, version: v + 2 });
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "income", values: income, base: incomeBase })).toEqual({
+      ok: true,
+      version: v + 2,
+    });
     const now = await workingPkg(draftId);
     expect(now.threePublic?.abroad).toBe("3333.00");
     expect(now.income?.other).toBe("4444.00");
@@ -114,7 +118,11 @@ describe("saving a section", () => {
     const values = SECTIONS.basic.pick(await workingPkg(draftId));
     const v = await version(draftId);
     const events = await t.db.budgetEvent.count({ where: { budgetId: draftId } });
-    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "basic", values })).toEqual({ ok: true, version: v, unchanged: true });
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "basic", values })).toEqual({
+      ok: true,
+      version: v,
+      unchanged: true,
+    });
     expect(await version(draftId)).toBe(v);
     expect(await t.db.budgetEvent.count({ where: { budgetId: draftId } })).toBe(events);
   });
@@ -140,11 +148,16 @@ describe("saving a section", () => {
       message: "未找到该预算",
     });
     const reviewer = await sessionUser(t.db, "reviewer.500109");
-    expect(await saveSection(t.db, reviewer, { budgetId: draftId, expectedVersion: 1, section: "income", values })).toMatchObject({ ok: false, code: "refused" });
+    expect(await saveSection(t.db, reviewer, { budgetId: draftId, expectedVersion: 1, section: "income", values })).toMatchObject({
+      ok: false,
+      code: "refused",
+    });
     const submittedId = await budgetIdOf(t.db, "111", 2024);
     const own = await sessionUser(t.db, "accountant.111");
     const submitted = SECTIONS.income.pick(await workingPkg(submittedId));
-    expect(await saveSection(t.db, own, { budgetId: submittedId, expectedVersion: await version(submittedId), section: "income", values: submitted })).toMatchObject({
+    expect(
+      await saveSection(t.db, own, { budgetId: submittedId, expectedVersion: await version(submittedId), section: "income", values: submitted }),
+    ).toMatchObject({
       ok: false,
       code: "refused",
       message: expect.stringMatching(/不能修改/),

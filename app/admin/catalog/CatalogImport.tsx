@@ -21,11 +21,15 @@ export function CatalogImport({ defaultYear }: { defaultYear: number }) {
   const [text, setText] = useState("");
   const [xlsx, setXlsx] = useState("");
   const [fileName, setFileName] = useState("");
-  const { state, pending, formProps } = useKeptForm<Awaited<ReturnType<typeof catalogAction>> | null>(async (prev, form) => {
-    const parsed = catalogImportSchema.safeParse(formValues(form));
-    if (!parsed.success) return { ok: false, code: "invalid_input", message: invalidInputMessage(parsed.error) };
-    return catalogAction(prev, form);
-  }, null, () => false);
+  const { state, pending, formProps } = useKeptForm<Awaited<ReturnType<typeof catalogAction>> | null>(
+    async (prev, form) => {
+      const parsed = catalogImportSchema.safeParse(formValues(form));
+      if (!parsed.success) return { ok: false, code: "invalid_input", message: invalidInputMessage(parsed.error) };
+      return catalogAction(prev, form);
+    },
+    null,
+    () => false,
+  );
   const preview = state?.ok && state.step === "preview" ? state.preview : null;
   // Which button started the request: what the bar says, and what a failure left undone.
   const [intent, setIntent] = useState<{ kind: "preview" | "import"; rows: number } | null>(null);

@@ -28,8 +28,9 @@ export default async function CatalogPage() {
       </p>
       <h1>科目目录导入</h1>
       <p className="muted">
-        每年一套政府收支分类科目。可直接导入财政部《政府收支分类科目》的 Excel（.xlsx）或 CSV：需有“科目编码”“科目名称”两列（标题行、说明列可保留），级次按编码位数确定（功能分类
-        3/5/7 位，经济分类 3/5 位）。也可用 data/catalogues 的 CSV 格式：功能分类 <code>code,name,level</code>，经济分类 <code>code,name,level,category</code>。科目对照（CSV）
+        每年一套政府收支分类科目。可直接导入财政部《政府收支分类科目》的 Excel（.xlsx）或
+        CSV：需有“科目编码”“科目名称”两列（标题行、说明列可保留），级次按编码位数确定（功能分类 3/5/7 位，经济分类 3/5 位）。也可用 data/catalogues 的 CSV
+        格式：功能分类 <code>code,name,level</code>，经济分类 <code>code,name,level,category</code>。科目对照（CSV）
         <code>fromCode,toCode[,kind]</code> 把上一年的编码对到所选年度的编码，一个编码拆分为多个时每个新编码一行。导入只新增或改名，不删除已有科目。格式详见
         docs/catalogue-import.md。
       </p>

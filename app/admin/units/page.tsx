@@ -88,7 +88,13 @@ export default async function UnitsPage() {
             ))}
           </ul>
           <h3>添加部门</h3>
-          <AdminForm action={createDepartmentAction} schema="createDepartment" submit="添加部门" className={styles.inline} testId={`create-department-${r.code}`}>
+          <AdminForm
+            action={createDepartmentAction}
+            schema="createDepartment"
+            submit="添加部门"
+            className={styles.inline}
+            testId={`create-department-${r.code}`}
+          >
             <input type="hidden" name="regionId" value={r.id} />
             <label>
               部门编码

@@ -37,7 +37,9 @@ export function BarChart({ title, items, series }: BarChartProps) {
           ? series!.map((s, i) => (
               <g key={s} transform={`translate(${i * 110}, 4)`}>
                 <rect width="12" height="12" fill={COLORS[i % COLORS.length]} />
-                <text x="16" y="11" fontSize={FONT}>{s}</text>
+                <text x="16" y="11" fontSize={FONT}>
+                  {s}
+                </text>
               </g>
             ))
           : null}
@@ -57,7 +59,9 @@ export function BarChart({ title, items, series }: BarChartProps) {
                     <rect x={0} y={y} width={w} height={ROW_H - 4} fill={color}>
                       <title>{`${bar.label}${series?.[i] ? `（${series[i]}）` : ""}：${s.display} 万元`}</title>
                     </rect>
-                    <text x={w + 4} y={y + 12} fontSize={FONT}>{s.display}</text>
+                    <text x={w + 4} y={y + 12} fontSize={FONT}>
+                      {s.display}
+                    </text>
                   </g>
                 );
               })}

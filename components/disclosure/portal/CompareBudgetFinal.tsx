@@ -49,7 +49,11 @@ export function CompareBudgetFinal({ final, budget }: { final: FinalTables; budg
         {c.source === "budget" ? `预算数取自已公开的${final.year}年部门预算。` : `预算数取自本决算的年初预算数（${final.year}年部门预算未在本系统公开）。`}
       </p>
       <h3>一般公共预算财政拨款支出（按功能分类）</h3>
-      <BarChart title="预算数与决算数（按功能分类）" series={series} items={c.byClass.slice(1).map((r) => ({ label: r.label, values: [r.prior, r.current] }))} />
+      <BarChart
+        title="预算数与决算数（按功能分类）"
+        series={series}
+        items={c.byClass.slice(1).map((r) => ({ label: r.label, values: [r.prior, r.current] }))}
+      />
       <Rows rows={c.byClass} testId="budget-final-by-class" />
       <h3>“三公”经费</h3>
       <BarChart title="“三公”经费预算数与决算数" series={series} items={c.threePublic.map((r) => ({ label: r.label, values: [r.prior, r.current] }))} />

@@ -1,22 +1,20 @@
 import Link from "next/link";
 
 /** 部门预算 | 部门决算 tabs of one department's year; a tab without a published document is not a link. */
-export function DocumentTabs({
-  current,
-  budgetHref,
-  finalHref,
-}: {
-  current: "budget" | "final";
-  budgetHref: string | null;
-  finalHref: string | null;
-}) {
+export function DocumentTabs({ current, budgetHref, finalHref }: { current: "budget" | "final"; budgetHref: string | null; finalHref: string | null }) {
   const tab = (kind: "budget" | "final", label: string, href: string | null) =>
     kind === current ? (
-      <span className="button" aria-current="page">{label}</span>
+      <span className="button" aria-current="page">
+        {label}
+      </span>
     ) : href ? (
-      <Link className="button secondary" href={href} data-testid={`tab-${kind}`}>{label}</Link>
+      <Link className="button secondary" href={href} data-testid={`tab-${kind}`}>
+        {label}
+      </Link>
     ) : (
-      <span className="button secondary" aria-disabled="true" title="尚未公开">{label}（未公开）</span>
+      <span className="button secondary" aria-disabled="true" title="尚未公开">
+        {label}（未公开）
+      </span>
     );
   return (
     <nav className="dz-downloads" aria-label="公开文件" data-testid="document-tabs">

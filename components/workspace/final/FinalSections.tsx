@@ -66,13 +66,7 @@ export function LinesSection(p: FinalEditorProps) {
   const [basic, setBasic] = useState(() => (p.pkg.basicExpenditure ?? []).map((l) => ({ adjusted: s(l.adjusted), actual: s(l.actual) })));
   const [projects, setProjects] = useState(() => (p.pkg.projects ?? []).map((l) => ({ adjusted: s(l.adjusted), actual: s(l.actual) })));
   return (
-    <FinalSection
-      id="lines"
-      title="支出决算"
-      {...p}
-      values={() => ({ basic, projects })}
-      hint={`金额单位：${unit}。全年预算数留空即等于年初预算数。`}
-    >
+    <FinalSection id="lines" title="支出决算" {...p} values={() => ({ basic, projects })} hint={`金额单位：${unit}。全年预算数留空即等于年初预算数。`}>
       <div className="dz-scroll">
         <table className="data" data-testid="final-basic-lines">
           <thead>
@@ -114,7 +108,11 @@ export function LinesSection(p: FinalEditorProps) {
                 </td>
                 <td className="num">{s(pr.initial)}</td>
                 <td>
-                  <Field label={`项目 ${pr.name} 全年预算数`} value={projects[i]!.adjusted} onChange={(v) => setProjects(update(projects, i, { adjusted: v }))} />
+                  <Field
+                    label={`项目 ${pr.name} 全年预算数`}
+                    value={projects[i]!.adjusted}
+                    onChange={(v) => setProjects(update(projects, i, { adjusted: v }))}
+                  />
                 </td>
                 <td>
                   <Field label={`项目 ${pr.name} 决算数`} value={projects[i]!.actual} onChange={(v) => setProjects(update(projects, i, { actual: v }))} />
@@ -153,11 +151,18 @@ export function IncomeSection(p: FinalEditorProps) {
 }
 
 export function CarryoverSection(p: FinalEditorProps) {
-  const init = (r: Partial<Record<(typeof FUNDS)[number], string>> | undefined) => Object.fromEntries(FUNDS.map((f) => [f, s(r?.[f])])) as Record<(typeof FUNDS)[number], string>;
+  const init = (r: Partial<Record<(typeof FUNDS)[number], string>> | undefined) =>
+    Object.fromEntries(FUNDS.map((f) => [f, s(r?.[f])])) as Record<(typeof FUNDS)[number], string>;
   const [opening, setOpening] = useState(() => init(p.pkg.carryover?.opening));
   const [closing, setClosing] = useState(() => init(p.pkg.carryover?.closing));
   return (
-    <FinalSection id="carryover" title="结转结余" {...p} values={() => ({ opening, closing })} hint={`每项资金：年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余。金额单位：${p.pkg.amountUnit}。`}>
+    <FinalSection
+      id="carryover"
+      title="结转结余"
+      {...p}
+      values={() => ({ opening, closing })}
+      hint={`每项资金：年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余。金额单位：${p.pkg.amountUnit}。`}
+    >
       <table className="data">
         <thead>
           <tr>
@@ -186,12 +191,28 @@ export function CarryoverSection(p: FinalEditorProps) {
 
 export function ThreePublicSection(p: FinalEditorProps) {
   const tp = p.pkg.threePublic;
-  const [items, setItems] = useState(() =>
-    Object.fromEntries(THREE_PUBLIC_ITEMS.map((k) => [k, { adjusted: s(tp?.[k]?.adjusted), actual: s(tp?.[k]?.actual) }])) as Record<(typeof THREE_PUBLIC_ITEMS)[number], { adjusted: string; actual: string }>,
+  const [items, setItems] = useState(
+    () =>
+      Object.fromEntries(THREE_PUBLIC_ITEMS.map((k) => [k, { adjusted: s(tp?.[k]?.adjusted), actual: s(tp?.[k]?.actual) }])) as Record<
+        (typeof THREE_PUBLIC_ITEMS)[number],
+        { adjusted: string; actual: string }
+      >,
   );
-  const [quantities, setQuantities] = useState(() => Object.fromEntries(Object.keys(QUANTITY_LABELS).map((k) => [k, s(tp?.quantities?.[k as keyof typeof QUANTITY_LABELS])])) as Record<keyof typeof QUANTITY_LABELS, string>);
+  const [quantities, setQuantities] = useState(
+    () =>
+      Object.fromEntries(Object.keys(QUANTITY_LABELS).map((k) => [k, s(tp?.quantities?.[k as keyof typeof QUANTITY_LABELS])])) as Record<
+        keyof typeof QUANTITY_LABELS,
+        string
+      >,
+  );
   return (
-    <FinalSection id="threePublic" title="“三公”经费" {...p} values={() => ({ items, quantities })} hint={`金额单位：${p.pkg.amountUnit}；实物量为批次、人次、辆数。`}>
+    <FinalSection
+      id="threePublic"
+      title="“三公”经费"
+      {...p}
+      values={() => ({ items, quantities })}
+      hint={`金额单位：${p.pkg.amountUnit}；实物量为批次、人次、辆数。`}
+    >
       <table className="data">
         <thead>
           <tr>
@@ -207,10 +228,18 @@ export function ThreePublicSection(p: FinalEditorProps) {
               <td>{THREE_PUBLIC_LABELS[k]}</td>
               <td className="num">{s(tp?.[k]?.initial)}</td>
               <td>
-                <Field label={`${THREE_PUBLIC_LABELS[k]} 全年预算数`} value={items[k].adjusted} onChange={(v) => setItems({ ...items, [k]: { ...items[k], adjusted: v } })} />
+                <Field
+                  label={`${THREE_PUBLIC_LABELS[k]} 全年预算数`}
+                  value={items[k].adjusted}
+                  onChange={(v) => setItems({ ...items, [k]: { ...items[k], adjusted: v } })}
+                />
               </td>
               <td>
-                <Field label={`${THREE_PUBLIC_LABELS[k]} 决算数`} value={items[k].actual} onChange={(v) => setItems({ ...items, [k]: { ...items[k], actual: v } })} />
+                <Field
+                  label={`${THREE_PUBLIC_LABELS[k]} 决算数`}
+                  value={items[k].actual}
+                  onChange={(v) => setItems({ ...items, [k]: { ...items[k], actual: v } })}
+                />
               </td>
             </tr>
           ))}
@@ -243,10 +272,18 @@ export function MeetingsSection(p: FinalEditorProps) {
 
 export function AssetsSection(p: FinalEditorProps) {
   const a = p.pkg.assets;
-  const [vehicles, setVehicles] = useState(() => Object.fromEntries(VEHICLE_TYPES.map((t) => [t, s(a?.vehicles?.[t])])) as Record<(typeof VEHICLE_TYPES)[number], string>);
+  const [vehicles, setVehicles] = useState(
+    () => Object.fromEntries(VEHICLE_TYPES.map((t) => [t, s(a?.vehicles?.[t])])) as Record<(typeof VEHICLE_TYPES)[number], string>,
+  );
   const [equipment, setEquipment] = useState({ generalEquipmentOver50: s(a?.generalEquipmentOver50), specialEquipmentOver100: s(a?.specialEquipmentOver100) });
   return (
-    <FinalSection id="assets" title="车辆和设备" {...p} values={() => ({ vehicles, ...equipment })} hint="年末车辆数（辆）与单位价值 50 万元以上通用设备、100 万元以上专用设备的台（套）数。">
+    <FinalSection
+      id="assets"
+      title="车辆和设备"
+      {...p}
+      values={() => ({ vehicles, ...equipment })}
+      hint="年末车辆数（辆）与单位价值 50 万元以上通用设备、100 万元以上专用设备的台（套）数。"
+    >
       <div className="form-grid">
         {VEHICLE_TYPES.map((t) => (
           <label key={t}>
@@ -254,10 +291,20 @@ export function AssetsSection(p: FinalEditorProps) {
           </label>
         ))}
         <label>
-          50 万元以上通用设备 <Field label="50万元以上通用设备" value={equipment.generalEquipmentOver50} onChange={(x) => setEquipment({ ...equipment, generalEquipmentOver50: x })} />
+          50 万元以上通用设备{" "}
+          <Field
+            label="50万元以上通用设备"
+            value={equipment.generalEquipmentOver50}
+            onChange={(x) => setEquipment({ ...equipment, generalEquipmentOver50: x })}
+          />
         </label>
         <label>
-          100 万元以上专用设备 <Field label="100万元以上专用设备" value={equipment.specialEquipmentOver100} onChange={(x) => setEquipment({ ...equipment, specialEquipmentOver100: x })} />
+          100 万元以上专用设备{" "}
+          <Field
+            label="100万元以上专用设备"
+            value={equipment.specialEquipmentOver100}
+            onChange={(x) => setEquipment({ ...equipment, specialEquipmentOver100: x })}
+          />
         </label>
       </div>
     </FinalSection>
@@ -357,18 +404,31 @@ export function SelfEvaluationSection(p: FinalEditorProps) {
                   </td>
                   <td className="num">{s(i.weight)}</td>
                   <td>
-                    <Field label={`${x.name} ${i.name} 全年完成值`} value={projects[pi]!.indicators[k]!.actual} onChange={(v) => setIndicator(pi, k, { actual: v })} />
+                    <Field
+                      label={`${x.name} ${i.name} 全年完成值`}
+                      value={projects[pi]!.indicators[k]!.actual}
+                      onChange={(v) => setIndicator(pi, k, { actual: v })}
+                    />
                   </td>
                   <td>
                     {i.operator === "定性" ? (
-                      <Field label={`${x.name} ${i.name} 完成比例`} value={projects[pi]!.indicators[k]!.ratio} onChange={(v) => setIndicator(pi, k, { ratio: v })} />
+                      <Field
+                        label={`${x.name} ${i.name} 完成比例`}
+                        value={projects[pi]!.indicators[k]!.ratio}
+                        onChange={(v) => setIndicator(pi, k, { ratio: v })}
+                      />
                     ) : (
                       <span className="num">{p.scores[pi]?.indicators[k]?.ratio ?? ""}</span>
                     )}
                   </td>
                   <td className="num">{p.scores[pi]?.indicators[k]?.score ?? ""}</td>
                   <td>
-                    <Field label={`${x.name} ${i.name} 未完成原因`} wide value={projects[pi]!.indicators[k]!.reason} onChange={(v) => setIndicator(pi, k, { reason: v })} />
+                    <Field
+                      label={`${x.name} ${i.name} 未完成原因`}
+                      wide
+                      value={projects[pi]!.indicators[k]!.reason}
+                      onChange={(v) => setIndicator(pi, k, { reason: v })}
+                    />
                   </td>
                 </tr>
               ))}

@@ -39,7 +39,8 @@ export function FinalWorkbookPanel({ budgetId, version, editable }: { budgetId: 
     <section className="card" data-testid="final-workbook-panel">
       <h2 style={{ marginTop: 0 }}>在 Excel 中填写</h2>
       <p className="muted">
-        下载决算录入工作簿，在 Excel 或 WPS 中填写（金额以元为单位），再上传：系统先列出将修改的内容，确认后一次保存；有问题时逐条指出工作表、单元格和字段，全部改正前不会保存。
+        下载决算录入工作簿，在 Excel 或 WPS
+        中填写（金额以元为单位），再上传：系统先列出将修改的内容，确认后一次保存；有问题时逐条指出工作表、单元格和字段，全部改正前不会保存。
       </p>
       <a className="button secondary" href={url} download data-testid="download-final-workbook">
         下载决算录入工作簿（Excel）

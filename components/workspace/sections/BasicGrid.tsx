@@ -103,7 +103,10 @@ export function BasicGrid() {
   // Recomputed only when a code or fund changed, not on every digit of an amount (a keystroke in
   // an amount re-renders its cell, not the grid).
   const keysOf = useCallback(
-    () => (((form.getValues("basicExpenditure") as GridLine[] | undefined) ?? []).map((l) => `${l?.function ?? ""}\t${l?.economic ?? ""}\t${l?.fund ?? ""}`).join("\n")),
+    () =>
+      ((form.getValues("basicExpenditure") as GridLine[] | undefined) ?? [])
+        .map((l) => `${l?.function ?? ""}\t${l?.economic ?? ""}\t${l?.fund ?? ""}`)
+        .join("\n"),
     [form],
   );
   const [keys, setKeys] = useState(keysOf);
@@ -117,7 +120,15 @@ export function BasicGrid() {
     [form, keysOf],
   );
   const duplicates = useMemo(
-    () => duplicateGroups(keys === "" ? [] : keys.split("\n").map((k) => k.split("\t")).map(([fn, eco, fund]) => ({ function: fn, economic: eco, fund }))),
+    () =>
+      duplicateGroups(
+        keys === ""
+          ? []
+          : keys
+              .split("\n")
+              .map((k) => k.split("\t"))
+              .map(([fn, eco, fund]) => ({ function: fn, economic: eco, fund })),
+      ),
     [keys],
   );
   const duplicateOf = useMemo(() => {
@@ -404,9 +415,7 @@ export function BasicGrid() {
                     />
                   );
                 })}
-                {virtual && items.length > 0 ? (
-                  <Spacer height={virtualizer.getTotalSize() - (items.at(-1)!.end - virtualizer.options.scrollMargin)} />
-                ) : null}
+                {virtual && items.length > 0 ? <Spacer height={virtualizer.getTotalSize() - (items.at(-1)!.end - virtualizer.options.scrollMargin)} /> : null}
               </tbody>
             </table>
           </div>
@@ -522,4 +531,3 @@ function keyMove(event: KeyboardEvent): Move | undefined {
       return undefined;
   }
 }
-

@@ -26,15 +26,10 @@ export function NarrativeForm() {
   const figures = live.evaluation?.figures ?? {};
   const priorYear = (editor.saved.year ?? 0) - 1;
   return (
-    <SectionFrame
-      title="情况说明"
-      hint="说明中的每个数字都由预算数据自动计算，这里只需填写原因和用途；有增减而未说明原因的，检查结果会提示。"
-      {...frame}
-    >
+    <SectionFrame title="情况说明" hint="说明中的每个数字都由预算数据自动计算，这里只需填写原因和用途；有增减而未说明原因的，检查结果会提示。" {...frame}>
       {REASONS.map((r) => {
         const change = r.figure ? figures[r.figure] : undefined;
-        const phrase =
-          typeof change === "string" ? `${r.what}${changePhrase(new Decimal(change), priorYear)}` : r.figure ? "没有上年数据，无需说明增减" : "";
+        const phrase = typeof change === "string" ? `${r.what}${changePhrase(new Decimal(change), priorYear)}` : r.figure ? "没有上年数据，无需说明增减" : "";
         return (
           <div key={r.name} style={{ marginBottom: "0.75rem" }}>
             <TextField form={form} section="narrative" name={r.name} label={r.label} multiline />
@@ -47,7 +42,13 @@ export function NarrativeForm() {
         );
       })}
       <div style={{ marginBottom: "0.75rem" }}>
-        <TextField form={form} section="narrative" name="narrative.glossary" label="专业性名词解释（每行一段；默认为标准文本，可按本部门公开的文本修改）" multiline />
+        <TextField
+          form={form}
+          section="narrative"
+          name="narrative.glossary"
+          label="专业性名词解释（每行一段；默认为标准文本，可按本部门公开的文本修改）"
+          multiline
+        />
       </div>
     </SectionFrame>
   );

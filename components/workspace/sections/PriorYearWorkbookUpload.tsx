@@ -62,7 +62,10 @@ export function PriorYearWorkbookUpload({ onApplied }: { onApplied: (version: nu
   return (
     <div className="card" data-testid="prior-workbook">
       <h3 style={{ marginTop: 0 }}>从上年公开的部门预算 Excel 填入</h3>
-      <p className="muted">上传本部门上年公开的部门预算 Excel（T1–T11 公开表，金额为万元）：系统读出上年基本支出、项目支出、机关运行经费、“三公”经费和按功能分类的支出，先列出将填入的数字，确认后一次保存。</p>
+      <p className="muted">
+        上传本部门上年公开的部门预算 Excel（T1–T11
+        公开表，金额为万元）：系统读出上年基本支出、项目支出、机关运行经费、“三公”经费和按功能分类的支出，先列出将填入的数字，确认后一次保存。
+      </p>
       <label>
         上年公开的工作簿（.xlsx）
         <input

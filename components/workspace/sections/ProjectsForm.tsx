@@ -33,9 +33,7 @@ export function ProjectsForm() {
   const subUnits = (editor.saved.unit.subUnits ?? []).map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }));
   // A 一级项目 is compiled by the department itself.
   const unitOption = { value: editor.saved.unit.code, label: `${editor.saved.unit.code} ${editor.saved.unit.name}（部门，一级项目）` };
-  const programs = projects
-    .filter((p) => p.tier === "program" && p.code)
-    .map((p) => ({ value: p.code!, label: `${p.code} ${p.name ?? ""}` }));
+  const programs = projects.filter((p) => p.tier === "program" && p.code).map((p) => ({ value: p.code!, label: `${p.code} ${p.name ?? ""}` }));
   const tables = live.evaluation?.tables;
   const current = selected < fields.length ? selected : -1;
 
@@ -130,9 +128,7 @@ export function ProjectsForm() {
 
       {current >= 0 ? (
         <section key={fields[current]!.id} aria-label="项目详情" data-testid="project-detail">
-          <h3>
-            项目详情：{projects[current]?.name || "（未命名项目）"}
-          </h3>
+          <h3>项目详情：{projects[current]?.name || "（未命名项目）"}</h3>
           <div className="grid-form">
             <TextField form={form} section="projects" name={`projects.${current}.code`} label="项目编码" />
             <TextField form={form} section="projects" name={`projects.${current}.name`} label="项目名称" />

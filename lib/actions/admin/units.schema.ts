@@ -6,7 +6,10 @@ const id = strictId();
 const name = (what: string) => nameField(what, 100);
 
 export const createRegionSchema = z.object({
-  code: z.string({ error: "请填写区划代码" }).trim().regex(/^\d{6}$/, "区划代码应为 6 位数字，如 500109"),
+  code: z
+    .string({ error: "请填写区划代码" })
+    .trim()
+    .regex(/^\d{6}$/, "区划代码应为 6 位数字，如 500109"),
   name: name("区划名称"),
 });
 // Department and sub-unit codes go into every budget package: the package schema's own limit.

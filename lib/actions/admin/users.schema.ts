@@ -18,7 +18,10 @@ const scopeMessage = { message: "部门会计须选择部门，财政局审核�
 
 export const createUserSchema = z
   .object({
-    username: z.string({ error: "请填写用户名" }).trim().regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, "用户名为 3–50 位小写字母、数字或 . _ -"),
+    username: z
+      .string({ error: "请填写用户名" })
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9._-]{2,49}$/, "用户名为 3–50 位小写字母、数字或 . _ -"),
     displayName: nameField("显示名称", 100),
     password,
     ...membership,

@@ -15,7 +15,11 @@ export const transitionSchema = z.object({
 });
 
 export const returnSchema = transitionSchema.extend({
-  comment: z.string({ error: "退回时必须填写退回意见" }).trim().min(1, "退回时必须填写退回意见").max(COMMENT_MAX_LENGTH, `退回意见不能超过 ${COMMENT_MAX_LENGTH} 字`),
+  comment: z
+    .string({ error: "退回时必须填写退回意见" })
+    .trim()
+    .min(1, "退回时必须填写退回意见")
+    .max(COMMENT_MAX_LENGTH, `退回意见不能超过 ${COMMENT_MAX_LENGTH} 字`),
 });
 
 export const commentSchema = z.object({

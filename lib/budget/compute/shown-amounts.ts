@@ -28,15 +28,7 @@
  */
 import Decimal from "decimal.js";
 import { ZERO, sum, toWanYuan } from "@/lib/budget/money";
-import {
-  CARRYOVER_FUNDS,
-  FUNDS,
-  type Budget,
-  type Fund,
-  type PriorYear,
-  type ProcurementCategory,
-  type ThreePublic,
-} from "@/lib/budget/model";
+import { CARRYOVER_FUNDS, FUNDS, type Budget, type Fund, type PriorYear, type ProcurementCategory, type ThreePublic } from "@/lib/budget/model";
 import type { CarryoverFund } from "@/lib/budget/package/schema";
 import { apportion } from "./apportion";
 
@@ -119,9 +111,11 @@ function shownPrior(prior: PriorYear): ShownPrior {
 
 /** `prior` replaces budget.priorYear (the database passes last year's approved budget). */
 export function shownAmounts(budget: Budget, prior: PriorYear | undefined = budget.priorYear): ShownAmounts {
-  const basic = mergeBy(budget.basicExpenditure, (l) => `${l.function}|${l.economic}|${l.fund}`, (l) => l.amount).map(
-    ({ first, amount }) => ({ function: first.function, economic: first.economic, fund: first.fund, amount: toWanYuan(amount) }),
-  );
+  const basic = mergeBy(
+    budget.basicExpenditure,
+    (l) => `${l.function}|${l.economic}|${l.fund}`,
+    (l) => l.amount,
+  ).map(({ first, amount }) => ({ function: first.function, economic: first.economic, fund: first.fund, amount: toWanYuan(amount) }));
 
   const projects = budget.projects.map((p) => {
     const amount = toWanYuan(p.amount);
@@ -135,9 +129,7 @@ export function shownAmounts(budget: Budget, prior: PriorYear | undefined = budg
   const carryover = {} as Record<CarryoverFund, Decimal>;
   for (const fund of FUNDS) {
     const exactIncome = budget.income[fund];
-    const exactCarry = (CARRYOVER_FUNDS as readonly string[]).includes(fund)
-      ? budget.income.carryover[fund as CarryoverFund]
-      : ZERO;
+    const exactCarry = (CARRYOVER_FUNDS as readonly string[]).includes(fund) ? budget.income.carryover[fund as CarryoverFund] : ZERO;
     const exactExpenditure = sum([
       ...budget.basicExpenditure.filter((l) => l.fund === fund).map((l) => l.amount),
       ...budget.projects.filter((p) => p.fund === fund).map((p) => p.amount),
@@ -153,9 +145,11 @@ export function shownAmounts(budget: Budget, prior: PriorYear | undefined = budg
     if ((CARRYOVER_FUNDS as readonly string[]).includes(fund)) carryover[fund as CarryoverFund] = carry;
   }
 
-  const procurement = mergeBy(budget.procurement, (l) => `${l.category}|${l.fund}`, (l) => l.amount).map(
-    ({ first, amount }) => ({ category: first.category, fund: first.fund, amount: toWanYuan(amount) }),
-  );
+  const procurement = mergeBy(
+    budget.procurement,
+    (l) => `${l.category}|${l.fund}`,
+    (l) => l.amount,
+  ).map(({ first, amount }) => ({ category: first.category, fund: first.fund, amount: toWanYuan(amount) }));
 
   return {
     basic,

@@ -76,12 +76,7 @@ export function economicTree<K extends string>(leaves: Iterable<Leaf<K>>, column
 }
 
 /** Adds `amount` to `map[code][column]`, creating the leaf as needed. */
-export function addToLeaf<K extends string>(
-  map: Map<string, Partial<Record<K, Decimal>>>,
-  code: string,
-  column: K,
-  amount: Decimal,
-): void {
+export function addToLeaf<K extends string>(map: Map<string, Partial<Record<K, Decimal>>>, code: string, column: K, amount: Decimal): void {
   const leaf: Partial<Record<K, Decimal>> = map.get(code) ?? {};
   leaf[column] = (leaf[column] ?? ZERO).plus(amount);
   map.set(code, leaf);

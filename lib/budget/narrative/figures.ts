@@ -63,8 +63,7 @@ export function narrativeNumbers(ctx: TableContext, t: Needed = neededTables(ctx
   const w = parseWan;
   const tp = ctx.shown.threePublic;
   const threePublicTotal = tp.abroad.plus(tp.vehiclePurchase).plus(tp.vehicleOperation).plus(tp.reception);
-  const procurementRow = (category: string, column: "total" | "generalBudget") =>
-    w(t.T9.rows.find((r) => r.category === category)?.[column] ?? "0");
+  const procurementRow = (category: string, column: "total" | "generalBudget") => w(t.T9.rows.find((r) => r.category === category)?.[column] ?? "0");
   const prior = ctx.shown.prior;
   return {
     year: ctx.budget.year,

@@ -21,8 +21,7 @@ export interface Narrative {
 /** Machine-form figures: amounts "2514.61", changes signed "-375.61" ("0.00" = 与上年持平). */
 export function narrativeFigures(n: NarrativeNumbers, b: Budget): NarrativeFigures {
   const f = formatWan;
-  const change = (current: Decimal, prior: Decimal | undefined) =>
-    prior === undefined ? {} : { change: f(current.minus(prior)) };
+  const change = (current: Decimal, prior: Decimal | undefined) => (prior === undefined ? {} : { change: f(current.minus(prior)) });
   const withChange = (key: string, current: Decimal, prior: Decimal | undefined): NarrativeFigures => {
     const c = change(current, prior);
     return { [key]: f(current), ...(c.change !== undefined ? { [`${key}Change`]: c.change } : {}) };
@@ -68,7 +67,12 @@ export function narrativeFigures(n: NarrativeNumbers, b: Budget): NarrativeFigur
  * `built`: the context and tables a disclosure already made from the same budget and options
  * (the narrative then reads those very tables instead of building its own).
  */
-export function buildNarrative(budget: Budget, catalog: Catalog, options: BuildOptions = {}, built?: { ctx: TableContext; tables: DisclosureTables }): Narrative {
+export function buildNarrative(
+  budget: Budget,
+  catalog: Catalog,
+  options: BuildOptions = {},
+  built?: { ctx: TableContext; tables: DisclosureTables },
+): Narrative {
   const ctx = built?.ctx ?? tableContext(budget, catalog, options);
   const n = narrativeNumbers(ctx, neededTables(ctx, built?.tables));
   const blocks = [

@@ -30,7 +30,14 @@ describe.each(loadFixtures().filter((f) => f.expected?.narrative))("narrative of
   });
 
   it("has sections 一 to 六 in order, and the contact line last", () => {
-    const heads = ["一、单位基本情况", "二、部门收支总体情况", "三、部门预算情况说明", "四、“三公”经费情况说明", "五、其他重要事项的情况说明", "六、专业性名词解释"];
+    const heads = [
+      "一、单位基本情况",
+      "二、部门收支总体情况",
+      "三、部门预算情况说明",
+      "四、“三公”经费情况说明",
+      "五、其他重要事项的情况说明",
+      "六、专业性名词解释",
+    ];
     const positions = heads.map((h) => markdown.indexOf(h));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -41,7 +48,16 @@ describe.each(loadFixtures().filter((f) => f.expected?.narrative))("narrative of
 
   it("inserts every reason the accountant typed", () => {
     const n = fixture.budget.narrative;
-    const reasons = [n.incomeChange, n.basicChange, n.basicUsage, n.projectChange, n.projectUsage, n.operatingFundsChange, n.operatingFundsUsage, ...Object.values(n.threePublic)];
+    const reasons = [
+      n.incomeChange,
+      n.basicChange,
+      n.basicUsage,
+      n.projectChange,
+      n.projectUsage,
+      n.operatingFundsChange,
+      n.operatingFundsUsage,
+      ...Object.values(n.threePublic),
+    ];
     for (const r of reasons) if (r) expect(markdown).toContain(r.replace(/。$/, ""));
   });
 });
@@ -84,7 +100,9 @@ describe("sentences from data", () => {
     expect(t.T5!.note).toBeUndefined();
     expect(t.T9!.note).toBeUndefined();
     expect(markdown).toContain("政府性基金预算拨款支出 12.35 万元，其中：基本支出 12.35 万元，项目支出 0.00 万元");
-    expect(markdown).toContain("政府采购预算总额 15.01 万元：政府采购货物预算 10.00 万元、政府采购工程预算 0.00 万元、政府采购服务预算 5.01 万元；其中一般公共预算拨款政府采购 10.00 万元");
+    expect(markdown).toContain(
+      "政府采购预算总额 15.01 万元：政府采购货物预算 10.00 万元、政府采购工程预算 0.00 万元、政府采购服务预算 5.01 万元；其中一般公共预算拨款政府采购 10.00 万元",
+    );
     expect(markdown).not.toContain("无政府采购预算");
   });
 });

@@ -42,9 +42,7 @@ export function overall(b: Budget, n: NarrativeNumbers): string[] {
   const y = n.year;
   // The samples list seven sources; the other ones (and carryover) are listed when not zero,
   // so the listed parts always add up to the total printed before them.
-  const incomeParts = INCOME_ITEMS.filter((i) => i.always || !n.income[i.fund].isZero()).map(
-    (i) => `${i.label} ${wanText(n.income[i.fund])}`,
-  );
+  const incomeParts = INCOME_ITEMS.filter((i) => i.always || !n.income[i.fund].isZero()).map((i) => `${i.label} ${wanText(n.income[i.fund])}`);
   if (!n.carryover.isZero()) incomeParts.push(`上年结转 ${wanText(n.carryover)}`);
   const incomeChange = versus(n, n.incomeTotal, n.prior?.total);
   const income =
@@ -59,9 +57,7 @@ export function overall(b: Budget, n: NarrativeNumbers): string[] {
   const expenditure =
     `（二）支出预算：${y} 年年初预算数 ${wanText(n.expenditureTotal)}` +
     (classes.length ? `，其中：${classes.join("，")}。` : "。") +
-    (expenditureChange
-      ? sentence([`支出${expenditureChange}`, clause(b.narrative.expenditureChange) ?? defaultReason])
-      : "");
+    (expenditureChange ? sentence([`支出${expenditureChange}`, clause(b.narrative.expenditureChange) ?? defaultReason]) : "");
   return ["### 二、部门收支总体情况", income, expenditure];
 }
 
@@ -73,18 +69,8 @@ export function generalBudget(b: Budget, n: NarrativeNumbers): string[] {
     `一般公共预算财政拨款支出 ${wanText(n.generalBudgetExpenditure)}`,
     versus(n, n.generalBudgetExpenditure, n.prior?.total),
   ]);
-  const basic = [
-    `基本支出 ${wanText(n.basic)}`,
-    versus(n, n.basic, n.prior?.basic),
-    clause(r.basicChange),
-    clause(r.basicUsage),
-  ];
-  const project = [
-    `项目支出 ${wanText(n.project)}`,
-    versus(n, n.project, n.prior?.project),
-    clause(r.projectChange),
-    clause(r.projectUsage),
-  ];
+  const basic = [`基本支出 ${wanText(n.basic)}`, versus(n, n.basic, n.prior?.basic), clause(r.basicChange), clause(r.basicUsage)];
+  const project = [`项目支出 ${wanText(n.project)}`, versus(n, n.project, n.prior?.project), clause(r.projectChange), clause(r.projectUsage)];
   const detail = `其中：${sentence(basic, "；")}${sentence(project)}`;
   const fund = n.governmentFund.total.isZero()
     ? `${y} 年无使用政府性基金预算拨款安排的支出。`
@@ -97,9 +83,7 @@ export function threePublic(b: Budget, n: NarrativeNumbers): string[] {
   const p = n.prior?.threePublic;
   const reasons = b.narrative.threePublic;
   const item = (label: string, key: "abroad" | "reception" | "vehicleOperation" | "vehiclePurchase") =>
-    [`${label} ${wanText(n.threePublic[key])}`, versus(n, n.threePublic[key], p?.[key]), clause(reasons[key])]
-      .filter(Boolean)
-      .join("，");
+    [`${label} ${wanText(n.threePublic[key])}`, versus(n, n.threePublic[key], p?.[key]), clause(reasons[key])].filter(Boolean).join("，");
   const total = sentence([`${y} 年“三公”经费预算 ${wanText(n.threePublic.total)}`, versus(n, n.threePublic.total, p?.total)]);
   const items = [
     item("因公出国（境）费用", "abroad"),
@@ -165,7 +149,10 @@ export const STANDARD_GLOSSARY_TEXT = STANDARD_GLOSSARY.join("\n");
 
 /** 六、专业性名词解释: the budget's own text (one paragraph a non-empty line) or the standard one. */
 export function glossary(b: Budget): string[] {
-  const own = b.narrative.glossary?.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const own = b.narrative.glossary
+    ?.split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   return [GLOSSARY_HEADING, ...(own && own.length > 0 ? own : STANDARD_GLOSSARY)];
 }
 

@@ -88,9 +88,7 @@ export function budgetToPackage(b: Budget, options: { unit?: "元" } = {}): Budg
     pkg.priorYear = {
       ...(p.expenditureByFunction
         ? {
-            expenditureByFunction: Object.fromEntries(
-              Object.entries(p.expenditureByFunction).map(([code, v]) => [code, s(v)]),
-            ),
+            expenditureByFunction: Object.fromEntries(Object.entries(p.expenditureByFunction).map(([code, v]) => [code, s(v)])),
           }
         : {}),
       basic: s(p.basic),

@@ -200,7 +200,10 @@ export const budgetPackageSchema = z.strictObject({
   ).optional(),
   assets: z
     .strictObject({
-      asOf: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "应为“年-月”，如 2023-12" }).optional(),
+      asOf: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "应为“年-月”，如 2023-12" })
+        .optional(),
       vehicles: vehicleCounts.optional(),
       plannedPurchase: vehicleCounts.optional(),
     })
@@ -337,7 +340,7 @@ export function parsePackageValue(value: unknown): ParsePackageResult {
   if ((value as Record<string, unknown>).kind === "final") {
     // A 决算 package has its own shape (docs/spec/final-package.md); read as a budget it would
     // fail on every 决算 field, or worse, pass and be published as a budget.
-    return { ok: false, errors: [{ path: "kind", message: "类型（kind）：这是部门决算包（\"final\"），不是部门预算包，请按决算处理" }] };
+    return { ok: false, errors: [{ path: "kind", message: '类型（kind）：这是部门决算包（"final"），不是部门预算包，请按决算处理' }] };
   }
   const result = budgetPackageSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, pkg: result.data };

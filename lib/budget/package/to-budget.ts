@@ -119,12 +119,7 @@ export function packageToBudget(pkg: BudgetPackage): Budget {
         "operatingFundsUsage",
         "glossary",
       ] as const),
-      threePublic: optionalText(pkg.narrative?.threePublic ?? {}, [
-        "abroad",
-        "vehiclePurchase",
-        "vehicleOperation",
-        "reception",
-      ] as const),
+      threePublic: optionalText(pkg.narrative?.threePublic ?? {}, ["abroad", "vehiclePurchase", "vehicleOperation", "reception"] as const),
     },
   };
   if (pkg.disclosure?.tables) budget.disclosure = { tables: [...pkg.disclosure.tables] };
@@ -133,9 +128,7 @@ export function packageToBudget(pkg: BudgetPackage): Budget {
     budget.priorYear = {
       ...(prior.expenditureByFunction
         ? {
-            expenditureByFunction: Object.fromEntries(
-              Object.entries(prior.expenditureByFunction).map(([code, v]) => [code, a(v)]),
-            ),
+            expenditureByFunction: Object.fromEntries(Object.entries(prior.expenditureByFunction).map(([code, v]) => [code, a(v)])),
           }
         : {}),
       basic: a(prior.basic),

@@ -11,9 +11,7 @@ export const balanceFund = defineRule({
   title: "各资金来源收支平衡",
   check({ budget }, report) {
     for (const fund of FUNDS) {
-      const carry = (CARRYOVER_FUNDS as readonly string[]).includes(fund)
-        ? budget.income.carryover[fund as (typeof CARRYOVER_FUNDS)[number]]
-        : ZERO;
+      const carry = (CARRYOVER_FUNDS as readonly string[]).includes(fund) ? budget.income.carryover[fund as (typeof CARRYOVER_FUNDS)[number]] : ZERO;
       const income = budget.income[fund].plus(carry);
       const spending = sum([
         ...budget.basicExpenditure.filter((l) => l.fund === fund).map((l) => l.amount),

@@ -10,7 +10,13 @@ export const catalogueNamesKnown = defineRule({
   title: "公开表格中的科目名称齐全",
   check({ tables: t, catalog }, report) {
     const seen = new Set<string>();
-    for (const [id, rows] of [["T2", t.T2.rows], ["T3", t.T3.rows], ["T5", t.T5.rows], ["T7", t.T7.rows], ["T8", t.T8.rows]] as const) {
+    for (const [id, rows] of [
+      ["T2", t.T2.rows],
+      ["T3", t.T3.rows],
+      ["T5", t.T5.rows],
+      ["T7", t.T7.rows],
+      ["T8", t.T8.rows],
+    ] as const) {
       rows.forEach((r, i) => {
         if (r.name !== "" || seen.has(`${id === "T3" ? "e" : "f"}${r.code}`)) return;
         seen.add(`${id === "T3" ? "e" : "f"}${r.code}`);

@@ -13,12 +13,7 @@ export function generalBudgetBasicOn(budget: Budget, economic: string): Decimal 
 }
 
 /** A rule that reports the importer's semantic checks (validate.ts) by name. */
-export function ruleFromValidation(
-  id: string,
-  title: string,
-  run: (ctx: RuleContext) => ValidationError[],
-  severity: Severity = "error",
-) {
+export function ruleFromValidation(id: string, title: string, run: (ctx: RuleContext) => ValidationError[], severity: Severity = "error") {
   return defineRule({
     id,
     severity,

@@ -94,7 +94,7 @@ export function ruleContext(
   return {
     budget,
     catalog,
-    ...(options.prior ?? budget.priorYear ? { prior: options.prior ?? budget.priorYear } : {}),
+    ...((options.prior ?? budget.priorYear) ? { prior: options.prior ?? budget.priorYear } : {}),
     // The printed atoms depend on the budget and its prior only, not on the template.
     shown: options.shown ?? tableContext(budget, catalog, build).shown,
     tables: options.tables ?? (buildTables(budget, catalog, build) as Required<DisclosureTables>),

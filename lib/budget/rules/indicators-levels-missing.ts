@@ -1,8 +1,7 @@
 import type { Indicator } from "@/lib/budget/model";
 import { defineRule } from "./types";
 
-const missingLevels = (indicators: readonly Indicator[]) =>
-  indicators.filter((i) => (i.level1 ?? "").trim() === "" || (i.level2 ?? "").trim() === "").length;
+const missingLevels = (indicators: readonly Indicator[]) => indicators.filter((i) => (i.level1 ?? "").trim() === "" || (i.level2 ?? "").trim() === "").length;
 
 /**
  * Many published 绩效目标表 list 三级指标 only. Accepted and printed as published (a set without

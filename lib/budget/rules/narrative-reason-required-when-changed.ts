@@ -11,7 +11,12 @@ export const REASONS: Reason[] = [
   { path: "narrative.projectChange", label: "项目支出", figure: "projectChange", text: (n) => n.projectChange },
   { path: "narrative.threePublic.abroad", label: "因公出国（境）费", figure: "abroadChange", text: (n) => n.threePublic.abroad },
   { path: "narrative.threePublic.reception", label: "公务接待费", figure: "receptionChange", text: (n) => n.threePublic.reception },
-  { path: "narrative.threePublic.vehicleOperation", label: "公务用车运行维护费", figure: "vehicleOperationChange", text: (n) => n.threePublic.vehicleOperation },
+  {
+    path: "narrative.threePublic.vehicleOperation",
+    label: "公务用车运行维护费",
+    figure: "vehicleOperationChange",
+    text: (n) => n.threePublic.vehicleOperation,
+  },
   { path: "narrative.threePublic.vehiclePurchase", label: "公务用车购置费", figure: "vehiclePurchaseChange", text: (n) => n.threePublic.vehiclePurchase },
   { path: "narrative.operatingFundsChange", label: "机关运行经费", figure: "operatingFundsChange", text: (n) => n.operatingFundsChange },
 ];

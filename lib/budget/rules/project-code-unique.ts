@@ -1,6 +1,4 @@
 import { checkProjectCodesUnique } from "@/lib/budget/validate";
 import { ruleFromValidation } from "./helpers";
 
-export const projectCodeUnique = ruleFromValidation("project.code-unique", "项目编码不重复", ({ budget }) =>
-  checkProjectCodesUnique(budget),
-);
+export const projectCodeUnique = ruleFromValidation("project.code-unique", "项目编码不重复", ({ budget }) => checkProjectCodesUnique(budget));

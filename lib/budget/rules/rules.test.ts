@@ -29,25 +29,95 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { id: "balance.fund", breaks: { budget: (b) => (b.income.generalBudget = b.income.generalBudget.plus("0.01")) }, path: "income.generalBudget", message: "收支不平衡" },
-  { id: "project.funding-split", breaks: { budget: (b) => (b.projects[1]!.superiorSubsidy = wan("1")) }, path: "projects[1].ownArrangement", message: "不等于当年预算" },
-  { id: "prior.total-consistent", breaks: { budget: (b) => (b.priorYear!.expenditureByFunction!["2080599"] = wan("102.31")) }, path: "priorYear.basic", message: "不一致" },
-  { id: "indicators.weights-total-100", breaks: { budget: (b) => (b.projects[0]!.indicators[0]!.weight = "20") }, path: "projects[0].indicators", message: "不是 100" },
-  { id: "three-public.reception-covers-basic", breaks: { budget: (b) => (b.threePublic.reception = wan("0.40")) }, path: "threePublic.reception", message: "30217" },
-  { id: "three-public.vehicle-operation-covers-basic", breaks: { budget: (b) => (b.threePublic.vehicleOperation = wan("23.99")) }, path: "threePublic.vehicleOperation", message: "30231" },
-  { id: "three-public.vehicles-match-assets", breaks: { budget: (b) => (b.threePublic.vehiclePurchase = wan("20")) }, path: "threePublic.vehiclePurchase", message: "购置车辆为 0 辆" },
-  { id: "catalogue.function-code-valid", breaks: { budget: (b) => (b.basicExpenditure[3]!.function = "20103") }, path: "basicExpenditure[3].function", message: "“项”级" },
-  { id: "catalogue.economic-code-valid", breaks: { budget: (b) => (b.basicExpenditure[3]!.economic = "30298") }, path: "basicExpenditure[3].economic", message: "2024 年科目目录中没有 30298，请管理员导入 2024 年完整科目目录" },
+  {
+    id: "balance.fund",
+    breaks: { budget: (b) => (b.income.generalBudget = b.income.generalBudget.plus("0.01")) },
+    path: "income.generalBudget",
+    message: "收支不平衡",
+  },
+  {
+    id: "project.funding-split",
+    breaks: { budget: (b) => (b.projects[1]!.superiorSubsidy = wan("1")) },
+    path: "projects[1].ownArrangement",
+    message: "不等于当年预算",
+  },
+  {
+    id: "prior.total-consistent",
+    breaks: { budget: (b) => (b.priorYear!.expenditureByFunction!["2080599"] = wan("102.31")) },
+    path: "priorYear.basic",
+    message: "不一致",
+  },
+  {
+    id: "indicators.weights-total-100",
+    breaks: { budget: (b) => (b.projects[0]!.indicators[0]!.weight = "20") },
+    path: "projects[0].indicators",
+    message: "不是 100",
+  },
+  {
+    id: "three-public.reception-covers-basic",
+    breaks: { budget: (b) => (b.threePublic.reception = wan("0.40")) },
+    path: "threePublic.reception",
+    message: "30217",
+  },
+  {
+    id: "three-public.vehicle-operation-covers-basic",
+    breaks: { budget: (b) => (b.threePublic.vehicleOperation = wan("23.99")) },
+    path: "threePublic.vehicleOperation",
+    message: "30231",
+  },
+  {
+    id: "three-public.vehicles-match-assets",
+    breaks: { budget: (b) => (b.threePublic.vehiclePurchase = wan("20")) },
+    path: "threePublic.vehiclePurchase",
+    message: "购置车辆为 0 辆",
+  },
+  {
+    id: "catalogue.function-code-valid",
+    breaks: { budget: (b) => (b.basicExpenditure[3]!.function = "20103") },
+    path: "basicExpenditure[3].function",
+    message: "“项”级",
+  },
+  {
+    id: "catalogue.economic-code-valid",
+    breaks: { budget: (b) => (b.basicExpenditure[3]!.economic = "30298") },
+    path: "basicExpenditure[3].economic",
+    message: "2024 年科目目录中没有 30298，请管理员导入 2024 年完整科目目录",
+  },
   { id: "project.code-unique", breaks: { budget: (b) => (b.projects[2]!.code = b.projects[0]!.code) }, path: "projects[2].code", message: "重复" },
   { id: "project.subunit-known", breaks: { budget: (b) => (b.projects[1]!.subUnit = "104002") }, path: "projects[1].subUnit", message: "不是本部门的所属单位" },
-  { id: "indicator.operator-value", breaks: { budget: (b) => (b.projects[0]!.indicators[1]!.value = "较高") }, path: "projects[0].indicators[1].value", message: "应为数字" },
-  { id: "project.disclosed-without-indicators", breaks: { budget: (b) => (b.projects[2]!.disclose = true) }, path: "projects[2].indicators", message: "没有绩效指标" },
-  { id: "narrative.reason-required-when-changed", breaks: { budget: (b) => (b.narrative.threePublic.reception = "") }, path: "narrative.threePublic.reception", message: "未填写增减原因" },
+  {
+    id: "indicator.operator-value",
+    breaks: { budget: (b) => (b.projects[0]!.indicators[1]!.value = "较高") },
+    path: "projects[0].indicators[1].value",
+    message: "应为数字",
+  },
+  {
+    id: "project.disclosed-without-indicators",
+    breaks: { budget: (b) => (b.projects[2]!.disclose = true) },
+    path: "projects[2].indicators",
+    message: "没有绩效指标",
+  },
+  {
+    id: "narrative.reason-required-when-changed",
+    breaks: { budget: (b) => (b.narrative.threePublic.reception = "") },
+    path: "narrative.threePublic.reception",
+    message: "未填写增减原因",
+  },
   { id: "tables.totals-equal-rows", breaks: { ctx: (c) => (c.tables.T3.rows[1]!.total = "280.86") }, path: "T3.rows[0].total", message: "不等于其下级之和" },
   { id: "tables.general-budget-within-total", breaks: { ctx: (c) => (c.tables.T8.rows[2]!.basic = "1029.29") }, path: "T2.rows[2].basic", message: "大于表八" },
   { id: "tables.personnel-plus-public-equals-basic", breaks: { ctx: (c) => (c.tables.T3.total.public = "307.97") }, path: "T3.total", message: "不等于合计" },
-  { id: "tables.fiscal-summary-matches-department-summary", breaks: { ctx: (c) => (c.tables.T6.income.generalBudget = "2514.60") }, path: "T1.income.current.generalBudget", message: "与表六" },
-  { id: "narrative.figures-match-tables", breaks: { ctx: (c) => (c.narrative.operatingFunds = "307.97") }, path: "narrative.operatingFunds", message: "表三公用经费合计" },
+  {
+    id: "tables.fiscal-summary-matches-department-summary",
+    breaks: { ctx: (c) => (c.tables.T6.income.generalBudget = "2514.60") },
+    path: "T1.income.current.generalBudget",
+    message: "与表六",
+  },
+  {
+    id: "narrative.figures-match-tables",
+    breaks: { ctx: (c) => (c.narrative.operatingFunds = "307.97") },
+    path: "narrative.operatingFunds",
+    message: "表三公用经费合计",
+  },
   {
     id: "project.fields-missing",
     given: (b) => b.projects.forEach((p) => (p.owner = "李展 68901992")),
@@ -55,9 +125,24 @@ const CASES: Case[] = [
     path: "projects[1].basis",
     message: "未填写立项依据",
   },
-  { id: "indicators.levels-missing", breaks: { budget: (b) => delete b.projects[0]!.indicators[0]!.level1 }, path: "projects[0].indicators", message: "未填写一级指标或二级指标" },
-  { id: "project.program-known", breaks: { budget: (b) => (b.projects[1]!.program = "50010924T999") }, path: "projects[1].program", message: "不是本预算中的一级项目" },
-  { id: "text.placeholder", breaks: { budget: (b) => (b.projects[0]!.summary = "待补充") }, path: "projects[0].summary", message: "的项目概述含有占位文字 “待补充”" },
+  {
+    id: "indicators.levels-missing",
+    breaks: { budget: (b) => delete b.projects[0]!.indicators[0]!.level1 },
+    path: "projects[0].indicators",
+    message: "未填写一级指标或二级指标",
+  },
+  {
+    id: "project.program-known",
+    breaks: { budget: (b) => (b.projects[1]!.program = "50010924T999") },
+    path: "projects[1].program",
+    message: "不是本预算中的一级项目",
+  },
+  {
+    id: "text.placeholder",
+    breaks: { budget: (b) => (b.projects[0]!.summary = "待补充") },
+    path: "projects[0].summary",
+    message: "的项目概述含有占位文字 “待补充”",
+  },
   { id: "unit.functions-required", breaks: { budget: (b) => (b.unit.functions = []) }, path: "unit.functions", message: "未填写部门职能职责" },
   { id: "unit.structure-required", breaks: { budget: (b) => delete b.unit.structure }, path: "unit.structure", message: "未填写机构设置" },
   {
@@ -194,9 +279,7 @@ describe("rule details", () => {
 describe("rule examples (the rules page and `budget rules`)", () => {
   it.each(CASES)("$id: its example is the message and field its breaking case reports", async (c) => {
     const { RULE_EXAMPLES } = await import("./examples");
-    const findings = findRule(c.id)!.check(
-      contextWith({ ...c.breaks, budget: (b) => (c.given?.(b), c.breaks.budget?.(b)) }),
-    );
+    const findings = findRule(c.id)!.check(contextWith({ ...c.breaks, budget: (b) => (c.given?.(b), c.breaks.budget?.(b)) }));
     const hit = findings.find((f) => f.path === c.path)!;
     if (process.env.PRINT_RULE_EXAMPLES) console.log(JSON.stringify({ id: c.id, path: hit.path, message: hit.message }));
     expect(RULE_EXAMPLES[c.id]).toEqual({ path: hit.path, message: hit.message });

@@ -15,7 +15,10 @@ export const tablesGeneralBudgetWithinTotal = defineRule({
         if (gb.isZero()) continue;
         const whole = all ? printed(all[col]) : printed("0");
         if (gb.greaterThan(whole)) {
-          report(`T2.rows[${i}].${col}`, `表二 ${row.code} ${row.name} 的${col === "total" ? "总计" : col === "basic" ? "基本支出" : "项目支出"} ${row[col]} 万元大于表八的 ${whole.toFixed(2)} 万元`);
+          report(
+            `T2.rows[${i}].${col}`,
+            `表二 ${row.code} ${row.name} 的${col === "total" ? "总计" : col === "basic" ? "基本支出" : "项目支出"} ${row[col]} 万元大于表八的 ${whole.toFixed(2)} 万元`,
+          );
         }
       }
     });

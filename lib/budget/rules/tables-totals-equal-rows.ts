@@ -58,7 +58,10 @@ function checkTree(id: string, rows: readonly Row[], total: object, columns: rea
 
 /** Across a row: its total = the sum of its parts. */
 function checkAcross(path: string, row: object, total: string, parts: readonly string[], report: Report): void {
-  const s = sumOf(parts.map((p) => ({ v: (row as Record<string, unknown>)[p] })), "v");
+  const s = sumOf(
+    parts.map((p) => ({ v: (row as Record<string, unknown>)[p] })),
+    "v",
+  );
   if (!s.equals(cell(row, total))) report(path, `${path} 的 ${total} ${cell(row, total).toFixed(2)} 不等于 ${parts.join("+")} 之和 ${s.toFixed(2)}`);
 }
 

@@ -11,12 +11,18 @@ import { REASONS, type Reason } from "./narrative-reason-required-when-changed";
 
 /** Clauses of a text: split at Chinese and Latin punctuation and line breaks. */
 export function clauses(text: string): string[] {
-  return text.split(/[，,。；;！!？?\n]/).map((c) => c.trim()).filter(Boolean);
+  return text
+    .split(/[，,。；;！!？?\n]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 }
 
 /** Sentences (for unit mixing): split at full stops, semicolons and line breaks only. */
 export function sentences(text: string): string[] {
-  return text.split(/[。；;！!？?\n]/).map((c) => c.trim()).filter(Boolean);
+  return text
+    .split(/[。；;！!？?\n]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 }
 
 export const AMOUNT_WAN = /(\d+(?:\.\d+)?)\s*万元/g;
@@ -57,18 +63,14 @@ export function changeOf(narrative: NarrativeFigures, figure: string, label: str
   return { label, change: c, prior: new Decimal(current).minus(c) };
 }
 
-export type Target =
-  | { kind: "project"; index: number; name: string; amount: Decimal }
-  | { kind: "change"; change: Change; yearOnYear: boolean };
+export type Target = { kind: "project"; index: number; name: string; amount: Decimal } | { kind: "change"; change: Change; yearOnYear: boolean };
 
 /**
  * What one clause of a reason speaks about: a project it names (its amount), else the change
  * of 基本支出 / 项目支出 when it names one of those, else the change the reason explains.
  */
 export function clauseTarget(clause: string, reason: Reason, budget: Budget, shown: ShownAmounts, narrative: NarrativeFigures): Target | undefined {
-  const named = budget.projects
-    .map((p, index) => ({ p, index }))
-    .filter(({ p }) => p.name.length >= 2 && (clause.includes(p.name) || clause.includes(p.code)));
+  const named = budget.projects.map((p, index) => ({ p, index })).filter(({ p }) => p.name.length >= 2 && (clause.includes(p.name) || clause.includes(p.code)));
   const yearOnYear = YEAR_ON_YEAR.test(clause);
   if (named.length === 1) {
     // "…项目较上年增长 25 万元" is the project's change, which the budget does not hold.

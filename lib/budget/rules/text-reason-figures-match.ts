@@ -29,9 +29,15 @@ export const textReasonFiguresMatch = defineRule({
         const dir = direction(clause);
         const actualDir = change.change.isZero() ? undefined : change.change.isPositive() ? "up" : "down";
         if (!sameFigure(typed, change.change)) {
-          report(r.path, `“${clause}”写的是 ${typed} 万元，而${change.label}比上年${actualDir === "down" ? "减少" : "增加"} ${change.change.abs().toFixed(2)} 万元`);
+          report(
+            r.path,
+            `“${clause}”写的是 ${typed} 万元，而${change.label}比上年${actualDir === "down" ? "减少" : "增加"} ${change.change.abs().toFixed(2)} 万元`,
+          );
         } else if (dir && actualDir && dir !== actualDir) {
-          report(r.path, `“${clause}”写的是${dir === "up" ? "增加" : "减少"}，而${change.label}比上年${actualDir === "up" ? "增加" : "减少"} ${change.change.abs().toFixed(2)} 万元`);
+          report(
+            r.path,
+            `“${clause}”写的是${dir === "up" ? "增加" : "减少"}，而${change.label}比上年${actualDir === "up" ? "增加" : "减少"} ${change.change.abs().toFixed(2)} 万元`,
+          );
         }
       }
     }

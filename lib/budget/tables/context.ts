@@ -36,7 +36,6 @@ export function tableContext(budget: Budget, catalog: Catalog, options: BuildOpt
   const shown = shownAmounts(budget, prior);
   const byFunction = shown.prior?.byFunction !== undefined;
   const t2Prior = template.priorColumns !== "never" && byFunction;
-  const t4Prior =
-    template.priorColumns === "always" ? shown.prior !== undefined : template.priorColumns === "auto" && byFunction;
+  const t4Prior = template.priorColumns === "always" ? shown.prior !== undefined : template.priorColumns === "auto" && byFunction;
   return { budget, catalog, shown, ...(prior ? { prior } : {}), template, t2Prior, t4Prior };
 }

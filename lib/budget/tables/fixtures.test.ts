@@ -49,9 +49,7 @@ describe.each(loadFixtures().filter((f) => f.expected))("fixture $name", (fixtur
     it("T11 equals expected.json (documented underivable fields aside)", () => {
       const got = structuredClone(actual.T11) as Record<string, unknown>[];
       const want = structuredClone(expected.T11) as Record<string, unknown>[];
-      expect(got.map((t) => (t.project as { code: string }).code)).toEqual(
-        want.map((t) => (t.project as { code: string }).code),
-      );
+      expect(got.map((t) => (t.project as { code: string }).code)).toEqual(want.map((t) => (t.project as { code: string }).code));
       got.forEach((entry, i) => {
         const wanted = want[i]!;
         // The government-office shape (NOTES.md "expected.json shape") has no `title`; the

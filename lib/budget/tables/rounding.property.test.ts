@@ -46,7 +46,12 @@ describe("rounding of budgets in 元 with uneven amounts", () => {
         const t = tablesOf(b);
         const atoms = b.basicExpenditure.length + b.projects.length;
         const exact = exactWan([...b.basicExpenditure.map((l) => l.amount), ...b.projects.map((p) => p.amount)]);
-        expect(parseWan(t.T8.total.total).minus(exact).abs().lessThanOrEqualTo(new Decimal("0.005").times(Math.max(atoms, 1)))).toBe(true);
+        expect(
+          parseWan(t.T8.total.total)
+            .minus(exact)
+            .abs()
+            .lessThanOrEqualTo(new Decimal("0.005").times(Math.max(atoms, 1))),
+        ).toBe(true);
       }),
       RUNS,
     );
@@ -108,10 +113,16 @@ describe("rounding of budgets in 元 with uneven amounts", () => {
         expect(figures.expenditureTotal).toBe(t.T6.expenditure.total);
         if (b.priorYear) {
           // The year-on-year changes of the parts add up to the change of the whole.
-          expect(parseWan(figures.basicChange as string).plus(parseWan(figures.projectChange as string)).toFixed(2)).toBe(figures.generalBudgetChange);
+          expect(
+            parseWan(figures.basicChange as string)
+              .plus(parseWan(figures.projectChange as string))
+              .toFixed(2),
+          ).toBe(figures.generalBudgetChange);
           if (t.T2.total.prior !== undefined) expect(parseWan(t.T2.total.total).minus(parseWan(t.T2.total.prior)).toFixed(2)).toBe(figures.generalBudgetChange);
         }
-        expect(markdown).toContain(`基本支出 ${parseWan(t.T2.total.basic).toNumber().toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`);
+        expect(markdown).toContain(
+          `基本支出 ${parseWan(t.T2.total.basic).toNumber().toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`,
+        );
         expect(findRule("narrative.figures-match-tables")!.check(ruleContext(b, catalog))).toEqual([]);
       }),
       RUNS,

@@ -17,9 +17,7 @@ export function buildT1(ctx: TableContext): T1FiscalSummary {
     row[atom.fund as FiscalFund] = row[atom.fund as FiscalFund].plus(atom.amount);
     byClass.set(cls, row);
   }
-  const classes = [...byClass.entries()]
-    .filter(([, row]) => FISCAL_FUNDS.some((f) => !row[f].isZero()))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const classes = [...byClass.entries()].filter(([, row]) => FISCAL_FUNDS.some((f) => !row[f].isZero())).sort(([a], [b]) => (a < b ? -1 : 1));
 
   const current = { generalBudget: ZERO, governmentFund: ZERO, stateCapital: ZERO };
   for (const [, row] of classes) for (const f of FISCAL_FUNDS) current[f] = current[f].plus(row[f]);
@@ -30,10 +28,7 @@ export function buildT1(ctx: TableContext): T1FiscalSummary {
     stateCapital: shown.income.stateCapital,
   });
   const carryover = fiscalColumns(shown.carryover);
-  const incomeTotal = FISCAL_FUNDS.reduce(
-    (acc, f) => acc.plus(shown.income[f]).plus(shown.carryover[f]),
-    ZERO,
-  );
+  const incomeTotal = FISCAL_FUNDS.reduce((acc, f) => acc.plus(shown.income[f]).plus(shown.carryover[f]), ZERO);
   // A budget does not plan money carried forward to next year; the row is printed empty.
   const carryForward = fiscalColumns({});
   return {

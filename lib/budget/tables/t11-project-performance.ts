@@ -43,9 +43,7 @@ export function buildT11(ctx: TableContext): T11ProjectPerformance[] {
         code: p.code,
         name: p.name,
         // A 一级项目 is compiled by the department itself (编制单位 = the department).
-        subUnit: isProgram
-          ? { code: budget.unit.code, name: budget.unit.name }
-          : { code: p.subUnit, name: subUnits.get(p.subUnit) ?? "" },
+        subUnit: isProgram ? { code: budget.unit.code, name: budget.unit.name } : { code: p.subUnit, name: subUnits.get(p.subUnit) ?? "" },
         department: budget.unit.name,
         executionRateWeight: p.executionRateWeight ?? "",
         category: p.category ?? "",

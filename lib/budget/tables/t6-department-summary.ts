@@ -12,9 +12,13 @@ export function buildT6(ctx: TableContext): T6DepartmentSummary {
   const carryover = sum(FISCAL_FUNDS.map((f) => shown.carryover[f]));
   const incomeTotal = sum(FUNDS.map((f) => shown.income[f])).plus(carryover);
 
-  const byClass = [...sumByKey(expenditureAtoms(shown), (a) => classOf(a.function), (a) => a.amount).entries()].filter(
-    ([, amount]) => !amount.isZero(),
-  );
+  const byClass = [
+    ...sumByKey(
+      expenditureAtoms(shown),
+      (a) => classOf(a.function),
+      (a) => a.amount,
+    ).entries(),
+  ].filter(([, amount]) => !amount.isZero());
   const total = byClass.reduce((acc, [, amount]) => acc.plus(amount), ZERO);
   return {
     income: { ...income, carryover: fmt(carryover), total: fmt(incomeTotal) },

@@ -110,8 +110,22 @@ export function buildAtoms(ctx: TableContext): Atoms {
       lines: [line(p.amount)],
     });
     projectParts.push(
-      { key: `project:${i}:own`, label: `项目 ${p.code} 本级安排`, source: "project", printed: s.ownArrangement, part: `${p.code}:ownArrangement`, lines: [line(p.ownArrangement, "ownArrangement", "本级安排")] },
-      { key: `project:${i}:superior`, label: `项目 ${p.code} 上级补助`, source: "project", printed: s.superiorSubsidy, part: `${p.code}:superiorSubsidy`, lines: [line(p.superiorSubsidy, "superiorSubsidy", "上级补助")] },
+      {
+        key: `project:${i}:own`,
+        label: `项目 ${p.code} 本级安排`,
+        source: "project",
+        printed: s.ownArrangement,
+        part: `${p.code}:ownArrangement`,
+        lines: [line(p.ownArrangement, "ownArrangement", "本级安排")],
+      },
+      {
+        key: `project:${i}:superior`,
+        label: `项目 ${p.code} 上级补助`,
+        source: "project",
+        printed: s.superiorSubsidy,
+        part: `${p.code}:superiorSubsidy`,
+        lines: [line(p.superiorSubsidy, "superiorSubsidy", "上级补助")],
+      },
     );
   });
 
@@ -150,7 +164,13 @@ export function buildAtoms(ctx: TableContext): Atoms {
     part: s.category,
     lines: budget.procurement
       .filter((l) => l.category === s.category && l.fund === s.fund)
-      .map((l) => ({ source: "procurement" as const, item: l.category, fund: l.fund, amount: l.amount, label: `政府采购 ${PROCUREMENT_CATEGORY_LABELS[l.category]}` })),
+      .map((l) => ({
+        source: "procurement" as const,
+        item: l.category,
+        fund: l.fund,
+        amount: l.amount,
+        label: `政府采购 ${PROCUREMENT_CATEGORY_LABELS[l.category]}`,
+      })),
   }));
   void PROCUREMENT_CATEGORIES;
 

@@ -62,9 +62,7 @@ export const FIXED_ROW_LABELS: Record<string, string> = {
 const AMOUNT = /^-?\d+\.\d{2}$/;
 
 function amountColumns(row: object): [string, string][] {
-  return Object.entries(row).filter(
-    (e): e is [string, string] => !["code", "name", "level"].includes(e[0]) && typeof e[1] === "string" && AMOUNT.test(e[1]),
-  );
+  return Object.entries(row).filter((e): e is [string, string] => !["code", "name", "level"].includes(e[0]) && typeof e[1] === "string" && AMOUNT.test(e[1]));
 }
 
 /** Every amount cell of `tables`, in print order. */

@@ -40,13 +40,11 @@ function explain(doc: Composer, value: Decimal, yuan: Decimal, atoms: TraceAtom[
   const nums = `元合计 ${yuan.toFixed(2)} 元 = ${exact.toFixed(6)} 万元，印刷 ${formatWan(value)} 万元，差 ${diff.toFixed(6)} 万元`;
   let explanation: string;
   if (atoms.length === 0) explanation = "没有任何明细行，印刷为 0.00。";
-  else if (atoms.length === 1 && atoms[0]!.rounding === "round")
-    explanation = `由明细行按元合计后四舍五入到 0.01 万元（只舍入一次）：${nums}。`;
+  else if (atoms.length === 1 && atoms[0]!.rounding === "round") explanation = `由明细行按元合计后四舍五入到 0.01 万元（只舍入一次）：${nums}。`;
   else if (atoms.length === 1)
     explanation = `该数是一个整体的组成部分（${doc.apportioned}），从印刷的整体按最大余数法分配到分，使各部分之和等于印刷的整体，因此可能与自身四舍五入差几分：${nums}。`;
   else
-    explanation =
-      `由 ${atoms.length} 个最小项相加：每个最小项按元合计后各自四舍五入到 0.01 万元（只舍入一次），合计是这些印刷数之和，不再舍入${rows && rows.length > 0 ? `，也等于所列 ${rows.length} 个印刷行之和` : ""}：${nums}。`;
+    explanation = `由 ${atoms.length} 个最小项相加：每个最小项按元合计后各自四舍五入到 0.01 万元（只舍入一次），合计是这些印刷数之和，不再舍入${rows && rows.length > 0 ? `，也等于所列 ${rows.length} 个印刷行之和` : ""}：${nums}。`;
   return { exact: exact.toFixed(6), printed: formatWan(value), difference: diff.toFixed(6), explanation };
 }
 

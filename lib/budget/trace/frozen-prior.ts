@@ -19,9 +19,7 @@ const YUAN = /^-?\d{1,16}(\.\d{1,2})?$/;
 export function priorToJson(p: PriorYear): FrozenPrior {
   const s = (d: Decimal) => d.toFixed(2);
   return {
-    ...(p.expenditureByFunction
-      ? { expenditureByFunction: Object.fromEntries(Object.entries(p.expenditureByFunction).map(([k, v]) => [k, s(v)])) }
-      : {}),
+    ...(p.expenditureByFunction ? { expenditureByFunction: Object.fromEntries(Object.entries(p.expenditureByFunction).map(([k, v]) => [k, s(v)])) } : {}),
     basic: s(p.basic),
     project: s(p.project),
     operatingFunds: s(p.operatingFunds),

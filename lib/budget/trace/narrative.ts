@@ -94,11 +94,7 @@ const CHANGES: Record<string, [current: string, prior: string]> = {
 /** Every amount figure key of the narrative (expenditureByClass.<类>: one per printed 类). */
 export function narrativeKeys(a: Atoms): string[] {
   const classes = [...new Set([...a.basic, ...a.projects].filter((x) => !x.printed.isZero()).map((x) => (x.function ?? "").slice(0, 3)))].sort();
-  return [
-    ...Object.keys(CURRENT),
-    ...classes.map((c) => `expenditureByClass.${c}`),
-    ...(a.hasPrior ? Object.keys(CHANGES) : []),
-  ];
+  return [...Object.keys(CURRENT), ...classes.map((c) => `expenditureByClass.${c}`), ...(a.hasPrior ? Object.keys(CHANGES) : [])];
 }
 
 export function narrativeLabel(key: string): string {

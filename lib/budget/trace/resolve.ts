@@ -54,7 +54,11 @@ export function treeCell(
   if (!atoms) return null;
   const mine = atoms.filter((a) => under(row, codeOfAtom(a)));
   if (row !== TOTAL_ROW && !/^\d+$/.test(row)) return null;
-  const children = childCodes(codeOf(row), mine.filter((a) => !a.printed.isZero()).map((a) => codeOfAtom(a) ?? ""), lengths);
+  const children = childCodes(
+    codeOf(row),
+    mine.filter((a) => !a.printed.isZero()).map((a) => codeOfAtom(a) ?? ""),
+    lengths,
+  );
   if (children.length > 0) return { parts: plus(mine), rows: children.map((c) => ({ table, row: c, column })) };
   if (column === "total") return { parts: plus(mine), rows: split.map((c) => ({ table, row, column: c })) };
   return { parts: plus(mine) };
@@ -93,7 +97,15 @@ export function resolveCell(a: Atoms, table: string, row: string, column: string
         personnel: gb.filter((x) => isPersonnelEconomic(x.economic ?? "")),
         public: gb.filter((x) => !isPersonnelEconomic(x.economic ?? "")),
       };
-      return treeCell("T3", row, column, (c) => cols[c], (x) => x.economic, [3, 5], ["personnel", "public"]);
+      return treeCell(
+        "T3",
+        row,
+        column,
+        (c) => cols[c],
+        (x) => x.economic,
+        [3, 5],
+        ["personnel", "public"],
+      );
     }
     case "T4": {
       const items = row === "current" ? a.threePublic : row === "prior" ? a.prior.threePublic : null;

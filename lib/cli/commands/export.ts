@@ -19,7 +19,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const year = Number(options.year);
   const kind = options.kind === undefined ? "budget" : options.kind;
   if (typeof region !== "string" || typeof unit !== "string" || !Number.isInteger(year) || (kind !== "budget" && kind !== "final")) {
-    io.stderr("用法：npm run budget -- export --region <行政区划代码> --unit <部门编码> --year <年度> [--kind budget|final] [--format json|xlsx] [--out <文件.xlsx>]\n");
+    io.stderr(
+      "用法：npm run budget -- export --region <行政区划代码> --unit <部门编码> --year <年度> [--kind budget|final] [--format json|xlsx] [--out <文件.xlsx>]\n",
+    );
     return 1;
   }
   const format = options.format === undefined ? "json" : options.format;
@@ -37,7 +39,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         await writeFile(out, await writeFinalWorkbook(final.pkg, { stamp: { budgetId: final.id, version: final.version }, catalog }));
         return true;
       }
-      const row = await db.budget.findFirst({ where: { year, kind, department: { code: unit, region: { code: region } } }, select: { id: true, version: true } });
+      const row = await db.budget.findFirst({
+        where: { year, kind, department: { code: unit, region: { code: region } } },
+        select: { id: true, version: true },
+      });
       const budget = row ? await loadBudgetById(db, row.id, {}) : null;
       if (!row || !budget) return false;
       const catalog = (await loadCatalog(db, year)) ?? undefined;

@@ -69,7 +69,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
   });
   if (many) {
-    io.stdout(`共 ${files.length} 个文件：已导入 ${done.length} 个${failed.length > 0 ? `，未导入 ${failed.length} 个（${failed.join("、")}），这些文件的内容均未保存` : ""}\n`);
+    io.stdout(
+      `共 ${files.length} 个文件：已导入 ${done.length} 个${failed.length > 0 ? `，未导入 ${failed.length} 个（${failed.join("、")}），这些文件的内容均未保存` : ""}\n`,
+    );
   }
   return failed.length > 0 ? 1 : 0;
 }

@@ -81,7 +81,10 @@ export class WorkbookInvalid extends CommandError {
 export async function loadWorkbookFile(
   file: string,
   data?: Uint8Array,
-): Promise<{ kind: "budget"; pkg: BudgetPackage; cellOf: (path: string) => string | undefined } | { kind: "final"; pkg: FinalPackage; cellOf: (path: string) => string | undefined }> {
+): Promise<
+  | { kind: "budget"; pkg: BudgetPackage; cellOf: (path: string) => string | undefined }
+  | { kind: "final"; pkg: FinalPackage; cellOf: (path: string) => string | undefined }
+> {
   const read = await readAnyEntryWorkbook(data ?? (await readBytes(file)), { catalogFor: (year) => catalogOf(() => loadReferenceCatalog(year)) });
   if (!read.ok) throw new WorkbookInvalid(file, read.errors);
   return read.kind === "budget" ? { kind: "budget", pkg: read.pkg, cellOf: read.cellOf } : { kind: "final", pkg: read.pkg, cellOf: read.cellOf };

@@ -16,10 +16,7 @@ export interface BudgetKey {
 export async function loadBudgetByKey(db: Db, key: BudgetKey, scope: Prisma.BudgetWhereInput = {}): Promise<Budget | null> {
   const row = await db.budget.findFirst({
     where: {
-      AND: [
-        scope,
-        { year: key.year, kind: key.kind ?? "budget", department: { code: key.unit, region: { code: key.region } } },
-      ],
+      AND: [scope, { year: key.year, kind: key.kind ?? "budget", department: { code: key.unit, region: { code: key.region } } }],
     },
     include: budgetContentInclude,
   });

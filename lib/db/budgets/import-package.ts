@@ -11,9 +11,7 @@ import { budgetColumns, writeBudgetContent } from "./write-budget";
 import { recordEvent } from "./commit-content";
 import { budgetContentInclude, budgetFromRows } from "./read-budget";
 
-export type ImportResult =
-  | { ok: true; budgetId: number; created: boolean }
-  | { ok: false; errors: PackageError[] };
+export type ImportResult = { ok: true; budgetId: number; created: boolean } | { ok: false; errors: PackageError[] };
 
 export interface ImportOptions {
   /** Replace the content of an existing budget of the same department, year and kind (only while editable). */
@@ -42,7 +40,9 @@ export async function importPackageText(db: Db, text: string, options: ImportOpt
       async (tx) => {
         const catalog = await loadCatalog(tx, pkg.year);
         if (!catalog) {
-          throw new ImportRejected([{ path: "year", message: `预算年度（year）：数据库中没有 ${pkg.year} 年的科目目录，请先由管理员导入该年度的功能分类和经济分类科目` }]);
+          throw new ImportRejected([
+            { path: "year", message: `预算年度（year）：数据库中没有 ${pkg.year} 年的科目目录，请先由管理员导入该年度的功能分类和经济分类科目` },
+          ]);
         }
         const problems = validatePackage(pkg, catalog);
         if (problems.length > 0) throw new ImportRejected(problems);

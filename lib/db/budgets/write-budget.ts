@@ -41,13 +41,7 @@ export function budgetColumns(b: Budget) {
  * Writes the given parts of the budget (all by default), replacing what was there. Runs inside
  * the caller's transaction, so a failure leaves the previous content untouched.
  */
-export async function writeBudgetContent(
-  tx: Tx,
-  budgetId: number,
-  departmentId: number,
-  b: Budget,
-  parts: readonly BudgetPart[] = ALL_PARTS,
-) {
+export async function writeBudgetContent(tx: Tx, budgetId: number, departmentId: number, b: Budget, parts: readonly BudgetPart[] = ALL_PARTS) {
   const only = new Set(parts);
   // Sequential on purpose: one transaction is one connection.
   const where = { budgetId };

@@ -29,7 +29,9 @@ export interface FinalEditorData {
 export async function loadFinalEditor(db: Db, user: SessionUser, id: number): Promise<FinalEditorData | null> {
   const row = await db.budget.findFirst({
     where: { AND: [budgetScope(user, "budget.read"), { id, kind: "final" }] },
-    include: { department: { include: { region: true } }, finalContent: true,
+    include: {
+      department: { include: { region: true } },
+      finalContent: true,
       comments: { include: { author: true }, orderBy: { createdAt: "asc" } },
       // A 退回 carries the reviewer's reasons in its event.
       events: { where: { action: "return", comment: { not: null } }, include: { actor: true }, orderBy: { id: "asc" } },

@@ -32,9 +32,7 @@ export async function publicDirectory(db: Db, query = ""): Promise<DirectoryRegi
     include: {
       departments: {
         orderBy: { code: "asc" },
-        ...(q
-          ? { where: { OR: [{ name: { contains: q, mode: "insensitive" as const } }, { code: { contains: q, mode: "insensitive" as const } }] } }
-          : {}),
+        ...(q ? { where: { OR: [{ name: { contains: q, mode: "insensitive" as const } }, { code: { contains: q, mode: "insensitive" as const } }] } } : {}),
         include: {
           budgets: {
             where: { AND: [publishedScope, { kind: "budget" }] },

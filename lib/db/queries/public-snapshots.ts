@@ -116,10 +116,7 @@ async function listPublished<T>(db: Db, filter: PublishedListFilter, kind: Kind)
   });
   const published = rows.map((r) => toPublished<T>(r, r.publishedAt));
   return published.sort(
-    (a, b) =>
-      a.region.code.localeCompare(b.region.code) ||
-      b.year - a.year ||
-      a.unit.code.localeCompare(b.unit.code, "en", { numeric: true }),
+    (a, b) => a.region.code.localeCompare(b.region.code) || b.year - a.year || a.unit.code.localeCompare(b.unit.code, "en", { numeric: true }),
   );
 }
 
@@ -159,9 +156,6 @@ export async function publishedBudgetBySnapshot(db: Db, snapshotId: number): Pro
 /** Sorted as listPublishedBudgets sorts. */
 export function sortPublished(budgets: PublishedBudget[]): PublishedBudget[] {
   return budgets.sort(
-    (a, b) =>
-      a.region.code.localeCompare(b.region.code) ||
-      b.year - a.year ||
-      a.unit.code.localeCompare(b.unit.code, "en", { numeric: true }),
+    (a, b) => a.region.code.localeCompare(b.region.code) || b.year - a.year || a.unit.code.localeCompare(b.unit.code, "en", { numeric: true }),
   );
 }

@@ -17,7 +17,10 @@ function table(body: GridRow[], note?: string): GridTable {
     unitLabel: "单位：万元",
     columns: 3,
     widths: [10, 30, 10],
-    head: [[head("科目", 2), head("金额", 1, 2)], [head("编码"), head("名称")]],
+    head: [
+      [head("科目", 2), head("金额", 1, 2)],
+      [head("编码"), head("名称")],
+    ],
     body,
     ...(note ? { note } : {}),
   };
@@ -38,7 +41,11 @@ describe("tablePages", () => {
     const pages = tablePages(metrics, table(rows(80), "本表反映某情况。"), "表二");
     expect(pages.length).toBeGreaterThan(2);
     const all = pages.flatMap(texts);
-    for (let i = 1; i <= 80; i++) expect(all.filter((t) => t === `第${i}行`), `第${i}行`).toHaveLength(1);
+    for (let i = 1; i <= 80; i++)
+      expect(
+        all.filter((t) => t === `第${i}行`),
+        `第${i}行`,
+      ).toHaveLength(1);
     for (const page of pages.slice(1)) {
       expect(texts(page)[0]).toBe("续表：某单位一般公共预算财政拨款支出预算表");
       expect(texts(page)).toEqual(expect.arrayContaining(["科目", "编码", "名称", "金额"]));

@@ -127,7 +127,15 @@ function splitRow(row: RowBox, available: number): [RowBox, RowBox] {
 }
 
 /** Ops of rows [a, b) drawn from `top`: fills, then borders, then text (text order = reading order). */
-function drawRows(metrics: Metrics, rows: readonly RowBox[], a: number, b: number, top: number, cols: Columns, drawn: Map<CellBox, number>): { ops: Op[]; bottom: number } {
+function drawRows(
+  metrics: Metrics,
+  rows: readonly RowBox[],
+  a: number,
+  b: number,
+  top: number,
+  cols: Columns,
+  drawn: Map<CellBox, number>,
+): { ops: Op[]; bottom: number } {
   const y = [top];
   for (let r = a; r < b; r++) y.push(y[y.length - 1]! + rows[r]!.height);
   const fills: Op[] = [];
@@ -149,8 +157,7 @@ function drawRows(metrics: Metrics, rows: readonly RowBox[], a: number, b: numbe
     texts.push(...textLines(metrics, lines, style, x + PAD_X + cell.indent, w - 2 * PAD_X - cell.indent, textTop, cell.align));
   };
   // Cells spanning down from a previous page continue here.
-  for (let j = 0; j < a; j++)
-    for (const c of rows[j]!.cells) if (j + c.rowSpan > a) place(c, a, Math.min(j + c.rowSpan, b));
+  for (let j = 0; j < a; j++) for (const c of rows[j]!.cells) if (j + c.rowSpan > a) place(c, a, Math.min(j + c.rowSpan, b));
   for (let r = a; r < b; r++) {
     const row = rows[r]!;
     if (row.note) {
@@ -167,7 +174,13 @@ export function tablePages(metrics: Metrics, table: GridTable, bookmark: string)
   const cols = columnsOf(table);
   const head = layoutRows(metrics, table.head, table.columns, cols, new Set());
   const totals = new Set(table.body.flatMap((r, i) => (r.total ? [i] : [])));
-  const rows = layoutRows(metrics, table.body.map((r) => r.cells), table.columns, cols, totals);
+  const rows = layoutRows(
+    metrics,
+    table.body.map((r) => r.cells),
+    table.columns,
+    cols,
+    totals,
+  );
   if (table.note) {
     const note = wrapText(`备注：${table.note}`, CONTENT_WIDTH, NOTE.size, metrics(NOTE.font));
     rows.push({ cells: [], height: NOTE_GAP + note.length * NOTE.lineHeight, note });
@@ -212,7 +225,7 @@ export function tablePages(metrics: Metrics, table: GridTable, bookmark: string)
     used = 0;
     capacity = capacityNext;
   };
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     const h = rows[i]!.height;
     if (used + h <= capacity) {
       used += h;

@@ -85,9 +85,7 @@ export function finalNumbers(ctx: FinalContext, t: FinalTables): FinalNumbers {
   const evaluated = final.projects.map((p, i) => ({ p, i })).filter(({ p }) => p.selfEvaluation);
   const p = shown.prior;
   const fundSum = (r: Record<string, Decimal>, funds: readonly string[] = FUNDS) => sum(funds.map((f) => r[f] ?? ZERO));
-  const gbInitial = sum(
-    [...shown.basic, ...shown.projects].filter((a) => a.fund === "generalBudget").map((a) => a.initial),
-  );
+  const gbInitial = sum([...shown.basic, ...shown.projects].filter((a) => a.fund === "generalBudget").map((a) => a.initial));
   return {
     year: final.year,
     incomeTotal: w(t.F1.income.total),
@@ -126,9 +124,7 @@ export function finalNumbers(ctx: FinalContext, t: FinalTables): FinalNumbers {
     },
     evaluatedProjects: final.performance.evaluatedProjects ?? evaluated.length,
     evaluatedFunds:
-      final.performance.evaluatedFunds !== undefined
-        ? toWanYuan(final.performance.evaluatedFunds)
-        : sum(evaluated.map(({ i }) => shown.projects[i]!.actual)),
+      final.performance.evaluatedFunds !== undefined ? toWanYuan(final.performance.evaluatedFunds) : sum(evaluated.map(({ i }) => shown.projects[i]!.actual)),
     ...(p
       ? {
           prior: {

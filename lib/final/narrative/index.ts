@@ -23,7 +23,10 @@ export function finalNarrativeFigures(n: FinalNumbers): FinalNarrativeFigures {
   const out: FinalNarrativeFigures = {};
   const put = (key: string, current: Decimal, vsPrior?: Decimal, vsInitial?: Decimal) => {
     out[key] = f(current);
-    for (const [suffix, base] of [["Change", vsPrior], ["VsInitial", vsInitial]] as const) {
+    for (const [suffix, base] of [
+      ["Change", vsPrior],
+      ["VsInitial", vsInitial],
+    ] as const) {
       if (base === undefined) continue;
       out[`${key}${suffix}`] = f(current.minus(base));
       const c = change(current, base);

@@ -68,10 +68,12 @@ describe("部门决算情况说明", () => {
 
   it("states the absence of 政府性基金, 国有资本经营, 政府采购 and self-evaluations from the data", () => {
     const f = packageToFinal(fixture.pkg);
-    f.projects = f.projects.filter((p) => p.fund !== "governmentFund").map((p) => {
-      const { selfEvaluation: _drop, ...rest } = p;
-      return rest;
-    });
+    f.projects = f.projects
+      .filter((p) => p.fund !== "governmentFund")
+      .map((p) => {
+        const { selfEvaluation: _drop, ...rest } = p;
+        return rest;
+      });
     f.income = f.income.filter((l) => l.fund !== "governmentFund");
     f.procurement = { goods: d("0"), works: d("0"), services: d("0"), smallMedium: d("0"), micro: d("0") };
     f.performance = {};
@@ -94,8 +96,17 @@ describe("部门决算情况说明", () => {
   it("inserts every reason and usage the accountant typed", () => {
     const r = fixture.final.reasons;
     const texts = [
-      r.total, r.income, r.expenditure, r.closing, r.personnel, r.public, r.operatingFunds, r.meetings, r.training,
-      ...Object.values(r.byClass), ...Object.values(fixture.final.usages),
+      r.total,
+      r.income,
+      r.expenditure,
+      r.closing,
+      r.personnel,
+      r.public,
+      r.operatingFunds,
+      r.meetings,
+      r.training,
+      ...Object.values(r.byClass),
+      ...Object.values(fixture.final.usages),
     ];
     for (const t of texts) if (t) expect(markdown).toContain(t);
   });

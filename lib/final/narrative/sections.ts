@@ -50,8 +50,7 @@ export function overall(f: FinalAccounts, n: FinalNumbers): string[] {
     sentence([`${y}年度支出合计${wan(n.expenditureTotal)}`, versus(PRIOR, n.expenditureTotal, p?.expenditureTotal), clause(r.expenditure)]) +
     `其中：${[`基本支出${wan(n.basic)}`, share(n.basic, n.expenditureTotal)].filter(Boolean).join("，")}；` +
     `${[`项目支出${wan(n.project)}`, share(n.project, n.expenditureTotal)].filter(Boolean).join("，")}。`;
-  const closing =
-    `4.结转结余情况。` + sentence([`${y}年度年末结转和结余${wan(n.closing)}`, versus(PRIOR, n.closing, p?.closing), clause(r.closing)]);
+  const closing = `4.结转结余情况。` + sentence([`${y}年度年末结转和结余${wan(n.closing)}`, versus(PRIOR, n.closing, p?.closing), clause(r.closing)]);
   return ["### 二、部门决算情况说明", "#### （一）收入支出决算总体情况说明", whole, income, expenditure, closing];
 }
 
@@ -72,9 +71,7 @@ export function fiscal(f: FinalAccounts, n: FinalNumbers): string[] {
 
 /** “较上年决算数…。reason。较年初预算数…。reason。” — the two comparisons of one figure. */
 function twoWays(current: Decimal, prior: Decimal | undefined, initial: Decimal, reasons: { prior?: string; initial?: string }): string {
-  return (
-    sentence([versus(PRIOR, current, prior), clause(reasons.prior)]) + sentence([versus(INITIAL, current, initial), clause(reasons.initial)])
-  );
+  return sentence([versus(PRIOR, current, prior), clause(reasons.prior)]) + sentence([versus(INITIAL, current, initial), clause(reasons.initial)]);
 }
 
 export function generalBudget(f: FinalAccounts, n: FinalNumbers): string[] {
@@ -91,7 +88,11 @@ export function generalBudget(f: FinalAccounts, n: FinalNumbers): string[] {
     twoWays(g.expenditure, p?.generalBudgetExpenditure, g.initial, r.generalBudgetExpenditure);
   const closing =
     `3.结转结余情况。` +
-    sentence([`${y}年度年末一般公共预算财政拨款结转和结余${wan(g.closing)}`, versus(PRIOR, g.closing, p?.generalBudgetClosing), clause(r.generalBudgetClosing)]);
+    sentence([
+      `${y}年度年末一般公共预算财政拨款结转和结余${wan(g.closing)}`,
+      versus(PRIOR, g.closing, p?.generalBudgetClosing),
+      clause(r.generalBudgetClosing),
+    ]);
   const classes = n.byClass.map(
     (c, i) =>
       `（${i + 1}）` +
@@ -111,9 +112,7 @@ export function generalBudget(f: FinalAccounts, n: FinalNumbers): string[] {
     : `${y}年度政府性基金预算财政拨款年初结转结余${wan(gf.opening)}，年末结转结余${wan(gf.closing)}。` +
       sentence([`本年收入${wan(gf.income)}`, versus(PRIOR, gf.income, p?.governmentFundIncome), clause(r.governmentFundIncome)]) +
       sentence([`本年支出${wan(gf.expenditure)}`, versus(PRIOR, gf.expenditure, p?.governmentFundExpenditure), clause(r.governmentFundExpenditure)]);
-  const capital = n.stateCapital.isZero()
-    ? `本部门${y}年度无国有资本经营预算财政拨款支出。`
-    : `${y}年度国有资本经营预算财政拨款支出${wan(n.stateCapital)}。`;
+  const capital = n.stateCapital.isZero() ? `本部门${y}年度无国有资本经营预算财政拨款支出。` : `${y}年度国有资本经营预算财政拨款支出${wan(n.stateCapital)}。`;
   return [
     "#### （三）一般公共预算财政拨款支出决算情况说明",
     income,
@@ -148,8 +147,7 @@ export function threePublic(f: FinalAccounts, n: FinalNumbers): string[] {
   const items = (["abroad", "vehiclePurchase", "vehicleOperation", "reception"] as const).map((k) => {
     const { actual, initial } = tp[k];
     const prior = p?.[k];
-    const compared =
-      sentence([versus(INITIAL, actual, initial), clause(r[k].initial)]) + sentence([versus(PRIOR_SPENT, actual, prior), clause(r[k].prior)]);
+    const compared = sentence([versus(INITIAL, actual, initial), clause(r[k].initial)]) + sentence([versus(PRIOR_SPENT, actual, prior), clause(r[k].prior)]);
     if (actual.isZero()) {
       const quiet = initial.isZero() && (prior === undefined || prior.isZero());
       return `本单位${y}年度未发生${ITEM_LABELS[k].none}支出。` + (quiet ? "" : `费用支出${compared}`);

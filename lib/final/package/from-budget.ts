@@ -36,7 +36,17 @@ export function finalPackageFromBudget(budget: BudgetPackage): FinalPackage {
       const superior = Decimal.min(a(p.superiorSubsidy), amount);
       const indicators = (p.indicators ?? []).map((i) => ({ ...i, actual: "" }));
       if (p.executionRateWeight !== undefined && !new Decimal(p.executionRateWeight).isZero()) {
-        indicators.push({ level1: "", level2: "", name: "预算执行率", unit: "%", operator: ">=", value: "100", weight: p.executionRateWeight, core: false, actual: "" });
+        indicators.push({
+          level1: "",
+          level2: "",
+          name: "预算执行率",
+          unit: "%",
+          operator: ">=",
+          value: "100",
+          weight: p.executionRateWeight,
+          core: false,
+          actual: "",
+        });
       }
       return {
         code: p.code,

@@ -5,8 +5,7 @@ import { FIELD_LABELS, FUND_LABELS, formatPath, type PathSegment } from "@/lib/b
  * package; everything else falls back to the budget labels so a field shared by both kinds is
  * named the same way.
  */
-const FUNDS_OF = (prefix: string, lead: string) =>
-  Object.fromEntries(Object.entries(FUND_LABELS).map(([k, v]) => [`${prefix}.${k}`, `${lead}${v}`]));
+const FUNDS_OF = (prefix: string, lead: string) => Object.fromEntries(Object.entries(FUND_LABELS).map(([k, v]) => [`${prefix}.${k}`, `${lead}${v}`]));
 
 const COLUMNS_OF = (prefix: string) => ({
   [`${prefix}.initial`]: "年初预算数",
@@ -51,9 +50,7 @@ export const FINAL_FIELD_LABELS: Readonly<Record<string, string>> = {
   "indicators[].ratio": "完成比例",
   "indicators[].score": "指标得分",
   "indicators[].reason": "未完成原因说明",
-  ...Object.fromEntries(
-    ["abroad", "vehiclePurchase", "vehicleOperation", "reception"].flatMap((k) => Object.entries(COLUMNS_OF(`threePublic.${k}`))),
-  ),
+  ...Object.fromEntries(["abroad", "vehiclePurchase", "vehicleOperation", "reception"].flatMap((k) => Object.entries(COLUMNS_OF(`threePublic.${k}`)))),
   "threePublic.quantities": "“三公”经费实物量",
   "threePublic.quantities.abroadGroups": "因公出国（境）团组数",
   "threePublic.quantities.abroadPeople": "因公出国（境）人数",

@@ -25,7 +25,11 @@ describe("决算 package schema", () => {
   });
 
   it.each([
-    ["a negative 决算数", (p: JsonObject) => setAt(p, "basicExpenditure[0].actual", "-1"), "basicExpenditure[0].actual 基本支出[0].决算数（basicExpenditure[0].actual）：金额不能为负数"],
+    [
+      "a negative 决算数",
+      (p: JsonObject) => setAt(p, "basicExpenditure[0].actual", "-1"),
+      "basicExpenditure[0].actual 基本支出[0].决算数（basicExpenditure[0].actual）：金额不能为负数",
+    ],
     ["an unknown key", (p: JsonObject) => setAt(p, "threePublic.reception.actaul", "1"), "threePublic.reception.actaul"],
     ["a number for an amount", (p: JsonObject) => setAt(p, "meetings", 2.15), "会议费（meetings）：应为字符串"],
     ["a wrong ratio", (p: JsonObject) => setAt(p, "projects[0].selfEvaluation.indicators[1].ratio", "100%"), "完成比例"],

@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  FUNDS,
-  PACKAGE_FORMAT,
-  fields,
-  issuesToErrors,
-  readPackageText,
-  type PackageError,
-} from "@/lib/budget/package/schema";
+import { FUNDS, PACKAGE_FORMAT, fields, issuesToErrors, readPackageText, type PackageError } from "@/lib/budget/package/schema";
 import { describeFinalField } from "./labels";
 
 /**
@@ -26,23 +19,12 @@ const columns = {
 };
 const threeColumns = z.strictObject(columns);
 
-const byFund = z.strictObject(
-  Object.fromEntries(FUNDS.map((f) => [f, amount.optional()])) as Record<(typeof FUNDS)[number], z.ZodOptional<typeof amount>>,
-);
+const byFund = z.strictObject(Object.fromEntries(FUNDS.map((f) => [f, amount.optional()])) as Record<(typeof FUNDS)[number], z.ZodOptional<typeof amount>>);
 
 /** A completion ratio written as a percentage, "100" or "87.5" (more than 100 is allowed: over-achievement). */
-const percent = z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, { message: "应为百分数（不带 %），如 \"100\" 或 \"87.5\"" });
+const percent = z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, { message: '应为百分数（不带 %），如 "100" 或 "87.5"' });
 
-export const VEHICLE_TYPES = [
-  "ministerial",
-  "leaders",
-  "confidential",
-  "emergency",
-  "lawEnforcement",
-  "special",
-  "retiree",
-  "other",
-] as const;
+export const VEHICLE_TYPES = ["ministerial", "leaders", "confidential", "emergency", "lawEnforcement", "special", "retiree", "other"] as const;
 export type VehicleType = (typeof VEHICLE_TYPES)[number];
 
 const selfIndicator = indicator.extend({
@@ -76,11 +58,7 @@ const threePublicItem = threeColumns;
 export const finalPackageSchema = z.strictObject({
   format: z.literal(PACKAGE_FORMAT),
   kind: z.literal("final"),
-  year: z
-    .number()
-    .int({ message: "应为整数" })
-    .min(2000, { message: "年度不在有效范围（2000–2100）" })
-    .max(2100, { message: "年度不在有效范围（2000–2100）" }),
+  year: z.number().int({ message: "应为整数" }).min(2000, { message: "年度不在有效范围（2000–2100）" }).max(2100, { message: "年度不在有效范围（2000–2100）" }),
   amountUnit: z.enum(["万元", "元"]),
   region: z.strictObject({ code: z.string().regex(/^\d{6}$/, { message: "应为 6 位数字的行政区划代码" }), name: requiredText }),
   unit: z.strictObject({
@@ -94,9 +72,7 @@ export const finalPackageSchema = z.strictObject({
   }),
   income: z.array(z.strictObject({ function: digits, fund: fund.optional(), amount: amount.optional() })).optional(),
   carryover: z.strictObject({ opening: byFund.optional(), closing: byFund.optional() }).optional(),
-  basicExpenditure: z
-    .array(z.strictObject({ function: digits, economic: digits, fund: fund.optional(), ...columns }))
-    .optional(),
+  basicExpenditure: z.array(z.strictObject({ function: digits, economic: digits, fund: fund.optional(), ...columns })).optional(),
   projects: z
     .array(
       z.strictObject({
@@ -137,8 +113,13 @@ export const finalPackageSchema = z.strictObject({
   training: amount.optional(),
   assets: z
     .strictObject({
-      asOf: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: "应为“年-月-日”，如 2020-12-31" }).optional(),
-      vehicles: z.strictObject(Object.fromEntries(VEHICLE_TYPES.map((t) => [t, count.optional()])) as Record<VehicleType, z.ZodOptional<typeof count>>).optional(),
+      asOf: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: "应为“年-月-日”，如 2020-12-31" })
+        .optional(),
+      vehicles: z
+        .strictObject(Object.fromEntries(VEHICLE_TYPES.map((t) => [t, count.optional()])) as Record<VehicleType, z.ZodOptional<typeof count>>)
+        .optional(),
       generalEquipmentOver50: count.optional(),
       specialEquipmentOver100: count.optional(),
     })

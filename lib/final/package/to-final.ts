@@ -43,8 +43,7 @@ const QUANTITY_KEYS = [
 /** Converts a validated 决算 package (any unit) to the model in 元. */
 export function packageToFinal(pkg: FinalPackage): FinalAccounts {
   const a = (s: string | undefined): Decimal => (s === undefined ? ZERO : parseAmount(s, pkg.amountUnit));
-  const funds = (r: Partial<Record<Fund, string>> | undefined) =>
-    Object.fromEntries(FUNDS.map((f) => [f, a(r?.[f])])) as Record<Fund, Decimal>;
+  const funds = (r: Partial<Record<Fund, string>> | undefined) => Object.fromEntries(FUNDS.map((f) => [f, a(r?.[f])])) as Record<Fund, Decimal>;
   // 全年预算数 defaults to 年初预算数: most lines are not adjusted during the year.
   const cols = (c: { initial?: string; adjusted?: string; actual?: string } | undefined): Columns => ({
     initial: a(c?.initial),
@@ -136,7 +135,16 @@ export function packageToFinal(pkg: FinalPackage): FinalAccounts {
       ...(pkg.performance?.evaluatedFunds !== undefined ? { evaluatedFunds: a(pkg.performance.evaluatedFunds) } : {}),
     },
     reasons,
-    usages: present(pkg.usages, ["personnel", "public", "abroad", "vehiclePurchase", "vehicleOperation", "reception", "operatingFunds", "procurement"] as const),
+    usages: present(pkg.usages, [
+      "personnel",
+      "public",
+      "abroad",
+      "vehiclePurchase",
+      "vehicleOperation",
+      "reception",
+      "operatingFunds",
+      "procurement",
+    ] as const),
     ...(py
       ? {
           priorYear: {

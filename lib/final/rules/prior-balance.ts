@@ -15,10 +15,7 @@ export const finalPriorBalance = defineFinalRule({
     const left = total(p.income).plus(total(p.opening));
     const right = total(p.expenditure).plus(total(p.closing));
     if (!left.equals(right)) {
-      report(
-        "priorYear",
-        `上年决算数不平衡：本年收入 + 年初结转和结余 = ${wanOfYuanText(left)}，本年支出 + 年末结转和结余 = ${wanOfYuanText(right)}`,
-      );
+      report("priorYear", `上年决算数不平衡：本年收入 + 年初结转和结余 = ${wanOfYuanText(left)}，本年支出 + 年末结转和结余 = ${wanOfYuanText(right)}`);
     }
     for (const f of FUNDS) {
       if (!p.closing[f].equals(final.carryover.opening[f])) {

@@ -31,23 +31,73 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { id: "final.catalogue-codes-valid", breaks: { final: (f) => (f.basicExpenditure[0]!.function = "20103") }, path: "basicExpenditure[0].function", message: "“项”级" },
-  { id: "final.balance-fund", breaks: { final: (f) => (f.carryover.closing.generalBudget = new Decimal("0.01")) }, path: "carryover.closing.generalBudget", message: "收支不平衡" },
-  { id: "final.prior-balance", breaks: { final: (f) => (f.priorYear!.opening.generalBudget = yuan("187.44")) }, path: "priorYear", message: "上年决算数不平衡" },
-  { id: "final.three-public-matches-lines", breaks: { final: (f) => (f.threePublic.reception.actual = yuan("1.91")) }, path: "threePublic.reception.actual", message: "30217" },
-  { id: "final.self-evaluation-actual-equals-project", breaks: { final: (f) => (f.projects[0]!.actual = yuan("39.99")) }, path: "projects[0].selfEvaluation.actual", message: "不等于项目决算数" },
-  { id: "final.self-evaluation-budget-equals-project", breaks: { final: (f) => (f.projects[1]!.adjusted = yuan("13")) }, path: "projects[1].selfEvaluation.budget", message: "不等于项目全年预算数" },
-  { id: "final.self-evaluation-scores", breaks: { final: (f) => (f.projects[1]!.selfEvaluation!.indicators[0]!.ratio = "90") }, path: "projects[1].selfEvaluation.indicators[0].ratio", message: "应按全年完成值计算为 100%" },
+  {
+    id: "final.catalogue-codes-valid",
+    breaks: { final: (f) => (f.basicExpenditure[0]!.function = "20103") },
+    path: "basicExpenditure[0].function",
+    message: "“项”级",
+  },
+  {
+    id: "final.balance-fund",
+    breaks: { final: (f) => (f.carryover.closing.generalBudget = new Decimal("0.01")) },
+    path: "carryover.closing.generalBudget",
+    message: "收支不平衡",
+  },
+  {
+    id: "final.prior-balance",
+    breaks: { final: (f) => (f.priorYear!.opening.generalBudget = yuan("187.44")) },
+    path: "priorYear",
+    message: "上年决算数不平衡",
+  },
+  {
+    id: "final.three-public-matches-lines",
+    breaks: { final: (f) => (f.threePublic.reception.actual = yuan("1.91")) },
+    path: "threePublic.reception.actual",
+    message: "30217",
+  },
+  {
+    id: "final.self-evaluation-actual-equals-project",
+    breaks: { final: (f) => (f.projects[0]!.actual = yuan("39.99")) },
+    path: "projects[0].selfEvaluation.actual",
+    message: "不等于项目决算数",
+  },
+  {
+    id: "final.self-evaluation-budget-equals-project",
+    breaks: { final: (f) => (f.projects[1]!.adjusted = yuan("13")) },
+    path: "projects[1].selfEvaluation.budget",
+    message: "不等于项目全年预算数",
+  },
+  {
+    id: "final.self-evaluation-scores",
+    breaks: { final: (f) => (f.projects[1]!.selfEvaluation!.indicators[0]!.ratio = "90") },
+    path: "projects[1].selfEvaluation.indicators[0].ratio",
+    message: "应按全年完成值计算为 100%",
+  },
   {
     id: "final.self-evaluation-reason-when-missed",
     breaks: { final: (f) => (f.projects[1]!.selfEvaluation!.indicators[1]!.actual = "70") },
     path: "projects[1].selfEvaluation.indicators[1].reason",
     message: "未说明原因",
   },
-  { id: "final.evaluated-coverage", breaks: { final: (f) => (f.performance.evaluatedFunds = yuan("300")) }, path: "performance.evaluatedFunds", message: "应在" },
+  {
+    id: "final.evaluated-coverage",
+    breaks: { final: (f) => (f.performance.evaluatedFunds = yuan("300")) },
+    path: "performance.evaluatedFunds",
+    message: "应在",
+  },
   { id: "final.procurement-shares", breaks: { final: (f) => (f.procurement.micro = yuan("700")) }, path: "procurement.micro", message: "超过授予中小企业" },
-  { id: "final.vehicles-held-match-assets", breaks: { final: (f) => (f.assets.vehicles.other = 1) }, path: "threePublic.quantities.vehiclesHeld", message: "不一致" },
-  { id: "final.income-total-equals-sources", breaks: { ctx: (c) => (c.tables.F1.income.total = "1911.06") }, path: "F1.income.total", message: "不等于各收入来源之和" },
+  {
+    id: "final.vehicles-held-match-assets",
+    breaks: { final: (f) => (f.assets.vehicles.other = 1) },
+    path: "threePublic.quantities.vehiclesHeld",
+    message: "不一致",
+  },
+  {
+    id: "final.income-total-equals-sources",
+    breaks: { ctx: (c) => (c.tables.F1.income.total = "1911.06") },
+    path: "F1.income.total",
+    message: "不等于各收入来源之和",
+  },
   {
     id: "final.expenditure-total-equals-basic-plus-project",
     breaks: { ctx: (c) => (c.tables.F3.total.total = "1918.26") },

@@ -12,7 +12,10 @@ export const finalSelfEvaluationBudgetEqualsProject = defineFinalRule({
       if (!se) return;
       const a = se.budget.superior.plus(se.budget.local);
       if (!a.equals(p.adjusted)) {
-        report(`projects[${i}].selfEvaluation.budget`, `项目“${p.name}”绩效自评的全年预算数 ${wanOfYuanText(a)} 不等于项目全年预算数 ${wanOfYuanText(p.adjusted)}`);
+        report(
+          `projects[${i}].selfEvaluation.budget`,
+          `项目“${p.name}”绩效自评的全年预算数 ${wanOfYuanText(a)} 不等于项目全年预算数 ${wanOfYuanText(p.adjusted)}`,
+        );
       }
     });
   },

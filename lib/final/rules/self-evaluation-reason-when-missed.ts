@@ -13,7 +13,10 @@ export const finalSelfEvaluationReasonWhenMissed = defineFinalRule({
         const ratio = indicatorRatio(ind);
         if (ratio === undefined || ratio.greaterThanOrEqualTo(new Decimal(100))) return;
         if ((ind.reason ?? "").trim() === "" || ind.reason?.trim() === "无") {
-          report(`projects[${i}].selfEvaluation.indicators[${k}].reason`, `项目“${p.name}”的指标“${ind.name}”完成比例 ${ratio.toDecimalPlaces(2).toString()}%，未说明原因`);
+          report(
+            `projects[${i}].selfEvaluation.indicators[${k}].reason`,
+            `项目“${p.name}”的指标“${ind.name}”完成比例 ${ratio.toDecimalPlaces(2).toString()}%，未说明原因`,
+          );
         }
       });
     });

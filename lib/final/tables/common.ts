@@ -17,10 +17,7 @@ export interface FinalAtom {
 }
 
 export function finalAtoms(shown: ShownFinal): FinalAtom[] {
-  return [
-    ...shown.basic.map((l) => ({ ...l, kind: "basic" as const })),
-    ...shown.projects.map((p) => ({ ...p, kind: "project" as const })),
-  ];
+  return [...shown.basic.map((l) => ({ ...l, kind: "basic" as const })), ...shown.projects.map((p) => ({ ...p, kind: "project" as const }))];
 }
 
 export function classOf(code: string): string {

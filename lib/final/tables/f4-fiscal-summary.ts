@@ -19,12 +19,13 @@ export function buildF4(ctx: FinalContext): F4FiscalSummary {
     row[a.fund as FiscalFund] = row[a.fund as FiscalFund].plus(a.actual);
     byClass.set(classOf(a.function), row);
   }
-  const classes = [...byClass.entries()]
-    .filter(([, row]) => FISCAL_FUNDS.some((f) => !row[f].isZero()))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const classes = [...byClass.entries()].filter(([, row]) => FISCAL_FUNDS.some((f) => !row[f].isZero())).sort(([a], [b]) => (a < b ? -1 : 1));
   const current = { generalBudget: ZERO, governmentFund: ZERO, stateCapital: ZERO };
   for (const [, row] of classes) for (const f of FISCAL_FUNDS) current[f] = current[f].plus(row[f]);
-  const income = sumByFund(shown.income.filter((l) => isFiscal(l.fund)), (l) => l.amount);
+  const income = sumByFund(
+    shown.income.filter((l) => isFiscal(l.fund)),
+    (l) => l.amount,
+  );
   const pick = (r: Record<string, Decimal>) => ({ generalBudget: r.generalBudget!, governmentFund: r.governmentFund!, stateCapital: r.stateCapital! });
   const opening = pick(shown.opening);
   const closing = pick(shown.closing);

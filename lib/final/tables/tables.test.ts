@@ -14,10 +14,7 @@ function mixed(): FinalAccounts {
     { code: "SC1", name: "国资项目", function: "2010302", fund: "stateCapital", initial: yuan("1"), adjusted: yuan("1"), actual: new Decimal("10049.99") },
     { code: "OT1", name: "其他收入项目", function: "2101101", fund: "other", initial: yuan("0"), adjusted: yuan("0"), actual: yuan("3.333") },
   );
-  f.income.push(
-    { function: "2010302", fund: "stateCapital", amount: new Decimal("10049.99") },
-    { function: "2101101", fund: "other", amount: yuan("2") },
-  );
+  f.income.push({ function: "2010302", fund: "stateCapital", amount: new Decimal("10049.99") }, { function: "2101101", fund: "other", amount: yuan("2") });
   f.carryover.opening.other = yuan("1.333");
   f.carryover.opening.governmentFund = yuan("0.5");
   f.carryover.closing.governmentFund = yuan("0.5");
@@ -61,7 +58,21 @@ describe("决算 tables", () => {
 
   it("F5 一般公共预算财政拨款支出决算表: general budget only, with 年初预算数", () => {
     expect(t.F5.total).toEqual({ initial: "1747.66", total: "1833.68", basic: "1627.53", project: "206.15" });
-    expect(t.F5.rows.map((r) => r.code)).toEqual(["201", "20103", "2010301", "2010302", "208", "20805", "2080505", "210", "21011", "2101101", "221", "22102", "2210201"]);
+    expect(t.F5.rows.map((r) => r.code)).toEqual([
+      "201",
+      "20103",
+      "2010301",
+      "2010302",
+      "208",
+      "20805",
+      "2080505",
+      "210",
+      "21011",
+      "2101101",
+      "221",
+      "22102",
+      "2210201",
+    ]);
   });
 
   it("F6 基本支出决算表: 人员经费 are 301/303, 公用经费 the rest", () => {

@@ -137,7 +137,13 @@ export function buildFinalAtoms(ctx: FinalContext): FinalAtoms {
     fund: s.fund,
     lines: final.income
       .filter((l) => l.function === s.function && l.fund === s.fund)
-      .map((l) => ({ source: "income" as const, function: l.function, fund: l.fund, amount: l.amount, label: `本年收入 ${fn(l.function)}（${FUND_LABELS[l.fund]}）` })),
+      .map((l) => ({
+        source: "income" as const,
+        function: l.function,
+        fund: l.fund,
+        amount: l.amount,
+        label: `本年收入 ${fn(l.function)}（${FUND_LABELS[l.fund]}）`,
+      })),
   }));
   const byFund = (source: "carryover" | "closing", name: string, printed: Record<Fund, Decimal>, amounts: Record<Fund, Decimal>): Atom[] =>
     FUNDS.map((f) => ({
@@ -160,7 +166,16 @@ export function buildFinalAtoms(ctx: FinalContext): FinalAtoms {
         source: "threePublic" as const,
         printed: shown.threePublic[item][c],
         part: item,
-        lines: [{ source: "threePublic" as const, item, fund: "generalBudget", column: c, amount: final.threePublic[item][c], label: `${THREE_PUBLIC_LABELS[item]} ${col(c)}` }],
+        lines: [
+          {
+            source: "threePublic" as const,
+            item,
+            fund: "generalBudget",
+            column: c,
+            amount: final.threePublic[item][c],
+            label: `${THREE_PUBLIC_LABELS[item]} ${col(c)}`,
+          },
+        ],
       })),
     ]),
   ) as Record<ColumnKey, Atom[]>;
@@ -179,7 +194,15 @@ export function buildFinalAtoms(ctx: FinalContext): FinalAtoms {
 
   const evaluatedFunds =
     final.performance.evaluatedFunds !== undefined
-      ? [single("performance:evaluatedFunds", "performance", "开展绩效自评的项目资金（填报数）", toWanYuan(final.performance.evaluatedFunds), final.performance.evaluatedFunds)]
+      ? [
+          single(
+            "performance:evaluatedFunds",
+            "performance",
+            "开展绩效自评的项目资金（填报数）",
+            toWanYuan(final.performance.evaluatedFunds),
+            final.performance.evaluatedFunds,
+          ),
+        ]
       : final.projects.flatMap((p, i) => (p.selfEvaluation ? [expenditure.actual[shown.basic.length + i]!] : []));
 
   const py = final.priorYear;
@@ -223,13 +246,7 @@ export function buildFinalAtoms(ctx: FinalContext): FinalAtoms {
   };
 }
 
-function projectLine(
-  p: FinalContext["final"]["projects"][number],
-  column: ColumnKey,
-  amount: Decimal,
-  label: string,
-  item?: string,
-): AtomLine {
+function projectLine(p: FinalContext["final"]["projects"][number], column: ColumnKey, amount: Decimal, label: string, item?: string): AtomLine {
   return {
     source: "project",
     function: p.function,

@@ -79,8 +79,7 @@ const AMOUNT = /^-?\d+\.\d{2}$/;
 
 function amountColumns(row: object, only?: readonly string[]): [string, string][] {
   return Object.entries(row).filter(
-    (e): e is [string, string] =>
-      (only ? only.includes(e[0]) : !["code", "name", "level"].includes(e[0])) && typeof e[1] === "string" && AMOUNT.test(e[1]),
+    (e): e is [string, string] => (only ? only.includes(e[0]) : !["code", "name", "level"].includes(e[0])) && typeof e[1] === "string" && AMOUNT.test(e[1]),
   );
 }
 

@@ -50,7 +50,13 @@ export const FINAL_NARRATIVE_LABELS: Record<string, string> = {
 type Cell = [table: string, row: string, column: string];
 type Source = { cell: Cell } | { atoms: (a: FinalAtoms) => Atom[] };
 
-const THREE_PUBLIC = { threePublicTotal: "total", abroad: "abroad", vehiclePurchase: "vehiclePurchase", vehicleOperation: "vehicleOperation", reception: "reception" } as const;
+const THREE_PUBLIC = {
+  threePublicTotal: "total",
+  abroad: "abroad",
+  vehiclePurchase: "vehiclePurchase",
+  vehicleOperation: "vehicleOperation",
+  reception: "reception",
+} as const;
 const procurement = (part: string) => (a: FinalAtoms) => a.procurement.filter((x) => x.part === part);
 
 const CURRENT: Record<string, Source> = {
@@ -166,7 +172,10 @@ export function resolveFinalNarrative(a: FinalAtoms, key: string): Composition |
     const nowRef = { table: "F5", row: cls[2]!, column: "total" };
     if (!cls[1]) return { parts: now.parts, rows: [nowRef] };
     const initial = resolveFinalCell(a, "F5", cls[2]!, "initial")!;
-    return { parts: [...now.parts, ...minus(initial.parts.map((p) => p.atom))], rows: [nowRef, { table: "initial", row: cls[2]!, column: "initial", label: "年初预算数（减）", parts: minus(initial.parts.map((p) => p.atom)) }] };
+    return {
+      parts: [...now.parts, ...minus(initial.parts.map((p) => p.atom))],
+      rows: [nowRef, { table: "initial", row: cls[2]!, column: "initial", label: "年初预算数（减）", parts: minus(initial.parts.map((p) => p.atom)) }],
+    };
   }
   if (key === "priorGrandTotal") return a.prior ? { parts: plus(PRIOR.grandTotal!(a.prior)) } : null;
   const direct = current(a, key);
@@ -175,11 +184,14 @@ export function resolveFinalNarrative(a: FinalAtoms, key: string): Composition |
   if (!m) return null;
   const now = current(a, m[1]!);
   if (!now) return null;
-  const before = m[2] === "Change" ? (a.prior && PRIOR[m[1]!] ? PRIOR[m[1]!]!(a.prior) : null) : INITIAL[m[1]!]?.(a) ?? null;
+  const before = m[2] === "Change" ? (a.prior && PRIOR[m[1]!] ? PRIOR[m[1]!]!(a.prior) : null) : (INITIAL[m[1]!]?.(a) ?? null);
   if (!before) return null;
   const label = m[2] === "Change" ? `上年${finalNarrativeLabel(m[1]!)}（减）` : `${finalNarrativeLabel(m[1]!)}年初预算数（减）`;
   return {
     parts: [...now.parts, ...minus(before)],
-    rows: [now.ref, { table: m[2] === "Change" ? "prior" : "initial", row: m[2] === "Change" ? "prior" : "initial", column: m[1]!, label, parts: minus(before) }],
+    rows: [
+      now.ref,
+      { table: m[2] === "Change" ? "prior" : "initial", row: m[2] === "Change" ? "prior" : "initial", column: m[1]!, label, parts: minus(before) },
+    ],
   };
 }

@@ -8,8 +8,7 @@ const FISCAL = ["generalBudget", "governmentFund", "stateCapital"];
 const FUNCTION_LENGTHS = [3, 5, 7];
 const fnCode = (a: Atom) => a.function;
 const isFiscal = (a: Atom) => FISCAL.includes(a.fund ?? "");
-const nonZeroClasses = (atoms: Atom[]) =>
-  [...new Set(atoms.filter((x) => !x.printed.isZero()).map((x) => (x.function ?? "").slice(0, 3)))].sort();
+const nonZeroClasses = (atoms: Atom[]) => [...new Set(atoms.filter((x) => !x.printed.isZero()).map((x) => (x.function ?? "").slice(0, 3)))].sort();
 
 /** 功能 tree of 决算数 split into 基本/项目 (F3, F8, F9) over the expenditure atoms kept. */
 function splitTree(table: string, a: FinalAtoms, keep: (x: Atom) => boolean, row: string, column: string): Composition | null {
@@ -55,7 +54,15 @@ export function resolveFinalCell(a: FinalAtoms, table: string, row: string, colu
         personnel: gb.filter((x) => isPersonnelEconomic(x.economic ?? "")),
         public: gb.filter((x) => !isPersonnelEconomic(x.economic ?? "")),
       };
-      return treeCell("F6", row, column, (c) => cols[c], (x) => x.economic, [3, 5], ["personnel", "public"]);
+      return treeCell(
+        "F6",
+        row,
+        column,
+        (c) => cols[c],
+        (x) => x.economic,
+        [3, 5],
+        ["personnel", "public"],
+      );
     }
     case "F7": {
       const items = row === "budget" ? a.threePublic.adjusted : row === "actual" ? a.threePublic.actual : null;

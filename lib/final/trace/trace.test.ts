@@ -69,7 +69,12 @@ describe("traces of a 决算 in 元 with uneven amounts (one rounding per atom, 
     const f = fixture.final;
     const edited: FinalAccounts = {
       ...f,
-      basicExpenditure: f.basicExpenditure.map((l, i) => ({ ...l, initial: odd(l.initial, i), adjusted: odd(l.adjusted, i + 1), actual: odd(l.actual, i + 2) })),
+      basicExpenditure: f.basicExpenditure.map((l, i) => ({
+        ...l,
+        initial: odd(l.initial, i),
+        adjusted: odd(l.adjusted, i + 1),
+        actual: odd(l.actual, i + 2),
+      })),
       projects: f.projects.map((p, i) => ({ ...p, initial: odd(p.initial, i), adjusted: odd(p.adjusted, i + 3), actual: odd(p.actual, i + 5) })),
       income: f.income.map((l, i) => ({ ...l, amount: odd(l.amount, i + 7) })),
       meetings: odd(f.meetings, 9),

@@ -74,12 +74,15 @@ function f2(t: FinalTables): TableBody {
   };
 }
 
-const splitHead = (first: string): GridCell[][] => [
-  [head("科目编码"), head("科目名称"), head(first), head("基本支出"), head("项目支出")],
-];
+const splitHead = (first: string): GridCell[][] => [[head("科目编码"), head("科目名称"), head(first), head("基本支出"), head("项目支出")]];
 
 function f3(t: FinalTables): TableBody {
-  return { columns: 5, widths: [...SUBJECT_WIDTHS, 14, 14, 14], head: splitHead("本年支出合计"), body: subjectRows("F3", t.F3.total, t.F3.rows, ["total", "basic", "project"]) };
+  return {
+    columns: 5,
+    widths: [...SUBJECT_WIDTHS, 14, 14, 14],
+    head: splitHead("本年支出合计"),
+    body: subjectRows("F3", t.F3.total, t.F3.rows, ["total", "basic", "project"]),
+  };
 }
 
 const FISCAL_KEYS = ["total", "generalBudget", "governmentFund", "stateCapital"] as const;
@@ -108,9 +111,20 @@ function f4(t: FinalTables): TableBody {
     widths: [30, 14, 30, 14, 14, 14, 14],
     head: [
       [head("收入", 2), head("支出", 5)],
-      [head("项目"), head("决算数"), head("项目"), head("合计"), head("一般公共预算财政拨款"), head("政府性基金预算财政拨款"), head("国有资本经营预算财政拨款")],
+      [
+        head("项目"),
+        head("决算数"),
+        head("项目"),
+        head("合计"),
+        head("一般公共预算财政拨款"),
+        head("政府性基金预算财政拨款"),
+        head("国有资本经营预算财政拨款"),
+      ],
     ],
-    body: [...pairRows(left, right, 2, 5), { total: true, cells: [text("收入总计"), traced(i.total, "F4", "incomeTotal", "total"), text("支出总计"), ...fiscalCells(e.total, "expenditureTotal")] }],
+    body: [
+      ...pairRows(left, right, 2, 5),
+      { total: true, cells: [text("收入总计"), traced(i.total, "F4", "incomeTotal", "total"), text("支出总计"), ...fiscalCells(e.total, "expenditureTotal")] },
+    ],
   };
 }
 

@@ -14,12 +14,7 @@ export interface TableBody {
 }
 
 /** Rows of a subject table (类/款/项 or 类/款), 合计 first over the code and name columns. */
-export function subjectRows<R extends FunctionRowBase>(
-  table: string,
-  total: Omit<R, keyof FunctionRowBase>,
-  rows: R[],
-  keys: (keyof R & string)[],
-): GridRow[] {
+export function subjectRows<R extends FunctionRowBase>(table: string, total: Omit<R, keyof FunctionRowBase>, rows: R[], keys: (keyof R & string)[]): GridRow[] {
   const totalRow: GridRow = {
     total: true,
     cells: [text("合计", 2), ...keys.map((k) => traced((total as Record<string, string | undefined>)[k], table, "total", k))],

@@ -78,7 +78,14 @@ describe("tableLayouts", () => {
   it("T10 and T11 are form-like grids with the indicators under 绩效指标", () => {
     const grids = layouts(office);
     const t10 = byKey(grids, "T10");
-    expect(texts(t10.body[0]!.cells)).toEqual(["部门名称", "104-重庆市北碚区人民政府办公室", "部门支出预算总额（万元）", "2514.61", "归口管理科室", "004-行财科"]);
+    expect(texts(t10.body[0]!.cells)).toEqual([
+      "部门名称",
+      "104-重庆市北碚区人民政府办公室",
+      "部门支出预算总额（万元）",
+      "2514.61",
+      "归口管理科室",
+      "004-行财科",
+    ]);
     const indicators = t10.body[2]!.cells[0]!;
     expect(indicators).toMatchObject({ kind: "label", text: "绩效指标", rowSpan: 7 });
     expect(texts(t10.body[3]!.cells)).toEqual(["产出指标", "质量指标", "部门“三公”经费下降率", "%", "≥", "5", "10", "是"]);
@@ -107,8 +114,19 @@ describe("tableLayouts", () => {
 describe("placeCells", () => {
   it("skips columns taken by a cell spanning rows", () => {
     const h = (t: string, colSpan = 1, rowSpan = 1): GridCell => ({ kind: "head", text: t, colSpan, rowSpan });
-    const placed = placeCells([[h("a", 1, 2), h("b", 2)], [h("c"), h("d")]], 3);
-    expect(placed.map((p) => [p.row, p.col])).toEqual([[0, 0], [0, 1], [1, 1], [1, 2]]);
+    const placed = placeCells(
+      [
+        [h("a", 1, 2), h("b", 2)],
+        [h("c"), h("d")],
+      ],
+      3,
+    );
+    expect(placed.map((p) => [p.row, p.col])).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 1],
+      [1, 2],
+    ]);
   });
   it("refuses a row that does not fill the grid", () => {
     expect(() => placeCells([[{ kind: "text", text: "x" }]], 2)).toThrow(/应为 2 列/);

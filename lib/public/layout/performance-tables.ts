@@ -86,12 +86,26 @@ export function t11Layout(entry: T11ProjectPerformance): TableBody {
     ? [
         { cells: [label("一级项目名称"), text(projectName, 3), label("业务主管部门"), text(p.department, 4)] },
         { cells: [label("预算执行率权重"), text(p.executionRateWeight, 3), label("部门留用"), traced(p.ownArrangement, "T11", p.code, "ownArrangement", 4)] },
-        { cells: [label("当年预算金额"), traced(p.amount, "T11", p.code, "amount", 3), label("补助街镇"), traced(p.superiorSubsidy, "T11", p.code, "superiorSubsidy", 4)] },
+        {
+          cells: [
+            label("当年预算金额"),
+            traced(p.amount, "T11", p.code, "amount", 3),
+            label("补助街镇"),
+            traced(p.superiorSubsidy, "T11", p.code, "superiorSubsidy", 4),
+          ],
+        },
       ]
     : [
         { cells: [label("项目名称"), text(projectName, 3), label("业务主管部门"), text(p.department, 4)] },
         { cells: [label("预算执行率权重"), text(p.executionRateWeight, 3), label("项目分类"), text(p.category, 4)] },
-        { cells: [label("当年预算（万元）", 1, 2), { ...traced(p.amount, "T11", p.code, "amount", 3), rowSpan: 2 }, label("本级安排（万元）"), traced(p.ownArrangement, "T11", p.code, "ownArrangement", 4)] },
+        {
+          cells: [
+            label("当年预算（万元）", 1, 2),
+            { ...traced(p.amount, "T11", p.code, "amount", 3), rowSpan: 2 },
+            label("本级安排（万元）"),
+            traced(p.ownArrangement, "T11", p.code, "ownArrangement", 4),
+          ],
+        },
         { cells: [label("上级补助（万元）"), traced(p.superiorSubsidy, "T11", p.code, "superiorSubsidy", 4)] },
       ];
   const columns: IndicatorColumn[] = isFirstLevelProject(entry)
@@ -101,12 +115,6 @@ export function t11Layout(entry: T11ProjectPerformance): TableBody {
     columns: 9,
     widths: WIDTHS,
     head: [] as GridCell[][],
-    body: [
-      ...top,
-      wide("项目概述", p.summary),
-      wide("立项依据", p.basis),
-      wide("当年绩效目标", p.goal),
-      ...indicatorRows(entry.indicators, columns),
-    ],
+    body: [...top, wide("项目概述", p.summary), wide("立项依据", p.basis), wide("当年绩效目标", p.goal), ...indicatorRows(entry.indicators, columns)],
   };
 }

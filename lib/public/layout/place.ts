@@ -32,8 +32,7 @@ export function placeCells(rows: GridCell[][], columns: number): PlacedCell[] {
       c += colSpan;
     }
     const filled = (occupied[r] ?? []).filter(Boolean).length;
-    if (filled !== columns || (occupied[r]?.length ?? 0) !== columns)
-      throw new Error(`版式错误：第 ${r + 1} 行占 ${filled} 列，应为 ${columns} 列`);
+    if (filled !== columns || (occupied[r]?.length ?? 0) !== columns) throw new Error(`版式错误：第 ${r + 1} 行占 ${filled} 列，应为 ${columns} 列`);
   });
   return out;
 }

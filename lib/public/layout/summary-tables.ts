@@ -95,7 +95,15 @@ export function t6Layout(tables: DisclosureTables): TableBody | undefined {
       [head("项目"), head("预算数"), head("项目"), head("预算数")],
     ],
     body: [
-      { total: true, cells: [text("合计"), traced(t.income.total, "T6", "incomeTotal", "total"), text("合计"), traced(t.expenditure.total, "T6", "expenditureTotal", "total")] },
+      {
+        total: true,
+        cells: [
+          text("合计"),
+          traced(t.income.total, "T6", "incomeTotal", "total"),
+          text("合计"),
+          traced(t.expenditure.total, "T6", "expenditureTotal", "total"),
+        ],
+      },
       ...pair(income, expenditure, 2, 2),
     ],
   };

@@ -19,18 +19,11 @@ export function t4Layout(tables: DisclosureTables): TableBody | undefined {
   const t = tables.T4;
   if (!t) return undefined;
   const y = tables.year;
-  const blocks = [
-    ...(t.prior ? [{ year: y - 1, columns: t.prior, row: "prior" as const }] : []),
-    { year: y, columns: t.current, row: "current" as const },
-  ];
+  const blocks = [...(t.prior ? [{ year: y - 1, columns: t.prior, row: "prior" as const }] : []), { year: y, columns: t.current, row: "current" as const }];
   return {
     columns: 6 * blocks.length,
     widths: blocks.flatMap(() => [11, 13, 11, 13, 13, 11]),
-    head: [
-      blocks.map((b) => head(`${b.year}年预算数`, 6)),
-      blocks.flatMap(() => yearHeads().top),
-      blocks.flatMap(() => yearHeads().bottom),
-    ],
+    head: [blocks.map((b) => head(`${b.year}年预算数`, 6)), blocks.flatMap(() => yearHeads().top), blocks.flatMap(() => yearHeads().bottom)],
     body: [{ cells: blocks.flatMap((b) => values(b.columns, b.row)) }],
   };
 }

@@ -23,7 +23,20 @@ const hostileString = fc.oneof(
   // Text PostgreSQL cannot store as given.
   fc.constantFrom("名称\u0000", "\u0000", "\ud800", "说明\udfff", "\udbff\udbff"),
   fc.stringMatching(/^\d{1,16}(\.\d{1,2})?$/),
-  fc.constantFrom("NaN", "Infinity", "-0", "1e309", "0x10", " 1", "1 ", "", "０", "<script>alert(1)</script>", "'; drop table \"Budget\"; --", "=HYPERLINK(\"http://x\")"),
+  fc.constantFrom(
+    "NaN",
+    "Infinity",
+    "-0",
+    "1e309",
+    "0x10",
+    " 1",
+    "1 ",
+    "",
+    "０",
+    "<script>alert(1)</script>",
+    '\'; drop table "Budget"; --',
+    '=HYPERLINK("http://x")',
+  ),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.stringMatching(/^\d{1,30}$/),
@@ -52,16 +65,19 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 type TextDamage =
-  | { kind: "none" }
-  | { kind: "truncate"; at: number }
-  | { kind: "insert"; at: number; text: string }
-  | { kind: "bom" }
-  | { kind: "suffix"; text: string };
+  { kind: "none" } | { kind: "truncate"; at: number } | { kind: "insert"; at: number; text: string } | { kind: "bom" } | { kind: "suffix"; text: string };
 
 const textDamage: fc.Arbitrary<TextDamage> = fc.oneof(
   { weight: 8, arbitrary: fc.constant({ kind: "none" as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("truncate" as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("insert" as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.string({ unit: "binary", minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("insert" as const),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      text: fc.string({ unit: "binary", minLength: 1, maxLength: 3 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: "bom" as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("suffix" as const), text: fc.string({ minLength: 1, maxLength: 5 }) }) },
 );

@@ -29,12 +29,7 @@ export async function importDepartmentBudget(
 }
 
 /** A user with one membership, as the session helper would build it (never signs in: no real hash). */
-export async function userWithRole(
-  db: Db,
-  username: string,
-  role: Role,
-  scope: { departmentId?: number; regionId?: number } = {},
-): Promise<SessionUser> {
+export async function userWithRole(db: Db, username: string, role: Role, scope: { departmentId?: number; regionId?: number } = {}): Promise<SessionUser> {
   const user = await db.user.create({
     data: {
       username,
@@ -53,29 +48,31 @@ export async function userWithRole(
 
 /** Row counts of every table a budget write touches: equal before and after = nothing written. */
 export async function rowCounts(db: Db): Promise<Record<string, number>> {
-  const entries = await Promise.all([
-    ["region", db.region.count()],
-    ["department", db.department.count()],
-    ["subUnit", db.subUnit.count()],
-    ["budget", db.budget.count()],
-    ["budgetSubUnit", db.budgetSubUnit.count()],
-    ["incomeLine", db.incomeLine.count()],
-    ["basicLine", db.basicLine.count()],
-    ["project", db.project.count()],
-    ["projectIndicator", db.projectIndicator.count()],
-    ["performanceIndicator", db.performanceIndicator.count()],
-    ["threePublic", db.threePublic.count()],
-    ["procurementLine", db.procurementLine.count()],
-    ["assetHolding", db.assetHolding.count()],
-    ["narrativeReasons", db.narrativeReasons.count()],
-    ["priorYear", db.priorYear.count()],
-    ["priorFunctionAmount", db.priorFunctionAmount.count()],
-    ["budgetEvent", db.budgetEvent.count()],
-    ["amountChange", db.amountChange.count()],
-    ["publishedSnapshot", db.publishedSnapshot.count()],
-    ["snapshotPdf", db.snapshotPdf.count()],
-    ["budgetSubmission", db.budgetSubmission.count()],
-  ].map(async ([name, count]) => [name, await count] as const));
+  const entries = await Promise.all(
+    [
+      ["region", db.region.count()],
+      ["department", db.department.count()],
+      ["subUnit", db.subUnit.count()],
+      ["budget", db.budget.count()],
+      ["budgetSubUnit", db.budgetSubUnit.count()],
+      ["incomeLine", db.incomeLine.count()],
+      ["basicLine", db.basicLine.count()],
+      ["project", db.project.count()],
+      ["projectIndicator", db.projectIndicator.count()],
+      ["performanceIndicator", db.performanceIndicator.count()],
+      ["threePublic", db.threePublic.count()],
+      ["procurementLine", db.procurementLine.count()],
+      ["assetHolding", db.assetHolding.count()],
+      ["narrativeReasons", db.narrativeReasons.count()],
+      ["priorYear", db.priorYear.count()],
+      ["priorFunctionAmount", db.priorFunctionAmount.count()],
+      ["budgetEvent", db.budgetEvent.count()],
+      ["amountChange", db.amountChange.count()],
+      ["publishedSnapshot", db.publishedSnapshot.count()],
+      ["snapshotPdf", db.snapshotPdf.count()],
+      ["budgetSubmission", db.budgetSubmission.count()],
+    ].map(async ([name, count]) => [name, await count] as const),
+  );
   return Object.fromEntries(entries);
 }
 

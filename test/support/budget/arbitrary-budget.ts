@@ -33,7 +33,7 @@ export function arbitraryBudget(catalog: Catalog): fc.Arbitrary<Budget> {
   });
   const project = fc
     .record({ function: fc.constantFrom(...functions), amount: yuan(2_000_000_000), subsidyShare: fc.double({ min: 0, max: 1, noNaN: true }), fund })
-    .map(({ function: fn, amount, subsidyShare, fund: f }, ) => {
+    .map(({ function: fn, amount, subsidyShare, fund: f }) => {
       const superiorSubsidy = amount.times(subsidyShare).toDecimalPlaces(2, Decimal.ROUND_DOWN);
       return { fn, amount, superiorSubsidy, ownArrangement: amount.minus(superiorSubsidy), fund: f };
     });

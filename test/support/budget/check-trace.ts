@@ -16,7 +16,12 @@ export function checkTrace(t: Trace, where: string, atomsInBudget = 1) {
     expect(yuan.toFixed(2), `${where}: ${a.key} lines`).toBe(a.sum);
     const gap = new Decimal(a.value).minus(yuan.dividedBy(10_000)).abs();
     if (a.rounding === "round") {
-      expect(toWanYuan(yuan.abs()).times(yuan.isNegative() ? -1 : 1).toFixed(2), `${where}: ${a.key} rounds once`).toBe(a.value);
+      expect(
+        toWanYuan(yuan.abs())
+          .times(yuan.isNegative() ? -1 : 1)
+          .toFixed(2),
+        `${where}: ${a.key} rounds once`,
+      ).toBe(a.value);
       expect(gap.lessThanOrEqualTo(HALF_FEN)).toBe(true);
     } else {
       // Income and carry-over are apportioned from the fund's printed expenditure, itself off by
@@ -28,4 +33,3 @@ export function checkTrace(t: Trace, where: string, atomsInBudget = 1) {
     expect(sum(t.rows.map((r) => new Decimal(r.value))).toFixed(2), `${where}: printed rows add to the total`).toBe(t.value);
   }
 }
-

@@ -36,19 +36,21 @@ export function isFinalPackageText(text: string): boolean {
 
 export function loadFixtures(): Fixture[] {
   const dir = fixturesDir();
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".package.json"))
-    .sort()
-    .map((file) => ({ file, text: readFileSync(path.join(dir, file), "utf8") }))
-    // 决算 packages (kind "final") have their own shape and loader: test/support/final/fixtures.ts.
-    .filter(({ text }) => !isFinalPackageText(text))
-    .map(({ file, text }) => {
-      const name = file.replace(/\.package\.json$/, "");
-      const parsed = parsePackageJson(text);
-      if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.map((e) => e.message).join("; ")}`);
-      const expectedFile = path.join(dir, `${name}.expected.json`);
-      const expected = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, "utf8")) : undefined;
-      const budget = packageToBudget(parsed.pkg);
-      return { name, text, pkg: parsed.pkg, budget, catalog: loadReferenceCatalog(budget.year), expected };
-    });
+  return (
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".package.json"))
+      .sort()
+      .map((file) => ({ file, text: readFileSync(path.join(dir, file), "utf8") }))
+      // 决算 packages (kind "final") have their own shape and loader: test/support/final/fixtures.ts.
+      .filter(({ text }) => !isFinalPackageText(text))
+      .map(({ file, text }) => {
+        const name = file.replace(/\.package\.json$/, "");
+        const parsed = parsePackageJson(text);
+        if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.map((e) => e.message).join("; ")}`);
+        const expectedFile = path.join(dir, `${name}.expected.json`);
+        const expected = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, "utf8")) : undefined;
+        const budget = packageToBudget(parsed.pkg);
+        return { name, text, pkg: parsed.pkg, budget, catalog: loadReferenceCatalog(budget.year), expected };
+      })
+  );
 }

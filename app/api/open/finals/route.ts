@@ -15,10 +15,12 @@ export async function GET(request: Request) {
   const yearText = q.get("year") ?? undefined;
   if ((region !== undefined && !parseRegionYear(region, "2000")) || (yearText !== undefined && !parseRegionYear("0", yearText)))
     return Response.json({ error: "参数 region 或 year 格式不正确" }, { status: 400 });
-  const finals = await readPublished((d) => listPublishedFinals(d, {
-    ...(region !== undefined ? { region } : {}),
-    ...(yearText !== undefined ? { year: Number(yearText) } : {}),
-  }));
+  const finals = await readPublished((d) =>
+    listPublishedFinals(d, {
+      ...(region !== undefined ? { region } : {}),
+      ...(yearText !== undefined ? { year: Number(yearText) } : {}),
+    }),
+  );
   const origin = new URL(request.url).origin;
   return Response.json(
     {

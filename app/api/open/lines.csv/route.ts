@@ -21,11 +21,10 @@ export async function GET(request: Request) {
     (unit !== undefined && !parsePublicKey("0", "2000", unit))
   )
     return Response.json({ error: "参数格式不正确" }, { status: 400 });
-  const budgets = (
-    await readPublished((d) => listPublishedBudgets(d, { ...(region ? { region } : {}), ...(year ? { year: Number(year) } : {}) }))
-  ).filter((b) => unit === undefined || b.unit.code === unit);
-  if (unit !== undefined && budgets.length === 0)
-    return Response.json({ error: "未找到已公开的部门预算" }, { status: 404 });
+  const budgets = (await readPublished((d) => listPublishedBudgets(d, { ...(region ? { region } : {}), ...(year ? { year: Number(year) } : {}) }))).filter(
+    (b) => unit === undefined || b.unit.code === unit,
+  );
+  if (unit !== undefined && budgets.length === 0) return Response.json({ error: "未找到已公开的部门预算" }, { status: 404 });
   return new Response(linesCsv(budgets), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -28,7 +28,12 @@ function Change({ change }: { change: string | undefined }) {
   if (change === undefined) return <td className="num muted">—</td>;
   const d = parseWan(change);
   if (d.isZero()) return <td className="num">持平</td>;
-  return <td className={`num ${d.isNegative() ? "dz-down" : "dz-up"}`}>{d.isNegative() ? "−" : "+"}{formatWanDisplay(d.abs())}</td>;
+  return (
+    <td className={`num ${d.isNegative() ? "dz-down" : "dz-up"}`}>
+      {d.isNegative() ? "−" : "+"}
+      {formatWanDisplay(d.abs())}
+    </td>
+  );
 }
 
 /** One district and year: every published department with its totals, district totals, a chart by 类. */
@@ -83,73 +88,73 @@ export default async function DistrictYearPage({ params }: { params: Params }) {
         </section>
       ) : null}
       {budgets.length > 0 ? (
-      <>
-      <h2>{key.year} 年部门预算</h2>
-      <p className="muted">共 {budgets.length} 个部门已公开。金额单位：万元。“比上年”为本年支出合计与上年预算数之差。</p>
-      <div className="dz-scroll">
-        <table className="data" data-testid="district-budgets">
-          <thead>
-            <tr>
-              <th>部门</th>
-              <th className="num">支出合计</th>
-              <th className="num">基本支出</th>
-              <th className="num">项目支出</th>
-              <th className="num">“三公”经费</th>
-              <th className="num">比上年</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ b, s }) => (
-              <tr key={b.unit.code}>
-                <td>
-                  <Link href={`/b/${key.region}/${key.year}/${b.unit.code}`}>{b.unit.name}</Link>
-                  <span className="muted">（{b.unit.code}）</span>
-                </td>
-                <td className="num">{displayAmountOrZero(s.total)}</td>
-                <td className="num">{displayAmountOrZero(s.basic)}</td>
-                <td className="num">{displayAmountOrZero(s.project)}</td>
-                <td className="num">{displayAmountOrZero(s.threePublic)}</td>
-                <Change change={s.change} />
-              </tr>
-            ))}
-            <tr data-testid="district-total">
-              <th>全区合计</th>
-              <th className="num">{displayAmountOrZero(totals.total)}</th>
-              <th className="num">{displayAmountOrZero(totals.basic)}</th>
-              <th className="num">{displayAmountOrZero(totals.project)}</th>
-              <th className="num">{displayAmountOrZero(totals.threePublic)}</th>
-              <th />
-            </tr>
-          </tbody>
-        </table>
-      </div>
-      <h2>支出按功能分类（类）</h2>
-      <div className="dz-charts">
-        <BarChart title={`${regionName}已公开部门支出合计，按功能分类`} items={byClass.map((c) => ({ label: c.name, values: [c.total] }))} />
-      </div>
-      <div className="dz-scroll">
-        <table className="data" data-testid="district-by-class">
-          <thead>
-            <tr>
-              <th>功能分类</th>
-              <th className="num">合计</th>
-              <th>部门</th>
-            </tr>
-          </thead>
-          <tbody>
-            {byClass.map((c) => (
-              <tr key={c.code}>
-                <td>
-                  {c.code} {c.name}
-                </td>
-                <td className="num">{displayAmountOrZero(c.total)}</td>
-                <td>{c.departments.map((d) => `${d.department} ${displayAmountOrZero(d.total)}`).join("；")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      </>
+        <>
+          <h2>{key.year} 年部门预算</h2>
+          <p className="muted">共 {budgets.length} 个部门已公开。金额单位：万元。“比上年”为本年支出合计与上年预算数之差。</p>
+          <div className="dz-scroll">
+            <table className="data" data-testid="district-budgets">
+              <thead>
+                <tr>
+                  <th>部门</th>
+                  <th className="num">支出合计</th>
+                  <th className="num">基本支出</th>
+                  <th className="num">项目支出</th>
+                  <th className="num">“三公”经费</th>
+                  <th className="num">比上年</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ b, s }) => (
+                  <tr key={b.unit.code}>
+                    <td>
+                      <Link href={`/b/${key.region}/${key.year}/${b.unit.code}`}>{b.unit.name}</Link>
+                      <span className="muted">（{b.unit.code}）</span>
+                    </td>
+                    <td className="num">{displayAmountOrZero(s.total)}</td>
+                    <td className="num">{displayAmountOrZero(s.basic)}</td>
+                    <td className="num">{displayAmountOrZero(s.project)}</td>
+                    <td className="num">{displayAmountOrZero(s.threePublic)}</td>
+                    <Change change={s.change} />
+                  </tr>
+                ))}
+                <tr data-testid="district-total">
+                  <th>全区合计</th>
+                  <th className="num">{displayAmountOrZero(totals.total)}</th>
+                  <th className="num">{displayAmountOrZero(totals.basic)}</th>
+                  <th className="num">{displayAmountOrZero(totals.project)}</th>
+                  <th className="num">{displayAmountOrZero(totals.threePublic)}</th>
+                  <th />
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <h2>支出按功能分类（类）</h2>
+          <div className="dz-charts">
+            <BarChart title={`${regionName}已公开部门支出合计，按功能分类`} items={byClass.map((c) => ({ label: c.name, values: [c.total] }))} />
+          </div>
+          <div className="dz-scroll">
+            <table className="data" data-testid="district-by-class">
+              <thead>
+                <tr>
+                  <th>功能分类</th>
+                  <th className="num">合计</th>
+                  <th>部门</th>
+                </tr>
+              </thead>
+              <tbody>
+                {byClass.map((c) => (
+                  <tr key={c.code}>
+                    <td>
+                      {c.code} {c.name}
+                    </td>
+                    <td className="num">{displayAmountOrZero(c.total)}</td>
+                    <td>{c.departments.map((d) => `${d.department} ${displayAmountOrZero(d.total)}`).join("；")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       ) : null}
     </>
   );

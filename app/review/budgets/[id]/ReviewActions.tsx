@@ -103,7 +103,10 @@ export function ReviewActions({
   }
   if (status === "APPROVED" && canPublish) {
     return (
-      <form {...confirmed(publish.formProps, "确定公开本预算吗？公开后任何人都可以查阅和下载，公开的版本不能撤回，只能通过预算调整发布新版本。")} className={styles.actionForm}>
+      <form
+        {...confirmed(publish.formProps, "确定公开本预算吗？公开后任何人都可以查阅和下载，公开的版本不能撤回，只能通过预算调整发布新版本。")}
+        className={styles.actionForm}
+      >
         <Hidden budgetId={budgetId} version={version} />
         <p className="muted">公开后，公开表格和情况说明将被冻结，任何人都可以查阅；此后只能通过预算调整发布新版本。</p>
         <button type="submit" disabled={publish.pending}>

@@ -20,7 +20,6 @@ import styles from "./budget-review.module.css";
 
 export const metadata: Metadata = { title: "审核预算" };
 
-
 /** One budget under review: what will be published, the findings, last year, changes, comments, trail. */
 export default async function BudgetReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -41,7 +40,9 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
   return (
     <>
       <p>
-        <Link href={`/review?region=${review.region.code}&year=${review.year}`}>← 返回 {review.region.name} {review.year} 年审核汇总</Link>
+        <Link href={`/review?region=${review.region.code}&year=${review.year}`}>
+          ← 返回 {review.region.name} {review.year} 年审核汇总
+        </Link>
       </p>
       <h1>
         {review.unitName} {review.year} 年部门预算 <StatusBadge status={review.status} />

@@ -42,7 +42,9 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
       <section className="card">
         <dl className="facts" data-testid="budget-facts">
           <dt>行政区划</dt>
-          <dd>{budget.region.name}（{budget.region.code}）</dd>
+          <dd>
+            {budget.region.name}（{budget.region.code}）
+          </dd>
           <dt>部门编码</dt>
           <dd>{budget.department.code}</dd>
           <dt>版本</dt>
@@ -51,8 +53,8 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
           <dd data-testid="income-total">{wan(budget.totals.income)} 万元</dd>
           <dt>支出合计</dt>
           <dd>
-            {wan(budget.totals.expenditure.total)} 万元（基本支出 {wan(budget.totals.expenditure.basic)} 万元，项目支出{" "}
-            {wan(budget.totals.expenditure.project)} 万元）
+            {wan(budget.totals.expenditure.total)} 万元（基本支出 {wan(budget.totals.expenditure.basic)} 万元，项目支出 {wan(budget.totals.expenditure.project)}{" "}
+            万元）
           </dd>
           <dt>“三公”经费</dt>
           <dd>{wan(budget.totals.threePublic)} 万元</dd>
@@ -94,7 +96,8 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
                     <ul className="amount-changes">
                       {e.changes.map((c) => (
                         <li key={c.key}>
-                          {c.label}：{c.oldValue === null ? "（新增）" : `${yuan(c.oldValue)} 元`} → {c.newValue === null ? "（删除）" : `${yuan(c.newValue)} 元`}
+                          {c.label}：{c.oldValue === null ? "（新增）" : `${yuan(c.oldValue)} 元`} →{" "}
+                          {c.newValue === null ? "（删除）" : `${yuan(c.newValue)} 元`}
                         </li>
                       ))}
                     </ul>

@@ -101,7 +101,9 @@ export default async function FinalWorkspacePage({ params }: { params: Promise<{
         ) : null}
       </section>
       {data.editable ? <FinalHelpers budgetId={data.id} version={data.version} /> : null}
-      {hasPermission(user, "budget.export") ? <FinalWorkbookPanel budgetId={data.id} version={data.version} editable={data.editable && hasPermission(user, "budget.import")} /> : null}
+      {hasPermission(user, "budget.export") ? (
+        <FinalWorkbookPanel budgetId={data.id} version={data.version} editable={data.editable && hasPermission(user, "budget.import")} />
+      ) : null}
       <div key={data.version}>
         <LinesSection {...props} />
         <IncomeSection {...props} />

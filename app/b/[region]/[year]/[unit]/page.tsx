@@ -53,7 +53,10 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
   return (
     <>
       <p className="muted">
-        <Link href="/">公开预算</Link> / <Link href={`/b/${key.region}/${key.year}`}>{budget.region.name} {budget.year} 年</Link>
+        <Link href="/">公开预算</Link> /{" "}
+        <Link href={`/b/${key.region}/${key.year}`}>
+          {budget.region.name} {budget.year} 年
+        </Link>
       </p>
       <h1>
         {budget.unit.name} {budget.year} 年部门预算
@@ -61,7 +64,9 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
       {hasFinal ? <DocumentTabs current="budget" budgetHref={null} finalHref={finalPath(key)} /> : null}
       <p data-testid="published-at">
         公开日期：<time dateTime={budget.publishedAt.toISOString()}>{formatDay(budget.publishedAt)}</time>
-        <span className="muted">（部门编码 {budget.unit.code}，{budget.region.name}）</span>
+        <span className="muted">
+          （部门编码 {budget.unit.code}，{budget.region.name}）
+        </span>
       </p>
       {budget.sequence > 1 ? (
         <p className="dz-adjusted" role="note" data-testid="adjusted-note">
@@ -69,11 +74,21 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
         </p>
       ) : null}
       <nav className="dz-downloads" aria-label="下载">
-        <DownloadLink className="button" href={`${api}/report.pdf${v}`}>下载 PDF</DownloadLink>
-        <DownloadLink className="button secondary" href={`${api}/tables.xlsx${v}`}>下载 Excel</DownloadLink>
-        <a className="button secondary" href={`${api}${v}`}>JSON 数据</a>
-        <a className="button secondary" href={`/api/open/lines.csv?region=${key.region}&year=${key.year}&unit=${key.unit}`}>支出明细 CSV</a>
-        <Link className="button secondary" href={`${budgetPath(key)}/print`}>打印版</Link>
+        <DownloadLink className="button" href={`${api}/report.pdf${v}`}>
+          下载 PDF
+        </DownloadLink>
+        <DownloadLink className="button secondary" href={`${api}/tables.xlsx${v}`}>
+          下载 Excel
+        </DownloadLink>
+        <a className="button secondary" href={`${api}${v}`}>
+          JSON 数据
+        </a>
+        <a className="button secondary" href={`/api/open/lines.csv?region=${key.region}&year=${key.year}&unit=${key.unit}`}>
+          支出明细 CSV
+        </a>
+        <Link className="button secondary" href={`${budgetPath(key)}/print`}>
+          打印版
+        </Link>
       </nav>
 
       <section className="card" aria-labelledby="charts">
@@ -89,7 +104,9 @@ export default async function PublishedBudgetPage({ params }: { params: Params }
       <nav className="dz-toc" aria-label="目录">
         <a href="#narrative">部门预算情况说明</a>
         {grids.map((g) => (
-          <a key={g.key} href={`#${g.key}`}>{g.shortTitle}</a>
+          <a key={g.key} href={`#${g.key}`}>
+            {g.shortTitle}
+          </a>
         ))}
       </nav>
       <div id="narrative">

@@ -29,10 +29,14 @@ export default async function ReviewTracePage({ params, searchParams }: { params
   return (
     <>
       <p>
-        <Link href={`${base}#preview`}>← 返回 {answer.unitName} {answer.year} 年部门预算审核</Link>
+        <Link href={`${base}#preview`}>
+          ← 返回 {answer.unitName} {answer.year} 年部门预算审核
+        </Link>
       </p>
       {answer.status !== 200 ? (
-        <p role="alert" className="error">{answer.error}</p>
+        <p role="alert" className="error">
+          {answer.error}
+        </p>
       ) : (
         <>
           <TraceView
@@ -44,7 +48,9 @@ export default async function ReviewTracePage({ params, searchParams }: { params
             {!answer.previous ? (
               <p className="muted">该预算只报送过一次，没有可比较的上次报送。</p>
             ) : answer.previous.value === answer.trace.value && answer.previous.lines.length === 0 ? (
-              <p>第 {answer.previous.sequence} 次报送时同为 {wan(answer.previous.value)} 万元，明细行没有变化。</p>
+              <p>
+                第 {answer.previous.sequence} 次报送时同为 {wan(answer.previous.value)} 万元，明细行没有变化。
+              </p>
             ) : (
               <>
                 <p>
@@ -55,8 +61,12 @@ export default async function ReviewTracePage({ params, searchParams }: { params
                     <thead>
                       <tr>
                         <th scope="col">变化的明细行</th>
-                        <th scope="col" className="dz-num">上次（元）</th>
-                        <th scope="col" className="dz-num">现在（元）</th>
+                        <th scope="col" className="dz-num">
+                          上次（元）
+                        </th>
+                        <th scope="col" className="dz-num">
+                          现在（元）
+                        </th>
                       </tr>
                     </thead>
                     <tbody>

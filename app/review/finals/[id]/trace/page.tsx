@@ -25,10 +25,14 @@ export default async function ReviewFinalTracePage({ params, searchParams }: { p
   return (
     <>
       <p>
-        <Link href={`${base}#preview`}>← 返回 {answer.unitName} {answer.year} 年度部门决算审核</Link>
+        <Link href={`${base}#preview`}>
+          ← 返回 {answer.unitName} {answer.year} 年度部门决算审核
+        </Link>
       </p>
       {answer.status !== 200 ? (
-        <p role="alert" className="error">{answer.error}</p>
+        <p role="alert" className="error">
+          {answer.error}
+        </p>
       ) : (
         <TraceView
           trace={answer.trace}

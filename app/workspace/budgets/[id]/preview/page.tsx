@@ -17,8 +17,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
   return (
     <section className="card draft-preview" data-testid="preview" data-watermark="草稿">
       <p className="muted no-print">
-        以下为按已保存数据生成的公开文本和公开表（未保存的修改不在其中）。打印时只印预览本身，每页带“草稿”水印。{" "}
-        <PrintButton label="打印草稿" />
+        以下为按已保存数据生成的公开文本和公开表（未保存的修改不在其中）。打印时只印预览本身，每页带“草稿”水印。 <PrintButton label="打印草稿" />
       </p>
       <DisclosureDocument tables={disclosure.tables} narrative={disclosure.narrative} />
     </section>

@@ -47,7 +47,10 @@ export default async function PublishedFinalPage({ params }: { params: Params })
   return (
     <>
       <p className="muted">
-        <Link href="/">公开预算</Link> / <Link href={`/b/${key.region}/${key.year}`}>{final.region.name} {final.year} 年</Link>
+        <Link href="/">公开预算</Link> /{" "}
+        <Link href={`/b/${key.region}/${key.year}`}>
+          {final.region.name} {final.year} 年
+        </Link>
       </p>
       <h1>
         {final.unit.name} {final.year} 年度部门决算
@@ -55,12 +58,20 @@ export default async function PublishedFinalPage({ params }: { params: Params })
       <DocumentTabs current="final" budgetHref={budget ? budgetPath(key) : null} finalHref={null} />
       <p data-testid="published-at">
         公开日期：<time dateTime={final.publishedAt.toISOString()}>{formatDay(final.publishedAt)}</time>
-        <span className="muted">（部门编码 {final.unit.code}，{final.region.name}）</span>
+        <span className="muted">
+          （部门编码 {final.unit.code}，{final.region.name}）
+        </span>
       </p>
       <nav className="dz-downloads" aria-label="下载">
-        <a className="button" href={`${api}/report.pdf${v}`} download>下载决算 PDF</a>
-        <a className="button secondary" href={`${api}/tables.xlsx${v}`} download>下载决算 Excel</a>
-        <a className="button secondary" href={`${api}${v}`}>JSON 数据</a>
+        <a className="button" href={`${api}/report.pdf${v}`} download>
+          下载决算 PDF
+        </a>
+        <a className="button secondary" href={`${api}/tables.xlsx${v}`} download>
+          下载决算 Excel
+        </a>
+        <a className="button secondary" href={`${api}${v}`}>
+          JSON 数据
+        </a>
       </nav>
 
       <section className="card" aria-labelledby="compare">
@@ -71,7 +82,9 @@ export default async function PublishedFinalPage({ params }: { params: Params })
       <nav className="dz-toc" aria-label="目录">
         <a href="#narrative">部门决算情况说明</a>
         {grids.map((g) => (
-          <a key={g.key} href={`#${g.key}`}>{g.shortTitle}</a>
+          <a key={g.key} href={`#${g.key}`}>
+            {g.shortTitle}
+          </a>
         ))}
       </nav>
       <article className="dz-document" id="narrative">

@@ -39,7 +39,9 @@ export default async function TracePage({ params, searchParams }: { params: Para
           rowHref={(r) => (r.table ? `${base}/trace?${new URLSearchParams({ table: r.table, row: r.row, column: r.column })}` : undefined)}
         />
       ) : (
-        <p role="alert" className="error">{answer.error}</p>
+        <p role="alert" className="error">
+          {answer.error}
+        </p>
       )}
       <p className="muted">
         数字按公开时冻结的预算数据计算，公开后不再变化。

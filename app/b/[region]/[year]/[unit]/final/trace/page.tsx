@@ -42,7 +42,9 @@ export default async function FinalTracePage({ params, searchParams }: { params:
           rowHref={(r) => (r.table ? `${base}/trace?${new URLSearchParams({ table: r.table, row: r.row, column: r.column })}` : undefined)}
         />
       ) : (
-        <p role="alert" className="error">{answer.error}</p>
+        <p role="alert" className="error">
+          {answer.error}
+        </p>
       )}
       <p className="muted">
         数字按公开时冻结的决算数据计算，公开后不再变化。
