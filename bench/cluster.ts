@@ -150,7 +150,7 @@ async function replicaLagUnderSaves(cluster: Cluster) {
   try {
     const budget = await db.budget.findFirstOrThrow({ where: { year: 2023, department: { code: "134" } } });
     const base = SECTIONS.narrative.pick(budgetToPackage((await loadBudgetById(db, budget.id, {}))!, { unit: "元" }));
-    const saveId = cluster.actionId("app/workspace/budgets/[id]/actions.ts", "saveSectionAction");
+    const saveId = cluster.actionId("lib/actions/budget/save-section.ts", "saveSectionAction");
     const savers = await Promise.all(
       Array.from({ length: SAVERS }, async (_, i) => {
         const c = new HttpClient(PORTS.balancer, `127.0.0.${20 + i}`);

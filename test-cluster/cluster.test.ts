@@ -113,12 +113,12 @@ describe("publication across servers and the replica", () => {
     const reviewer = new HttpClient(a);
     expect(await reviewer.signIn("reviewer.500109", DEMO_PASSWORD)).toEqual({ ok: true });
     const version = (await primary.budget.findUniqueOrThrow({ where: { id: budget.id } })).version;
-    const published = await reviewer.action<{ ok: boolean; message: string }>(
-      cluster.actionId("app/review/budgets/[id]/actions.ts", "publishAction"),
+    const published = await reviewer.action<{ ok: boolean; status?: string; message: string }>(
+      cluster.actionId("lib/actions/review/transitions.ts", "publishAction"),
       `/review/budgets/${budget.id}`,
       { state: null, form: { budgetId: String(budget.id), expectedVersion: String(version) } },
     );
-    expect(published.result).toEqual({ ok: true, message: "已公开，公众现在可以查阅" });
+    expect(published.result).toMatchObject({ ok: true, status: "PUBLISHED", message: "已公开，公众现在可以查阅" });
     const seen = await poll(async () => {
       const res = await other.get(publicPath);
       return res.status === 200 ? res.text : undefined;
@@ -185,7 +185,7 @@ describe("an app server dies under load", () => {
   it("the other answers every public read, and no save is lost or half-written", async () => {
     const budget = await primary.budget.findFirstOrThrow({ where: { year: 2023, department: { code: "134" } } });
     const pagePath = `/workspace/budgets/${budget.id}`;
-    const saveId = cluster.actionId("app/workspace/budgets/[id]/actions.ts", "saveSectionAction");
+    const saveId = cluster.actionId("lib/actions/budget/save-section.ts", "saveSectionAction");
     const base = SECTIONS.narrative.pick(budgetToPackage((await loadBudgetById(primary, budget.id, {}))!, { unit: "元" }));
     const valuesFor = (i: number) => ({ narrative: { ...base.narrative, incomeChange: `第 ${i} 次保存：收入`, basicUsage: `第 ${i} 次保存：基本支出` } });
     const stored = async () => {
@@ -213,10 +213,10 @@ describe("an app server dies under load", () => {
       if (i === 8) void cluster.apps[0]!.kill();
       let outcome: string;
       try {
-        const r = await accountant.action<{ ok: boolean; version?: number; kind?: string }>(saveId, pagePath, [
+        const r = await accountant.action<{ ok: boolean; version?: number; code?: string }>(saveId, pagePath, [
           { budgetId: budget.id, expectedVersion: version, section: "narrative", values: valuesFor(i) },
         ]);
-        outcome = r.result?.ok ? "ok" : `HTTP ${r.status} ${r.result?.kind ?? ""}`;
+        outcome = r.result?.ok ? "ok" : `HTTP ${r.status} ${r.result?.code ?? ""}`;
         if (r.result?.ok) {
           expect(r.result.version).toBe(version + 1);
           version = r.result.version!;
