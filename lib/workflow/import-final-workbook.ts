@@ -1,5 +1,4 @@
 import type { Failure } from "@/lib/result";
-import Decimal from "decimal.js";
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import type { FinalChange } from "@/lib/final/package/diff";
 import { diffFinalPackages } from "@/lib/final/package/diff";
@@ -11,10 +10,6 @@ import { EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
 import { MAX_WORKBOOK_BYTES, stampProblem } from "./import-workbook";
 import { catalogueProblems } from "@/lib/db/finals/import-final";
 import { changeFinal } from "./save-final";
-
-const AMOUNT = /^-?\d+(\.\d+)?$/;
-/** The workbook gives amounts as typed ("2510000"), the draft may hold them as "2510000.00": not a change. */
-const sameAmount = (a: string | null, b: string | null) => a !== null && b !== null && AMOUNT.test(a) && AMOUNT.test(b) && new Decimal(a).equals(b);
 
 /** The one failure shape (lib/result): the first problem's message, and every problem. */
 const refused = (errors: WorkbookProblem[]) => ({ ok: false as const, code: "rejected" as const, message: errors[0]?.message ?? "工作簿不能导入", errors });
@@ -57,7 +52,7 @@ export async function importFinalWorkbook(
   if (!read.ok) return refused(read.errors);
   const problems = await catalogueProblems(db, read.pkg);
   if (problems.length > 0) return refused(problems.map((p) => ({ ...p, ...(read.cellOf(p.path) ? { cell: read.cellOf(p.path) } : {}) })));
-  const changes = diffFinalPackages(row.finalContent.package, read.pkg).filter((c) => !sameAmount(c.before, c.after));
+  const changes = diffFinalPackages(row.finalContent.package, read.pkg);
   if (!input.apply) return { ok: true, applied: false, changes };
   const saved = await changeFinal(db, actor, input, () => read.pkg, { action: "import.final.workbook", comment: "导入决算录入工作簿" });
   if (!saved.ok) return refused(saved.errors ?? [{ path: "", message: saved.message }]);

@@ -19,4 +19,12 @@ describe("what changed between two submissions of a 决算", () => {
     expect(line.label).toMatch(/决算数/);
     expect(changes.find((c) => c.path === "training")).toMatchObject({ after: null });
   });
+
+  it("takes one amount written two ways (as a workbook and a draft give it) for no change", () => {
+    const next = structuredClone(pkg);
+    next.basicExpenditure[0].actual = "2510000";
+    const before = structuredClone(pkg);
+    before.basicExpenditure[0].actual = "2510000.00";
+    expect(diffFinalPackages(before, next)).toEqual([]);
+  });
 });

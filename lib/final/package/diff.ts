@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import type { PathSegment } from "@/lib/budget/package/labels";
 import { formatPath } from "@/lib/budget/package/labels";
 import { describeFinalField } from "./labels";
@@ -11,6 +12,9 @@ export interface FinalChange {
   after: string | null;
 }
 
+const AMOUNT = /^-?\d+(\.\d+)?$/;
+/** One amount written two ways ("2510000" and "2510000.00", as a workbook and a draft give it) is no change. */
+const sameAmount = (a: unknown, b: unknown) => typeof a === "string" && typeof b === "string" && AMOUNT.test(a) && AMOUNT.test(b) && new Decimal(a).equals(b);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const shown = (v: unknown): string | null => (v === undefined || v === null ? null : typeof v === "string" ? v : JSON.stringify(v));
 
@@ -45,7 +49,7 @@ export function diffFinalPackages(before: unknown, after: unknown): FinalChange[
       for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) walk(x[key], y[key], [...path, key], context);
       return;
     }
-    if (shown(a) === shown(b)) return;
+    if (shown(a) === shown(b) || sameAmount(a, b)) return;
     out.push({ path: formatPath(path), label: `${context}${describeFinalField(path)}`, before: shown(a), after: shown(b) });
   };
   walk(before, after, [], "");
