@@ -64,7 +64,7 @@ export function parseTsv(text: string): string[][] {
 }
 
 /** Full-width digits and punctuation folded to ASCII, spaces (including U+3000) dropped. */
-function foldWidth(s: string): string {
+export function foldWidth(s: string): string {
   return s
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, ".")

@@ -1,8 +1,8 @@
 "use client";
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { useFieldArray } from "react-hook-form";
 import { tableFeatures, useTable, FlexRender, type ColumnDef, type Row as TableRow } from "@tanstack/react-table";
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { defaultRangeExtractor, useWindowVirtualizer, type Range } from "@tanstack/react-virtual";
 import { FUND_LABELS } from "@/lib/budget/package/labels";
 import { duplicateGroups, mergeGroup, type DuplicateGroup } from "@/lib/workspace/basic-lines";
 import { applyPaste, parseTsv, type AmountUnit, type CellProblem, type GridColumn, type GridLine } from "@/lib/workspace/grid-paste";
@@ -26,6 +26,7 @@ import {
   type Row,
 } from "./BasicGridCells";
 import { moveFrom, type Move } from "@/lib/workspace/grid-moves";
+import { findCells, nextFound, type FoundCell } from "@/lib/workspace/grid-find";
 
 const features = tableFeatures({});
 
@@ -64,6 +65,8 @@ const SHORTCUTS: [string, string][] = [
   ["Ctrl+V", "粘贴 Excel/WPS 区域"],
   ["Ctrl+Z", "撤销粘贴"],
   ["Ctrl+S", "保存"],
+  ["Ctrl+F", "查找（100 行以上的表格）"],
+  ["Enter / F3 / Shift+F3", "查找下一个 / 上一个；Esc 回到表格"],
 ];
 
 interface PasteReport {
@@ -92,6 +95,10 @@ export function BasicGrid() {
   const [notice, setNotice] = useState<string | null>(null);
   // A paste is undone exactly as long as nothing was typed after it (else Ctrl+Z is the browser's).
   const [undoable, setUndoable] = useState(false);
+  const findInput = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState("");
+  const [findStatus, setFindStatus] = useState("");
+  const lastCell = useRef<FoundCell | undefined>(undefined);
   // Where the focus goes once the page has it: after the rows change (`rowsBefore`: the rows as
   // they were when it was asked, since their inputs are replaced), or a line is scrolled in.
   const pendingFocus = useRef<{ row: number; column: GridColumn; rowsBefore?: unknown } | null>(null);
@@ -149,9 +156,22 @@ export function BasicGrid() {
     observer.observe(document.body);
     return () => observer.disconnect();
   }, [virtual]);
+  // The line holding the focus (or about to receive it) stays in the page even when the window
+  // moves away from it — the summary above the grid growing, a scroll by the mouse — so that the
+  // input being typed into is never unmounted under the keyboard.
+  const focusedRow = useRef<number | null>(null);
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    for (const keep of [focusedRow.current, pendingFocus.current?.row]) {
+      if (keep == null || keep >= range.count || indexes.includes(keep)) continue;
+      indexes.push(keep);
+    }
+    return indexes.sort((a, b) => a - b);
+  }, []);
   const virtualizer = useWindowVirtualizer({
     count: rowModel.length,
     enabled: virtual,
+    rangeExtractor,
     estimateSize: (i) => LINE_HEIGHT + (duplicateOf.has(i) ? NOTE_HEIGHT : 0),
     overscan: 12,
     scrollMargin: bodyTop,
@@ -176,12 +196,25 @@ export function BasicGrid() {
   const focusCell = (target: { row: number; column: GridColumn }) => {
     const element = cellAt(target.row, target.column);
     if (element) {
+      pendingFocus.current = null;
       element.focus();
       if (element instanceof HTMLInputElement) element.select();
       return;
     }
     pendingFocus.current = target;
     virtualizer.scrollToIndex(target.row, { align: "center" });
+  };
+
+  /** Goes to the next (or previous) cell holding `text`, from the cell last in the grid. */
+  const findNext = (text: string, backwards = false) => {
+    const found = findCells(currentLines(), text, catalog);
+    const index = nextFound(found, lastCell.current, backwards);
+    if (index === undefined) {
+      setFindStatus(text.trim() === "" ? "" : `没有找到“${text.trim()}”`);
+      return;
+    }
+    setFindStatus(`第 ${index + 1} / ${found.length} 处`);
+    focusCell(found[index]!);
   };
 
   const setLines = useCallback(
@@ -227,7 +260,10 @@ export function BasicGrid() {
   const grid = useMemo<GridContextValue>(() => ({ form, catalog, unit, actions }), [form, catalog, unit, actions]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    const at = cellOf(event.target);
+    // Keys pressed before a move has landed (the line is still being scrolled into the page) go
+    // on from where that move is going, as in a spreadsheet, not from the cell it left.
+    const pending = pendingFocus.current;
+    const at = pending ? { row: Math.min(pending.row, Math.max(fields.length - 1, 0)), column: pending.column } : cellOf(event.target);
     if (!at) return;
     const ctrl = event.ctrlKey || event.metaKey;
     if (ctrl && event.key === "Enter") {
@@ -248,6 +284,18 @@ export function BasicGrid() {
     if (ctrl && (event.key === "z" || event.key === "Z") && !event.shiftKey && paste && undoable) {
       event.preventDefault();
       undoPaste();
+      return;
+    }
+    if (ctrl && (event.key === "f" || event.key === "F") && virtual) {
+      event.preventDefault();
+      findInput.current?.focus();
+      findInput.current?.select();
+      return;
+    }
+    if (event.key === "F3") {
+      event.preventDefault();
+      lastCell.current = at;
+      findNext(query, event.shiftKey);
       return;
     }
     if (ctrl && (event.key === "Home" || event.key === "End")) {
@@ -345,6 +393,35 @@ export function BasicGrid() {
             </label>
           ))}
         </fieldset>
+        <div className="grid-find" role="search">
+          <label>
+            查找：
+            <input
+              ref={findInput}
+              type="search"
+              value={query}
+              placeholder="科目编码、名称或金额"
+              data-testid="grid-find"
+              onChange={(event) => {
+                setQuery(event.target.value);
+                setFindStatus("");
+              }}
+              onKeyDown={(event) => {
+                if (event.key === "Escape") {
+                  event.preventDefault();
+                  focusCell(lastCell.current ?? { row: 0, column: "function" });
+                  return;
+                }
+                if (event.key !== "Enter") return;
+                event.preventDefault();
+                findNext(query, event.shiftKey);
+              }}
+            />
+          </label>
+          <span className="muted small" aria-live="polite" data-testid="grid-find-status">
+            {findStatus}
+          </span>
+        </div>
         <details className="shortcuts">
           <summary>键盘快捷键</summary>
           <dl data-testid="grid-shortcuts">
@@ -387,7 +464,21 @@ export function BasicGrid() {
       <GridContext.Provider value={grid}>
         <PasteMarks.Provider value={marks}>
           <div className="grid-scroll">
-            <table className="data grid" data-testid="basic-grid" onKeyDown={onKeyDown} onPaste={onPaste} onInput={() => undoable && setUndoable(false)}>
+            <table
+              className="data grid"
+              data-testid="basic-grid"
+              onKeyDown={onKeyDown}
+              onPaste={onPaste}
+              onInput={() => undoable && setUndoable(false)}
+              onFocus={(event) => {
+                const at = cellOf(event.target);
+                focusedRow.current = at?.row ?? null;
+                lastCell.current = at;
+              }}
+              onBlur={(event) => {
+                if (!event.currentTarget.contains(event.relatedTarget)) focusedRow.current = null;
+              }}
+            >
               <thead>
                 {table.getHeaderGroups().map((group) => (
                   <tr key={group.id}>
@@ -401,18 +492,20 @@ export function BasicGrid() {
                 ))}
               </thead>
               <tbody ref={body}>
-                {virtual && items[0] ? <Spacer height={items[0].start - virtualizer.options.scrollMargin} /> : null}
-                {(virtual ? items.map((item) => rowModel[item.index]!) : rowModel).map((row) => {
+                {(virtual ? items.map((item) => rowModel[item.index]!) : rowModel).map((row, position) => {
                   const group = duplicateOf.get(row.index);
+                  const gap = virtual ? gapBefore(items, position, virtualizer.options.scrollMargin) : 0;
                   return (
-                    <GridRow
-                      key={row.id}
-                      row={row}
-                      duplicateText={group ? duplicateText(group, row.index, catalog) : undefined}
-                      duplicateRows={group ? group.rows.join(",") : undefined}
-                      errors={errorsOf(row.index)}
-                      merge={actions.merge}
-                    />
+                    <Fragment key={row.id}>
+                      {gap > 0 ? <Spacer height={gap} /> : null}
+                      <GridRow
+                        row={row}
+                        duplicateText={group ? duplicateText(group, row.index, catalog) : undefined}
+                        duplicateRows={group ? group.rows.join(",") : undefined}
+                        errors={errorsOf(row.index)}
+                        merge={actions.merge}
+                      />
+                    </Fragment>
                   );
                 })}
                 {virtual && items.length > 0 ? <Spacer height={virtualizer.getTotalSize() - (items.at(-1)!.end - virtualizer.options.scrollMargin)} /> : null}
@@ -481,6 +574,13 @@ const GridRow = memo(function GridRow({
     </RowErrors.Provider>
   );
 });
+
+/** The empty height above the `position`-th rendered line: the lines not in the page before it. */
+function gapBefore(items: readonly { start: number; end: number }[], position: number, scrollMargin: number): number {
+  const item = items[position];
+  if (!item) return 0;
+  return item.start - (position === 0 ? scrollMargin : items[position - 1]!.end);
+}
 
 /** Stands for the lines above or below the screen in a long grid. */
 function Spacer({ height }: { height: number }) {
