@@ -6,9 +6,7 @@
  * budget can avoid reading its rows, so an aggregate was never a floor a read could reach.
  */
 import pg from "pg";
-import { buildNarrative } from "@/lib/budget/narrative";
-import { checkBudget } from "@/lib/budget/rules";
-import { buildTables } from "@/lib/budget/tables";
+import { discloseBudget } from "@/lib/budget/disclose";
 import type { Db } from "@/lib/db/client";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { nowMs, summarize, timeRuns, type Summary } from "./stats";
@@ -21,7 +19,7 @@ export interface EngineMeasure {
   warnings: number;
   total: Summary;
   /** Where the time goes, p50 of each step (ms). */
-  parts: { load: Summary; tables: Summary; narrative: Summary; rules: Summary };
+  parts: { load: Summary; disclose: Summary };
   /** LINE_TOTALS_SQL (information). */
   sql: Summary;
   /** READ_ALL_SQL: all of the budget's rows in one statement, the floor of (2). */
@@ -58,7 +56,7 @@ export const READ_ALL_SQL = `
          (select row_to_json(x) from "NarrativeReasons" x where x."budgetId" = $1) as narrative`;
 
 export async function measureEngine(db: Db, url: string, budgetId: number): Promise<EngineMeasure> {
-  const parts = { load: [] as number[], tables: [] as number[], narrative: [] as number[], rules: [] as number[] };
+  const parts = { load: [] as number[], disclose: [] as number[] };
   let errors = 0;
   let warnings = 0;
   let basicLines = 0;
@@ -68,18 +66,12 @@ export async function measureEngine(db: Db, url: string, budgetId: number): Prom
     const input = await loadForEngine(db, budgetId, {});
     if (!input) throw new Error(`budget ${budgetId} not found`);
     const t1 = nowMs();
-    const options = input.prior ? { prior: input.prior } : {};
-    buildTables(input.budget, input.catalog, options);
+    // What every view of a budget runs: tables, narrative and findings computed once, together.
+    const { findings } = discloseBudget(input);
     const t2 = nowMs();
-    buildNarrative(input.budget, input.catalog, options);
-    const t3 = nowMs();
-    const findings = checkBudget(input.budget, input.catalog, options);
-    const t4 = nowMs();
     if (record) {
       parts.load.push(t1 - t0);
-      parts.tables.push(t2 - t1);
-      parts.narrative.push(t3 - t2);
-      parts.rules.push(t4 - t3);
+      parts.disclose.push(t2 - t1);
     }
     errors = findings.filter((f) => f.severity === "error").length;
     warnings = findings.length - errors;
@@ -112,9 +104,7 @@ export async function measureEngine(db: Db, url: string, budgetId: number): Prom
     total: t,
     parts: {
       load: summarize(parts.load),
-      tables: summarize(parts.tables),
-      narrative: summarize(parts.narrative),
-      rules: summarize(parts.rules),
+      disclose: summarize(parts.disclose),
     },
     sql: s,
     readAllSql: r,

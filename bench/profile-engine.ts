@@ -10,9 +10,7 @@
 import { writeFileSync } from "node:fs";
 import { Session, type Profiler } from "node:inspector";
 import path from "node:path";
-import { buildNarrative } from "@/lib/budget/narrative";
-import { checkBudget } from "@/lib/budget/rules";
-import { buildTables } from "@/lib/budget/tables";
+import { discloseBudget } from "@/lib/budget/disclose";
 import { createDb } from "@/lib/db/connect";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -42,10 +40,7 @@ async function main() {
       const input = await loadForEngine(db, budgetId, {});
       if (!input) throw new Error(`budget ${budgetId} not found`);
       const t1 = nowMs();
-      const options = input.prior ? { prior: input.prior } : {};
-      buildTables(input.budget, input.catalog, options);
-      buildNarrative(input.budget, input.catalog, options);
-      checkBudget(input.budget, input.catalog, options);
+      discloseBudget(input);
       load.push(t1 - t0);
       compute.push(nowMs() - t1);
       lines = input.budget.basicExpenditure.length + input.budget.projects.length;
