@@ -23,21 +23,21 @@ export function snapshotFinalTraceSource(final: PublishedFinal): Promise<FinalTr
   });
 }
 
-export type FinalTraceAnswer = { status: 200; trace: Trace } | { status: 400 | 409 | 503; error: string };
+export type FinalTraceAnswer = { status: 200; trace: Trace } | { status: 400 | 404 | 409 | 503; error: string };
 
 /**
  * The trace of one figure of a published 决算. The figure is the frozen one: a cell the frozen
- * tables do not print, or a figure key the narrative has not, is a bad request (400); a
- * recomputation that disagrees with the frozen figure is refused (409).
+ * tables do not print, or a figure key the narrative has not, is not found (404, as for a
+ * budget); a recomputation that disagrees with the frozen figure is refused (409).
  */
 export function traceFinalPublished(final: PublishedFinal, src: FinalTraceSource, q: TraceQuery): FinalTraceAnswer {
   if ("narrative" in q) {
     const t = traceFinalNarrative(src, q.narrative);
-    return t ? { status: 200, trace: t } : { status: 400, error: `决算情况说明中没有数字键 ${q.narrative}` };
+    return t ? { status: 200, trace: t } : { status: 404, error: `决算情况说明中没有数字键 ${q.narrative}` };
   }
   const row = q.row === "合计" ? "total" : q.row;
   const frozen = printedFinalCell(final.tables, q.table, row, q.column);
-  if (!frozen) return { status: 400, error: `决算表 ${q.table} 没有行 ${q.row}、列 ${q.column} 的金额单元格` };
+  if (!frozen) return { status: 404, error: `决算表 ${q.table} 没有行 ${q.row}、列 ${q.column} 的金额单元格` };
   const t = traceFinalCell(src, q.table, row, q.column);
   if (!t || t.value !== frozen.value) {
     return { status: 409, error: `决算表 ${q.table} 行 ${q.row} 列 ${q.column} 的来源无法从公开快照重算（公开数 ${frozen.value}）` };

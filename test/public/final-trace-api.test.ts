@@ -73,7 +73,7 @@ describe("GET /api/open/finals/{region}/{year}/{unit}/trace", () => {
     expect(await (await get(key104, "table=F1&row=incomeTotal&column=amount")).json()).toEqual(before);
   });
 
-  it("refuses bad parameters and unknown cells with a Chinese message (400), unpublished 决算 (404)", async () => {
+  it("refuses bad parameters with a Chinese message (400), unknown cells and unpublished 决算 (404), as the budget trace does", async () => {
     for (const q of [
       "",
       "table=T2&row=201&column=total",
@@ -88,7 +88,7 @@ describe("GET /api/open/finals/{region}/{year}/{unit}/trace", () => {
     }
     for (const q of ["table=F3&row=999&column=total", "table=F1&row=income&column=total", "narrative=nothing"]) {
       const res = await get(key104, q);
-      expect(res.status, q).toBe(400);
+      expect(res.status, q).toBe(404);
       expect(((await res.json()) as { error: string }).error).toMatch(/没有/);
     }
     expect((await get({ ...key104, unit: "134" }, "table=F1&row=incomeTotal&column=amount")).status).toBe(404);

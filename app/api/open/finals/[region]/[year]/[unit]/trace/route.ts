@@ -13,7 +13,7 @@ const noStore = { "Cache-Control": "no-store" };
  * GET /api/open/finals/{region}/{year}/{unit}/trace?table=F3&row=201&column=total (or
  * ?narrative=<key>) → the lines behind one figure of the published 决算
  * (docs/spec/final-tables.md, "Traces"); `&format=csv` → the same lines as CSV. From the frozen
- * snapshot only: an unpublished or unknown 决算 is 404, an unknown cell 400.
+ * snapshot only: an unpublished or unknown 决算, or a cell it does not print, is 404; bad parameters 400.
  */
 export async function GET(request: Request, { params }: { params: BudgetParams }) {
   const search = new URL(request.url).searchParams;
