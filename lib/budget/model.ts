@@ -58,6 +58,12 @@ export interface BasicLine {
   economic: string;
   amount: Decimal;
   fund: Fund;
+  /**
+   * The unit (a unit.subUnits code) whose line this is. Set on a department's consolidated
+   * budget (部门汇总, consolidate.ts), where every line keeps the unit it came from; absent on a
+   * unit's own budget and on a department without units.
+   */
+  subUnit?: string;
 }
 
 export interface Project {

@@ -20,8 +20,8 @@ export async function createBudget(db: Db, actor: SessionUser, input: { departme
   return db.$transaction(async (tx) => {
     const department = await tx.department.findUnique({ where: { id: input.departmentId }, include: { subUnits: { orderBy: { code: "asc" } } } });
     if (!department) return { ok: false as const, code: "refused", message: "未找到该部门" };
-    const exists = await tx.budget.findUnique({
-      where: { departmentId_year_kind: { departmentId: department.id, year: input.year, kind: "budget" } },
+    const exists = await tx.budget.findFirst({
+      where: { departmentId: department.id, year: input.year, kind: "budget", subUnitId: null },
     });
     if (exists) return { ok: false as const, code: "refused", message: `${input.year} 年预算已存在` };
     if (!(await loadCatalog(tx, input.year)))

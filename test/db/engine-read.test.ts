@@ -60,8 +60,8 @@ async function prismaRead(ids: number[], scope: Prisma.BudgetWhereInput) {
   const rows = await t.db.budget.findMany({ where: { AND: [scope, { id: { in: ids } }] }, include: budgetContentInclude, orderBy: { id: "asc" } });
   const out = [];
   for (const row of rows) {
-    const last = await t.db.budget.findUnique({
-      where: { departmentId_year_kind: { departmentId: row.departmentId, year: row.year - 1, kind: row.kind } },
+    const last = await t.db.budget.findFirst({
+      where: { departmentId: row.departmentId, year: row.year - 1, kind: row.kind, subUnitId: null },
       include: { ...budgetContentInclude, snapshots: { where: { supersededAt: null }, take: 1 } },
     });
     let lastBudget: Budget | undefined;

@@ -62,7 +62,7 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
                        from "BudgetSubUnit" x join "SubUnit" su on su.id = x."subUnitId" where x."budgetId" = b.id), '[]') as "subUnits",
            coalesce((select json_agg(json_build_object('fund', x.fund, 'carryover', x.carryover, 'amount', x.amount::text))
                        from "IncomeLine" x where x."budgetId" = b.id), '[]') as income,
-           coalesce((select json_agg(json_build_object('functionCode', x."functionCode", 'economicCode', x."economicCode",
+           coalesce((select json_agg(json_build_object('subUnitCode', x."subUnitCode", 'functionCode', x."functionCode", 'economicCode', x."economicCode",
                                                        'amount', x.amount::text, 'fund', x.fund) order by x.position)
                        from "BasicLine" x where x."budgetId" = b.id), '[]') as "basicLines",
            coalesce((select json_agg(json_build_object(
