@@ -20,7 +20,9 @@ export interface EditorData {
 
 /** What the workspace editor of one budget needs, or null when the user may not read it. */
 export async function loadEditor(db: Db, user: SessionUser, id: number): Promise<EditorData | null> {
-  const input = await loadForEngine(db, id, budgetScope(user, "budget.read"));
+  // The editor shows and saves the budget's own rows; a department's consolidation of its units
+  // is what its preview and submission read.
+  const input = await loadForEngine(db, id, budgetScope(user, "budget.read"), { ownPartOnly: true });
   if (!input) return null;
   const canEdit = hasPermission(user, "budget.edit") && (await db.budget.count({ where: { AND: [budgetScope(user, "budget.edit"), { id }] } })) === 1;
   const status = input.status as EditorData["status"];
