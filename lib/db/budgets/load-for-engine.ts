@@ -115,7 +115,7 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
       left join "SubUnit" bu on bu.id = b."subUnitId"
       left join last l on l.id = b.id
       left join units un on un.id = b.id
-     order by bu.code nulls first, b.id`;
+     order by b.id`;
 }
 
 const contentOf = (row: Row): BudgetContent => ({
@@ -147,6 +147,7 @@ export async function loadManyForEngine(
       unitsOf.set(departmentId, list);
     }
   }
+  for (const list of unitsOf.values()) list.sort((a, b) => a.code.localeCompare(b.code));
   const modelOf = (row: Row, consolidated: boolean): Budget => {
     const own = budgetFromRows(contentOf(row));
     return consolidated ? consolidate(own, unitsOf.get(row.id) ?? []) : own;
