@@ -43,9 +43,9 @@ async function fill(user: SessionUser, budgetId: number, lines: { function: stri
 beforeAll(async () => {
   t = await freshDatabase();
   await seedDemo(t.db, () => undefined);
-  [department, unit1, unit2, reviewer, other] = await Promise.all(
+  [department, unit1, unit2, reviewer, other] = (await Promise.all(
     ["accountant.104", "accountant.104.1", "accountant.104.2", "reviewer.500109", "accountant.111"].map((u) => sessionUser(t.db, u)),
-  );
+  )) as [SessionUser, SessionUser, SessionUser, SessionUser, SessionUser];
   const next = await startNextYear(t.db, department, { fromBudgetId: await budgetIdOf(t.db, "104", 2024) });
   if (!next.ok) throw new Error(next.message);
   departmentBudget = next.budgetId;
