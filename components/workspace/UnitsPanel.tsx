@@ -48,7 +48,9 @@ export function UnitsPanel({ units, canReview }: { units: UnitRow[]; canReview: 
   return (
     <section className="card" data-testid="units-panel">
       <h2 style={{ marginTop: 0 }}>所属单位（部门汇总）</h2>
-      <p className="muted">部门预算的各表和说明是本部门与下列各单位预算的合计，单位间的上缴、补助已抵消。各单位报送后由部门审核；全部单位审核通过后，才能报送部门预算。</p>
+      <p className="muted">
+        部门预算的各表和说明是本部门与下列各单位预算的合计，单位间的上缴、补助已抵消。各单位报送后由部门审核；全部单位审核通过后，才能报送部门预算。
+      </p>
       <table className="data">
         <thead>
           <tr>

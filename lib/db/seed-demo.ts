@@ -117,7 +117,8 @@ async function seedUsers(db: Db) {
     const region = u.region ? await db.region.findUnique({ where: { code: u.region } }) : null;
     const department =
       u.department && region ? await db.department.findUnique({ where: { regionId_code: { regionId: region.id, code: u.department } } }) : null;
-    const subUnit = u.subUnit && department ? await db.subUnit.findUnique({ where: { departmentId_code: { departmentId: department.id, code: u.subUnit } } }) : null;
+    const subUnit =
+      u.subUnit && department ? await db.subUnit.findUnique({ where: { departmentId_code: { departmentId: department.id, code: u.subUnit } } }) : null;
     await db.user.create({
       data: {
         username: u.username,

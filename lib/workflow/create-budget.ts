@@ -40,7 +40,14 @@ export async function createBudget(db: Db, actor: SessionUser, input: { departme
       },
     });
     await tx.budgetEvent.create({
-      data: { budgetId: budget.id, actorId: actor.id, action: "create", toStatus: "DRAFT", version: budget.version, comment: unit ? "新建单位预算" : "新建预算" },
+      data: {
+        budgetId: budget.id,
+        actorId: actor.id,
+        action: "create",
+        toStatus: "DRAFT",
+        version: budget.version,
+        comment: unit ? "新建单位预算" : "新建预算",
+      },
     });
     return { ok: true as const, budgetId: budget.id };
   });

@@ -23,7 +23,9 @@ export async function createFinalFromBudget(tx: Prisma.TransactionClient, budget
   const existing = await tx.budget.findFirst({ where: { departmentId: row.departmentId, year: row.year, kind: "final", subUnitId: row.subUnitId } });
   if (existing) return { ok: false, code: "refused", message: `${row.year} 年决算已存在` };
   const pkg = finalPackageFromBudget({ ...budgetToPackage(budgetFromRows(row)) });
-  const created = await tx.budget.create({ data: { departmentId: row.departmentId, subUnitId: row.subUnitId, year: row.year, kind: "final", status: "DRAFT", ...finalColumns(pkg) } });
+  const created = await tx.budget.create({
+    data: { departmentId: row.departmentId, subUnitId: row.subUnitId, year: row.year, kind: "final", status: "DRAFT", ...finalColumns(pkg) },
+  });
   await writeFinalContent(tx, created.id, pkg);
   await tx.budgetEvent.create({
     data: {

@@ -66,7 +66,10 @@ describe("units under a department", () => {
       ["104001", "重庆市北碚区人民政府办公室（本级）", "DRAFT"],
       ["104002", "重庆市北碚区信息中心", "DRAFT"],
     ]);
-    expect(await createBudget(t.db, unit1, { departmentId: rows[0]!.departmentId, year: 2025 })).toMatchObject({ ok: false, message: /（本级） 2025 年预算已存在/ });
+    expect(await createBudget(t.db, unit1, { departmentId: rows[0]!.departmentId, year: 2025 })).toMatchObject({
+      ok: false,
+      message: /（本级） 2025 年预算已存在/,
+    });
   });
 
   it("scopes each actor inside the query: a unit its own, the department all to read and its own part to change", async () => {
@@ -120,14 +123,24 @@ describe("units under a department", () => {
       "以下单位的预算尚未报送或尚未经部门审核通过：重庆市北碚区人民政府办公室（本级）（编制中）、重庆市北碚区信息中心（编制中）。全部单位报送并审核通过后，才能报送部门预算",
     );
     // 单位报送, then 部门审核: one accepted, one returned with a reason and handed in again.
-    for (const [user, id] of [[unit1, unit1Budget], [unit2, unit2Budget]] as const) {
+    for (const [user, id] of [
+      [unit1, unit1Budget],
+      [unit2, unit2Budget],
+    ] as const) {
       const r = await submitBudget(t.db, user, { budgetId: id, expectedVersion: await version(id) });
       expect(r, JSON.stringify(r)).toMatchObject({ ok: true, status: "SUBMITTED" });
     }
     expect(await reviewUnitBudget(t.db, unit2, "accept", { budgetId: unit1Budget, expectedVersion: await version(unit1Budget) })).toMatchObject({ ok: false });
-    expect(await reviewUnitBudget(t.db, reviewer, "accept", { budgetId: unit1Budget, expectedVersion: await version(unit1Budget) })).toMatchObject({ ok: false });
-    expect(await reviewUnitBudget(t.db, department, "accept", { budgetId: unit1Budget, expectedVersion: await version(unit1Budget) })).toMatchObject({ ok: true, status: "APPROVED" });
-    expect(await reviewUnitBudget(t.db, department, "return", { budgetId: unit2Budget, expectedVersion: await version(unit2Budget) })).toMatchObject({ code: "comment_required" });
+    expect(await reviewUnitBudget(t.db, reviewer, "accept", { budgetId: unit1Budget, expectedVersion: await version(unit1Budget) })).toMatchObject({
+      ok: false,
+    });
+    expect(await reviewUnitBudget(t.db, department, "accept", { budgetId: unit1Budget, expectedVersion: await version(unit1Budget) })).toMatchObject({
+      ok: true,
+      status: "APPROVED",
+    });
+    expect(await reviewUnitBudget(t.db, department, "return", { budgetId: unit2Budget, expectedVersion: await version(unit2Budget) })).toMatchObject({
+      code: "comment_required",
+    });
     expect(
       await reviewUnitBudget(t.db, department, "return", { budgetId: unit2Budget, expectedVersion: await version(unit2Budget), comment: "请核对办公费" }),
     ).toMatchObject({ ok: true, status: "RETURNED" });

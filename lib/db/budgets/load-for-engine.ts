@@ -189,11 +189,6 @@ export async function loadManyForEngine(
 }
 
 /** One budget for the engine, or null when it is outside `scope`. */
-export async function loadForEngine(
-  tx: Tx,
-  id: number,
-  scope: Prisma.BudgetWhereInput,
-  options: { ownPartOnly?: boolean } = {},
-): Promise<EngineInput | null> {
+export async function loadForEngine(tx: Tx, id: number, scope: Prisma.BudgetWhereInput, options: { ownPartOnly?: boolean } = {}): Promise<EngineInput | null> {
   return (await loadManyForEngine(tx, [id], scope, options))[0] ?? null;
 }

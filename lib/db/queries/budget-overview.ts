@@ -30,7 +30,15 @@ export async function budgetOverview(db: Db, user: SessionUser, id: number) {
           orderBy: { unit: { code: "asc" } },
         })
       : [];
-  const unitTotals = new Map((await loadManyForEngine(db, unitRows.map((u) => u.id), scope)).map((e) => [e.id, discloseBudget(e).summary.total]));
+  const unitTotals = new Map(
+    (
+      await loadManyForEngine(
+        db,
+        unitRows.map((u) => u.id),
+        scope,
+      )
+    ).map((e) => [e.id, discloseBudget(e).summary.total]),
+  );
   return {
     id: row.id,
     year: row.year,
