@@ -117,7 +117,8 @@ test("two units hand in their budgets, the department accepts them and reports t
     expect(row(department).toFixed(2), code).toBe(row(first).plus(row(second)).toFixed(2));
   }
   await page.reload();
-  expect(amountOf(await page.getByTestId("expenditure-total").textContent())).toBe(wan(sumOf(all)));
+  // "18.90 万元（基本支出 18.90 万元，项目支出 0.00 万元）": the total comes first.
+  expect(amountOf((await page.getByTestId("expenditure-total").textContent())?.split("（")[0] ?? "")).toBe(wan(sumOf(all)));
   const unitTotals = await panel.getByTestId("unit-total").allTextContents();
   expect(unitTotals.map(amountOf)).toEqual([wan(sumOf(LINES[FIRST.code]!)), wan(sumOf(LINES[SECOND.code]!))]);
 
