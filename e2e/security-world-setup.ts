@@ -16,6 +16,7 @@ import { importPackageText } from "@/lib/db/budgets/import-package";
 import { exportPackage } from "@/lib/db/budgets/export-package";
 import { startNextYear } from "@/lib/workflow/start-next-year";
 import { createBudget } from "@/lib/workflow/create-budget";
+import { reviewUnitBudget } from "@/lib/workflow/review-unit-budget";
 import { fixturesDir } from "@/test/support/budget/fixtures";
 import { addComment } from "@/lib/workflow/add-comment";
 import { COMMENT_SECTION_IDS } from "@/lib/workflow/comment-anchors";
@@ -137,9 +138,16 @@ async function main() {
         hash,
       ),
     };
-    // The unit's own 2024 budget (单位预算), so that its accountant's 新建预算 answers "已存在".
+    // The unit's own 2024 budget (单位预算), so that its accountant's 新建预算 answers "已存在";
+    // handed in and accepted (部门审核), as the department's 报送 requires.
     const created = await createBudget(db, users.unitAccountantSubmitted, { departmentId: submitted.departmentId, year: 2024 });
     if (!created.ok && !/已存在/.test(created.message)) throw new Error(created.message);
+    if (created.ok) {
+      await walk(db, created.budgetId, [[submitBudget, users.unitAccountantSubmitted]]);
+      const { version } = await db.budget.findUniqueOrThrow({ where: { id: created.budgetId } });
+      const accepted = await reviewUnitBudget(db, users.accountantSubmitted, "accept", { budgetId: created.budgetId, expectedVersion: version });
+      if (!accepted.ok) throw new Error(accepted.message);
+    }
     for (const name of WORLD.users.rateLimited) await user(db, name, "ACCOUNTANT", { departmentId: draft.departmentId }, hash);
     const publisher = await user(db, "sec.publisher", "ACCOUNTANT", { departmentId: published.departmentId }, hash);
     const hostileAccountant = await user(db, WORLD.users.accountantHostile, "ACCOUNTANT", { departmentId: hostile.departmentId }, hash);
