@@ -59,6 +59,7 @@ test.beforeAll(async () => {
   for (const [name, username] of [
     ["accountant of the submitted budget's department (971)", u.accountantSubmitted],
     ["accountant of the draft's department (972)", u.accountantDraft],
+    ["unit accountant of a unit of the submitted budget's department (971)", u.unitAccountantSubmitted],
     ["reviewer of 500109", u.reviewerHere],
     ["reviewer of another region (500198)", u.reviewerThere],
     ["admin", u.admin],

@@ -21,7 +21,9 @@ export type Access =
   /** The permissions, and the target budget inside the actor's scope. */
   | { kind: "budget"; permissions: Permission[] }
   /** The permissions, and the target's region inside the actor's scope (district pages). */
-  | { kind: "region"; permissions: Permission[] };
+  | { kind: "region"; permissions: Permission[] }
+  /** The permissions, and the target's department the actor's, as a unit accountant too (新建预算 of its unit). */
+  | { kind: "department"; permissions: Permission[] };
 
 export type Target = WorldBudget & { regionId: number; regionCode: string };
 
@@ -132,10 +134,15 @@ function roleHas(m: MembershipScope, permissions: Permission[]) {
   return permissions.every((p) => ROLE_PERMISSIONS[m.role].includes(p));
 }
 
-/** The scope policy (ARCHITECTURE.md, lib/db/scope.ts): department, region once submitted, everything. */
-function covers(m: MembershipScope, target: Target, kind: "budget" | "region"): boolean {
+/**
+ * The scope policy (ARCHITECTURE.md, lib/db/scope.ts): department, region once submitted,
+ * everything. The targets are department budgets: a unit accountant reaches none of them, and
+ * 部门审核 ("unit.review") applies to units' budgets only.
+ */
+function covers(m: MembershipScope, target: Target, kind: "budget" | "region", permissions: Permission[]): boolean {
   if (m.role === "ADMIN") return true;
-  if (m.role === "ACCOUNTANT") return kind === "budget" && m.departmentId === target.departmentId;
+  if (m.role === "ACCOUNTANT")
+    return kind === "budget" && m.departmentId === target.departmentId && (m.subUnitId ?? null) === null && !permissions.includes("unit.review");
   return m.regionId === target.regionId && (kind === "region" || target.status !== "DRAFT");
 }
 
@@ -148,10 +155,13 @@ export function allowed(memberships: MembershipScope[] | null, access: Access, t
       return target?.status === "PUBLISHED";
     case "permission":
       return !!memberships?.some((m) => roleHas(m, access.permissions));
+    case "department":
+      if (!target) throw new Error("a scoped rule needs a target");
+      return !!memberships?.some((m) => roleHas(m, access.permissions) && m.role === "ACCOUNTANT" && m.departmentId === target.departmentId);
     case "budget":
     case "region":
       if (!target) throw new Error("a scoped rule needs a target");
-      return !!memberships?.some((m) => roleHas(m, access.permissions) && covers(m, target, access.kind));
+      return !!memberships?.some((m) => roleHas(m, access.permissions) && covers(m, target, access.kind, access.permissions));
   }
 }
 
@@ -450,6 +460,16 @@ export const ACTION_RULES: Record<string, ActionRule> = {
         reached: /已被他人修改/,
       })),
   },
+  [`${BUDGET("review-unit-budget")}#reviewUnitBudgetAction`]: {
+    // 部门审核 reaches units' budgets only: on a department's budget everyone is refused.
+    access: { kind: "budget", permissions: ["unit.review"] },
+    probes: (_, t) =>
+      each(t, [t.submitted, t.draft], (x) => ({
+        args: { json: [{ budgetId: x.id, expectedVersion: STALE, decision: "accept" }] },
+        denied: new RegExp(`^(${SIGN_IN_FIRST}|${NOT_FOUND})$`),
+        reached: /已被他人修改/,
+      })),
+  },
   [`${BUDGET("start-adjustment")}#startAdjustmentAction`]: {
     access: { kind: "budget", permissions: ["budget.edit"] },
     probes: (_, t) =>
@@ -470,7 +490,7 @@ export const ACTION_RULES: Record<string, ActionRule> = {
       })),
   },
   [`${BUDGET("create-budget")}#createBudgetAction`]: {
-    access: { kind: "budget", permissions: ["budget.edit"] },
+    access: { kind: "department", permissions: ["budget.edit"] },
     // Its budget for 2024 exists: an allowed call is refused with "已存在".
     probes: (_, t) =>
       each(t, [t.submitted, t.draft], (x) => ({

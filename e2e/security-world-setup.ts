@@ -15,6 +15,8 @@ import { createDb, type Db } from "@/lib/db/connect";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { exportPackage } from "@/lib/db/budgets/export-package";
 import { startNextYear } from "@/lib/workflow/start-next-year";
+import { createBudget } from "@/lib/workflow/create-budget";
+import { reviewUnitBudget } from "@/lib/workflow/review-unit-budget";
 import { fixturesDir } from "@/test/support/budget/fixtures";
 import { addComment } from "@/lib/workflow/add-comment";
 import { COMMENT_SECTION_IDS } from "@/lib/workflow/comment-anchors";
@@ -24,14 +26,20 @@ import { resolveComment } from "@/lib/workflow/resolve-comment";
 import { submitBudget } from "@/lib/workflow/submit-budget";
 import { HOSTILE, SECURITY_PASSWORD, WORLD, type World } from "./security-world";
 
-async function user(db: Db, username: string, role: Role, scope: { departmentId?: number; regionId?: number }, hash: string): Promise<SessionUser> {
+async function user(
+  db: Db,
+  username: string,
+  role: Role,
+  scope: { departmentId?: number; regionId?: number; subUnitId?: number },
+  hash: string,
+): Promise<SessionUser> {
   const u = await db.user.upsert({
     where: { username },
     create: {
       username,
       displayName: username,
       passwordHash: hash,
-      memberships: { create: { role, departmentId: scope.departmentId ?? null, regionId: scope.regionId ?? null } },
+      memberships: { create: { role, departmentId: scope.departmentId ?? null, regionId: scope.regionId ?? null, subUnitId: scope.subUnitId ?? null } },
     },
     update: {},
     include: { memberships: true },
@@ -40,7 +48,7 @@ async function user(db: Db, username: string, role: Role, scope: { departmentId?
     id: u.id,
     username,
     displayName: username,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, subUnitId: m.subUnitId })),
   };
 }
 
@@ -111,7 +119,35 @@ async function main() {
       reviewerHere: await user(db, WORLD.users.reviewerHere, "REVIEWER", { regionId: here.id }, hash),
       reviewerThere: await user(db, WORLD.users.reviewerThere, "REVIEWER", { regionId: there.id }, hash),
       admin: await user(db, WORLD.users.admin, "ADMIN", {}, hash),
+      // A unit accountant (单位会计) of the submitted budget's department: its unit's budget only,
+      // never the department's.
+      unitAccountantSubmitted: await user(
+        db,
+        WORLD.users.unitAccountantSubmitted,
+        "ACCOUNTANT",
+        {
+          departmentId: submitted.departmentId,
+          subUnitId: (
+            await db.subUnit.upsert({
+              where: { departmentId_code: { departmentId: submitted.departmentId, code: `${WORLD.units.submitted}901` } },
+              create: { departmentId: submitted.departmentId, code: `${WORLD.units.submitted}901`, name: "安全测试下属单位" },
+              update: {},
+            })
+          ).id,
+        },
+        hash,
+      ),
     };
+    // The unit's own 2024 budget (单位预算), so that its accountant's 新建预算 answers "已存在";
+    // handed in and accepted (部门审核), as the department's 报送 requires.
+    const created = await createBudget(db, users.unitAccountantSubmitted, { departmentId: submitted.departmentId, year: 2024 });
+    if (!created.ok && !/已存在/.test(created.message)) throw new Error(created.message);
+    if (created.ok) {
+      await walk(db, created.budgetId, [[submitBudget, users.unitAccountantSubmitted]]);
+      const { version } = await db.budget.findUniqueOrThrow({ where: { id: created.budgetId } });
+      const accepted = await reviewUnitBudget(db, users.accountantSubmitted, "accept", { budgetId: created.budgetId, expectedVersion: version });
+      if (!accepted.ok) throw new Error(accepted.message);
+    }
     for (const name of WORLD.users.rateLimited) await user(db, name, "ACCOUNTANT", { departmentId: draft.departmentId }, hash);
     const publisher = await user(db, "sec.publisher", "ACCOUNTANT", { departmentId: published.departmentId }, hash);
     const hostileAccountant = await user(db, WORLD.users.accountantHostile, "ACCOUNTANT", { departmentId: hostile.departmentId }, hash);

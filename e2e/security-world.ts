@@ -20,6 +20,7 @@ export const WORLD = {
   users: {
     accountantSubmitted: "sec.accountant.971",
     accountantDraft: "sec.accountant.972",
+    unitAccountantSubmitted: "sec.accountant.971.1",
     reviewerHere: "sec.reviewer.500109",
     reviewerThere: "sec.reviewer.500198",
     admin: "sec.admin",

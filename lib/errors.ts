@@ -4,7 +4,7 @@
  * Thrown inside a workflow transaction to roll it back; the use case (or the action helper,
  * lib/server/action.ts) turns it into a Failure (lib/result.ts).
  */
-export type AppErrorCode = "not_found" | "forbidden" | "conflict" | "illegal_transition" | "findings" | "comment_required" | "invalid_input";
+export type AppErrorCode = "not_found" | "forbidden" | "conflict" | "illegal_transition" | "findings" | "comment_required" | "invalid_input" | "units_pending";
 
 export class AppError extends Error {
   constructor(

@@ -18,13 +18,17 @@ export default async function WorkspacePage() {
   const user = await requirePagePermission("budget.read", "/workspace");
   const budgets = await listBudgetsFor(db(), user);
   // A budget can start the following year when that year does not exist yet.
-  const years = new Set(budgets.map((b) => `${b.region.code}/${b.department.code}/${b.year}/${b.kind}`));
+  const years = new Set(budgets.map((b) => `${b.region.code}/${b.department.code}/${b.unit?.code ?? ""}/${b.year}/${b.kind}`));
   // …and only from a budget out of editing: a draft's figures never become the 上年 column.
   const canStartNext = (b: (typeof budgets)[number]) =>
-    b.kind === "budget" && (NEXT_YEAR_FROM as readonly string[]).includes(b.status) && !years.has(`${b.region.code}/${b.department.code}/${b.year + 1}/budget`);
+    b.kind === "budget" &&
+    (NEXT_YEAR_FROM as readonly string[]).includes(b.status) &&
+    !years.has(`${b.region.code}/${b.department.code}/${b.unit?.code ?? ""}/${b.year + 1}/budget`);
   // A 决算 starts from its year's budget once the district has approved it.
   const canStartFinal = (b: (typeof budgets)[number]) =>
-    b.kind === "budget" && (b.status === "APPROVED" || b.status === "PUBLISHED") && !years.has(`${b.region.code}/${b.department.code}/${b.year}/final`);
+    b.kind === "budget" &&
+    (b.status === "APPROVED" || b.status === "PUBLISHED") &&
+    !years.has(`${b.region.code}/${b.department.code}/${b.unit?.code ?? ""}/${b.year}/final`);
   const canEdit = hasPermission(user, "budget.edit");
   const departments = canEdit ? await ownDepartments(db(), user) : [];
   return (
@@ -53,8 +57,13 @@ export default async function WorkspacePage() {
                 <td>{b.region.name}</td>
                 <td>
                   <Link href={b.kind === "final" ? `/workspace/finals/${b.id}` : `/workspace/budgets/${b.id}`}>
-                    {b.department.code} {b.department.name}
+                    {b.unit ? `${b.unit.code} ${b.unit.name}` : `${b.department.code} ${b.department.name}`}
                   </Link>
+                  {b.unit ? (
+                    <span className="badge" data-testid="kind-unit">
+                      单位预算
+                    </span>
+                  ) : null}
                   {b.kind === "final" ? (
                     <span className="badge" data-testid="kind-final">
                       决算

@@ -9,8 +9,11 @@ import { sectionOfComment } from "@/lib/workspace/comment-sections";
 import { useEditor } from "./EditorContext";
 import { ReviewComments } from "./ReviewComments";
 
-/** 报送 to the finance bureau, refused with the findings to fix while any error remains. */
-export function SubmitPanel({ canSubmit }: { canSubmit: boolean }) {
+/**
+ * 报送 to the finance bureau (a unit's budget: to its department, 单位报送), refused with the
+ * findings to fix while any error remains, or with the units a department still waits for.
+ */
+export function SubmitPanel({ canSubmit, unitBudget = false }: { canSubmit: boolean; unitBudget?: boolean }) {
   const editor = useEditor();
   const router = useRouter();
   const [result, setResult] = useState<WorkflowResult | null>(null);
@@ -21,8 +24,12 @@ export function SubmitPanel({ canSubmit }: { canSubmit: boolean }) {
       <ReviewComments comments={general} title="财政局总体审核意见" />
       {canSubmit && editor.editable ? (
         <section className="card">
-          <h2 style={{ marginTop: 0 }}>报送财政局</h2>
-          <p className="muted">报送前系统会再检查一遍；有错误时不能报送。报送后预算不能再修改，除非财政局退回。</p>
+          <h2 style={{ marginTop: 0 }}>{unitBudget ? "报送部门（单位报送）" : "报送财政局"}</h2>
+          <p className="muted">
+            {unitBudget
+              ? "报送前系统会再检查一遍；有错误时不能报送。报送后由部门会计审核，审核通过的单位预算计入部门预算；退回后可修改重新报送。"
+              : "报送前系统会再检查一遍；有错误时不能报送。报送后预算不能再修改，除非财政局退回。"}
+          </p>
           <button
             type="button"
             disabled={pending}
@@ -42,7 +49,7 @@ export function SubmitPanel({ canSubmit }: { canSubmit: boolean }) {
           </button>
           {result?.ok ? (
             <p className="notice ok" role="status">
-              已报送财政局。
+              {unitBudget ? "已报送部门，等待部门审核。" : "已报送财政局。"}
             </p>
           ) : null}
           {result && !result.ok ? (

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "budget.approve",
   "budget.publish",
   "budget.comment",
+  "unit.review",
   "admin.users",
   "admin.units",
   "admin.catalog",
@@ -24,7 +25,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ACCOUNTANT: ["budget.read", "budget.edit", "budget.submit", "budget.import", "budget.export", "budget.comment"],
+  // "unit.review" (部门审核 of the units' budgets) reaches only a department accountant's scope:
+  // a unit accountant's is empty (lib/db/scope.ts).
+  ACCOUNTANT: ["budget.read", "budget.edit", "budget.submit", "budget.import", "budget.export", "budget.comment", "unit.review"],
   REVIEWER: ["budget.read", "budget.export", "budget.review", "budget.return", "budget.approve", "budget.publish", "budget.comment"],
   ADMIN: ["budget.read", "budget.export", "budget.import", "admin.users", "admin.units", "admin.catalog"],
 };
@@ -33,6 +36,8 @@ export interface MembershipScope {
   role: Role;
   departmentId: number | null;
   regionId: number | null;
+  /** Set for a unit accountant (单位会计): the one unit of the department it prepares. */
+  subUnitId?: number | null;
 }
 
 export interface SessionUser {

@@ -58,6 +58,12 @@ export interface BasicLine {
   economic: string;
   amount: Decimal;
   fund: Fund;
+  /**
+   * The unit (a unit.subUnits code) whose line this is. Set on a department's consolidated
+   * budget (部门汇总, consolidate.ts), where every line keeps the unit it came from; absent on a
+   * unit's own budget and on a department without units.
+   */
+  subUnit?: string;
 }
 
 export interface Project {
@@ -155,6 +161,26 @@ export interface Budget {
   /** Which tables this department publishes, in print order; absent = the region's template. */
   disclosure?: { tables?: TableId[] };
   priorYear?: PriorYear;
+  /**
+   * Set on a department's consolidated budget (部门汇总, consolidate.ts) only, never in a
+   * package: each internal transfer between its units with both sides, as eliminated, for the
+   * rule that the two sides match (consolidation.internal-transfers-match).
+   */
+  internalTransfers?: InternalTransfer[];
+}
+
+/**
+ * 对附属单位补助 / 附属单位上缴 between two units of one department: what the paying units list
+ * as a project of that category naming the receiving unit (`paid`), against the receiving unit's
+ * 上级补助收入 / 附属单位上缴收入 (`received`).
+ */
+export interface InternalTransfer {
+  kind: "subsidy" | "remit";
+  /** Names of the paying units. */
+  payers: string[];
+  receiver: { code: string; name: string };
+  paid: Decimal;
+  received: Decimal;
 }
 
 // Conversions to and from budget-package/1: lib/budget/package/to-budget.ts and from-budget.ts

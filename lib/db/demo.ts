@@ -27,12 +27,27 @@ export const DEMO_USERS: {
   role: "ADMIN" | "REVIEWER" | "ACCOUNTANT";
   region?: string;
   department?: string;
+  /** A unit accountant's unit (a DEMO_SUB_UNITS code). */
+  subUnit?: string;
 }[] = [
   { username: "admin", displayName: "系统管理员", role: "ADMIN" },
   { username: "reviewer.500109", displayName: "北碚区财政局审核员", role: "REVIEWER", region: "500109" },
   { username: "accountant.104", displayName: "区政府办公室会计", role: "ACCOUNTANT", region: "500109", department: "104" },
   { username: "accountant.111", displayName: "区信访办公室会计", role: "ACCOUNTANT", region: "500109", department: "111" },
   { username: "accountant.134", displayName: "区政务服务管理办公室会计", role: "ACCOUNTANT", region: "500109", department: "134" },
+  // The two units of 104 and their accountants (单位会计), each preparing its unit's budget.
+  { username: "accountant.104.1", displayName: "区政府办公室（本级）会计", role: "ACCOUNTANT", region: "500109", department: "104", subUnit: "104001" },
+  { username: "accountant.104.2", displayName: "区信息中心会计", role: "ACCOUNTANT", region: "500109", department: "104", subUnit: "104002" },
+];
+
+/**
+ * The units of the demo departments (本级 and 下属单位): 104 区政府办公室 has its 本级 and the
+ * 区信息中心, whose accountants prepare their unit's budgets (单位预算) that 104's budget
+ * consolidates (部门汇总). 104001 also comes with 104's package; the name here wins.
+ */
+export const DEMO_SUB_UNITS: { department: string; code: string; name: string }[] = [
+  { department: "104", code: "104001", name: "重庆市北碚区人民政府办公室（本级）" },
+  { department: "104", code: "104002", name: "重庆市北碚区信息中心" },
 ];
 
 /** The transitions a demo budget went through to reach its status, for a realistic trail. */

@@ -3,20 +3,33 @@ import { ROLE_PERMISSIONS, type Permission, type SessionUser } from "@/lib/auth/
 
 /**
  * The budgets a user may act on with `permission`, as a where-clause to put inside the query, so
- * that a budget outside the scope is simply not found. Accountants see their department's
- * budgets; reviewers see their region's budgets once submitted (drafts stay with the
- * department); admins see all.
+ * that a budget outside the scope is simply not found. A unit accountant (单位会计) acts on its
+ * unit's budgets only; a department accountant reads all its department's budgets, its units'
+ * included, changes only the department's own (subUnitId null), and accepts or returns its
+ * units' (部门审核, "unit.review"); reviewers see their region's department budgets once
+ * submitted (drafts stay with the department, a unit's budget goes to its department, not to the
+ * bureau); admins see all.
  */
 export function budgetScope(user: SessionUser, permission: Permission): Prisma.BudgetWhereInput {
   const clauses: Prisma.BudgetWhereInput[] = [];
   for (const m of user.memberships) {
     if (!ROLE_PERMISSIONS[m.role].includes(permission)) continue;
     if (m.role === "ADMIN") return {};
-    if (m.role === "ACCOUNTANT" && m.departmentId !== null) clauses.push({ departmentId: m.departmentId });
-    if (m.role === "REVIEWER" && m.regionId !== null) clauses.push({ department: { regionId: m.regionId }, status: { not: "DRAFT" } });
+    if (m.role === "ACCOUNTANT" && m.departmentId !== null) {
+      const unit = m.subUnitId ?? null;
+      if (unit !== null) {
+        if (permission !== "unit.review") clauses.push({ departmentId: m.departmentId, subUnitId: unit });
+      } else if (permission === "unit.review") clauses.push({ departmentId: m.departmentId, subUnitId: { not: null } });
+      else if (DEPARTMENT_OWN_PART.includes(permission)) clauses.push({ departmentId: m.departmentId, subUnitId: null });
+      else clauses.push({ departmentId: m.departmentId });
+    }
+    if (m.role === "REVIEWER" && m.regionId !== null) clauses.push({ department: { regionId: m.regionId }, status: { not: "DRAFT" }, subUnitId: null });
   }
   return clauses.length > 0 ? { OR: clauses } : { id: { in: [] } };
 }
+
+/** What a department accountant does only to the department's own budget, never to a unit's. */
+const DEPARTMENT_OWN_PART: readonly Permission[] = ["budget.edit", "budget.submit", "budget.import"];
 
 /**
  * What the public may read: budgets with a current (not superseded) published snapshot. A
@@ -60,6 +73,13 @@ function clauseSql(key: string, value: unknown): Prisma.Sql {
       const regionId = (value as { regionId?: unknown }).regionId;
       if (typeof regionId === "number" && Object.keys(value as object).length === 1)
         return Prisma.sql`exists (select 1 from "Department" sd where sd.id = b."departmentId" and sd."regionId" = ${regionId})`;
+      throw unsupported();
+    }
+    case "subUnitId": {
+      if (value === null) return Prisma.sql`b."subUnitId" is null`;
+      if (typeof value === "number") return Prisma.sql`b."subUnitId" = ${value}`;
+      const o = value as { not?: unknown };
+      if (o.not === null && Object.keys(o).length === 1) return Prisma.sql`b."subUnitId" is not null`;
       throw unsupported();
     }
     case "status": {

@@ -10,7 +10,7 @@ import { submitBudget } from "@/lib/workflow/submit-budget";
 import type { BudgetStatus } from "@/generated/prisma/client";
 import type { Db } from "./client";
 import { importPackageText } from "./budgets/import-package";
-import { DEMO_BUDGETS, DEMO_FINAL_DRAFTS, DEMO_FINALS, DEMO_PASSWORD, DEMO_REGION, DEMO_USERS, PATH_TO } from "./demo";
+import { DEMO_BUDGETS, DEMO_FINAL_DRAFTS, DEMO_FINALS, DEMO_PASSWORD, DEMO_REGION, DEMO_SUB_UNITS, DEMO_USERS, PATH_TO } from "./demo";
 import { createFinalFromBudget } from "@/lib/workflow/start-final";
 
 /**
@@ -96,17 +96,29 @@ async function sessionUserOf(db: Db, username: string): Promise<SessionUser> {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, subUnitId: m.subUnitId })),
   };
 }
 
 async function seedUsers(db: Db) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const region = await db.region.findUniqueOrThrow({ where: { code: DEMO_REGION.code } });
+  for (const s of DEMO_SUB_UNITS) {
+    const department = await db.department.findUnique({ where: { regionId_code: { regionId: region.id, code: s.department } } });
+    if (!department) continue;
+    await db.subUnit.upsert({
+      where: { departmentId_code: { departmentId: department.id, code: s.code } },
+      create: { departmentId: department.id, code: s.code, name: s.name },
+      update: {},
+    });
+  }
   for (const u of DEMO_USERS) {
     if (await db.user.findUnique({ where: { username: u.username } })) continue;
     const region = u.region ? await db.region.findUnique({ where: { code: u.region } }) : null;
     const department =
       u.department && region ? await db.department.findUnique({ where: { regionId_code: { regionId: region.id, code: u.department } } }) : null;
+    const subUnit =
+      u.subUnit && department ? await db.subUnit.findUnique({ where: { departmentId_code: { departmentId: department.id, code: u.subUnit } } }) : null;
     await db.user.create({
       data: {
         username: u.username,
@@ -117,6 +129,7 @@ async function seedUsers(db: Db) {
             role: u.role,
             regionId: u.role === "REVIEWER" ? (region?.id ?? null) : null,
             departmentId: u.role === "ACCOUNTANT" ? (department?.id ?? null) : null,
+            subUnitId: subUnit?.id ?? null,
           },
         },
       },

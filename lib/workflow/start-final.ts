@@ -20,10 +20,12 @@ const STARTABLE = ["APPROVED", "PUBLISHED"] as const;
 export async function createFinalFromBudget(tx: Prisma.TransactionClient, budgetId: number, actorId: number | null): Promise<StartFinalResult> {
   const row = await tx.budget.findUnique({ where: { id: budgetId }, include: budgetContentInclude });
   if (!row || row.kind !== "budget") return { ok: false, code: "refused", message: "未找到该预算" };
-  const existing = await tx.budget.findUnique({ where: { departmentId_year_kind: { departmentId: row.departmentId, year: row.year, kind: "final" } } });
+  const existing = await tx.budget.findFirst({ where: { departmentId: row.departmentId, year: row.year, kind: "final", subUnitId: row.subUnitId } });
   if (existing) return { ok: false, code: "refused", message: `${row.year} 年决算已存在` };
   const pkg = finalPackageFromBudget({ ...budgetToPackage(budgetFromRows(row)) });
-  const created = await tx.budget.create({ data: { departmentId: row.departmentId, year: row.year, kind: "final", status: "DRAFT", ...finalColumns(pkg) } });
+  const created = await tx.budget.create({
+    data: { departmentId: row.departmentId, subUnitId: row.subUnitId, year: row.year, kind: "final", status: "DRAFT", ...finalColumns(pkg) },
+  });
   await writeFinalContent(tx, created.id, pkg);
   await tx.budgetEvent.create({
     data: {

@@ -39,8 +39,8 @@ export async function startNextYear(db: Db, actor: SessionUser, input: { fromBud
         };
       }
       const year = row.year + 1;
-      const existing = await tx.budget.findUnique({
-        where: { departmentId_year_kind: { departmentId: row.departmentId, year, kind: row.kind } },
+      const existing = await tx.budget.findFirst({
+        where: { departmentId: row.departmentId, year, kind: row.kind, subUnitId: row.subUnitId },
       });
       if (existing) return { ok: false as const, code: "refused", message: `${year} 年预算已存在` };
       if (!(await loadCatalog(tx, year))) return { ok: false as const, code: "refused", message: `数据库中没有 ${year} 年的科目目录，请联系管理员导入` };
@@ -58,7 +58,7 @@ export async function startNextYear(db: Db, actor: SessionUser, input: { fromBud
       // Codes the new year's catalogue no longer has stay visible to the accountant as findings
       // (catalogue.function-code-valid) rather than being dropped silently.
       const created = await tx.budget.create({
-        data: { departmentId: row.departmentId, year, kind: row.kind, status: "DRAFT", ...budgetColumns(next) },
+        data: { departmentId: row.departmentId, subUnitId: row.subUnitId, year, kind: row.kind, status: "DRAFT", ...budgetColumns(next) },
       });
       await writeBudgetContent(tx, created.id, row.departmentId, next);
       await recordEvent(

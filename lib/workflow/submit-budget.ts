@@ -4,12 +4,15 @@ import type { Db } from "@/lib/db/client";
 import { applyTransition, WORKFLOW_TX_OPTIONS } from "./apply-transition";
 import { engineErrors, KIND_LABELS } from "./engine-check";
 import { AppError } from "@/lib/errors";
+import { STATUS_LABELS } from "@/lib/budget/status";
 import { failure, type WorkflowResult } from "@/lib/result";
 
 /**
  * 报送: a draft or returned budget (or 决算) goes to the district finance bureau. Refused while the engine
  * reports any error-level finding (they come back in `findings`). The package as submitted is
  * kept, so that the reviewer can see what changed when a returned budget comes back.
+ * A unit's budget goes to its department instead (单位报送); a department with units reports
+ * (部门报送) only once its accountant has accepted every unit's budget (部门审核).
  */
 export async function submitBudget(
   db: Db,
@@ -22,6 +25,7 @@ export async function submitBudget(
       const result = await applyTransition(tx, actor, "submit", input, {
         data: { submittedAt: new Date() },
         async before(budget, scope) {
+          await refuseUnlessUnitsAccepted(tx, budget.id);
           const checked = await engineErrors(tx, budget.id, scope);
           if (checked.errors.length > 0) {
             throw new AppError("findings", `${KIND_LABELS[checked.kind]}有 ${checked.errors.length} 项错误，修正后才能报送`, checked.errors);
@@ -40,4 +44,18 @@ export async function submitBudget(
   } catch (error) {
     return failure(error);
   }
+}
+
+/** The department's 报送 waits for every unit: names those not yet handed in and accepted. */
+async function refuseUnlessUnitsAccepted(tx: Prisma.TransactionClient, budgetId: number) {
+  const own = await tx.budget.findUniqueOrThrow({ where: { id: budgetId }, select: { departmentId: true, year: true, kind: true, subUnitId: true } });
+  if (own.subUnitId !== null) return;
+  const pending = await tx.budget.findMany({
+    where: { departmentId: own.departmentId, year: own.year, kind: own.kind, subUnitId: { not: null }, status: { not: "APPROVED" } },
+    select: { status: true, unit: { select: { code: true, name: true } } },
+    orderBy: { unit: { code: "asc" } },
+  });
+  if (pending.length === 0) return;
+  const named = pending.map((b) => `${b.unit!.name}（${b.status === "SUBMITTED" ? "已报送，待部门审核" : STATUS_LABELS[b.status]}）`);
+  throw new AppError("units_pending", `以下单位的预算尚未报送或尚未经部门审核通过：${named.join("、")}。全部单位报送并审核通过后，才能报送部门预算`);
 }

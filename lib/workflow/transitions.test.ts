@@ -4,9 +4,9 @@ import { actionsFrom, illegalTransitionMessage } from "./transitions";
 describe("the budget state machine", () => {
   it("allows exactly the documented transitions", () => {
     expect(actionsFrom("DRAFT")).toEqual(["submit"]);
-    expect(actionsFrom("SUBMITTED")).toEqual(["return", "approve"]);
+    expect(actionsFrom("SUBMITTED")).toEqual(["return", "approve", "unitAccept", "unitReturn"]);
     expect(actionsFrom("RETURNED")).toEqual(["submit"]);
-    expect(actionsFrom("APPROVED")).toEqual(["publish"]);
+    expect(actionsFrom("APPROVED")).toEqual(["publish", "unitReturn"]);
     expect(actionsFrom("PUBLISHED")).toEqual(["adjust"]);
   });
 

@@ -11,6 +11,10 @@ import type { Permission } from "@/lib/auth/permissions";
  *        ▲                         │                                                        ▼
  *        └─────────────────────────┘                                                 DRAFT (new version)
  *
+ * A unit's budget (单位预算) goes to its department instead: 单位报送 is `submit`, then the
+ * department accountant's 部门审核 accepts it (`unitAccept`, 审核通过) or returns it
+ * (`unitReturn`); the department's own 报送 waits until every unit is accepted (submit-budget.ts).
+ *
  * Every transition is one action with one permission; anything not listed here is refused.
  */
 export const TRANSITIONS = {
@@ -19,6 +23,8 @@ export const TRANSITIONS = {
   approve: { from: ["SUBMITTED"], to: "APPROVED", permission: "budget.approve", label: "审核通过" },
   publish: { from: ["APPROVED"], to: "PUBLISHED", permission: "budget.publish", label: "公开" },
   adjust: { from: ["PUBLISHED"], to: "DRAFT", permission: "budget.edit", label: "发起预算调整" },
+  unitAccept: { from: ["SUBMITTED"], to: "APPROVED", permission: "unit.review", label: "部门审核通过" },
+  unitReturn: { from: ["SUBMITTED", "APPROVED"], to: "RETURNED", permission: "unit.review", label: "退回单位" },
 } as const satisfies Record<string, { from: readonly BudgetStatusName[]; to: BudgetStatusName; permission: Permission; label: string }>;
 
 export type WorkflowAction = keyof typeof TRANSITIONS;
@@ -49,4 +55,6 @@ export const EVENT_LABELS: Record<string, string> = {
   approve: "审核通过",
   publish: "公开",
   adjust: "发起预算调整",
+  unitAccept: "部门审核通过",
+  unitReturn: "部门退回单位",
 };

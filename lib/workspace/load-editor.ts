@@ -13,6 +13,8 @@ export interface EditorData {
   status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED";
   version: number;
   unitName: string;
+  /** A unit's budget (单位预算), reported to its department rather than to the bureau. */
+  unitBudget: boolean;
   editable: boolean;
   pkg: BudgetPackage;
   catalog: CatalogData;
@@ -20,9 +22,12 @@ export interface EditorData {
 
 /** What the workspace editor of one budget needs, or null when the user may not read it. */
 export async function loadEditor(db: Db, user: SessionUser, id: number): Promise<EditorData | null> {
-  const input = await loadForEngine(db, id, budgetScope(user, "budget.read"));
+  // The editor shows and saves the budget's own rows; a department's consolidation of its units
+  // is what its preview and submission read.
+  const input = await loadForEngine(db, id, budgetScope(user, "budget.read"), { ownPartOnly: true });
   if (!input) return null;
   const canEdit = hasPermission(user, "budget.edit") && (await db.budget.count({ where: { AND: [budgetScope(user, "budget.edit"), { id }] } })) === 1;
+  const unitBudget = (await db.budget.count({ where: { id, subUnitId: { not: null } } })) === 1;
   const status = input.status as EditorData["status"];
   return {
     id,
@@ -30,6 +35,7 @@ export async function loadEditor(db: Db, user: SessionUser, id: number): Promise
     status,
     version: input.version,
     unitName: input.budget.unit.name,
+    unitBudget,
     editable: canEdit && (EDITABLE_STATUSES as readonly string[]).includes(status),
     pkg: workingPackage(input.budget, input.prior),
     catalog: catalogToData(input.catalog),

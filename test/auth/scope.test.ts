@@ -19,7 +19,7 @@ async function sessionUser(username: string): Promise<SessionUser> {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, subUnitId: m.subUnitId })),
   };
 }
 
@@ -50,6 +50,18 @@ describe("budget scope inside the query", () => {
     expect(await visibleUnits("accountant.134")).toEqual(["134", "134 决算"]);
   });
 
+  it("a unit accountant reads nothing of its department's budget; the department accountant changes only its own part", async () => {
+    // The demo's units of 104 have no budgets of their own yet: 104's budgets are the department's.
+    for (const unit of ["accountant.104.1", "accountant.104.2"]) {
+      for (const permission of ["budget.read", "budget.edit", "budget.submit", "budget.export", "budget.comment", "unit.review"] as const)
+        expect(await visibleUnits(unit, permission), `${unit} ${permission}`).toEqual([]);
+    }
+    expect(await visibleUnits("accountant.104", "budget.edit")).toEqual(["104", "104 决算"]);
+    expect(await visibleUnits("accountant.104", "unit.review")).toEqual([]);
+    const unit = await t.db.user.findUniqueOrThrow({ where: { username: "accountant.104.2" }, include: { memberships: { include: { subUnit: true } } } });
+    expect(unit.memberships.map((m) => [m.role, m.subUnit?.code, m.subUnit?.name])).toEqual([["ACCOUNTANT", "104002", "重庆市北碚区信息中心"]]);
+  });
+
   it("a reviewer reads the district's budgets once submitted, never a draft", async () => {
     expect(await visibleUnits("reviewer.500109")).toEqual(["104", "104 决算", "111"]);
   });
@@ -66,7 +78,7 @@ describe("budget scope inside the query", () => {
     await seedDemo(t.db, () => undefined);
     expect(await t.db.basicLine.findMany({ orderBy: { id: "asc" } })).toEqual(before);
     expect(await t.db.budget.count()).toBe(5);
-    expect(await t.db.user.count()).toBe(5);
+    expect(await t.db.user.count()).toBe(7);
   });
 
   it("checks passwords with argon2id and refuses wrong ones", async () => {

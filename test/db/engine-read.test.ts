@@ -10,6 +10,7 @@ import { priorYearFromBudget } from "@/lib/budget/compute/prior-year";
 import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageValue } from "@/lib/budget/package/schema";
 import { budgetScope, publishedScope } from "@/lib/db/scope";
+import { consolidate } from "@/lib/budget/consolidate";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { startNextYear } from "@/lib/workflow/start-next-year";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
@@ -58,21 +59,34 @@ afterAll(async () => t.drop());
  */
 async function prismaRead(ids: number[], scope: Prisma.BudgetWhereInput) {
   const rows = await t.db.budget.findMany({ where: { AND: [scope, { id: { in: ids } }] }, include: budgetContentInclude, orderBy: { id: "asc" } });
+  // A department budget is read as the consolidation of its units' budgets (部门汇总).
+  const model = async (row: Prisma.BudgetGetPayload<{ include: typeof budgetContentInclude }>): Promise<Budget> => {
+    if (row.subUnitId !== null) return budgetFromRows(row);
+    const units = await t.db.budget.findMany({
+      where: { departmentId: row.departmentId, year: row.year, kind: row.kind, subUnitId: { not: null } },
+      include: { ...budgetContentInclude, unit: true },
+      orderBy: { unit: { code: "asc" } },
+    });
+    return consolidate(
+      budgetFromRows(row),
+      units.map((u) => ({ code: u.unit!.code, name: u.unit!.name, budget: budgetFromRows(u) })),
+    );
+  };
   const out = [];
   for (const row of rows) {
-    const last = await t.db.budget.findUnique({
-      where: { departmentId_year_kind: { departmentId: row.departmentId, year: row.year - 1, kind: row.kind } },
+    const last = await t.db.budget.findFirst({
+      where: { departmentId: row.departmentId, year: row.year - 1, kind: row.kind, subUnitId: row.subUnitId },
       include: { ...budgetContentInclude, snapshots: { where: { supersededAt: null }, take: 1 } },
     });
     let lastBudget: Budget | undefined;
-    if (last && (last.status === "APPROVED" || last.status === "PUBLISHED")) lastBudget = budgetFromRows(last);
+    if (last && (last.status === "APPROVED" || last.status === "PUBLISHED")) lastBudget = await model(last);
     else if (last?.snapshots[0]) {
       const parsed = parsePackageValue(last.snapshots[0].package);
       if (parsed.ok) lastBudget = packageToBudget(parsed.pkg);
     }
     const prior = lastBudget && priorYearFromBudget(lastBudget, await loadCrosswalk(t.db, row.year - 1, row.year));
     const catalog = await loadCatalog(t.db, row.year);
-    out.push({ id: row.id, status: row.status, version: row.version, budget: budgetFromRows(row), catalog, ...(prior ? { prior } : {}) });
+    out.push({ id: row.id, status: row.status, version: row.version, budget: await model(row), catalog, ...(prior ? { prior } : {}) });
   }
   return out;
 }

@@ -8,11 +8,11 @@ export async function sessionUser(db: Db, username: string): Promise<SessionUser
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, subUnitId: m.subUnitId })),
   };
 }
 
 export async function budgetIdOf(db: Db, unit: string, year: number): Promise<number> {
-  const b = await db.budget.findFirstOrThrow({ where: { year, department: { code: unit } } });
+  const b = await db.budget.findFirstOrThrow({ where: { year, subUnitId: null, department: { code: unit } } });
   return b.id;
 }

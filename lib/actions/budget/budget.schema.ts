@@ -78,3 +78,13 @@ export const startAdjustmentInput = z.object(
   },
   { error: "请求无效" },
 );
+
+export const reviewUnitInput = z.object(
+  {
+    budgetId: id,
+    expectedVersion: id,
+    decision: z.enum(["accept", "return"], { error: "请求无效" }),
+    comment: optionalText("退回意见", COMMENT_MAX_LENGTH),
+  },
+  { error: "请求无效" },
+);

@@ -164,7 +164,7 @@ export const budgetPackageSchema = z.strictObject({
     })
     .optional(),
   basicExpenditure: list(
-    z.strictObject({ function: digits, economic: digits, amount: amount.optional(), fund: fund.optional() }),
+    z.strictObject({ function: digits, economic: digits, amount: amount.optional(), fund: fund.optional(), subUnit: digits.optional() }),
     LIST_LIMITS.basicExpenditure,
   ).optional(),
   projects: z

@@ -75,6 +75,7 @@ export function packageToBudget(pkg: BudgetPackage): Budget {
       economic: l.economic,
       amount: a(l.amount),
       fund: l.fund ?? "generalBudget",
+      ...(l.subUnit ? { subUnit: l.subUnit } : {}),
     })),
     projects: (pkg.projects ?? []).map((p) => ({
       code: p.code,

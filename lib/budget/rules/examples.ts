@@ -10,6 +10,10 @@ export const RULE_EXAMPLES: Record<string, { path: string; message: string }> = 
     path: "income.generalBudget",
     message: "一般公共预算拨款收支不平衡：收入 2,514.61 万元，支出 2,514.61 万元，收入多 0.00 万元（差额按元计：0.01 元）",
   },
+  "consolidation.internal-transfers-match": {
+    path: "income.superiorSubsidy",
+    message: "区信息中心的上级补助收入 30.00 万元，与北碚区政府办公室（本级）列支的对附属单位补助 25.00 万元不一致（差额 50000.00 元），部门汇总时无法抵消",
+  },
   "catalogue.economic-code-valid": {
     path: "basicExpenditure[3].economic",
     message: "基本支出[3].经济分类科目（basicExpenditure[3].economic）：2024 年科目目录中没有 30298，请管理员导入 2024 年完整科目目录",

@@ -7,6 +7,7 @@ import type { ShownAmounts } from "@/lib/budget/compute/shown-amounts";
 import { buildNarrative } from "@/lib/budget/narrative";
 import type { DisclosureTables } from "@/lib/budget/tables/types";
 import { balanceFund } from "./balance-fund";
+import { consolidationInternalTransfersMatch } from "./consolidation-internal-transfers-match";
 import { catalogueEconomicCodeValid } from "./catalogue-economic-code-valid";
 import { catalogueFunctionCodeValid } from "./catalogue-function-code-valid";
 import { catalogueNamesKnown } from "./catalogue-names-known";
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   projectProgramKnown,
   textPlaceholder,
   balanceFund,
+  consolidationInternalTransfersMatch,
   projectFundingSplit,
   priorTotalConsistent,
   threePublicReceptionCoversBasic,

@@ -36,6 +36,17 @@ const CASES: Case[] = [
     message: "收支不平衡",
   },
   {
+    id: "consolidation.internal-transfers-match",
+    breaks: {
+      budget: (b) =>
+        (b.internalTransfers = [
+          { kind: "subsidy", payers: ["北碚区政府办公室（本级）"], receiver: { code: "104002", name: "区信息中心" }, paid: wan("25"), received: wan("30") },
+        ]),
+    },
+    path: "income.superiorSubsidy",
+    message: "不一致",
+  },
+  {
     id: "project.funding-split",
     breaks: { budget: (b) => (b.projects[1]!.superiorSubsidy = wan("1")) },
     path: "projects[1].ownArrangement",

@@ -49,8 +49,8 @@ export async function importPackageText(db: Db, text: string, options: ImportOpt
         const budget = packageToBudget(pkg);
 
         const department = await departmentOfPackage(tx, pkg, "预算包");
-        const existing = await tx.budget.findUnique({
-          where: { departmentId_year_kind: { departmentId: department.id, year: pkg.year, kind: pkg.kind } },
+        const existing = await tx.budget.findFirst({
+          where: { departmentId: department.id, year: pkg.year, kind: pkg.kind, subUnitId: null },
           include: budgetContentInclude,
         });
         const label = `${pkg.unit.name} ${pkg.year} 年${pkg.kind === "budget" ? "预算" : "决算"}`;

@@ -7,6 +7,7 @@ import { parsePackageValue } from "@/lib/budget/package/schema";
 import { Prisma, type BudgetKind } from "@/generated/prisma/client";
 import { loadCatalog, loadCrosswalk } from "../catalog-store";
 import { budgetScopeSql } from "../scope";
+import { consolidate, type UnitBudget } from "@/lib/budget/consolidate";
 import { budgetFromRows, type BudgetContent } from "./read-budget";
 
 type Tx = Prisma.TransactionClient;
@@ -32,6 +33,11 @@ type Row = Omit<BudgetContent, "department"> & {
   asked: boolean;
   /** Ids of the asked-for budgets this one is last year's budget of. */
   priorOf: number[] | null;
+  /** Set on a unit's budget (单位预算): its unit, and the department budgets it is consolidated into. */
+  subUnitId: number | null;
+  unitCode: string | null;
+  unitLabel: string | null;
+  unitOf: number[] | null;
   /** The current published package of a previous-year budget that is not approved (reopened). */
   snapshot: unknown;
 };
@@ -51,18 +57,27 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
     last as (
       select p.id, array_agg(t.id) as "priorOf"
         from "Budget" t join "Budget" p on p."departmentId" = t."departmentId" and p.year = t.year - 1 and p.kind = t.kind
+                                   and p."subUnitId" is not distinct from t."subUnitId"
        where t.id in (select id from asked)
-       group by p.id)
+       group by p.id),
+    -- The units' budgets of each department budget read (部门汇总), whatever the scope: the
+    -- department's figures are the sum of its units', for whoever may read the department's.
+    units as (
+      select u.id, array_agg(t.id) as "unitOf"
+        from "Budget" t join "Budget" u on u."departmentId" = t."departmentId" and u.year = t.year and u.kind = t.kind and u."subUnitId" is not null
+       where t."subUnitId" is null and (t.id in (select id from asked) or t.id in (select id from last))
+       group by u.id)
     select b.id, b.status::text as status, b.version, b.kind::text as kind, b.year, b."unitName", coalesce(to_json(b.functions), '[]') as functions, b.structure,
            b."performanceOffice", b."contactName", b."contactPhone", b."performanceGoal", coalesce(to_json(b."disclosureTables"), '[]') as "disclosureTables",
            d.code as "departmentCode", r.code as "regionCode", r.name as "regionName",
            b.id in (select id from asked) as asked, l."priorOf",
+           b."subUnitId", bu.code as "unitCode", bu.name as "unitLabel", un."unitOf",
            (select s.package from "PublishedSnapshot" s where s."budgetId" = b.id and s."supersededAt" is null limit 1) as snapshot,
            coalesce((select json_agg(json_build_object('subUnit', json_build_object('code', su.code, 'name', su.name)) order by x.position)
                        from "BudgetSubUnit" x join "SubUnit" su on su.id = x."subUnitId" where x."budgetId" = b.id), '[]') as "subUnits",
            coalesce((select json_agg(json_build_object('fund', x.fund, 'carryover', x.carryover, 'amount', x.amount::text))
                        from "IncomeLine" x where x."budgetId" = b.id), '[]') as income,
-           coalesce((select json_agg(json_build_object('functionCode', x."functionCode", 'economicCode', x."economicCode",
+           coalesce((select json_agg(json_build_object('subUnitCode', x."subUnitCode", 'functionCode', x."functionCode", 'economicCode', x."economicCode",
                                                        'amount', x.amount::text, 'fund', x.fund) order by x.position)
                        from "BasicLine" x where x."budgetId" = b.id), '[]') as "basicLines",
            coalesce((select json_agg(json_build_object(
@@ -93,11 +108,13 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
               from "PriorYear" x where x."budgetId" = b.id) as prior,
            coalesce((select json_agg(json_build_object('functionCode', x."functionCode", 'amount', x.amount::text) order by x."functionCode")
                        from "PriorFunctionAmount" x where x."budgetId" = b.id), '[]') as "priorByFunction"
-      from (select id from asked union select id from last) w
+      from (select id from asked union select id from last union select id from units) w
       join "Budget" b on b.id = w.id
       join "Department" d on d.id = b."departmentId"
       join "Region" r on r.id = d."regionId"
+      left join "SubUnit" bu on bu.id = b."subUnitId"
       left join last l on l.id = b.id
+      left join units un on un.id = b.id
      order by b.id`;
 }
 
@@ -112,9 +129,29 @@ const contentOf = (row: Row): BudgetContent => ({
  * inside `scope` (a budget outside it is simply missing) in one statement however many budgets
  * are asked for — the district dashboard reads a hundred at once — plus the catalogue's.
  */
-export async function loadManyForEngine(tx: Tx, ids: number[], scope: Prisma.BudgetWhereInput): Promise<EngineInput[]> {
+export async function loadManyForEngine(
+  tx: Tx,
+  ids: number[],
+  scope: Prisma.BudgetWhereInput,
+  options: { ownPartOnly?: boolean } = {},
+): Promise<EngineInput[]> {
   if (ids.length === 0) return [];
   const rows = await tx.$queryRaw<Row[]>(engineRead(ids, scope));
+  // A department budget with units is their consolidation (部门汇总); the editor of the
+  // department's own part asks for that part alone (`ownPartOnly`), as it saves what it shows.
+  const unitsOf = new Map<number, UnitBudget[]>();
+  for (const row of rows) {
+    for (const departmentId of row.unitOf ?? []) {
+      const list = unitsOf.get(departmentId) ?? [];
+      list.push({ code: row.unitCode!, name: row.unitLabel!, budget: budgetFromRows(contentOf(row)) });
+      unitsOf.set(departmentId, list);
+    }
+  }
+  for (const list of unitsOf.values()) list.sort((a, b) => a.code.localeCompare(b.code));
+  const modelOf = (row: Row, consolidated: boolean): Budget => {
+    const own = budgetFromRows(contentOf(row));
+    return consolidated ? consolidate(own, unitsOf.get(row.id) ?? []) : own;
+  };
   // One catalogue check per year, not per budget: a dashboard reads a hundred budgets of one year.
   const catalogs = new Map<number, Catalog | null>();
   const catalogOf = async (year: number) => {
@@ -128,7 +165,7 @@ export async function loadManyForEngine(tx: Tx, ids: number[], scope: Prisma.Bud
     // 上年预算数 come from last year's budget once approved (审核通过 or 已公开); while it is
     // reopened for 预算调整, from its last published version.
     let lastBudget: Budget | undefined;
-    if (last.status === "APPROVED" || last.status === "PUBLISHED") lastBudget = budgetFromRows(contentOf(last));
+    if (last.status === "APPROVED" || last.status === "PUBLISHED") lastBudget = modelOf(last, true);
     else if (last.snapshot) {
       const parsed = parsePackageValue(last.snapshot);
       if (parsed.ok) lastBudget = packageToBudget(parsed.pkg);
@@ -146,12 +183,12 @@ export async function loadManyForEngine(tx: Tx, ids: number[], scope: Prisma.Bud
     const catalog = await catalogOf(row.year);
     if (!catalog) throw new Error(`数据库中没有 ${row.year} 年的科目目录，请管理员导入 ${row.year} 年完整科目目录`);
     const prior = priors.get(row.id);
-    out.push({ id: row.id, status: row.status, version: row.version, budget: budgetFromRows(contentOf(row)), catalog, ...(prior ? { prior } : {}) });
+    out.push({ id: row.id, status: row.status, version: row.version, budget: modelOf(row, !options.ownPartOnly), catalog, ...(prior ? { prior } : {}) });
   }
   return out;
 }
 
 /** One budget for the engine, or null when it is outside `scope`. */
-export async function loadForEngine(tx: Tx, id: number, scope: Prisma.BudgetWhereInput): Promise<EngineInput | null> {
-  return (await loadManyForEngine(tx, [id], scope))[0] ?? null;
+export async function loadForEngine(tx: Tx, id: number, scope: Prisma.BudgetWhereInput, options: { ownPartOnly?: boolean } = {}): Promise<EngineInput | null> {
+  return (await loadManyForEngine(tx, [id], scope, options))[0] ?? null;
 }

@@ -51,7 +51,7 @@ export interface BudgetContent {
   department: { code: string; region: { code: string; name: string } };
   subUnits: { subUnit: { code: string; name: string } }[];
   income: { fund: Fund; carryover: boolean; amount: Amount }[];
-  basicLines: { functionCode: string; economicCode: string; amount: Amount; fund: Fund }[];
+  basicLines: { subUnitCode: Text; functionCode: string; economicCode: string; amount: Amount; fund: Fund }[];
   projects: {
     code: string;
     name: string;
@@ -168,6 +168,7 @@ export function budgetFromRows(row: BudgetContent): Budget {
       economic: l.economicCode,
       amount: dec(l.amount),
       fund: l.fund,
+      ...opt("subUnit", l.subUnitCode),
     })),
     projects: row.projects.map((p) => ({
       code: p.code,

@@ -88,6 +88,7 @@ async function writeBasic(tx: Tx, budgetId: number, b: Budget, where: Where) {
     data: b.basicExpenditure.map((l, position) => ({
       budgetId,
       position,
+      subUnitCode: l.subUnit ?? null,
       functionCode: l.function,
       economicCode: l.economic,
       fund: l.fund,

@@ -40,8 +40,8 @@ export async function importFinalValue(db: Db, value: unknown, options: ImportFi
         const problems = await catalogueProblems(tx, pkg);
         if (problems.length > 0) throw new ImportRejected(problems);
         const department = await departmentOfPackage(tx, pkg, "决算包");
-        const existing = await tx.budget.findUnique({
-          where: { departmentId_year_kind: { departmentId: department.id, year: pkg.year, kind: "final" } },
+        const existing = await tx.budget.findFirst({
+          where: { departmentId: department.id, year: pkg.year, kind: "final", subUnitId: null },
         });
         const label = `${pkg.unit.name} ${pkg.year} 年决算`;
         if (existing && !options.replace) {

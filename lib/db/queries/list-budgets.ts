@@ -12,6 +12,8 @@ export interface BudgetListItem {
   version: number;
   updatedAt: Date;
   department: { code: string; name: string };
+  /** Set on a unit's budget (单位预算). */
+  unit: { code: string; name: string } | null;
   region: { code: string; name: string };
   /** 收入合计 in 元 as a decimal string (current income plus carryover). */
   incomeTotal: string;
@@ -21,8 +23,8 @@ export interface BudgetListItem {
 export async function listBudgetsFor(db: Db, user: SessionUser): Promise<BudgetListItem[]> {
   const rows = await db.budget.findMany({
     where: budgetScope(user, "budget.read"),
-    orderBy: [{ year: "desc" }, { department: { code: "asc" } }, { kind: "asc" }],
-    include: { department: { include: { region: true } } },
+    orderBy: [{ year: "desc" }, { department: { code: "asc" } }, { kind: "asc" }, { subUnitId: { sort: "asc", nulls: "first" } }],
+    include: { department: { include: { region: true } }, unit: true },
   });
   const totals = await db.incomeLine.groupBy({
     by: ["budgetId"],
@@ -45,6 +47,7 @@ export async function listBudgetsFor(db: Db, user: SessionUser): Promise<BudgetL
     version: r.version,
     updatedAt: r.updatedAt,
     department: { code: r.department.code, name: r.department.name },
+    unit: r.unit ? { code: r.unit.code, name: r.unit.name } : null,
     region: { code: r.department.region.code, name: r.department.region.name },
     incomeTotal: totalById.get(r.id) ?? "0.00",
   }));

@@ -32,7 +32,7 @@ export default async function BudgetLayout({ params, children }: { params: Promi
       comments={comments}
     >
       <h1>
-        {data.unitName} {data.year} 年部门预算 <StatusBadge status={data.status} />
+        {data.unitName} {data.year} 年{data.unitBudget ? "单位预算" : "部门预算"} <StatusBadge status={data.status} />
       </h1>
       <div className="workspace">
         <SectionNav budgetId={data.id} />

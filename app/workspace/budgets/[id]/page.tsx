@@ -9,6 +9,7 @@ import { budgetOverview } from "@/lib/db/queries/budget-overview";
 import { STATUS_LABELS } from "@/lib/budget/status";
 import { SubmitPanel } from "@/components/workspace/SubmitPanel";
 import { AdjustmentPanel } from "@/components/workspace/AdjustmentPanel";
+import { UnitsPanel } from "@/components/workspace/UnitsPanel";
 
 export const metadata: Metadata = { title: "预算概况" };
 
@@ -52,7 +53,7 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
           <dt>收入合计</dt>
           <dd data-testid="income-total">{wan(budget.totals.income)} 万元</dd>
           <dt>支出合计</dt>
-          <dd>
+          <dd data-testid="expenditure-total">
             {wan(budget.totals.expenditure.total)} 万元（基本支出 {wan(budget.totals.expenditure.basic)} 万元，项目支出 {wan(budget.totals.expenditure.project)}{" "}
             万元）
           </dd>
@@ -67,7 +68,8 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
           </p>
         ) : null}
       </section>
-      <SubmitPanel canSubmit={hasPermission(user, "budget.submit")} />
+      <UnitsPanel units={budget.units} canReview={hasPermission(user, "unit.review")} />
+      <SubmitPanel canSubmit={hasPermission(user, "budget.submit")} unitBudget={budget.isUnit} />
       {hasPermission(user, "budget.edit") ? <AdjustmentPanel /> : null}
       <h2>流转记录</h2>
       <table className="data" data-testid="budget-trail">
