@@ -19,7 +19,7 @@ async function sessionUser(db: Db, username: string): Promise<SessionUser> {
     id: u.id,
     username,
     displayName: u.displayName,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, reviewStageId: m.reviewStageId })),
   };
 }
 

@@ -40,7 +40,7 @@ async function user(db: Db, username: string, role: Role, scope: { departmentId?
     id: u.id,
     username,
     displayName: username,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, reviewStageId: m.reviewStageId })),
   };
 }
 

@@ -33,6 +33,8 @@ export interface MembershipScope {
   role: Role;
   departmentId: number | null;
   regionId: number | null;
+  /** A reviewer's review stage in a region with stages (lib/workflow/review-stages.ts). */
+  reviewStageId?: number | null;
 }
 
 export interface SessionUser {

@@ -17,7 +17,7 @@ export async function sessionUser(database: Db, uid: unknown, sessionVersion: un
     id: user.id,
     username: user.username,
     displayName: user.displayName,
-    memberships: user.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+    memberships: user.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, reviewStageId: m.reviewStageId })),
   };
 }
 

@@ -33,7 +33,11 @@ export const approveAction = defineFormAction({
   tier: { permission: "budget.approve" },
   refused: NOT_FOUND_MESSAGE,
   input: transitionSchema,
-  run: async (input, { user, db }) => answer(await approveBudget(db, user, args(input)), "已审核通过，请在 20 日内公开", input.budgetId),
+  async run(input, { user, db }) {
+    const result = await approveBudget(db, user, args(input));
+    const done = result.ok && result.next ? `已通过“${result.passed}”，转入“${result.next}”阶段` : "已审核通过，请下达批复并在批复后 20 日内公开";
+    return answer(result, done, input.budgetId);
+  },
 });
 
 export const publishAction = defineFormAction({
