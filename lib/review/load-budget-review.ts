@@ -101,7 +101,7 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
     submittedAt: row.submittedAt,
     daysSinceSubmission: row.status === "SUBMITTED" && row.submittedAt ? calendarDaysBetween(row.submittedAt, now) : null,
     approvedAt: row.approvedAt,
-    deadline: publicationDeadline(row.status, row.approvedAt, now),
+    deadline: publicationDeadline(row.status, row.approvedAt, now, row.replyIssuedAt),
     tables: evaluation.tables,
     narrative: evaluation.narrative.markdown,
     findings: evaluation.findings,
