@@ -223,11 +223,7 @@ export function DistrictTable({ rows, totals, stages = [] }: { rows: DepartmentR
           </select>
         </label>
         <label className={styles.check}>
-          <input
-            type="checkbox"
-            checked={!!filterOf("mine")}
-            onChange={(e) => table.getColumn("mine")?.setFilterValue(e.target.checked || undefined)}
-          />
+          <input type="checkbox" checked={!!filterOf("mine")} onChange={(e) => table.getColumn("mine")?.setFilterValue(e.target.checked || undefined)} />
           我的待办
         </label>
         <label className={styles.check}>

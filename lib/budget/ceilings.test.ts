@@ -4,9 +4,13 @@ import { ceilingFindings, ceilingUse, type Ceiling } from "./ceilings";
 import type { BasicLine, Project } from "./model";
 
 const basic = (fund: BasicLine["fund"], amount: string): BasicLine => ({ function: "2010101", economic: "30101", fund, amount: new Decimal(amount) });
-const project = (code: string, fund: Project["fund"], amount: string) =>
-  ({ code, fund, amount: new Decimal(amount) }) as unknown as Project;
-const ceiling = (fund: Ceiling["fund"], kind: Ceiling["kind"], amount: string, projectCode = ""): Ceiling => ({ fund, kind, projectCode, amount: new Decimal(amount) });
+const project = (code: string, fund: Project["fund"], amount: string) => ({ code, fund, amount: new Decimal(amount) }) as unknown as Project;
+const ceiling = (fund: Ceiling["fund"], kind: Ceiling["kind"], amount: string, projectCode = ""): Ceiling => ({
+  fund,
+  kind,
+  projectCode,
+  amount: new Decimal(amount),
+});
 
 describe("ceilingUse", () => {
   const budget = {
@@ -15,7 +19,11 @@ describe("ceilingUse", () => {
   };
 
   it("sums 基本支出 and 项目支出 by fund, to the fen", () => {
-    const [b, p, g] = ceilingUse(budget, [ceiling("generalBudget", "basic", "100000.30"), ceiling("generalBudget", "project", "350000"), ceiling("governmentFund", "basic", "400")]);
+    const [b, p, g] = ceilingUse(budget, [
+      ceiling("generalBudget", "basic", "100000.30"),
+      ceiling("generalBudget", "project", "350000"),
+      ceiling("governmentFund", "basic", "400"),
+    ]);
     expect(b!.used.toFixed(2)).toBe("100000.30");
     expect(b!.left.toFixed(2)).toBe("0.00");
     expect(b!.exceeded).toBe(false);

@@ -8,7 +8,7 @@ import { evaluateFinal } from "@/lib/final/evaluate";
 import { departmentRow, finalDepartmentRow, notSubmittedRow, type DepartmentRow } from "./department-row";
 import { districtTotals, type DistrictTotals } from "./district-rollup";
 import { issuedCeilingsByDepartment } from "@/lib/db/queries/ceilings";
-import { ceilingColumns, inQueue, stageOf, type RegionReview } from "./stage-and-ceilings";
+import { ceilingColumns, inQueue, regionReview, stageOf } from "./stage-and-ceilings";
 
 export interface DistrictDashboard {
   region: { id: number; code: string; name: string };
@@ -119,19 +119,4 @@ export async function loadDistrictDashboard(
     });
   }
   return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows), stages };
-}
-
-/** The region's stages with the names of their reviewers, in one query. */
-async function regionReview(db: Db, regionId: number): Promise<RegionReview> {
-  const reviewers = await db.membership.findMany({
-    where: { regionId, role: "REVIEWER", user: { active: true } },
-    select: { reviewStageId: true, user: { select: { displayName: true } } },
-    orderBy: { userId: "asc" },
-  });
-  const stages = await db.reviewStage.findMany({ where: { regionId }, orderBy: { position: "asc" }, select: { id: true, position: true, name: true } });
-  return {
-    regionId,
-    stages: stages.map((s) => ({ ...s, holders: reviewers.filter((r) => r.reviewStageId === s.id).map((r) => r.user.displayName) })),
-    unassigned: reviewers.filter((r) => r.reviewStageId === null).map((r) => r.user.displayName),
-  };
 }

@@ -23,6 +23,10 @@ describe("the 20-day publication deadline", () => {
 
   it("counts from the 批复 when the bureau has issued one", () => {
     const replyIssuedAt = new Date("2024-03-10T02:00:00Z");
-    expect(publicationDeadline("APPROVED", approvedAt, new Date("2024-03-11T02:00:00Z"), replyIssuedAt)).toEqual({ deadline: "2024-03-30", daysLeft: 19, overdue: false });
+    expect(publicationDeadline("APPROVED", approvedAt, new Date("2024-03-11T02:00:00Z"), replyIssuedAt)).toEqual({
+      deadline: "2024-03-30",
+      daysLeft: 19,
+      overdue: false,
+    });
   });
 });

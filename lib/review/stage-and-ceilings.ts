@@ -1,8 +1,9 @@
 import type { MembershipScope } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
 import { ceilingUse, type Ceiling } from "@/lib/budget/ceilings";
 import type { Budget } from "@/lib/budget/model";
 import { formatWan, toWanYuan } from "@/lib/budget/money";
-import { currentStage, mayActAtStage, type StageRef } from "@/lib/workflow/review-stages";
+import { currentStage, mayActAtStage, nextStage, type StageRef } from "@/lib/workflow/review-stages";
 import type { DepartmentRow } from "./department-row";
 import { calendarDaysBetween } from "./publication-deadline";
 
@@ -44,4 +45,25 @@ export function inQueue(memberships: readonly MembershipScope[], review: RegionR
 export function ceilingColumns(budget: Pick<Budget, "basicExpenditure" | "projects">, ceilings: readonly Ceiling[]): NonNullable<DepartmentRow["ceilings"]> {
   const w = (d: Parameters<typeof toWanYuan>[0]) => formatWan(toWanYuan(d));
   return ceilingUse(budget, ceilings).map((u) => ({ label: u.label, amount: w(u.ceiling.amount), used: w(u.used), left: w(u.left), exceeded: u.exceeded }));
+}
+
+/** The region's stages with the names of their reviewers (two queries). */
+export async function regionReview(db: Db, regionId: number): Promise<RegionReview> {
+  const reviewers = await db.membership.findMany({
+    where: { regionId, role: "REVIEWER", user: { active: true } },
+    select: { reviewStageId: true, user: { select: { displayName: true } } },
+    orderBy: { userId: "asc" },
+  });
+  const stages = await db.reviewStage.findMany({ where: { regionId }, orderBy: { position: "asc" }, select: { id: true, position: true, name: true } });
+  return {
+    regionId,
+    stages: stages.map((s) => ({ ...s, holders: reviewers.filter((r) => r.reviewStageId === s.id).map((r) => r.user.displayName) })),
+    unassigned: reviewers.filter((r) => r.reviewStageId === null).map((r) => r.user.displayName),
+  };
+}
+
+/** The stage after the one a budget waits at, by name; null at the last (or only) stage. */
+export function nextStageName(review: RegionReview, reviewStageId: number | null): string | null {
+  const stage = currentStage(review.stages, reviewStageId);
+  return stage ? (nextStage(review.stages, stage)?.name ?? null) : null;
 }

@@ -23,7 +23,14 @@ export async function issueReply(db: Db, actor: SessionUser, input: { budgetId: 
       const scope = budgetScope(actor, "budget.approve");
       const row = await tx.budget.findFirst({
         where: { AND: [scope, { id: input.budgetId, kind: "budget" }] },
-        select: { id: true, status: true, version: true, year: true, replyIssuedAt: true, department: { select: { name: true, region: { select: { name: true } } } } },
+        select: {
+          id: true,
+          status: true,
+          version: true,
+          year: true,
+          replyIssuedAt: true,
+          department: { select: { name: true, region: { select: { name: true } } } },
+        },
       });
       if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);
       if (row.status !== "APPROVED") throw new AppError("illegal_transition", `${STATUS_LABELS[row.status]}的预算不能下达批复（只有审核通过的预算可以）`);
@@ -44,7 +51,16 @@ export async function issueReply(db: Db, actor: SessionUser, input: { budgetId: 
         data: { budgetId: row.id, version, issuedAt, issuedById: actor.id, totals: totals as unknown as Prisma.InputJsonValue, pdf: new Uint8Array(pdf) },
       });
       await tx.budgetEvent.create({
-        data: { budgetId: row.id, actorId: actor.id, action: "reply", fromStatus: "APPROVED", toStatus: "APPROVED", version, at: issuedAt, comment: `批复：支出合计 ${totals.total} 万元` },
+        data: {
+          budgetId: row.id,
+          actorId: actor.id,
+          action: "reply",
+          fromStatus: "APPROVED",
+          toStatus: "APPROVED",
+          version,
+          at: issuedAt,
+          comment: `批复：支出合计 ${totals.total} 万元`,
+        },
       });
       return { ok: true as const, status: "APPROVED" as const, version };
     }, WORKFLOW_TX_OPTIONS);

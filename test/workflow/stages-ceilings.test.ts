@@ -48,8 +48,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-const state = (id: number) =>
-  t.db.budget.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, reviewStageId: true, approvedAt: true } });
+const state = (id: number) => t.db.budget.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, reviewStageId: true, approvedAt: true } });
 
 describe("review stages", () => {
   it("lets only the stage's own reviewers pass or return it, and records who passed which stage", async () => {
@@ -83,7 +82,10 @@ describe("review stages", () => {
     const resubmitted = await submitBudget(t.db, accountant111, { budgetId: budget111, expectedVersion: (await state(budget111)).version });
     expect(resubmitted).toMatchObject({ ok: true, status: "SUBMITTED" });
     expect((await state(budget111)).reviewStageId).toBe(await firstStageId());
-    expect(await approveBudget(t.db, first, { budgetId: budget111, expectedVersion: (await state(budget111)).version })).toMatchObject({ ok: true, status: "SUBMITTED" });
+    expect(await approveBudget(t.db, first, { budgetId: budget111, expectedVersion: (await state(budget111)).version })).toMatchObject({
+      ok: true,
+      status: "SUBMITTED",
+    });
     expect(await approveBudget(t.db, second, { budgetId: budget111, expectedVersion: (await state(budget111)).version })).toMatchObject({
       ok: true,
       status: "APPROVED",
@@ -105,7 +107,9 @@ describe("控制数 at 报送", () => {
 
   it("refuses 报送 above an issued 控制数 with a named Chinese finding, and not above one not yet issued", async () => {
     const values = SECTIONS.basic.pick(await pkg());
-    const used = values.basicExpenditure.filter((l) => (l.fund ?? "generalBudget") === "generalBudget").reduce((s, l) => s.plus(l.amount ?? "0"), new Decimal(0));
+    const used = values.basicExpenditure
+      .filter((l) => (l.fund ?? "generalBudget") === "generalBudget")
+      .reduce((s, l) => s.plus(l.amount ?? "0"), new Decimal(0));
     const ceiling = await t.db.ceiling.create({
       data: { departmentId: department134, year: 2023, fund: "generalBudget", kind: "basic", amount: used.minus("0.01").toFixed(2) },
     });
@@ -127,14 +131,29 @@ describe("控制数 at 报送", () => {
     const split = SECTIONS.projects.pick(await pkg());
     const p1 = split.projects[0]!;
     const half = new Decimal(p1.amount!).dividedBy(2).toDecimalPlaces(2);
-    const p2 = { ...structuredClone(p1), code: `${p1.code}X`, name: `${p1.name}（二期）`, amount: half.toFixed(2), ownArrangement: half.toFixed(2), superiorSubsidy: "0" };
+    const p2 = {
+      ...structuredClone(p1),
+      code: `${p1.code}X`,
+      name: `${p1.name}（二期）`,
+      amount: half.toFixed(2),
+      ownArrangement: half.toFixed(2),
+      superiorSubsidy: "0",
+    };
     const rest = new Decimal(p1.amount!).minus(half);
     Object.assign(p1, { amount: rest.toFixed(2), ownArrangement: rest.toFixed(2), superiorSubsidy: "0" });
     split.projects.push(p2);
     const saved = await saveSection(t.db, accountant, { budgetId: budget134, expectedVersion: await version(), section: "projects", values: split });
     expect(saved).toMatchObject({ ok: true });
     const ceiling = await t.db.ceiling.create({
-      data: { departmentId: department134, year: 2023, fund: p1.fund ?? "generalBudget", kind: "project", projectCode: p1.code!, amount: rest.toFixed(2), issuedAt: new Date() },
+      data: {
+        departmentId: department134,
+        year: 2023,
+        fund: p1.fund ?? "generalBudget",
+        kind: "project",
+        projectCode: p1.code!,
+        amount: rest.toFixed(2),
+        issuedAt: new Date(),
+      },
     });
 
     const outcomes = new Set<string>();
