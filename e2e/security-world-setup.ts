@@ -19,6 +19,7 @@ import { fixturesDir } from "@/test/support/budget/fixtures";
 import { addComment } from "@/lib/workflow/add-comment";
 import { COMMENT_SECTION_IDS } from "@/lib/workflow/comment-anchors";
 import { approveBudget } from "@/lib/workflow/approve-budget";
+import { issueReply } from "@/lib/workflow/issue-reply";
 import { publishBudget } from "@/lib/workflow/publish-budget";
 import { resolveComment } from "@/lib/workflow/resolve-comment";
 import { submitBudget } from "@/lib/workflow/submit-budget";
@@ -143,13 +144,18 @@ async function main() {
         DRAFT: [
           [submitBudget, accountant],
           [approveBudget, users.reviewerHere],
+          [issueReply, users.reviewerHere],
           [publishBudget, users.reviewerHere],
         ],
         SUBMITTED: [
           [approveBudget, users.reviewerHere],
+          [issueReply, users.reviewerHere],
           [publishBudget, users.reviewerHere],
         ],
-        APPROVED: [[publishBudget, users.reviewerHere]],
+        APPROVED: [
+          [issueReply, users.reviewerHere],
+          [publishBudget, users.reviewerHere],
+        ],
       };
       await walk(db, b.id, steps[(await db.budget.findUniqueOrThrow({ where: { id: b.id } })).status] ?? []);
     }

@@ -16,6 +16,8 @@ import { WORKFLOW_TX_OPTIONS } from "./apply-transition";
  * runs from here. Issued once per approval (a conditional update on status, version and no
  * 批复 yet), in the same transaction as its trail row.
  */
+const conflict = new AppError("conflict", "该预算已被他人修改或处理，您的“下达批复”操作未执行，请刷新页面后查看");
+
 export async function issueReply(db: Db, actor: SessionUser, input: { budgetId: number; expectedVersion: number }): Promise<WorkflowResult> {
   try {
     return await db.$transaction(async (tx) => {
@@ -33,9 +35,10 @@ export async function issueReply(db: Db, actor: SessionUser, input: { budgetId: 
         },
       });
       if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);
+      // As every transition: a stale version first (someone acted since), then the status.
+      if (row.version !== input.expectedVersion) throw conflict;
       if (row.status !== "APPROVED") throw new AppError("illegal_transition", `${STATUS_LABELS[row.status]}的预算不能下达批复（只有审核通过的预算可以）`);
       if (row.replyIssuedAt) throw new AppError("illegal_transition", "该预算的批复已经下达");
-      if (row.version !== input.expectedVersion) throw new AppError("conflict", "该预算已被他人处理，请刷新页面后查看");
       const engine = await loadForEngine(tx, row.id, scope);
       if (!engine) throw new AppError("not_found", NOT_FOUND_MESSAGE);
       const issuedAt = new Date();
@@ -45,7 +48,7 @@ export async function issueReply(db: Db, actor: SessionUser, input: { budgetId: 
         where: { AND: [scope, { id: row.id, status: "APPROVED", version: input.expectedVersion, replyIssuedAt: null }] },
         data: { replyIssuedAt: issuedAt, version: { increment: 1 } },
       });
-      if (updated.count !== 1) throw new AppError("conflict", "该预算已被他人处理，请刷新页面后查看");
+      if (updated.count !== 1) throw conflict;
       const version = input.expectedVersion + 1;
       await tx.budgetReply.create({
         data: { budgetId: row.id, version, issuedAt, issuedById: actor.id, totals: totals as unknown as Prisma.InputJsonValue, pdf: new Uint8Array(pdf) },
