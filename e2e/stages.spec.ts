@@ -86,6 +86,8 @@ test("控制数 issued, 报送 refused above it and accepted within, two review 
   const meter = page.getByTestId("ceiling-meter-basic");
   await expect(meter.getByTestId("ceiling-amount")).toHaveText(wan(ceilingWan));
   await expect(meter.getByTestId("ceiling-over")).toHaveText("1.00");
+  // 表二 folded away, so the grid's first line is not under the summary kept in view.
+  await page.locator("details.t2-live > summary").click();
   // Line 1 lowered by 1.00 万元, typed: the meter follows before anything is saved.
   const first = new Decimal(demo.basicExpenditure[0]!.amount).minus(1);
   await typeInto(field(page, "basicExpenditure[0].amount"), toYuan(first.toFixed(2)));
