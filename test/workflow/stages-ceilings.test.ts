@@ -9,6 +9,9 @@ import { issuedCeilings } from "@/lib/db/queries/ceilings";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { returnBudget } from "@/lib/workflow/return-budget";
+import { issueReply } from "@/lib/workflow/issue-reply";
+import { formatWanDisplay } from "@/lib/format";
+import { readPdfText } from "@/test/support/pdf-text";
 import { saveSection } from "@/lib/workflow/save-section";
 import { submitBudget } from "@/lib/workflow/submit-budget";
 import { SECTIONS } from "@/lib/workspace/sections";
@@ -94,6 +97,23 @@ describe("review stages", () => {
     const done = await state(budget111);
     expect(done.reviewStageId).toBeNull();
     expect(done.approvedAt).toBeInstanceOf(Date);
+  });
+
+  it("issues the 批复 once: a stored PDF with the totals, and the publication clock from it", async () => {
+    const before = await state(budget111);
+    const accountant111 = await sessionUser(t.db, "accountant.111");
+    expect(await issueReply(t.db, accountant111, { budgetId: budget111, expectedVersion: before.version })).toMatchObject({ ok: false, code: "forbidden" });
+    const issued = await issueReply(t.db, second, { budgetId: budget111, expectedVersion: before.version });
+    expect(issued).toEqual({ ok: true, status: "APPROVED", version: before.version + 1 });
+    const again = await issueReply(t.db, second, { budgetId: budget111, expectedVersion: before.version + 1 });
+    expect(again).toMatchObject({ ok: false, message: "该预算的批复已经下达" });
+    const reply = await t.db.budgetReply.findFirstOrThrow({ where: { budgetId: budget111 } });
+    const totals = reply.totals as { total: string; basic: string; project: string };
+    const text = readPdfText(Buffer.from(reply.pdf)).pages.join("").replace(/\s+/g, "");
+    expect(text).toContain("2024年部门预算的通知");
+    expect(text).toContain(`支出预算合计${formatWanDisplay(new Decimal(totals.total))}万元`);
+    const row = await t.db.budget.findUniqueOrThrow({ where: { id: budget111 } });
+    expect(row.replyIssuedAt).toEqual(reply.issuedAt);
   });
 });
 
