@@ -71,3 +71,22 @@ export async function measureRollup(db: Db, reviewer: SessionUser, region: strin
     },
   };
 }
+
+/**
+ * Gives the district what a real one has since issue 18: two review stages (the reviewer on the
+ * first) and an issued 控制数 per department for 基本支出 and 项目支出 of 一般公共预算, so the rollup
+ * measured includes the stage and ceiling columns. The reviewer passed in is returned on stage 1.
+ */
+export async function addStagesAndCeilings(db: Db, reviewer: SessionUser, regionId: number, year: number): Promise<SessionUser> {
+  const first = await db.reviewStage.create({ data: { regionId, position: 1, name: "业务科室初审" } });
+  await db.reviewStage.create({ data: { regionId, position: 2, name: "局领导审定" } });
+  await db.membership.updateMany({ where: { userId: reviewer.id, regionId }, data: { reviewStageId: first.id } });
+  const departments = await db.department.findMany({ where: { regionId }, select: { id: true } });
+  const issuedAt = new Date();
+  await db.ceiling.createMany({
+    data: departments.flatMap((d) =>
+      (["basic", "project"] as const).map((kind) => ({ departmentId: d.id, year, fund: "generalBudget" as const, kind, amount: "100000000.00", issuedAt })),
+    ),
+  });
+  return { ...reviewer, memberships: reviewer.memberships.map((m) => ({ ...m, reviewStageId: first.id })) };
+}

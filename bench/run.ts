@@ -33,7 +33,7 @@ import { measureCatalogImport } from "./measure-catalog-import";
 import { measureXlsxImport } from "./measure-xlsx-import";
 import { measureGrid } from "./measure-grid";
 import { measurePublic } from "./measure-public";
-import { measureRollup } from "./measure-rollup";
+import { addStagesAndCeilings, measureRollup } from "./measure-rollup";
 import { measureSave } from "./measure-save";
 import { cliMeasures } from "./measure-cli-report";
 import { publishSnapshots } from "./publish-snapshots";
@@ -174,8 +174,13 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   if (ONLY_ENGINE) return;
 
   const region = regionCode(ROLLUP_DISTRICT);
-  const reviewer = await createReviewer(db, province.regionId(ROLLUP_DISTRICT), region);
-  progress(`(3) district rollup of region ${region}, ${ROLLUP_YEAR} …`);
+  const reviewer = await addStagesAndCeilings(
+    db,
+    await createReviewer(db, province.regionId(ROLLUP_DISTRICT), region),
+    province.regionId(ROLLUP_DISTRICT),
+    ROLLUP_YEAR,
+  );
+  progress(`(3) district rollup of region ${region}, ${ROLLUP_YEAR}, with review stages and 控制数 …`);
   const rollup = await measureRollup(db, reviewer, region, ROLLUP_YEAR);
   measures.rollup_p50_ms = rollup.total.p50;
   measures.rollup_p95_ms = rollup.total.p95;

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { SessionUser } from "@/lib/auth/permissions";
+import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { DATA_DIR } from "@/lib/catalog/reference";
 import { importPackageText } from "@/lib/db/budgets/import-package";
@@ -33,7 +33,7 @@ async function sessionUser(db: Db, username: string): Promise<SessionUser> {
     id: u.id,
     username,
     displayName: u.displayName,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+    memberships: u.memberships.map(membershipScope),
   };
 }
 

@@ -5,7 +5,7 @@
  * section save each. Arguments: username, budget id, project code.
  */
 import Decimal from "decimal.js";
-import type { SessionUser } from "@/lib/auth/permissions";
+import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
 import { loadEditor } from "@/lib/workspace/load-editor";
 import { saveSection } from "@/lib/workflow/save-section";
 import { createDb, type Db } from "@/lib/db/connect";
@@ -19,7 +19,7 @@ async function sessionUser(db: Db, username: string): Promise<SessionUser> {
     id: u.id,
     username,
     displayName: u.displayName,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+    memberships: u.memberships.map(membershipScope),
   };
 }
 

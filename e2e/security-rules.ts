@@ -237,6 +237,16 @@ export const PAGE_RULES: Record<string, RouteRule> = {
       })),
   },
   "/review/budgets/[id]": { access: { kind: "budget", permissions: ["budget.review"] }, probes: (_, t) => perBudget(t, (x) => `/review/budgets/${x.id}`) },
+  "/review/ceilings": {
+    access: { kind: "region", permissions: ["budget.approve"] },
+    probes: (_, t) =>
+      [t.submitted].map((x) => ({
+        label: `/review/ceilings?region=${x.regionCode}`,
+        target: x,
+        method: "GET" as const,
+        url: `/review/ceilings?region=${x.regionCode}&year=2024`,
+      })),
+  },
   "/admin": { access: { kind: "permission", permissions: ["admin.users"] }, probes: () => [page("/admin")] },
   "/admin/catalog": { access: { kind: "permission", permissions: ["admin.catalog"] }, probes: () => [page("/admin/catalog")] },
   "/admin/units": { access: { kind: "permission", permissions: ["admin.units"] }, probes: () => [page("/admin/units")] },
@@ -304,6 +314,12 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
         form: { expectedVersion: "0", apply: "0" },
         headers: { origin: `http://localhost:${E2E_PORT}` },
       })),
+  },
+  // The published budgets of the world had their 批复 issued before publication.
+  "GET /api/budgets/[id]/reply": {
+    access: { kind: "budget", permissions: ["budget.read"] },
+    probes: (_, t) =>
+      [t.published].map((x) => ({ label: `/api/budgets/${x.id}/reply (${x.status})`, target: x, method: "GET" as const, url: `/api/budgets/${x.id}/reply` })),
   },
   "GET /api/budgets/[id]/tables": {
     access: { kind: "budget", permissions: ["budget.read"] },
@@ -502,6 +518,11 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   [`${REVIEW("transitions")}#returnAction`]: review("budget.return"),
   [`${REVIEW("transitions")}#approveAction`]: review("budget.approve"),
   [`${REVIEW("transitions")}#publishAction`]: review("budget.publish"),
+  [`${REVIEW("transitions")}#issueReplyAction`]: review("budget.approve"),
+  [`${REVIEW("ceilings")}#saveCeilingAction`]: admin("budget.approve", "您没有管理控制数的权限"),
+  [`${REVIEW("ceilings")}#importCeilingsAction`]: admin("budget.approve", "您没有管理控制数的权限"),
+  [`${REVIEW("ceilings")}#issueCeilingsAction`]: admin("budget.approve", "您没有管理控制数的权限"),
+  [`${REVIEW("ceilings")}#deleteCeilingAction`]: admin("budget.approve", "您没有管理控制数的权限"),
   [`${REVIEW("comment")}#commentAction`]: {
     access: { kind: "budget", permissions: ["budget.comment"] },
     probes: (_, t) =>

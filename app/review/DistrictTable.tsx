@@ -98,6 +98,53 @@ const columns: ColumnDef<F, DepartmentRow>[] = [
     meta: { num: true },
   },
   {
+    id: "stage",
+    header: "审核阶段",
+    accessorFn: (r) => r.stage?.name ?? null,
+    filterFn: (row, _id, value: string) => (row.original.stage ? String(row.original.stage.id ?? "single") : "") === value,
+    sortFn: byNumber((r) => r.stage?.days ?? null),
+    cell: ({ row }) => {
+      const st = row.original.stage;
+      if (!st) return row.original.replyIssuedAt ? <span className="muted">已批复 {row.original.replyIssuedAt.slice(0, 10)}</span> : "";
+      return (
+        <span data-testid="stage-cell">
+          {st.name}
+          <br />
+          <span className="muted small">
+            {st.since.slice(0, 10)} 起，{st.days} 天 · {st.holders.length ? st.holders.join("、") : "未指定审核人"}
+          </span>
+        </span>
+      );
+    },
+  },
+  {
+    id: "mine",
+    header: "待办",
+    accessorFn: (r) => (r.mine ? 1 : 0),
+    filterFn: (row, _id, only: boolean) => !only || !!row.original.mine,
+    cell: ({ row }) => (row.original.mine ? <strong>我的待办</strong> : ""),
+  },
+  {
+    id: "ceilings",
+    header: "控制数使用（万元）",
+    accessorFn: (r) => r.ceilings?.filter((c) => c.exceeded).length ?? null,
+    sortFn: byNumber((r) => r.ceilings?.filter((c) => c.exceeded).length ?? null),
+    cell: ({ row }) => {
+      const list = row.original.ceilings ?? [];
+      if (list.length === 0) return <span className="muted">—</span>;
+      return (
+        <ul className={styles.ceilings} data-testid="ceiling-use">
+          {list.map((c) => (
+            <li key={c.label} className={c.exceeded ? styles.overdueText : undefined}>
+              {c.label}：{wan(c.used)} / {wan(c.amount)}
+              {c.exceeded ? `（超出 ${wan(new Decimal(c.left).negated().toFixed(2))}）` : `（余 ${wan(c.left)}）`}
+            </li>
+          ))}
+        </ul>
+      );
+    },
+  },
+  {
     id: "deadline",
     header: "公开期限",
     accessorFn: (r) => r.deadline?.daysLeft ?? null,
@@ -118,7 +165,7 @@ const columns: ColumnDef<F, DepartmentRow>[] = [
   },
 ];
 
-export function DistrictTable({ rows, totals }: { rows: DepartmentRow[]; totals: DistrictTotals }) {
+export function DistrictTable({ rows, totals, stages = [] }: { rows: DepartmentRow[]; totals: DistrictTotals; stages?: { id: number; name: string }[] }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const table = useTable({
@@ -159,6 +206,25 @@ export function DistrictTable({ rows, totals }: { rows: DepartmentRow[]; totals:
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          审核阶段
+          <select
+            value={(filterOf("stage") as string | undefined) ?? ""}
+            onChange={(e) => table.getColumn("stage")?.setFilterValue(e.target.value || undefined)}
+          >
+            <option value="">全部</option>
+            {stages.length === 0 ? <option value="single">财政局审核</option> : null}
+            {stages.map((st) => (
+              <option key={st.id} value={String(st.id)}>
+                {st.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.check}>
+          <input type="checkbox" checked={!!filterOf("mine")} onChange={(e) => table.getColumn("mine")?.setFilterValue(e.target.checked || undefined)} />
+          我的待办
         </label>
         <label className={styles.check}>
           <input
@@ -222,6 +288,9 @@ export function DistrictTable({ rows, totals }: { rows: DepartmentRow[]; totals:
               <td className="num">{totals.withChange.threePublicChange > 0 ? signed(t.threePublicChange) : "—"}</td>
               <td className="num">{totals.errors}</td>
               <td className="num">{totals.warnings}</td>
+              <td />
+              <td />
+              <td />
               <td />
               <td>{totals.overdue > 0 ? <strong className={styles.overdueText}>{totals.overdue} 个部门逾期未公开</strong> : ""}</td>
             </tr>

@@ -79,7 +79,10 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
         金额单位：万元。各部门金额取自其公开表格（四舍五入到 0.01 万元），区级汇总为各部门金额之和。审核通过后 {PUBLICATION_DEADLINE_DAYS}{" "}
         日内须公开，逾期的部门以红色标出。
       </p>
-      <DistrictTable rows={dashboard.rows} totals={dashboard.totals} />
+      <p>
+        <a href={`/review/ceilings?${new URLSearchParams({ region: region.code })}`}>控制数管理</a>
+      </p>
+      <DistrictTable rows={dashboard.rows} totals={dashboard.totals} stages={dashboard.stages} />
     </>
   );
 }

@@ -6,6 +6,9 @@ import type { Finding } from "@/lib/budget/rules/types";
 import type { CommentView } from "@/lib/db/queries/budget-comments";
 import { catalogFromData, type CatalogData } from "@/lib/workspace/serialize";
 import { evaluatePackage } from "@/lib/workspace/evaluate";
+import type { CeilingData } from "@/lib/workspace/load-editor";
+import type { Ceiling } from "@/lib/budget/ceilings";
+import Decimal from "decimal.js";
 
 export interface LiveChecks {
   findings: Finding[];
@@ -27,6 +30,8 @@ export interface EditorState {
   setLive(live: LiveChecks | null): void;
   /** The findings of the budget as saved (what the section badges and the checks panel show by default). */
   savedFindings: Finding[];
+  /** The issued 控制数 of the department for the budget's year. */
+  ceilings: Ceiling[];
 }
 
 const Context = createContext<EditorState | null>(null);
@@ -39,8 +44,10 @@ export function EditorProvider(props: {
   version: number;
   catalog: CatalogData;
   comments: CommentView[];
+  ceilings?: CeilingData[];
   children: ReactNode;
 }) {
+  const ceilings = useMemo(() => (props.ceilings ?? []).map((c) => ({ ...c, amount: new Decimal(c.amount) })), [props.ceilings]);
   const [saved, setSaved] = useState({ pkg: props.pkg, version: props.version });
   // A newer version from the server (after a refresh) replaces what this tab last saved.
   if (props.version > saved.version) setSaved({ pkg: props.pkg, version: props.version });
@@ -65,6 +72,7 @@ export function EditorProvider(props: {
     setLive,
     comments: props.comments,
     savedFindings,
+    ceilings,
   };
   return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }

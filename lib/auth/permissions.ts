@@ -38,6 +38,13 @@ export interface MembershipScope {
   regionId: number | null;
   /** Set for a unit accountant (单位会计): the one unit of the department it prepares. */
   subUnitId?: number | null;
+  /** A reviewer's review stage in a region with stages (lib/workflow/review-stages.ts). */
+  reviewStageId?: number | null;
+}
+
+/** A membership row as the session carries it: its role and every scope it is limited to. */
+export function membershipScope(m: MembershipScope): MembershipScope {
+  return { role: m.role, departmentId: m.departmentId, regionId: m.regionId, subUnitId: m.subUnitId ?? null, reviewStageId: m.reviewStageId ?? null };
 }
 
 export interface SessionUser {

@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { db, type Db } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { hasPermission, type Permission, type SessionUser } from "./permissions";
+import { hasPermission, membershipScope, type Permission, type SessionUser } from "./permissions";
 
 /**
  * The user a session token names, with memberships read fresh from the database, or null when
@@ -17,7 +17,7 @@ export async function sessionUser(database: Db, uid: unknown, sessionVersion: un
     id: user.id,
     username: user.username,
     displayName: user.displayName,
-    memberships: user.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, subUnitId: m.subUnitId })),
+    memberships: user.memberships.map(membershipScope),
   };
 }
 

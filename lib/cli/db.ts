@@ -5,6 +5,7 @@ import { migrate } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { openAppDatabase } from "@/lib/db/runtime";
 import { seedDemo } from "@/lib/db/seed-demo";
+import { seedDemoReview } from "@/lib/db/seed-demo-review";
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -25,6 +26,7 @@ async function main(command: string | undefined): Promise<number> {
       const db = createDb(database.url);
       try {
         await seedDemo(db, log);
+        await seedDemoReview(db, log);
       } finally {
         await db.$disconnect();
       }

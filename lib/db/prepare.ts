@@ -3,6 +3,7 @@ import { createDb, type Db } from "./connect";
 import { loadCrosswalkEntries, storeCatalog, storeCrosswalk } from "./catalog-store";
 import { migrate } from "./migrate";
 import { seedDemo } from "./seed-demo";
+import { seedDemoReview } from "./seed-demo-review";
 
 /** Years whose reference catalogue is loaded (a year without its own folder uses the latest earlier one). */
 export const REFERENCE_CATALOG_YEARS = [2023, 2024, 2025, 2026];
@@ -18,7 +19,10 @@ export async function prepareDatabase(url: string, opts: { demo: boolean; log?: 
   const db = createDb(url);
   try {
     for (const year of REFERENCE_CATALOG_YEARS) await loadShippedYear(db, year, log);
-    if (opts.demo) await seedDemo(db, log);
+    if (opts.demo) {
+      await seedDemo(db, log);
+      await seedDemoReview(db, log);
+    }
   } finally {
     await db.$disconnect();
   }

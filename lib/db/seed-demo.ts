@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DATA_DIR } from "@/lib/catalog/reference";
 import { hashPassword } from "@/lib/auth/password";
-import type { SessionUser } from "@/lib/auth/permissions";
+import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";
 import { returnBudget } from "@/lib/workflow/return-budget";
@@ -96,7 +96,7 @@ async function sessionUserOf(db: Db, username: string): Promise<SessionUser> {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, subUnitId: m.subUnitId })),
+    memberships: u.memberships.map(membershipScope),
   };
 }
 

@@ -31,6 +31,14 @@ export interface DepartmentRow {
   /** Calendar days since submission while the budget waits for the reviewer (已报送). */
   daysSinceSubmission: number | null;
   deadline: DeadlineState | null;
+  /** Where a submitted budget waits: the review stage ("财政局审核" in a region without stages), since when, who holds it. */
+  stage?: { id: number | null; name: string; since: string; days: number; holders: string[] } | null;
+  /** Waiting at a stage this reviewer may pass or return (我的待办). */
+  mine?: boolean;
+  /** Use of each issued 控制数, 万元. */
+  ceilings?: { label: string; amount: string; used: string; left: string; exceeded: boolean }[];
+  /** 批复 issued (ISO date), for an approved budget. */
+  replyIssuedAt?: string | null;
 }
 
 export interface BudgetFacts {
@@ -39,6 +47,7 @@ export interface BudgetFacts {
   version: number;
   submittedAt: Date | null;
   approvedAt: Date | null;
+  replyIssuedAt?: Date | null;
 }
 
 export function notSubmittedRow(department: { id: number; code: string; name: string }): DepartmentRow {
@@ -87,7 +96,7 @@ export function departmentRow(
     errors: computed.findings.filter((x) => x.severity === "error").length,
     warnings: computed.findings.filter((x) => x.severity === "warning").length,
     daysSinceSubmission: budget.status === "SUBMITTED" && budget.submittedAt ? calendarDaysBetween(budget.submittedAt, now) : null,
-    deadline: publicationDeadline(budget.status, budget.approvedAt, now),
+    deadline: publicationDeadline(budget.status, budget.approvedAt, now, budget.replyIssuedAt ?? null),
   };
 }
 

@@ -17,6 +17,9 @@ import { diffBudgets, type DiffEntry } from "./submission-diff";
 import { tableLayouts } from "@/lib/public/layout";
 import { tableRowAnchors, type AnchorChoice } from "@/lib/workflow/table-row-anchors";
 import { calendarDaysBetween, publicationDeadline, type DeadlineState } from "./publication-deadline";
+import type { DepartmentRow } from "./department-row";
+import { ceilingColumns, inQueue, nextStageName, regionReview, stageOf } from "./stage-and-ceilings";
+import { issuedCeilings } from "@/lib/db/queries/ceilings";
 
 export interface BudgetReview {
   id: number;
@@ -30,6 +33,12 @@ export interface BudgetReview {
   daysSinceSubmission: number | null;
   approvedAt: Date | null;
   deadline: DeadlineState | null;
+  /** Where it waits in the bureau's review, who holds it, and whether this reviewer may act now. */
+  stage: DepartmentRow["stage"];
+  nextStage: string | null;
+  mayAct: boolean;
+  replyIssuedAt: Date | null;
+  ceilings: NonNullable<DepartmentRow["ceilings"]>;
   tables: DisclosureTables;
   narrative: string;
   findings: Finding[];
@@ -90,7 +99,13 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
   const comparison = priorComparison(engine.budget, { ...(byFunction ? { byFunction } : {}), ...(byEconomic ? { byEconomic } : {}) }, subjectNames);
 
   const evaluation = discloseBudget(engine);
+  const stages = await regionReview(db, row.department.regionId);
   return {
+    stage: stageOf(stages, row, now),
+    nextStage: row.status === "SUBMITTED" ? nextStageName(stages, row.reviewStageId) : null,
+    mayAct: inQueue(user.memberships, stages, row.status, row.reviewStageId),
+    replyIssuedAt: row.replyIssuedAt,
+    ceilings: row.kind === "budget" ? ceilingColumns(engine.budget, await issuedCeilings(db, row.departmentId, row.year)) : [],
     id: row.id,
     year: row.year,
     status: row.status,
@@ -101,7 +116,7 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
     submittedAt: row.submittedAt,
     daysSinceSubmission: row.status === "SUBMITTED" && row.submittedAt ? calendarDaysBetween(row.submittedAt, now) : null,
     approvedAt: row.approvedAt,
-    deadline: publicationDeadline(row.status, row.approvedAt, now),
+    deadline: publicationDeadline(row.status, row.approvedAt, now, row.replyIssuedAt),
     tables: evaluation.tables,
     narrative: evaluation.narrative.markdown,
     findings: evaluation.findings,

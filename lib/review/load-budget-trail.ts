@@ -58,7 +58,8 @@ export async function loadBudgetTrail(db: Db, user: SessionUser, budgetId: numbe
       at: e.at,
       actor: e.actor?.displayName ?? "系统",
       action: e.action,
-      label: EVENT_LABELS[e.action] ?? actionName(e.action) ?? e.action,
+      // The stage a step was taken at: "审核阶段通过（业务科室初审）", "退回（局领导审定）".
+      label: `${EVENT_LABELS[e.action] ?? actionName(e.action) ?? e.action}${e.stage ? `（${e.stage}）` : ""}`,
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       version: e.version,

@@ -7,6 +7,8 @@ import { loadFinalForEngine } from "@/lib/db/finals/read-final";
 import { evaluateFinal } from "@/lib/final/evaluate";
 import { departmentRow, finalDepartmentRow, notSubmittedRow, type DepartmentRow } from "./department-row";
 import { districtTotals, type DistrictTotals } from "./district-rollup";
+import { issuedCeilingsByDepartment } from "@/lib/db/queries/ceilings";
+import { ceilingColumns, inQueue, regionReview, stageOf } from "./stage-and-ceilings";
 
 export interface DistrictDashboard {
   region: { id: number; code: string; name: string };
@@ -19,6 +21,8 @@ export interface DistrictDashboard {
   years: number[];
   rows: DepartmentRow[];
   totals: DistrictTotals;
+  /** The region's review stages in order (empty: one step). */
+  stages: { id: number; name: string }[];
 }
 
 /**
@@ -47,7 +51,25 @@ export async function loadDistrictDashboard(
   const departments = await db.department.findMany({ where: { regionId: region.id }, orderBy: { code: "asc" } });
   const budgets = await db.budget.findMany({
     where: { AND: [inRegion, { year }] },
-    select: { id: true, departmentId: true, status: true, version: true, submittedAt: true, approvedAt: true },
+    select: {
+      id: true,
+      departmentId: true,
+      status: true,
+      version: true,
+      submittedAt: true,
+      approvedAt: true,
+      replyIssuedAt: true,
+      reviewStageId: true,
+      stageEnteredAt: true,
+    },
+  });
+  const review = await regionReview(db, region.id);
+  const stages = review.stages.map((s) => ({ id: s.id, name: s.name }));
+  const placed = (row: DepartmentRow, budget: (typeof budgets)[number]): DepartmentRow => ({
+    ...row,
+    stage: stageOf(review, budget, now),
+    mine: inQueue(user.memberships, review, budget.status, budget.reviewStageId),
+    replyIssuedAt: budget.replyIssuedAt?.toISOString() ?? null,
   });
   const byDepartment = new Map(budgets.map((b) => [b.departmentId, b]));
   const now = options.now ?? new Date();
@@ -62,9 +84,9 @@ export async function loadDistrictDashboard(
         continue;
       }
       const { tables, findings } = evaluateFinal(engine.final, engine.catalog);
-      rows.push(finalDepartmentRow(department, final, { tables, findings }, now));
+      rows.push(placed(finalDepartmentRow(department, final, { tables, findings }, now), final));
     }
-    return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
+    return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows), stages };
   }
 
   // All of the district's budgets in a fixed number of queries, each computed once.
@@ -77,6 +99,11 @@ export async function loadDistrictDashboard(
       )
     ).map((e) => [e.id, e]),
   );
+  const ceilings = await issuedCeilingsByDepartment(
+    db,
+    departments.map((d) => d.id),
+    year,
+  );
   const rows: DepartmentRow[] = [];
   for (const department of departments) {
     const budget = byDepartment.get(department.id);
@@ -86,7 +113,10 @@ export async function loadDistrictDashboard(
       continue;
     }
     const { summary, narrative, findings } = discloseBudget(engine);
-    rows.push(departmentRow(department, budget, { summary, figures: narrative.figures, findings }, now));
+    rows.push({
+      ...placed(departmentRow(department, budget, { summary, figures: narrative.figures, findings }, now), budget),
+      ceilings: ceilingColumns(engine.budget, ceilings.get(department.id) ?? []),
+    });
   }
-  return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
+  return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows), stages };
 }

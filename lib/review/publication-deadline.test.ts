@@ -20,4 +20,13 @@ describe("the 20-day publication deadline", () => {
     expect(publicationDeadline("PUBLISHED", approvedAt, new Date("2024-06-01T00:00:00Z"))).toBeNull();
     expect(publicationDeadline("SUBMITTED", null, new Date())).toBeNull();
   });
+
+  it("counts from the 批复 when the bureau has issued one", () => {
+    const replyIssuedAt = new Date("2024-03-10T02:00:00Z");
+    expect(publicationDeadline("APPROVED", approvedAt, new Date("2024-03-11T02:00:00Z"), replyIssuedAt)).toEqual({
+      deadline: "2024-03-30",
+      daysLeft: 19,
+      overdue: false,
+    });
+  });
 });

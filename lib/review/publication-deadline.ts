@@ -1,5 +1,6 @@
 /**
- * 部门预算 must be published within 20 days of approval (预算法第十四条: 批复后二十日内公开).
+ * 部门预算 must be published within 20 days of its 批复 (预算法第十四条: 批复后二十日内公开); a budget
+ * approved before 批复 were issued in 明账 counts from its approval.
  * Days are calendar days in China Standard Time (UTC+8, no daylight saving), whatever the
  * server's time zone.
  */
@@ -26,10 +27,11 @@ export interface DeadlineState {
   overdue: boolean;
 }
 
-/** The deadline of an approved, not yet published budget; null in any other state. */
-export function publicationDeadline(status: string, approvedAt: Date | null, now: Date): DeadlineState | null {
-  if (status !== "APPROVED" || !approvedAt) return null;
-  const lastDay = cstDay(approvedAt) + PUBLICATION_DEADLINE_DAYS;
+/** The deadline of an approved, not yet published budget, from its 批复 when issued; null in any other state. */
+export function publicationDeadline(status: string, approvedAt: Date | null, now: Date, replyIssuedAt: Date | null = null): DeadlineState | null {
+  const from = replyIssuedAt ?? approvedAt;
+  if (status !== "APPROVED" || !from) return null;
+  const lastDay = cstDay(from) + PUBLICATION_DEADLINE_DAYS;
   const daysLeft = lastDay - cstDay(now);
   return { deadline: new Date(lastDay * DAY_MS).toISOString().slice(0, 10), daysLeft, overdue: daysLeft < 0 };
 }

@@ -18,9 +18,16 @@ export interface TransitionHooks {
   /** Checks before the status changes (findings, a required comment); throw AppError to refuse. */
   before?: (budget: { id: number; status: BudgetStatusName; version: number }, scope: Prisma.BudgetWhereInput) => Promise<void>;
   /** Extra columns of the budget row set by this transition (timestamps). */
-  data?: Prisma.BudgetUpdateManyMutationInput;
+  data?: Prisma.BudgetUncheckedUpdateManyInput;
   /** Work done in the same transaction once the status has changed (snapshots). */
   after?: (budget: { id: number; version: number }) => Promise<void>;
+  /**
+   * A review stage passed that is not the last: the budget stays 已报送 (moving to the next stage
+   * through `data`), and the trail names the step `stage.pass`.
+   */
+  stay?: boolean;
+  /** The review stage the step is taken at, recorded on the trail row. */
+  stage?: string;
 }
 
 /**
@@ -49,7 +56,7 @@ export async function applyTransition(
 
   const updated = await tx.budget.updateMany({
     where: where({ status: current.status, version: input.expectedVersion }),
-    data: { ...hooks.data, status: t.to, version: { increment: 1 } },
+    data: { ...hooks.data, status: hooks.stay ? current.status : t.to, version: { increment: 1 } },
   });
   if (updated.count !== 1) {
     // Someone changed the budget between our read and our update; under READ COMMITTED this
@@ -59,19 +66,21 @@ export async function applyTransition(
     throw conflict(action, now.status);
   }
   const version = input.expectedVersion + 1;
+  const to = hooks.stay ? current.status : t.to;
   await tx.budgetEvent.create({
     data: {
       budgetId: current.id,
       actorId: actor.id,
-      action,
+      action: hooks.stay ? "stage.pass" : action,
       fromStatus: current.status,
-      toStatus: t.to,
+      toStatus: to,
       version,
       comment: input.comment?.trim() || null,
+      stage: hooks.stage ?? null,
     },
   });
   await hooks.after?.({ id: current.id, version });
-  return { status: t.to, version };
+  return { status: to, version };
 }
 
 function conflict(action: WorkflowAction, status: BudgetStatusName): AppError {

@@ -6,6 +6,8 @@ import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { loadFinalForEngine } from "@/lib/db/finals/read-final";
 import { evaluateFinal } from "@/lib/final/evaluate";
 import { AppError, NOT_FOUND_MESSAGE } from "@/lib/errors";
+import { ceilingFindings, ceilingUse } from "@/lib/budget/ceilings";
+import { issuedCeilings } from "@/lib/db/queries/ceilings";
 
 export type DocumentKind = "budget" | "final";
 
@@ -19,8 +21,9 @@ export async function engineErrors(
   tx: Prisma.TransactionClient,
   budgetId: number,
   scope: Prisma.BudgetWhereInput,
+  options: { ceilings?: boolean } = {},
 ): Promise<{ kind: DocumentKind; errors: Finding[]; pkg: Prisma.InputJsonValue }> {
-  const row = await tx.budget.findFirst({ where: { AND: [scope, { id: budgetId }] }, select: { kind: true } });
+  const row = await tx.budget.findFirst({ where: { AND: [scope, { id: budgetId }] }, select: { kind: true, departmentId: true, year: true } });
   if (!row) throw new AppError("not_found", NOT_FOUND_MESSAGE);
   if (row.kind === "final") {
     const engine = await loadFinalForEngine(tx, budgetId, scope);
@@ -31,5 +34,7 @@ export async function engineErrors(
   const engine = await loadForEngine(tx, budgetId, scope);
   if (!engine) throw new AppError("not_found", NOT_FOUND_MESSAGE);
   const errors = discloseBudget(engine).findings.filter((f) => f.severity === "error");
+  // 控制数 are the bureau's, not the package's: held against the amounts at 报送 once issued.
+  if (options.ceilings) errors.push(...ceilingFindings(ceilingUse(engine.budget, await issuedCeilings(tx, row.departmentId, row.year))));
   return { kind: "budget", errors, pkg: budgetToPackage(engine.budget) as unknown as Prisma.InputJsonValue };
 }

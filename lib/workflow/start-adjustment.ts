@@ -18,7 +18,7 @@ export async function startAdjustment(
     return await db.$transaction(async (tx) => {
       const result = await applyTransition(tx, actor, "adjust", input, {
         // The new version's review starts afresh: no submission or approval date yet.
-        data: { submittedAt: null, approvedAt: null },
+        data: { submittedAt: null, approvedAt: null, replyIssuedAt: null },
         async before() {
           if (!input.comment?.trim()) throw new AppError("comment_required", "发起预算调整时必须填写调整原因");
         },

@@ -53,6 +53,8 @@ export const EVENT_LABELS: Record<string, string> = {
   submit: "报送",
   return: "退回",
   approve: "审核通过",
+  "stage.pass": "审核阶段通过",
+  reply: "下达批复",
   publish: "公开",
   adjust: "发起预算调整",
   unitAccept: "部门审核通过",

@@ -6,6 +6,8 @@ import type { Db } from "@/lib/db/client";
 import { budgetScope } from "@/lib/db/scope";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
+import { issuedCeilings } from "@/lib/db/queries/ceilings";
+import type { Ceiling } from "@/lib/budget/ceilings";
 
 export interface EditorData {
   id: number;
@@ -18,6 +20,15 @@ export interface EditorData {
   editable: boolean;
   pkg: BudgetPackage;
   catalog: CatalogData;
+  /** The department's issued 控制数 for the year, 元 strings (none before 控制数下达). */
+  ceilings: CeilingData[];
+}
+
+export interface CeilingData {
+  fund: Ceiling["fund"];
+  kind: Ceiling["kind"];
+  projectCode: string;
+  amount: string;
 }
 
 /** What the workspace editor of one budget needs, or null when the user may not read it. */
@@ -29,7 +40,10 @@ export async function loadEditor(db: Db, user: SessionUser, id: number): Promise
   const canEdit = hasPermission(user, "budget.edit") && (await db.budget.count({ where: { AND: [budgetScope(user, "budget.edit"), { id }] } })) === 1;
   const unitBudget = (await db.budget.count({ where: { id, subUnitId: { not: null } } })) === 1;
   const status = input.status as EditorData["status"];
+  const row = await db.budget.findUniqueOrThrow({ where: { id }, select: { departmentId: true, year: true, kind: true } });
+  const ceilings = row.kind === "budget" ? await issuedCeilings(db, row.departmentId, row.year) : [];
   return {
+    ceilings: ceilings.map((c) => ({ fund: c.fund, kind: c.kind, projectCode: c.projectCode, amount: c.amount.toFixed(2) })),
     id,
     year: input.budget.year,
     status,

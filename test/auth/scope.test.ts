@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SessionUser } from "@/lib/auth/permissions";
+import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
 import { budgetScope } from "@/lib/db/scope";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { DEMO_PASSWORD } from "@/lib/db/demo";
@@ -19,7 +19,7 @@ async function sessionUser(username: string): Promise<SessionUser> {
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, subUnitId: m.subUnitId })),
+    memberships: u.memberships.map(membershipScope),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { SessionUser } from "@/lib/auth/permissions";
+import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 
 /** A demo user as the session helper would build it. */
@@ -8,7 +8,7 @@ export async function sessionUser(db: Db, username: string): Promise<SessionUser
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId, subUnitId: m.subUnitId })),
+    memberships: u.memberships.map(membershipScope),
   };
 }
 

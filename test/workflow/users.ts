@@ -1,4 +1,4 @@
-import type { SessionUser } from "@/lib/auth/permissions";
+import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 
 /** The SessionUser of an existing account, memberships read from the database as at sign-in. */
@@ -8,7 +8,7 @@ export async function sessionUser(db: Db, username: string): Promise<SessionUser
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    memberships: u.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
+    memberships: u.memberships.map(membershipScope),
   };
 }
 

@@ -11,6 +11,7 @@ import { Figures, SectionFrame } from "../SectionFrame";
 import { wan } from "../labels";
 import { SubjectOptions } from "../SubjectOptions";
 import { FunctionPreview } from "./FunctionPreview";
+import { CeilingMeter } from "../CeilingMeter";
 import {
   ActionsCell,
   AmountCell,
@@ -373,6 +374,7 @@ export function BasicGrid() {
               { label: "行数", value: String(fields.length), testId: "grid-line-count" },
             ]}
           />
+          <CeilingMeter budget={live.evaluation?.budget} kind="basic" />
           {live.stale ? <p className="muted small">有输入错误，上面的数字是最后一次有效输入时的结果。</p> : null}
           {tables?.T2 ? (
             <details className="t2-live" open>

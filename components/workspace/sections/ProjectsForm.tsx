@@ -4,6 +4,7 @@ import { useFieldArray, useWatch } from "react-hook-form";
 import { CheckboxField, MoneyField, SelectField, TextField } from "@/components/forms/fields";
 import { useSectionForm } from "../useSectionForm";
 import { Figures, SectionFrame } from "../SectionFrame";
+import { CeilingMeter } from "../CeilingMeter";
 import { FUND_OPTIONS, wan, yuanAsWan } from "../labels";
 import { SubjectOptions, subjectName } from "../SubjectOptions";
 import { IndicatorsEditor } from "./IndicatorsEditor";
@@ -43,12 +44,15 @@ export function ProjectsForm() {
       hint="每个项目填写编码、资金安排和绩效目标；勾选“公开绩效目标表”的项目在公开时生成项目支出绩效目标表。金额单位：元。"
       {...frame}
       totals={
-        <Figures
-          items={[
-            { label: "项目支出合计", value: wan(tables?.T8?.total.project), testId: "project-total" },
-            { label: "项目个数", value: String(fields.length) },
-          ]}
-        />
+        <>
+          <Figures
+            items={[
+              { label: "项目支出合计", value: wan(tables?.T8?.total.project), testId: "project-total" },
+              { label: "项目个数", value: String(fields.length) },
+            ]}
+          />
+          <CeilingMeter budget={live.evaluation?.budget} kind="project" />
+        </>
       }
     >
       <SubjectOptions catalog={editor.catalog} />

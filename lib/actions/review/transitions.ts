@@ -6,6 +6,7 @@ import { defineFormAction } from "@/lib/server/action";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";
 import { returnBudget } from "@/lib/workflow/return-budget";
+import { issueReply } from "@/lib/workflow/issue-reply";
 import { returnSchema, transitionSchema } from "./review.schema";
 
 /** A form shows a sentence on success too: the transition's result with what was done. */
@@ -33,7 +34,11 @@ export const approveAction = defineFormAction({
   tier: { permission: "budget.approve" },
   refused: NOT_FOUND_MESSAGE,
   input: transitionSchema,
-  run: async (input, { user, db }) => answer(await approveBudget(db, user, args(input)), "已审核通过，请在 20 日内公开", input.budgetId),
+  async run(input, { user, db }) {
+    const result = await approveBudget(db, user, args(input));
+    const done = result.ok && result.next ? `已通过“${result.passed}”，转入“${result.next}”阶段` : "已审核通过，请下达批复并在批复后 20 日内公开";
+    return answer(result, done, input.budgetId);
+  },
 });
 
 export const publishAction = defineFormAction({
@@ -49,4 +54,12 @@ export const publishAction = defineFormAction({
     }
     return result;
   },
+});
+
+export const issueReplyAction = defineFormAction({
+  tier: { permission: "budget.approve" },
+  refused: NOT_FOUND_MESSAGE,
+  input: transitionSchema,
+  run: async (input, { user, db }) =>
+    answer(await issueReply(db, user, { budgetId: input.budgetId, expectedVersion: input.expectedVersion }), "批复已下达，请在 20 日内公开", input.budgetId),
 });

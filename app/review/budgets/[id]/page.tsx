@@ -77,6 +77,20 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
           <dd>
             {errors} 项错误，{warnings} 项提示
           </dd>
+          {review.ceilings.length > 0 ? (
+            <>
+              <dt>控制数</dt>
+              <dd data-testid="review-ceilings">
+                {review.ceilings.map((c) => `${c.label} 已安排 ${c.used} / 控制数 ${c.amount} 万元${c.exceeded ? "（超出）" : ""}`).join("；")}
+              </dd>
+            </>
+          ) : null}
+          {review.replyIssuedAt ? (
+            <>
+              <dt>批复</dt>
+              <dd>{formatDateTime(review.replyIssuedAt)} 下达</dd>
+            </>
+          ) : null}
           {review.snapshots.length > 0 ? (
             <>
               <dt>已公开版本</dt>
@@ -105,6 +119,10 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
           status={review.status}
           canPublish={hasPermission(user, "budget.publish")}
           publicUrl={budgetPath({ region: review.region.code, year: review.year, unit: review.department.code })}
+          stage={review.stage ? { name: review.stage.name, holders: review.stage.holders } : null}
+          nextStage={review.nextStage}
+          mayAct={review.status !== "SUBMITTED" || review.mayAct}
+          reply={{ canIssue: hasPermission(user, "budget.approve"), url: review.replyIssuedAt ? `/api/budgets/${review.id}/reply` : null }}
         />
       </section>
 
