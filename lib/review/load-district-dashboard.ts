@@ -1,7 +1,6 @@
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
-import { discloseBudget } from "@/lib/budget/disclose";
 import type { Db } from "@/lib/db/client";
-import { loadManyForEngine } from "@/lib/db/budgets/load-for-engine";
+import { loadDistrictRows } from "@/lib/db/queries/dashboard-rows";
 import { budgetScope } from "@/lib/db/scope";
 import { loadFinalForEngine } from "@/lib/db/finals/read-final";
 import { evaluateFinal } from "@/lib/final/evaluate";
@@ -44,15 +43,15 @@ export async function loadDistrictDashboard(
   const years = yearRows.map((r) => r.year);
   const year = options.year ?? years[0] ?? new Date().getFullYear();
 
-  const departments = await db.department.findMany({ where: { regionId: region.id }, orderBy: { code: "asc" } });
-  const budgets = await db.budget.findMany({
-    where: { AND: [inRegion, { year }] },
-    select: { id: true, departmentId: true, status: true, version: true, submittedAt: true, approvedAt: true },
-  });
-  const byDepartment = new Map(budgets.map((b) => [b.departmentId, b]));
   const now = options.now ?? new Date();
 
   if (kind === "final") {
+    const departments = await db.department.findMany({ where: { regionId: region.id }, orderBy: { code: "asc" } });
+    const budgets = await db.budget.findMany({
+      where: { AND: [inRegion, { year }] },
+      select: { id: true, departmentId: true, status: true, version: true, submittedAt: true, approvedAt: true },
+    });
+    const byDepartment = new Map(budgets.map((b) => [b.departmentId, b]));
     const rows: DepartmentRow[] = [];
     for (const department of departments) {
       const final = byDepartment.get(department.id);
@@ -67,26 +66,10 @@ export async function loadDistrictDashboard(
     return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
   }
 
-  // All of the district's budgets in a fixed number of queries, each computed once.
-  const engines = new Map(
-    (
-      await loadManyForEngine(
-        db,
-        budgets.map((b) => b.id),
-        scope,
-      )
-    ).map((e) => [e.id, e]),
+  // Every department and its budget's figures in one statement over the row cache; only the
+  // budgets changed since their row was computed are computed again (lib/db/queries/dashboard-rows.ts).
+  const rows: DepartmentRow[] = (await loadDistrictRows(db, region.id, year, scope)).map((r) =>
+    r.budget && r.figures ? departmentRow({ id: r.departmentId, code: r.code, name: r.name }, r.budget, r.figures, now) : notSubmittedRow({ id: r.departmentId, code: r.code, name: r.name }),
   );
-  const rows: DepartmentRow[] = [];
-  for (const department of departments) {
-    const budget = byDepartment.get(department.id);
-    const engine = budget ? engines.get(budget.id) : undefined;
-    if (!budget || !engine) {
-      rows.push(notSubmittedRow(department));
-      continue;
-    }
-    const { summary, narrative, findings } = discloseBudget(engine);
-    rows.push(departmentRow(department, budget, { summary, figures: narrative.figures, findings }, now));
-  }
   return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
 }
