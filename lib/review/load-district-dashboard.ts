@@ -69,7 +69,9 @@ export async function loadDistrictDashboard(
   // Every department and its budget's figures in one statement over the row cache; only the
   // budgets changed since their row was computed are computed again (lib/db/queries/dashboard-rows.ts).
   const rows: DepartmentRow[] = (await loadDistrictRows(db, region.id, year, scope)).map((r) =>
-    r.budget && r.figures ? departmentRow({ id: r.departmentId, code: r.code, name: r.name }, r.budget, r.figures, now) : notSubmittedRow({ id: r.departmentId, code: r.code, name: r.name }),
+    r.budget && r.figures
+      ? departmentRow({ id: r.departmentId, code: r.code, name: r.name }, r.budget, r.figures, now)
+      : notSubmittedRow({ id: r.departmentId, code: r.code, name: r.name }),
   );
   return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows) };
 }
