@@ -1,7 +1,7 @@
 import type { Budget } from "@/lib/budget/model";
 import { amountChanges } from "@/lib/budget/amount-changes";
 import type { BudgetStatus, Prisma } from "@/generated/prisma/client";
-import { ALL_PARTS, type BudgetPart } from "@/lib/budget/parts";
+import { ALL_PARTS, BUDGET_PARTS, type BudgetPart, type PackageKey } from "@/lib/budget/parts";
 import { budgetColumns, writeBudgetContent } from "./write-budget";
 
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const satisfies readonly BudgetStatus[];
@@ -28,18 +28,20 @@ export async function commitContent(
   if (bumped.count !== 1) return null;
   await writeBudgetContent(tx, row.id, row.departmentId, budget, parts);
   const version = expectedVersion + 1;
-  await recordEvent(tx, { budgetId: row.id, status: row.status, version, ...event }, before, budget);
+  const keys = BUDGET_PARTS.filter((p) => parts.includes(p.part)).map((p) => p.key);
+  await recordEvent(tx, { budgetId: row.id, status: row.status, version, ...event }, before, budget, keys);
   return version;
 }
 
-/** The event of a content change, with every amount it changed (old and new value). */
+/** The event of a content change, with every amount it changed (old and new value) in `parts` (all by default). */
 export async function recordEvent(
   tx: Prisma.TransactionClient,
   event: { budgetId: number; status: BudgetStatus; version: number; actorId: number | null; action: string; comment: string },
   before: Budget | null,
   after: Budget,
+  parts?: readonly PackageKey[],
 ) {
-  const changes = amountChanges(before, after);
+  const changes = amountChanges(before, after, parts);
   await tx.budgetEvent.create({
     data: {
       budgetId: event.budgetId,
