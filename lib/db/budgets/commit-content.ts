@@ -42,7 +42,7 @@ export async function recordEvent(
   parts?: readonly PackageKey[],
 ) {
   const changes = amountChanges(before, after, parts);
-  await tx.budgetEvent.create({
+  const { id } = await tx.budgetEvent.create({
     data: {
       budgetId: event.budgetId,
       actorId: event.actorId,
@@ -51,7 +51,15 @@ export async function recordEvent(
       toStatus: event.status,
       version: event.version,
       comment: event.comment,
-      changes: { createMany: { data: changes.map((c) => ({ key: c.key, label: c.label, oldValue: c.oldValue, newValue: c.newValue })) } },
     },
+    select: { id: true },
   });
+  if (changes.length === 0) return;
+  // One statement with a parameter per column (arrays): a save of 200 lines may change 200 amounts.
+  await tx.$executeRaw`
+    insert into "AmountChange" ("eventId", key, label, "oldValue", "newValue")
+    select ${id}::int, k, l, o, n
+      from unnest(${changes.map((c) => c.key)}::text[], ${changes.map((c) => c.label)}::text[],
+                  ${changes.map((c) => c.oldValue)}::numeric[], ${changes.map((c) => c.newValue)}::numeric[]) with ordinality as x(k, l, o, n, p)
+     order by p`;
 }
