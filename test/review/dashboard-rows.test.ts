@@ -71,6 +71,8 @@ describe("dashboard row cache", () => {
     expect(row.key.startsWith(`${version + 1}|`)).toBe(true);
     const before = await shown(budget111);
     expect(before.status).toBe("RETURNED");
+    // The dashboard found the refreshed row current (the same key both ways): it did not compute it again.
+    expect((await t.db.dashboardRow.findUniqueOrThrow({ where: { budgetId: budget111 } })).computedAt).toEqual(row.computedAt);
 
     ({ version } = await t.db.budget.findUniqueOrThrow({ where: { id: budget111 } }));
     const engine = (await loadForEngine(t.db, budget111, {}))!;

@@ -22,6 +22,19 @@ const KEY_SQL = Prisma.sql`(b.version::text || '|' ||
               from "Budget" p where p."departmentId" = b."departmentId" and p.year = b.year - 1 and p.kind = b.kind), '-') || '|' ||
   coalesce((select string_agg(c.year || ':' || c.revision, ',' order by c.year) from "CatalogRevision" c where c.year in (b.year - 1, b.year)), ''))`;
 
+/**
+ * The same key for many budgets of one year (the dashboards): last year's budget and its current
+ * snapshot joined rather than looked up per budget, the catalogue revisions read once. Over `b`
+ * joined with `p` (last year's budget), `s` (its current snapshot id) and `rev` (the revisions).
+ */
+const yearKeyJoins = (year: number) => Prisma.sql`
+      left join "Budget" p on p."departmentId" = b."departmentId" and p.year = b.year - 1 and p.kind = b.kind
+      left join (select "budgetId", max(id) as id from "PublishedSnapshot" where "supersededAt" is null group by "budgetId") s on s."budgetId" = p.id
+      cross join (select coalesce(string_agg(c.year || ':' || c.revision, ',' order by c.year), '') as revisions
+                    from "CatalogRevision" c where c.year in (${year}::int - 1, ${year}::int)) rev`;
+const YEAR_KEY_SQL = Prisma.sql`(b.version::text || '|' ||
+  coalesce(p.id || ':' || p.version || ':' || p.status::text || ':' || coalesce(s.id::text, ''), '-') || '|' || rev.revisions)`;
+
 /** A cached row's figures as 万元 text: stored in 元, every one a whole multiple of 100 元. */
 const wan = (column: string) => Prisma.raw(`(r."${column}" / 10000)::numeric(18, 2)::text`);
 const FIGURES_SQL = Prisma.sql`${wan("total")} as total, ${wan("totalChange")} as "totalChange", ${wan("basic")} as basic,
@@ -70,7 +83,8 @@ export async function loadDistrictRows(tx: Tx, regionId: number, year: number, s
            k.key, r.key = k.key as fresh, ${FIGURES_SQL}
       from "Department" d
       left join "Budget" b on b."departmentId" = d.id and b.year = ${year} and b.kind = 'budget' and ${budgetScopeSql(scope)}
-      left join lateral (select ${KEY_SQL} as key) k on b.id is not null
+      ${yearKeyJoins(year)}
+      cross join lateral (select case when b.id is null then null else ${YEAR_KEY_SQL} end as key) k
       left join "DashboardRow" r on r."budgetId" = b.id
      where d."regionId" = ${regionId}
      order by d.code`;
@@ -228,7 +242,8 @@ export async function loadRegionSummaries(tx: Tx, regionIds: number[], year: num
         from "Region" g
         join "Department" d on d."regionId" = g.id
         left join "Budget" b on b."departmentId" = d.id and b.year = ${year} and b.kind = 'budget' and ${budgetScopeSql(scope)}
-        left join lateral (select ${KEY_SQL} as key) k on b.id is not null
+        ${yearKeyJoins(year)}
+        cross join lateral (select case when b.id is null then null else ${YEAR_KEY_SQL} end as key) k
         left join "DashboardRow" r on r."budgetId" = b.id and r.key = k.key
        where g.id = any(${regionIds}::int[])
        group by g.id
