@@ -32,3 +32,21 @@ export async function createAccountant(db: Db, departmentId: number): Promise<Se
   });
   return { id: user.id, username: user.username, displayName: user.displayName, memberships: [{ role: "ACCOUNTANT", departmentId, regionId: null }] };
 }
+
+/** A reviewer of every district of the city (the city finance bureau's overview). */
+export async function createCityReviewer(db: Db, regionIds: number[]): Promise<SessionUser> {
+  const user = await db.user.create({
+    data: {
+      username: "bench.reviewer.city",
+      displayName: "基准测试市级审核员",
+      passwordHash: NO_PASSWORD,
+      memberships: { create: regionIds.map((regionId) => ({ role: "REVIEWER" as const, regionId })) },
+    },
+  });
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    memberships: regionIds.map((regionId) => ({ role: "REVIEWER" as const, regionId, departmentId: null })),
+  };
+}

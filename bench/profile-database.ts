@@ -88,8 +88,7 @@ async function main() {
         tables_p95_ms: engine.total.p95,
         load_p50_ms: engine.parts.load.p50,
         rollup_p95_ms: rollup.total.p95,
-        rollup_read_ms: rollup.profile.readMs,
-        rollup_compute_ms: rollup.profile.computeMs,
+        rollup_cold_ms: rollup.coldMs,
         save_p95_ms: save.concurrent.p95,
         save_alone_p50_ms: save.alone.p50,
       };

@@ -16,14 +16,14 @@
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { createDb, type Db } from "@/lib/db/connect";
+import { createDb, poolMax, type Db } from "@/lib/db/connect";
 import { DEMO_PASSWORD } from "@/lib/db/demo";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { REPO_ROOT } from "@/lib/db/runtime";
 import { APP_PORT, ORIGIN, SERVER_LOG, nextServerPid, startAppServer, type AppServer } from "./app-server";
-import { createAccountant, createReviewer } from "./bench-users";
+import { createAccountant, createCityReviewer, createReviewer } from "./bench-users";
 import { openBenchDatabase, type BenchDatabase } from "./database";
-import { PROVINCE, regionCode } from "./generate-province";
+import { PROVINCE, regionCode, type ProvinceShape } from "./generate-province";
 import { catalogCodes, loadProvince } from "./load-province";
 import { measureEngine } from "./measure-engine";
 import { measureFinalTables } from "./measure-final";
@@ -33,7 +33,7 @@ import { measureCatalogImport } from "./measure-catalog-import";
 import { measureXlsxImport } from "./measure-xlsx-import";
 import { measureGrid } from "./measure-grid";
 import { measurePublic } from "./measure-public";
-import { addStagesAndCeilings, measureRollup } from "./measure-rollup";
+import { addStagesAndCeilings, measureCity, measureRollup } from "./measure-rollup";
 import { measureSave } from "./measure-save";
 import { cliMeasures } from "./measure-cli-report";
 import { publishSnapshots } from "./publish-snapshots";
@@ -44,8 +44,16 @@ import pg from "pg";
 const PUBLIC_PAGE = "/b/500109/2024/104";
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 // BENCH_ONLY=engine: the province and measures (1)/(2) alone (a few minutes, not fifteen), to
-// see what a change to the engine or its read does; the results file then holds only those.
-const ONLY_ENGINE = process.env.BENCH_ONLY === "engine";
+// see what a change to the engine or its read does; BENCH_ONLY=rollup,city,save (any of them,
+// comma-separated) likewise for the dashboards (3) and the concurrent save (5). The results file
+// is then bench/results-<names>.json and holds only those. BENCH_DISTRICTS=n loads a province of
+// n districts (at least 4: the rollup reads district 2, the savers districts 3 and 4), to see how
+// a figure grows with the province.
+const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean));
+for (const name of ONLY) if (!["engine", "rollup", "city", "save"].includes(name)) throw new Error(`BENCH_ONLY: unknown measure ${name}`);
+const wants = (name: string) => ONLY.size === 0 || ONLY.has(name);
+const DISTRICTS = Number(process.env.BENCH_DISTRICTS ?? PROVINCE.districts);
+if (!Number.isInteger(DISTRICTS) || DISTRICTS < 4) throw new Error("BENCH_DISTRICTS: a whole number of at least 4");
 const WATCHDOG_MS = 14.5 * 60_000;
 // The year whose district the reviewer rolls up (every department submitted or approved, last year approved).
 const ROLLUP_YEAR = PROVINCE.years[1] as number;
@@ -131,7 +139,7 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   progress(`${database.where}: migrating, catalogues, demo data …`);
   await prepareDatabase(database.url, { demo: true });
 
-  const shape = PROVINCE;
+  const shape: ProvinceShape = { ...PROVINCE, districts: DISTRICTS };
   progress(`loading the synthetic province: ${shape.districts} districts × ${shape.departments} departments × ${shape.years.length} years …`);
   const province = await loadProvince(database.url, shape);
   measures.load_province_s = province.seconds;
@@ -141,7 +149,7 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   const db: Db = createDb(database.url);
   cleanups.push(() => db.$disconnect());
 
-  if (!ONLY_ENGINE) {
+  if (ONLY.size === 0) {
     const published = Array.from({ length: shape.departments }, (_, i) => province.budgetId(1, i + 1, ROLLUP_YEAR));
     progress(`freezing ${published.length} published snapshots (district 1, ${ROLLUP_YEAR}) …`);
     const snapshots = await publishSnapshots(db, published);
@@ -150,68 +158,42 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   }
 
   const engineBudget = province.budgetId(ROLLUP_DISTRICT, 50, ROLLUP_YEAR);
-  progress(`(1)(2) tables + narrative + rules of budget ${engineBudget} vs reading its rows in one SQL statement …`);
-  const engine = await measureEngine(db, database.url, engineBudget);
-  measures.tables_p50_ms = engine.total.p50;
-  measures.tables_p95_ms = engine.total.p95;
-  measures.tables_max_ms = engine.total.max;
-  measures.sql_p50_ms = engine.sql.p50;
-  measures.sql_p95_ms = engine.sql.p95;
-  measures.tables_vs_rows_ratio = engine.rowsRatioP95;
-  measures.tables_vs_sql_ratio = engine.ratioP95;
-  measures.read_all_sql_p50_ms = engine.readAllSql.p50;
-  measures.read_all_sql_p95_ms = engine.readAllSql.p95;
-  measures.load_p50_ms = engine.parts.load.p50;
-  details.engine = engine;
-  const final = measureFinalTables();
-  measures.final_tables_ms = final.total.p95;
-  measures.final_tables_p50_ms = final.total.p50;
-  details.final = final;
-  progress(`决算 tables + narrative + rules of one department: p95 ${final.total.p95} ms (p50 ${final.total.p50} ms, ${final.errors} errors)`);
-  progress(
-    `engine p95 ${engine.total.p95} ms (load ${engine.parts.load.p50}, tables + narrative + rules ${engine.parts.disclose.p50} ms p50); every row in one statement p95 ${engine.readAllSql.p95} ms (${engine.rowsRatioP95}×); aggregate p95 ${engine.sql.p95} ms; ${engine.errors} errors`,
-  );
-  if (ONLY_ENGINE) return;
-
-  const region = regionCode(ROLLUP_DISTRICT);
-  const reviewer = await addStagesAndCeilings(
-    db,
-    await createReviewer(db, province.regionId(ROLLUP_DISTRICT), region),
-    province.regionId(ROLLUP_DISTRICT),
-    ROLLUP_YEAR,
-  );
-  progress(`(3) district rollup of region ${region}, ${ROLLUP_YEAR}, with review stages and 控制数 …`);
-  const rollup = await measureRollup(db, reviewer, region, ROLLUP_YEAR);
-  measures.rollup_p50_ms = rollup.total.p50;
-  measures.rollup_p95_ms = rollup.total.p95;
-  measures.rollup_max_ms = rollup.total.max;
-  details.rollup = rollup;
-  progress(
-    `rollup p95 ${rollup.total.p95} ms over ${rollup.total.runs} runs (${rollup.departments} departments; reads ${rollup.profile.readMs} ms, compute ${rollup.profile.computeMs} ms)`,
-  );
-
-  // The savers: 20 departments whose budget of the year being prepared is still a draft.
-  const lastYear = shape.years[shape.years.length - 1] as number;
-  const drafts = await db.budget.findMany({
-    where: { year: lastYear, status: "DRAFT", department: { region: { code: { in: [regionCode(3), regionCode(4)] } } } },
-    select: { id: true, departmentId: true },
-    orderBy: { id: "asc" },
-    take: 20,
-  });
-  const editors = [];
-  for (const d of drafts) editors.push({ user: await createAccountant(db, d.departmentId), budgetId: d.id });
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  const codes = await catalogCodes(client, lastYear).finally(() => client.end());
-  progress(`(5) ${editors.length} editors saving a 200-line basic section at once …`);
-  const save = await measureSave(db, editors, codes, { lines: 200, rounds: 10, budgetMs: 90_000 });
-  measures.save_p50_ms = save.concurrent.p50;
-  measures.save_p95_ms = save.concurrent.p95;
-  measures.save_max_ms = save.concurrent.max;
-  measures.save_alone_p50_ms = save.alone.p50;
-  details.save = save;
-  progress(`save p95 ${save.concurrent.p95} ms with ${save.editors} editors (alone p50 ${save.alone.p50} ms); ${save.failures} failures`);
-
+  if (wants("engine")) await engineMeasures(db, database.url, engineBudget, measures, details);
+  if (wants("rollup")) {
+    const region = regionCode(ROLLUP_DISTRICT);
+    const reviewer = await addStagesAndCeilings(
+      db,
+      await createReviewer(db, province.regionId(ROLLUP_DISTRICT), region),
+      province.regionId(ROLLUP_DISTRICT),
+      ROLLUP_YEAR,
+    );
+    progress(`(3) district rollup of region ${region}, ${ROLLUP_YEAR}, with review stages and 控制数 (one budget changed before each run) …`);
+    const rollup = await measureRollup(db, reviewer, region, ROLLUP_YEAR);
+    measures.rollup_p50_ms = rollup.total.p50;
+    measures.rollup_p95_ms = rollup.total.p95;
+    measures.rollup_max_ms = rollup.total.max;
+    measures.rollup_cold_ms = rollup.coldMs;
+    measures.rollup_unchanged_p95_ms = rollup.unchanged.p95;
+    details.rollup = rollup;
+    progress(
+      `rollup p95 ${rollup.total.p95} ms (p50 ${rollup.total.p50}) over ${rollup.total.runs} runs (${rollup.departments} departments); first ${rollup.coldMs} ms, nothing changed p95 ${rollup.unchanged.p95} ms`,
+    );
+  }
+  if (wants("city")) {
+    const regionIds = Array.from({ length: shape.districts }, (_, i) => province.regionId(i + 1));
+    const cityReviewer = await createCityReviewer(db, regionIds);
+    progress(`(3b) the city overview: ${shape.districts} districts × ${shape.departments} departments, ${ROLLUP_YEAR} (one budget changed before each run) …`);
+    const city = await measureCity(db, cityReviewer, ROLLUP_YEAR);
+    measures.city_dashboard_ms = city.total.p95;
+    measures.city_dashboard_p50_ms = city.total.p50;
+    measures.city_dashboard_cold_ms = city.coldMs;
+    details.city = city;
+    progress(
+      `city p95 ${city.total.p95} ms (p50 ${city.total.p50}) over ${city.total.runs} runs (${city.districts} districts, ${city.departments} departments, ${city.reported} budgets seen); first ${city.coldMs} ms`,
+    );
+  }
+  if (wants("save")) await saveMeasures(db, database.url, shape, measures, details);
+  if (ONLY.size > 0) return;
   progress("(6) import one package, Excel and PDF of one budget …");
   const imported = await measureImport(db, province.budgetId(5, 1, ROLLUP_YEAR), 20);
   measures.import_ms = imported.total.p50;
@@ -249,6 +231,58 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   cliMeasures(database.url, measures, details);
 }
 
+/** (1)/(2): one budget's tables, narrative and rules against reading its rows in one statement. */
+async function engineMeasures(db: Db, url: string, engineBudget: number, measures: Measures, details: Record<string, unknown>) {
+  progress(`(1)(2) tables + narrative + rules of budget ${engineBudget} vs reading its rows in one SQL statement …`);
+  const engine = await measureEngine(db, url, engineBudget);
+  measures.tables_p50_ms = engine.total.p50;
+  measures.tables_p95_ms = engine.total.p95;
+  measures.tables_max_ms = engine.total.max;
+  measures.sql_p50_ms = engine.sql.p50;
+  measures.sql_p95_ms = engine.sql.p95;
+  measures.tables_vs_rows_ratio = engine.rowsRatioP95;
+  measures.tables_vs_sql_ratio = engine.ratioP95;
+  measures.read_all_sql_p50_ms = engine.readAllSql.p50;
+  measures.read_all_sql_p95_ms = engine.readAllSql.p95;
+  measures.load_p50_ms = engine.parts.load.p50;
+  details.engine = engine;
+  const final = measureFinalTables();
+  measures.final_tables_ms = final.total.p95;
+  measures.final_tables_p50_ms = final.total.p50;
+  details.final = final;
+  progress(`决算 tables + narrative + rules of one department: p95 ${final.total.p95} ms (p50 ${final.total.p50} ms, ${final.errors} errors)`);
+  progress(
+    `engine p95 ${engine.total.p95} ms (load ${engine.parts.load.p50}, tables + narrative + rules ${engine.parts.disclose.p50} ms p50); every row in one statement p95 ${engine.readAllSql.p95} ms (${engine.rowsRatioP95}×); aggregate p95 ${engine.sql.p95} ms; ${engine.errors} errors`,
+  );
+}
+
+/** (5): 20 editors of 20 departments save a 200-line basic section at once. */
+async function saveMeasures(db: Db, url: string, shape: ProvinceShape, measures: Measures, details: Record<string, unknown>) {
+  // The savers: 20 departments whose budget of the year being prepared is still a draft.
+  const lastYear = shape.years[shape.years.length - 1] as number;
+  const drafts = await db.budget.findMany({
+    where: { year: lastYear, status: "DRAFT", department: { region: { code: { in: [regionCode(3), regionCode(4)] } } } },
+    select: { id: true, departmentId: true },
+    orderBy: { id: "asc" },
+    take: 20,
+  });
+  const editors = [];
+  for (const d of drafts) editors.push({ user: await createAccountant(db, d.departmentId), budgetId: d.id });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const codes = await catalogCodes(client, lastYear).finally(() => client.end());
+  progress(`(5) ${editors.length} editors saving a 200-line basic section at once …`);
+  const save = await measureSave(db, editors, codes, { lines: 200, rounds: 10, budgetMs: 90_000 });
+  measures.save_p50_ms = save.concurrent.p50;
+  measures.save_p95_ms = save.concurrent.p95;
+  measures.save_max_ms = save.concurrent.max;
+  measures.save_alone_p50_ms = save.alone.p50;
+  details.save = save;
+  progress(`save p95 ${save.concurrent.p95} ms with ${save.editors} editors (alone p50 ${save.alone.p50} ms); ${save.failures} failures`);
+
+  measures.save_pool = poolMax();
+}
+
 async function main() {
   const started = nowMs();
   // Other work on the machine skews every figure; the load averages at both ends say how much.
@@ -265,7 +299,7 @@ async function main() {
   const measures: Measures = {};
   const details: Record<string, unknown> = {};
   try {
-    if (!ONLY_ENGINE) await serverMeasures(measures, details);
+    if (ONLY.size === 0) await serverMeasures(measures, details);
     await databaseMeasures(measures, details);
   } finally {
     await cleanup();
@@ -282,13 +316,14 @@ async function main() {
       loadAverageAtStart: loadAtStart,
       loadAverageAtEnd: os.loadavg(),
     },
-    province: PROVINCE,
+    province: { ...PROVINCE, districts: DISTRICTS },
+    pool: poolMax(),
     server: { origin: ORIGIN, port: APP_PORT, page: PUBLIC_PAGE, loadSeconds: LOAD_SECONDS },
     durationS: round((nowMs() - started) / 1000, 1),
   };
   printTable(measures);
   // An engine-only run must not overwrite the whole suite's committed results.
-  writeResults(path.join(REPO_ROOT, "bench", ONLY_ENGINE ? "results-engine.json" : "results.json"), { meta, measures, details });
+  writeResults(path.join(REPO_ROOT, "bench", ONLY.size > 0 ? `results-${[...ONLY].join("-")}.json` : "results.json"), { meta, measures, details });
   progress(`suite finished in ${meta.durationS} s`);
 }
 

@@ -43,12 +43,17 @@ export function nowMs(): number {
  */
 export async function timeRuns(
   fn: (i: number) => Promise<unknown> | unknown,
-  opts: { runs: number; warmup?: number; budgetMs: number; minRuns?: number },
+  opts: { runs: number; warmup?: number; budgetMs: number; minRuns?: number; before?: () => Promise<unknown> },
 ): Promise<number[]> {
-  for (let i = 0; i < (opts.warmup ?? 0); i++) await fn(-1 - i);
+  for (let i = 0; i < (opts.warmup ?? 0); i++) {
+    await opts.before?.();
+    await fn(-1 - i);
+  }
   const samples: number[] = [];
   const started = nowMs();
   for (let i = 0; i < opts.runs; i++) {
+    // Set-up of a run (outside its time), e.g. a change the run then has to see.
+    await opts.before?.();
     const t0 = nowMs();
     await fn(i);
     samples.push(nowMs() - t0);

@@ -69,6 +69,11 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
             查看
           </button>
         </form>
+        {kind === "budget" && regions.length > 1 ? (
+          <a className="button secondary" href={`/review/city?${new URLSearchParams({ year: String(dashboard.year) })}`}>
+            各区汇总
+          </a>
+        ) : null}
         {kind === "budget" ? (
           <DownloadLink className="button secondary" href={`/review/export?${query}`} note="正在生成 Excel，请稍候…">
             下载区级汇总（Excel）

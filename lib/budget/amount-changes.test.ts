@@ -38,4 +38,17 @@ describe("amountChanges", () => {
     expect(changes.filter((c) => c.key.startsWith(`project/${removed.code}/`)).every((c) => c.newValue === null)).toBe(true);
     expect(amountChanges(null, after).every((c) => c.oldValue === null)).toBe(true);
   });
+
+  it("diffs only the parts asked for (a section save diffs its own section)", () => {
+    const before = budget();
+    const after = budget();
+    after.basicExpenditure[0]!.amount = after.basicExpenditure[0]!.amount.plus(1);
+    after.income.generalBudget = after.income.generalBudget.plus(1);
+    const all = amountChanges(before, after);
+    expect(all.some((c) => c.key.startsWith("income/"))).toBe(true);
+    const basic = amountChanges(before, after, ["basicExpenditure"]);
+    expect(basic).toHaveLength(1);
+    expect(basic[0]!.key.startsWith("basic/")).toBe(true);
+    expect(amountChanges(before, after, ["projects"])).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { budgetAmounts, type BudgetAmount } from "./amounts";
 import type { Budget } from "./model";
+import type { PackageKey } from "./parts";
 
 export interface AmountChange {
   /** Stable identity of the amount: lines by their subjects, projects by code ("basic/2010301/30101/generalBudget"). */
@@ -14,11 +15,13 @@ export interface AmountChange {
 /**
  * Every amount that differs between two versions of a budget, old and new value in 元, for the
  * trail. Amounts are matched by what they are (subjects, project code), not by row position, so
- * inserting a line does not show every later line as changed.
+ * inserting a line does not show every later line as changed. `parts`: only the amounts of these
+ * parts (a section save diffs its own section, whatever else the two budgets hold).
  */
-export function amountChanges(before: Budget | null, after: Budget): AmountChange[] {
-  const a = before ? budgetAmounts(before) : new Map<string, BudgetAmount>();
-  const b = budgetAmounts(after);
+export function amountChanges(before: Budget | null, after: Budget, parts?: readonly PackageKey[]): AmountChange[] {
+  const only = (m: Map<string, BudgetAmount>) => (parts ? new Map([...m].filter(([, v]) => parts.includes(v.part))) : m);
+  const a = before ? only(budgetAmounts(before)) : new Map<string, BudgetAmount>();
+  const b = only(budgetAmounts(after));
   const changes: AmountChange[] = [];
   for (const [key, now] of b) {
     const was = a.get(key);

@@ -72,7 +72,9 @@ function clauseSql(key: string, value: unknown): Prisma.Sql {
     case "department": {
       const regionId = (value as { regionId?: unknown }).regionId;
       if (typeof regionId === "number" && Object.keys(value as object).length === 1)
-        return Prisma.sql`exists (select 1 from "Department" sd where sd.id = b."departmentId" and sd."regionId" = ${regionId})`;
+        // Uncorrelated: PostgreSQL hashes the region's departments once per statement, so a
+        // reviewer of forty districts costs forty hash probes per budget, not forty lookups.
+        return Prisma.sql`b."departmentId" in (select sd.id from "Department" sd where sd."regionId" = ${regionId})`;
       throw unsupported();
     }
     case "subUnitId": {

@@ -71,14 +71,40 @@ export function notSubmittedRow(department: { id: number; code: string; name: st
   };
 }
 
+/** What a budget's row shows of its computed figures, kept in the row cache (lib/db/queries/dashboard-rows.ts). */
+export interface DashboardFigures {
+  total: string;
+  totalChange: string | null;
+  basic: string;
+  project: string;
+  threePublic: string;
+  threePublicChange: string | null;
+  errors: number;
+  warnings: number;
+}
+
+export function dashboardFigures(summary: Disclosure["summary"], figures: NarrativeFigures, findings: readonly Finding[]): DashboardFigures {
+  const threePublicChange = figures.threePublicChange;
+  return {
+    // The same figures the budget will be published with (lib/budget/disclose.ts).
+    total: summary.total,
+    totalChange: summary.change ?? null,
+    basic: summary.basic,
+    project: summary.project,
+    threePublic: summary.threePublic,
+    threePublicChange: typeof threePublicChange === "string" ? threePublicChange : null,
+    errors: findings.filter((x) => x.severity === "error").length,
+    warnings: findings.filter((x) => x.severity === "warning").length,
+  };
+}
+
 export function departmentRow(
   department: { id: number; code: string; name: string },
   budget: BudgetFacts,
-  computed: Pick<Disclosure, "summary" | "findings"> & { figures: NarrativeFigures },
+  computed: (Pick<Disclosure, "summary" | "findings"> & { figures: NarrativeFigures }) | DashboardFigures,
   now: Date,
 ): DepartmentRow {
-  const s = computed.summary;
-  const threePublicChange = computed.figures.threePublicChange;
+  const figures = "summary" in computed ? dashboardFigures(computed.summary, computed.figures, computed.findings) : computed;
   return {
     departmentId: department.id,
     code: department.code,
@@ -86,15 +112,7 @@ export function departmentRow(
     budgetId: budget.id,
     status: budget.status,
     version: budget.version,
-    // The same figures the budget will be published with (lib/budget/disclose.ts).
-    total: s.total,
-    totalChange: s.change ?? null,
-    basic: s.basic,
-    project: s.project,
-    threePublic: s.threePublic,
-    threePublicChange: typeof threePublicChange === "string" ? threePublicChange : null,
-    errors: computed.findings.filter((x) => x.severity === "error").length,
-    warnings: computed.findings.filter((x) => x.severity === "warning").length,
+    ...figures,
     daysSinceSubmission: budget.status === "SUBMITTED" && budget.submittedAt ? calendarDaysBetween(budget.submittedAt, now) : null,
     deadline: publicationDeadline(budget.status, budget.approvedAt, now, budget.replyIssuedAt ?? null),
   };

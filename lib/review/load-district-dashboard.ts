@@ -1,6 +1,6 @@
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
-import { discloseBudget } from "@/lib/budget/disclose";
 import type { Db } from "@/lib/db/client";
+import { loadDistrictRows } from "@/lib/db/queries/dashboard-rows";
 import { loadManyForEngine } from "@/lib/db/budgets/load-for-engine";
 import { budgetScope } from "@/lib/db/scope";
 import { loadFinalForEngine } from "@/lib/db/finals/read-final";
@@ -48,33 +48,33 @@ export async function loadDistrictDashboard(
   const years = yearRows.map((r) => r.year);
   const year = options.year ?? years[0] ?? new Date().getFullYear();
 
-  const departments = await db.department.findMany({ where: { regionId: region.id }, orderBy: { code: "asc" } });
-  const budgets = await db.budget.findMany({
-    where: { AND: [inRegion, { year }] },
-    select: {
-      id: true,
-      departmentId: true,
-      status: true,
-      version: true,
-      submittedAt: true,
-      approvedAt: true,
-      replyIssuedAt: true,
-      reviewStageId: true,
-      stageEnteredAt: true,
-    },
+  const now = options.now ?? new Date();
+  // Where each submitted budget waits, and whether it is this reviewer's to act on (stages).
+  const stageFields = await db.budget.findMany({
+    where: { AND: [inRegion, { year, subUnitId: null }] },
+    select: { id: true, status: true, submittedAt: true, replyIssuedAt: true, reviewStageId: true, stageEnteredAt: true },
   });
   const review = await regionReview(db, region.id);
   const stages = review.stages.map((s) => ({ id: s.id, name: s.name }));
-  const placed = (row: DepartmentRow, budget: (typeof budgets)[number]): DepartmentRow => ({
-    ...row,
-    stage: stageOf(review, budget, now),
-    mine: inQueue(user.memberships, review, budget.status, budget.reviewStageId),
-    replyIssuedAt: budget.replyIssuedAt?.toISOString() ?? null,
-  });
-  const byDepartment = new Map(budgets.map((b) => [b.departmentId, b]));
-  const now = options.now ?? new Date();
+  const stageById = new Map(stageFields.map((b) => [b.id, b]));
+  const placed = (row: DepartmentRow, budgetId: number): DepartmentRow => {
+    const budget = stageById.get(budgetId);
+    if (!budget) return row;
+    return {
+      ...row,
+      stage: stageOf(review, budget, now),
+      mine: inQueue(user.memberships, review, budget.status, budget.reviewStageId),
+      replyIssuedAt: budget.replyIssuedAt?.toISOString() ?? null,
+    };
+  };
 
   if (kind === "final") {
+    const departments = await db.department.findMany({ where: { regionId: region.id }, orderBy: { code: "asc" } });
+    const budgets = await db.budget.findMany({
+      where: { AND: [inRegion, { year, subUnitId: null }] },
+      select: { id: true, departmentId: true, status: true, version: true, submittedAt: true, approvedAt: true },
+    });
+    const byDepartment = new Map(budgets.map((b) => [b.departmentId, b]));
     const rows: DepartmentRow[] = [];
     for (const department of departments) {
       const final = byDepartment.get(department.id);
@@ -84,39 +84,29 @@ export async function loadDistrictDashboard(
         continue;
       }
       const { tables, findings } = evaluateFinal(engine.final, engine.catalog);
-      rows.push(placed(finalDepartmentRow(department, final, { tables, findings }, now), final));
+      rows.push(placed(finalDepartmentRow(department, final, { tables, findings }, now), final.id));
     }
     return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows), stages };
   }
 
-  // All of the district's budgets in a fixed number of queries, each computed once.
-  const engines = new Map(
-    (
-      await loadManyForEngine(
-        db,
-        budgets.map((b) => b.id),
-        scope,
-      )
-    ).map((e) => [e.id, e]),
-  );
+  // Every department and its budget's figures in one statement over the row cache; only the
+  // budgets changed since their row was computed are computed again (lib/db/queries/dashboard-rows.ts).
+  const cached = await loadDistrictRows(db, region.id, year, scope);
+  // A 控制数's use depends on the ceilings as well as on the budget: only the budgets of departments
+  // with issued ceilings are read for it.
   const ceilings = await issuedCeilingsByDepartment(
     db,
-    departments.map((d) => d.id),
+    cached.map((r) => r.departmentId),
     year,
   );
-  const rows: DepartmentRow[] = [];
-  for (const department of departments) {
-    const budget = byDepartment.get(department.id);
-    const engine = budget ? engines.get(budget.id) : undefined;
-    if (!budget || !engine) {
-      rows.push(notSubmittedRow(department));
-      continue;
-    }
-    const { summary, narrative, findings } = discloseBudget(engine);
-    rows.push({
-      ...placed(departmentRow(department, budget, { summary, figures: narrative.figures, findings }, now), budget),
-      ceilings: ceilingColumns(engine.budget, ceilings.get(department.id) ?? []),
-    });
-  }
+  const bound = cached.filter((r) => r.budget && (ceilings.get(r.departmentId)?.length ?? 0) > 0).map((r) => r.budget!.id);
+  const engines = new Map((bound.length > 0 ? await loadManyForEngine(db, bound, scope) : []).map((e) => [e.id, e]));
+  const rows: DepartmentRow[] = cached.map((r) => {
+    const department = { id: r.departmentId, code: r.code, name: r.name };
+    if (!r.budget || !r.figures) return notSubmittedRow(department);
+    const row = placed(departmentRow(department, r.budget, r.figures, now), r.budget.id);
+    const engine = engines.get(r.budget.id);
+    return engine ? { ...row, ceilings: ceilingColumns(engine.budget, ceilings.get(r.departmentId) ?? []) } : row;
+  });
   return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows), stages };
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import { STATUS_LABELS, type BudgetStatusName } from "@/lib/budget/status";
+import { refreshDashboardRows } from "@/lib/db/queries/dashboard-rows";
 import { budgetScope } from "@/lib/db/scope";
 import { AppError, NOT_FOUND_MESSAGE } from "@/lib/errors";
 import { canTransition, illegalTransitionMessage, TRANSITIONS, type WorkflowAction } from "./transitions";
@@ -80,6 +81,9 @@ export async function applyTransition(
     },
   });
   await hooks.after?.({ id: current.id, version });
+  // The reviewers' dashboards show this budget's new status and figures (and next year's 上年)
+  // without computing them at their next read.
+  await refreshDashboardRows(tx, [current.id]);
   return { status: to, version };
 }
 

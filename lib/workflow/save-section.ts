@@ -11,7 +11,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Failure, Result } from "@/lib/result";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { budgetScope } from "@/lib/db/scope";
-import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { budgetContentInclude, budgetFromRows, type BudgetContent } from "@/lib/db/budgets/read-budget";
+import type { BudgetPart } from "@/lib/budget/parts";
 import { commitContent, EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
 
 export type SaveResult = Result<
@@ -35,10 +36,16 @@ class Rejected extends Error {
 }
 
 /**
- * Saves one section of a budget in one transaction. The server validates everything again (the
- * same schema as the form), checks the department scope inside the query, refuses a budget that
- * is not 编制中/已退回, and bumps the version only if nobody saved since the editor loaded it
- * (optimistic locking): the loser gets a conflict and keeps their input on screen.
+ * Saves one section of a budget. The server validates the section again (the same schema as the
+ * form), checks the department scope inside the query, refuses a budget that is not 编制中/已退回,
+ * and bumps the version only if nobody saved since the editor loaded it (optimistic locking): the
+ * loser gets a conflict and keeps their input on screen.
+ *
+ * Only the section is read, validated and diffed for the trail (with what its validation refers
+ * to: projects name sub-units), and all of it before the write, so that 20 editors saving at once
+ * queue neither for a connection nor for a row lock while others compute. The write is one short
+ * transaction whose conditional UPDATE re-checks version and status under the row lock: whatever
+ * was read stays the base only if nobody committed since, so no update is lost.
  */
 export async function saveSection<S extends SectionId>(
   db: Db,
@@ -55,46 +62,44 @@ export async function saveSection<S extends SectionId>(
   if (!hasPermission(actor, "budget.edit")) return { ok: false, code: "refused", message: "您没有编辑预算的权限" };
   if (!SECTIONS[input.section]) return { ok: false, code: "refused", message: "未知的预算部分" };
   const scope = budgetScope(actor, "budget.edit");
+  const part = SECTION_PART[input.section];
   try {
+    const row = await db.budget.findFirst({ where: { AND: [scope, { id: input.budgetId }] }, include: sectionInclude(part) });
+    if (!row) throw new Rejected({ ok: false, code: "refused", message: "未找到该预算" });
+    if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
+      throw new Rejected({ ok: false, code: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
+    }
+    const catalog = await loadCatalog(db, row.year);
+    if (!catalog) throw new Rejected({ ok: false, code: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
+    // The budget with only this section's parts: every other part is empty on both sides of the
+    // comparison, validation and diff below, so they see this section alone.
+    const current = budgetFromRows({ ...NO_PARTS, ...(row as unknown as Partial<BudgetContent>) } as BudgetContent);
+    const base = budgetToPackage(current, { unit: "元" });
+    if (row.version !== input.expectedVersion) {
+      // Saved meanwhile (another window, a colleague): a save of a section nobody else
+      // touched merges over the newer version; a change to the same section is a conflict.
+      if (!sectionUntouched(base, input.section, input.base, catalog)) {
+        throw await sectionConflict(db, row.id, input.expectedVersion, row.version, actor.id, SECTIONS[input.section].pick(base));
+      }
+    }
+    const checked = checkValues(base, input.section, input.values, catalog);
+    if (!checked.ok) throw new Rejected({ ok: false, code: "invalid", message: checked.errors[0]?.message ?? "有填写错误，未保存", errors: checked.errors });
+    const budget = packageToBudget(checked.pkg);
+    // Saving what is stored already is not an edit: no new version, no trail row.
+    // (Both sides go through the same package → budget → package round trip, so only content is compared.)
+    if (JSON.stringify(budgetToPackage(budget, { unit: "元" })) === JSON.stringify(budgetToPackage(packageToBudget(base), { unit: "元" }))) {
+      return { ok: true as const, version: row.version, unchanged: true as const };
+    }
     return await db.$transaction(
       async (tx) => {
-        const row = await tx.budget.findFirst({ where: { AND: [scope, { id: input.budgetId }] }, include: budgetContentInclude });
-        if (!row) throw new Rejected({ ok: false, code: "refused", message: "未找到该预算" });
-        if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
-          throw new Rejected({ ok: false, code: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
-        }
-        const catalog = await loadCatalog(tx, row.year);
-        if (!catalog) throw new Rejected({ ok: false, code: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
-        const current = budgetFromRows(row);
-        const base = budgetToPackage(current, { unit: "元" });
-        if (row.version !== input.expectedVersion) {
-          // Saved meanwhile (another window, a colleague): a save of a section nobody else
-          // touched merges over the newer version; a change to the same section is a conflict.
-          if (!sectionUntouched(base, input.section, input.base, catalog)) {
-            throw await sectionConflict(tx, row.id, input.expectedVersion, row.version, actor.id, SECTIONS[input.section].pick(base));
-          }
-        }
-        const checked = checkValues(base, input.section, input.values, catalog);
-        if (!checked.ok)
-          throw new Rejected({ ok: false, code: "invalid", message: checked.errors[0]?.message ?? "有填写错误，未保存", errors: checked.errors });
-        const budget = packageToBudget(checked.pkg);
-        // Saving what is stored already is not an edit: no new version, no trail row.
-        // (Both sides go through the same package → budget → package round trip, so only content is compared.)
-        if (JSON.stringify(budgetToPackage(budget, { unit: "元" })) === JSON.stringify(budgetToPackage(packageToBudget(base), { unit: "元" }))) {
-          return { ok: true as const, version: row.version, unchanged: true as const };
-        }
         const version = await commitContent(
           tx,
           row,
           row.version,
           current,
           budget,
-          {
-            actorId: actor.id,
-            action: `edit.${input.section}`,
-            comment: `修改${SECTIONS[input.section].label}`,
-          },
-          [SECTION_PART[input.section]],
+          { actorId: actor.id, action: `edit.${input.section}`, comment: `修改${SECTIONS[input.section].label}` },
+          [part],
         );
         if (version === null) {
           const now = await tx.budget.findUnique({ where: { id: row.id }, select: { version: true } });
@@ -109,6 +114,53 @@ export async function saveSection<S extends SectionId>(
     throw error;
   }
 }
+
+/** The stored parts a section save reads: its own, and those its validation refers to. */
+const SECTION_READS: Record<BudgetPart, readonly (keyof typeof budgetContentInclude)[]> = {
+  // Removing a sub-unit must not orphan a project, and a project must name a known sub-unit.
+  subUnits: ["subUnits", "projects"],
+  projects: ["projects", "subUnits"],
+  income: ["income"],
+  basic: ["basicLines"],
+  threePublic: ["threePublic"],
+  procurement: ["procurement"],
+  assets: ["assets"],
+  performance: ["indicators"],
+  narrative: ["narrative"],
+  prior: ["prior", "priorByFunction"],
+};
+
+function sectionInclude(part: BudgetPart): Prisma.BudgetInclude {
+  return { department: budgetContentInclude.department, ...Object.fromEntries(SECTION_READS[part].map((k) => [k, budgetContentInclude[k]])) };
+}
+
+/** Every part of a budget below its row, empty: what a section save does not read. */
+const NO_PARTS: Omit<
+  BudgetContent,
+  | "kind"
+  | "year"
+  | "unitName"
+  | "functions"
+  | "structure"
+  | "performanceOffice"
+  | "contactName"
+  | "contactPhone"
+  | "performanceGoal"
+  | "disclosureTables"
+  | "department"
+> = {
+  subUnits: [],
+  income: [],
+  basicLines: [],
+  projects: [],
+  threePublic: null,
+  procurement: [],
+  assets: null,
+  indicators: [],
+  narrative: null,
+  prior: null,
+  priorByFunction: [],
+};
 
 /**
  * The values come from a client and may have any shape; a section's `apply` expects the form's
@@ -146,7 +198,7 @@ function sectionUntouched<S extends SectionId>(
   return roundTrip(asLoaded.pkg) === roundTrip(stored);
 }
 
-async function sectionConflict(tx: Prisma.TransactionClient, budgetId: number, since: number, currentVersion: number, actorId: number, theirs: unknown) {
+async function sectionConflict(tx: Db | Prisma.TransactionClient, budgetId: number, since: number, currentVersion: number, actorId: number, theirs: unknown) {
   const last = await tx.budgetEvent.findFirst({
     where: { budgetId, version: { gt: since } },
     orderBy: { version: "desc" },

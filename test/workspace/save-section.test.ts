@@ -165,6 +165,43 @@ describe("saving a section", () => {
   });
 });
 
+describe("a save reads, validates and diffs only its section", () => {
+  it("records only the section's amounts and is not refused for another section's stored content", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    // A stored basic line the catalogue does not know (written out of band): a whole-budget
+    // validation would refuse every save of this budget because of it; a section save does not read it.
+    const line = await t.db.basicLine.findFirstOrThrow({ where: { budgetId: draftId }, orderBy: { position: "asc" } });
+    await t.db.basicLine.update({ where: { id: line.id }, data: { functionCode: "2999999" } });
+    const values = SECTIONS.income.pick(await workingPkg(draftId));
+    values.other = "777.00";
+    const v = await version(draftId);
+    const result = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "income", values });
+    expect(result).toEqual({ ok: true, version: v + 1 });
+    const event = await t.db.budgetEvent.findFirstOrThrow({ where: { budgetId: draftId }, orderBy: { id: "desc" }, include: { changes: true } });
+    expect(event.changes.map((c) => c.key)).toEqual(["income/other"]);
+    // The basic section itself is validated when it is saved.
+    const basic = SECTIONS.basic.pick(await workingPkg(draftId));
+    const refused = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v + 1, section: "basic", values: basic });
+    expect(refused).toMatchObject({ ok: false, code: "invalid" });
+    await t.db.basicLine.update({ where: { id: line.id }, data: { functionCode: line.functionCode } });
+  });
+
+  it("still checks what a section refers to in another: a project names a sub-unit of the unit section", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const pkg = await workingPkg(draftId);
+    const v = await version(draftId);
+    const unit = SECTIONS.unit.pick(pkg);
+    const withoutSubUnits = { ...unit, subUnits: [] };
+    const removed = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "unit", values: withoutSubUnits });
+    expect(removed).toMatchObject({ ok: false, code: "invalid" });
+    const projects = SECTIONS.projects.pick(pkg);
+    const unknown = { projects: projects.projects.map((p, i) => (i === 0 ? { ...p, subUnit: "999999" } : p)) };
+    const named = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "projects", values: unknown });
+    expect(named).toMatchObject({ ok: false, code: "invalid" });
+    expect(await version(draftId)).toBe(v);
+  });
+});
+
 describe("starting next year's budget", () => {
   it("carries the department, lines and projects over and fills the prior year from this one", async () => {
     const user = await sessionUser(t.db, "accountant.111");

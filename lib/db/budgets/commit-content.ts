@@ -1,7 +1,7 @@
 import type { Budget } from "@/lib/budget/model";
 import { amountChanges } from "@/lib/budget/amount-changes";
 import type { BudgetStatus, Prisma } from "@/generated/prisma/client";
-import { ALL_PARTS, type BudgetPart } from "@/lib/budget/parts";
+import { ALL_PARTS, BUDGET_PARTS, type BudgetPart, type PackageKey } from "@/lib/budget/parts";
 import { budgetColumns, writeBudgetContent } from "./write-budget";
 
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const satisfies readonly BudgetStatus[];
@@ -28,19 +28,21 @@ export async function commitContent(
   if (bumped.count !== 1) return null;
   await writeBudgetContent(tx, row.id, row.departmentId, budget, parts);
   const version = expectedVersion + 1;
-  await recordEvent(tx, { budgetId: row.id, status: row.status, version, ...event }, before, budget);
+  const keys = BUDGET_PARTS.filter((p) => parts.includes(p.part)).map((p) => p.key);
+  await recordEvent(tx, { budgetId: row.id, status: row.status, version, ...event }, before, budget, keys);
   return version;
 }
 
-/** The event of a content change, with every amount it changed (old and new value). */
+/** The event of a content change, with every amount it changed (old and new value) in `parts` (all by default). */
 export async function recordEvent(
   tx: Prisma.TransactionClient,
   event: { budgetId: number; status: BudgetStatus; version: number; actorId: number | null; action: string; comment: string },
   before: Budget | null,
   after: Budget,
+  parts?: readonly PackageKey[],
 ) {
-  const changes = amountChanges(before, after);
-  await tx.budgetEvent.create({
+  const changes = amountChanges(before, after, parts);
+  const { id } = await tx.budgetEvent.create({
     data: {
       budgetId: event.budgetId,
       actorId: event.actorId,
@@ -49,7 +51,15 @@ export async function recordEvent(
       toStatus: event.status,
       version: event.version,
       comment: event.comment,
-      changes: { createMany: { data: changes.map((c) => ({ key: c.key, label: c.label, oldValue: c.oldValue, newValue: c.newValue })) } },
     },
+    select: { id: true },
   });
+  if (changes.length === 0) return;
+  // One statement with a parameter per column (arrays): a save of 200 lines may change 200 amounts.
+  await tx.$executeRaw`
+    insert into "AmountChange" ("eventId", key, label, "oldValue", "newValue")
+    select ${id}::int, k, l, o, n
+      from unnest(${changes.map((c) => c.key)}::text[], ${changes.map((c) => c.label)}::text[],
+                  ${changes.map((c) => c.oldValue)}::numeric[], ${changes.map((c) => c.newValue)}::numeric[]) with ordinality as x(k, l, o, n, p)
+     order by p`;
 }

@@ -84,17 +84,15 @@ async function writeIncome(tx: Tx, budgetId: number, b: Budget, where: Where) {
 
 async function writeBasic(tx: Tx, budgetId: number, b: Budget, where: Where) {
   await tx.basicLine.deleteMany({ where });
-  await tx.basicLine.createMany({
-    data: b.basicExpenditure.map((l, position) => ({
-      budgetId,
-      position,
-      subUnitCode: l.subUnit ?? null,
-      functionCode: l.function,
-      economicCode: l.economic,
-      fund: l.fund,
-      amount: money(l.amount),
-    })),
-  });
+  if (b.basicExpenditure.length === 0) return;
+  // One statement with a parameter per column (arrays), not Prisma's createMany: its query
+  // compiler handles every value of every row, about 10 ms of CPU per 100 lines (issue 17 (5)).
+  const lines = b.basicExpenditure;
+  await tx.$executeRaw`
+    insert into "BasicLine" ("budgetId", position, "subUnitCode", "functionCode", "economicCode", fund, amount)
+    select ${budgetId}::int, p - 1, s, f, e, u::"Fund", a
+      from unnest(${lines.map((l) => l.subUnit ?? null)}::text[], ${lines.map((l) => l.function)}::text[], ${lines.map((l) => l.economic)}::text[],
+                  ${lines.map((l) => l.fund)}::text[], ${lines.map((l) => money(l.amount))}::numeric[]) with ordinality as x(s, f, e, u, a, p)`;
 }
 
 async function writeProjects(tx: Tx, budgetId: number, b: Budget, where: Where) {
