@@ -17,7 +17,9 @@ export function BatchImportPanel() {
   return (
     <section className="card" data-testid="batch-import">
       <h2>批量导入</h2>
-      <p className="muted">一次选择多个预算包（.json）或录入工作簿（.xlsx），各自导入其所属年度、部门的编制中预算（整本替换）。导入在后台进行，可在“后台任务”页查看每个文件的结果。</p>
+      <p className="muted">
+        一次选择多个预算包（.json）或录入工作簿（.xlsx），各自导入其所属年度、部门的编制中预算（整本替换）。导入在后台进行，可在“后台任务”页查看每个文件的结果。
+      </p>
       <form
         onSubmit={async (e) => {
           e.preventDefault();

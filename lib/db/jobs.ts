@@ -34,7 +34,15 @@ export const MAX_ATTEMPTS = 3;
 
 export async function enqueueJob(
   db: Db,
-  job: { kind: JobKind; ownerId: number; input: Prisma.InputJsonValue; scopeRegionId?: number; scopeDepartmentId?: number; total?: number; files?: { name: string; body: Uint8Array }[] },
+  job: {
+    kind: JobKind;
+    ownerId: number;
+    input: Prisma.InputJsonValue;
+    scopeRegionId?: number;
+    scopeDepartmentId?: number;
+    total?: number;
+    files?: { name: string; body: Uint8Array }[];
+  },
 ): Promise<number> {
   const row = await db.job.create({
     data: {
@@ -70,7 +78,12 @@ export async function claimNextJob(db: Pick<Db, "$queryRaw">, worker: string): P
  * Progress of a job its runner still holds (the heartbeat too). False when the runner no longer
  * holds it (taken back as stale): the runner then stops without writing anything more.
  */
-export async function reportProgress(db: Db, id: number, worker: string, progress: { done: number; total: number; message: string; items: JobItem[] }): Promise<boolean> {
+export async function reportProgress(
+  db: Db,
+  id: number,
+  worker: string,
+  progress: { done: number; total: number; message: string; items: JobItem[] },
+): Promise<boolean> {
   const { count } = await db.job.updateMany({
     where: { id, lockedBy: worker, status: "running" },
     data: { ...progress, items: progress.items as unknown as Prisma.InputJsonValue, heartbeatAt: new Date() },
@@ -150,7 +163,11 @@ const VIEW = {
   finishedAt: true,
 } as const;
 
-const toView = (row: Prisma.JobGetPayload<{ select: typeof VIEW }>): JobView => ({ ...row, kind: row.kind as JobKind, items: row.items as unknown as JobItem[] });
+const toView = (row: Prisma.JobGetPayload<{ select: typeof VIEW }>): JobView => ({
+  ...row,
+  kind: row.kind as JobKind,
+  items: row.items as unknown as JobItem[],
+});
 
 /** The user's own jobs, newest first: nobody sees another user's jobs. */
 export async function listJobsOf(db: Db, ownerId: number, take = 30): Promise<JobView[]> {

@@ -22,7 +22,9 @@ async function targetBudget(db: Db, owner: SessionUser, where: { budgetId: numbe
     where: {
       AND: [
         budgetScope(owner, "budget.edit"),
-        where.budgetId !== null ? { id: where.budgetId } : { kind: "budget", year: where.year, department: { code: where.unit, region: { code: where.region } } },
+        where.budgetId !== null
+          ? { id: where.budgetId }
+          : { kind: "budget", year: where.year, department: { code: where.unit, region: { code: where.region } } },
       ],
     },
     select: { id: true, version: true },
@@ -43,14 +45,27 @@ function outcome(name: string, result: ImportIntoResult, what: string): JobItem 
 /** One file: a JSON Budget Package or an entry workbook, into the draft of the department and year it names. */
 async function importOne(db: Db, owner: SessionUser, file: { name: string; body: Uint8Array }): Promise<JobItem> {
   const notFound = (what: string) => ({ item: file.name, ok: false, message: `未导入：未找到${what}对应的、您可以编辑的预算` });
-  if (file.body.byteLength > MAX_WORKBOOK_BYTES) return { item: file.name, ok: false, message: `未导入：文件过大（超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）` };
+  if (file.body.byteLength > MAX_WORKBOOK_BYTES)
+    return { item: file.name, ok: false, message: `未导入：文件过大（超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB）` };
   if (/\.xlsx$/i.test(file.name)) {
     // Read once for its stamp (which budget it is for); the import reads it again within its own checks.
     const read = await readEntryWorkbook(file.body, { catalogFor: (year) => loadCatalog(db, year) });
-    if (!read.stamp) return { item: file.name, ok: false, message: `未导入：${read.ok ? "工作簿缺少版本标记" : read.errors[0]?.message}`, errors: read.ok ? [] : problems(read.errors) };
+    if (!read.stamp)
+      return {
+        item: file.name,
+        ok: false,
+        message: `未导入：${read.ok ? "工作簿缺少版本标记" : read.errors[0]?.message}`,
+        errors: read.ok ? [] : problems(read.errors),
+      };
     const budget = await targetBudget(db, owner, read.stamp);
     if (!budget) return notFound(`工作簿（${read.stamp.region}/${read.stamp.unit} ${read.stamp.year} 年）`);
-    const result = await importWorkbookIntoBudget(db, owner, { budgetId: budget.id, expectedVersion: budget.version, data: file.body, mode: "replace", apply: true });
+    const result = await importWorkbookIntoBudget(db, owner, {
+      budgetId: budget.id,
+      expectedVersion: budget.version,
+      data: file.body,
+      mode: "replace",
+      apply: true,
+    });
     return outcome(file.name, result, "录入工作簿");
   }
   if (/\.json$/i.test(file.name)) {

@@ -136,7 +136,8 @@ export class JobRunner {
     } catch (error) {
       if (error instanceof LostJob) return;
       const message = error instanceof JobRefused ? error.message : "任务执行出错，已停止";
-      if (!(error instanceof JobRefused)) this.options.log?.(`后台任务 ${job.id}（${job.kind}）出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!(error instanceof JobRefused))
+        this.options.log?.(`后台任务 ${job.id}（${job.kind}）出错：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       const notDone = total > items.length ? `；已完成 ${items.length} 项，其余 ${total - items.length} 项未处理` : "";
       await failJob(this.db, job.id, this.worker, `${message}${notDone}`, items);
     }

@@ -9,7 +9,9 @@ describe("names in the district's PDF ZIP", () => {
   });
 
   it("names a department's PDF by code, name, year and version", () => {
-    expect(districtPdfEntryName({ code: "104", name: "重庆市渝北区教育委员会" }, 2024, "公开版")).toBe("104-重庆市渝北区教育委员会-2024年部门预算（公开版）.pdf");
+    expect(districtPdfEntryName({ code: "104", name: "重庆市渝北区教育委员会" }, 2024, "公开版")).toBe(
+      "104-重庆市渝北区教育委员会-2024年部门预算（公开版）.pdf",
+    );
   });
 });
 

@@ -28,7 +28,8 @@ export async function startImportPackages(db: Db, actor: SessionUser, files: { n
   if (!mayImportPackages(actor)) return fail("forbidden", "您没有导入预算的权限");
   if (files.length === 0) return fail("invalid_input", "请选择要导入的预算包（.json）或录入工作簿（.xlsx）");
   if (files.length > MAX_BATCH_FILES) return fail("invalid_input", `一次最多导入 ${MAX_BATCH_FILES} 个文件（选择了 ${files.length} 个）`);
-  if (files.reduce((n, f) => n + f.body.byteLength, 0) > MAX_BATCH_BYTES) return fail("invalid_input", `文件合计过大（超过 ${MAX_BATCH_BYTES / 1024 / 1024} MB）`);
+  if (files.reduce((n, f) => n + f.body.byteLength, 0) > MAX_BATCH_BYTES)
+    return fail("invalid_input", `文件合计过大（超过 ${MAX_BATCH_BYTES / 1024 / 1024} MB）`);
   const department = actor.memberships.find((m) => m.role === "ACCOUNTANT" && m.departmentId !== null)?.departmentId ?? undefined;
   const jobId = await enqueueJob(db, {
     kind: "import-packages",

@@ -14,7 +14,8 @@ export async function POST(request: Request) {
   if (!sameOrigin(request)) return refuse("请求来源无效", 403);
   const user = await permittedUser("budget.import");
   if (!user) return refuse("请以部门会计身份登录", 403);
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BATCH_BYTES + 256 * 1024) return refuse(`文件合计过大（超过 ${MAX_BATCH_BYTES / 1024 / 1024} MB）`, 413);
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BATCH_BYTES + 256 * 1024)
+    return refuse(`文件合计过大（超过 ${MAX_BATCH_BYTES / 1024 / 1024} MB）`, 413);
   let form: FormData;
   try {
     form = await request.formData();

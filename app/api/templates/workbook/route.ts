@@ -23,7 +23,8 @@ export async function GET(request: Request) {
   if (!department) return notFound();
   const { year } = params.data;
   const catalog = await loadCatalog(db(), year);
-  if (!catalog) return new Response(`系统中还没有 ${year} 年的科目目录，无法生成该年度的模板`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!catalog)
+    return new Response(`系统中还没有 ${year} 年的科目目录，无法生成该年度的模板`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const pkg = blankPackage({ year, region: department.region, unit: department });
   const buffer = await writeEntryWorkbook(pkg, { stamp: { budgetId: null, version: null }, catalog });
   const name = `template-${department.region.code}-${department.code}-${year}.xlsx`;
