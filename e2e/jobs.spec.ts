@@ -86,7 +86,9 @@ test("an accountant uploads two packages at once: one refused naming the file an
   await expect(job.getByTestId("job-count")).toContainText("2 / 2");
   const refused = job.locator("tr[data-ok='0']");
   await expect(refused).toContainText("134-2023-有误.json");
-  await expect(refused).toContainText("basicExpenditure.1.amount");
+  await expect(refused).toContainText("预算未作任何修改");
+  await expect(refused.locator("li")).toHaveCount(1);
+  await expect(refused.locator("li")).toContainText("基本支出[1].金额（basicExpenditure[1].amount）");
   const applied = job.locator("tr[data-ok='1']");
   await expect(applied).toContainText("134-2023-修改.json");
   await expect(applied).toContainText("已导入预算包");

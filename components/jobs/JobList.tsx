@@ -95,9 +95,7 @@ function JobCard({ job }: { job: JobRow }) {
                   {item.errors && item.errors.length > 0 ? (
                     <ul>
                       {item.errors.map((e, k) => (
-                        <li key={k}>
-                          {e.where ? <code>{e.where}</code> : null} {e.message}
-                        </li>
+                        <li key={k}>{e.message}</li>
                       ))}
                     </ul>
                   ) : null}

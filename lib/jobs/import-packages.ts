@@ -33,13 +33,18 @@ async function targetBudget(db: Db, owner: SessionUser, where: { budgetId: numbe
 
 const problems = (errors: (PackageError & { cell?: string })[]) => errors.map((e) => ({ where: e.cell ?? e.path, message: e.message }));
 
+/** A file that changed nothing, with every problem (cell or field, and why). */
+function refusedItem(name: string, errors: (PackageError & { cell?: string })[]): JobItem {
+  return { item: name, ok: false, message: `未导入，预算未作任何修改（共 ${errors.length} 处问题）：`, errors: problems(errors) };
+}
+
 function outcome(name: string, result: ImportIntoResult, what: string): JobItem {
   if (result.ok && result.applied) {
     const n = result.changes.length;
     return { item: name, ok: true, message: `已导入${what}（${n === 0 ? "内容无变化" : `${n} 个部分有修改`}），预算现为第 ${result.version} 版` };
   }
   if (result.ok) return { item: name, ok: false, message: "未导入" };
-  return { item: name, ok: false, message: `未导入：${result.message}`, errors: problems(result.errors) };
+  return refusedItem(name, result.errors);
 }
 
 /** One file: a JSON Budget Package or an entry workbook, into the draft of the department and year it names. */
@@ -50,13 +55,7 @@ async function importOne(db: Db, owner: SessionUser, file: { name: string; body:
   if (/\.xlsx$/i.test(file.name)) {
     // Read once for its stamp (which budget it is for); the import reads it again within its own checks.
     const read = await readEntryWorkbook(file.body, { catalogFor: (year) => loadCatalog(db, year) });
-    if (!read.stamp)
-      return {
-        item: file.name,
-        ok: false,
-        message: `未导入：${read.ok ? "工作簿缺少版本标记" : read.errors[0]?.message}`,
-        errors: read.ok ? [] : problems(read.errors),
-      };
+    if (!read.stamp) return read.ok ? { item: file.name, ok: false, message: "未导入：工作簿缺少版本标记" } : refusedItem(file.name, read.errors);
     const budget = await targetBudget(db, owner, read.stamp);
     if (!budget) return notFound(`工作簿（${read.stamp.region}/${read.stamp.unit} ${read.stamp.year} 年）`);
     const result = await importWorkbookIntoBudget(db, owner, {
@@ -70,7 +69,7 @@ async function importOne(db: Db, owner: SessionUser, file: { name: string; body:
   }
   if (/\.json$/i.test(file.name)) {
     const parsed = parsePackageJson(new TextDecoder().decode(file.body));
-    if (!parsed.ok) return { item: file.name, ok: false, message: `未导入：${parsed.errors[0]?.message ?? "预算包无效"}`, errors: problems(parsed.errors) };
+    if (!parsed.ok) return refusedItem(file.name, parsed.errors);
     const { pkg } = parsed;
     const budget = await targetBudget(db, owner, { budgetId: null, region: pkg.region.code, unit: pkg.unit.code, year: pkg.year });
     if (!budget) return notFound(`预算包（${pkg.region.code}/${pkg.unit.code} ${pkg.year} 年）`);

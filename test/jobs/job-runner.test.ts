@@ -209,6 +209,7 @@ describe("the jobs of issue 19", () => {
       ["录入工作簿.xlsx", true],
     ]);
     expect(job.items[0]!.errors?.[0]?.where).toBe("year");
+    expect(job.items[0]!.message).toBe("未导入，预算未作任何修改（共 1 处问题）：");
     const after = await t.db.budget.findUniqueOrThrow({ where: { id: draftId } });
     expect(after.version).toBe(before.version + 1);
     expect(await t.db.jobFile.count({ where: { jobId: started.jobId } })).toBe(0);
