@@ -1,20 +1,9 @@
 "use client";
 import { useEffect, useState } from "react";
-import { JOB_LABELS, JOB_STATUS_LABELS, jobActive, jobPercent, type JobItem, type JobKind, type JobStatus } from "@/lib/jobs/types";
+import { JOB_LABELS, JOB_STATUS_LABELS, jobActive, jobPercent, type JobView } from "@/lib/jobs/types";
 
-export interface JobRow {
-  id: number;
-  kind: JobKind;
-  status: JobStatus;
-  done: number;
-  total: number;
-  message: string;
-  items: JobItem[];
-  error: string | null;
-  resultName: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+/** A job as the page receives it (dates as ISO strings). */
+export type JobRow = JobView<string>;
 
 const when = (iso: string) => new Date(iso).toLocaleString("zh-CN", { hour12: false });
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { JobItem, JobKind } from "@/lib/jobs/types";
-import type { SessionUser } from "@/lib/auth/permissions";
+import type { JobItem, JobKind, JobView } from "@/lib/jobs/types";
+import { toSessionUser, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "./client";
 
 /** A job as its runner sees it once claimed. */
@@ -10,21 +10,6 @@ export interface ClaimedJob {
   ownerId: number;
   input: unknown;
   attempts: number;
-}
-
-/** What a user sees of one of their jobs (the result file itself is read only on download). */
-export interface JobView {
-  id: number;
-  kind: JobKind;
-  status: "queued" | "running" | "done" | "failed";
-  done: number;
-  total: number;
-  message: string;
-  items: JobItem[];
-  error: string | null;
-  resultName: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
 }
 
 /** A running job whose runner said nothing for this long belongs to a process that stopped. */
@@ -198,10 +183,5 @@ export async function jobFiles(db: Db, jobId: number): Promise<{ name: string; b
 export async function jobOwner(db: Db, ownerId: number): Promise<SessionUser | null> {
   const user = await db.user.findFirst({ where: { id: ownerId, active: true }, include: { memberships: true } });
   if (!user) return null;
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    memberships: user.memberships.map((m) => ({ role: m.role, departmentId: m.departmentId, regionId: m.regionId })),
-  };
+  return toSessionUser(user);
 }

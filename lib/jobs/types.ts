@@ -39,3 +39,18 @@ export function jobSummary(items: readonly JobItem[], what: string): string {
 
 /** A job still worth polling for. */
 export const jobActive = (status: JobStatus): boolean => status === "queued" || status === "running";
+
+/** What a user sees of one of their jobs (the result file itself is read only on download); dates as `D`. */
+export interface JobView<D = Date> {
+  id: number;
+  kind: JobKind;
+  status: JobStatus;
+  done: number;
+  total: number;
+  message: string;
+  items: JobItem[];
+  error: string | null;
+  resultName: string | null;
+  createdAt: D;
+  finishedAt: D | null;
+}
