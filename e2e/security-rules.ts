@@ -349,7 +349,15 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
   "POST /api/jobs/import-packages": {
     access: { kind: "permission", permissions: ["budget.import", "budget.edit"] },
     probes: () => [
-      { label: "empty batch", target: null, method: "POST" as const, url: "/api/jobs/import-packages", okStatus: 400, form: { note: "" }, headers: { origin: `http://localhost:${E2E_PORT}` } },
+      {
+        label: "empty batch",
+        target: null,
+        method: "POST" as const,
+        url: "/api/jobs/import-packages",
+        okStatus: 400,
+        form: { note: "" },
+        headers: { origin: `http://localhost:${E2E_PORT}` },
+      },
     ],
   },
   // The blank template of the draft's department: its accountants and the administrators.

@@ -1,6 +1,7 @@
 import type { SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/db/jobs";
+import { budgetScope } from "@/lib/db/scope";
 import { districtPdfScope } from "@/lib/jobs/district-pdf";
 import { MAX_BATCH_BYTES, MAX_BATCH_FILES, mayImportPackages } from "@/lib/jobs/import-packages";
 import { fail, type Failure, type Result } from "@/lib/result";
@@ -15,6 +16,15 @@ export type StartJobResult = Result<{ jobId: number }, Failure<{ code: "not_foun
 export async function startDistrictPdf(db: Db, actor: SessionUser, input: { region: string; year: number }): Promise<StartJobResult> {
   const region = await districtPdfScope(db, actor, input.region);
   if (!region) return fail("not_found", "未找到该区划");
+  const any = await db.budget.count({
+    where: {
+      AND: [
+        budgetScope(actor, "budget.review"),
+        { kind: "budget", year: input.year, department: { regionId: region.id }, status: { in: ["APPROVED", "PUBLISHED"] } },
+      ],
+    },
+  });
+  if (any === 0) return fail("invalid_input", `${region.name} ${input.year} 年没有已审核通过或已公开的部门预算`);
   const jobId = await enqueueJob(db, { kind: "district-pdf", ownerId: actor.id, scopeRegionId: region.id, input: { regionId: region.id, year: input.year } });
   return { ok: true, jobId };
 }

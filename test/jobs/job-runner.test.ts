@@ -169,6 +169,10 @@ describe("the jobs of issue 19", () => {
     const { version } = await t.db.budget.findUniqueOrThrow({ where: { id: id111 } });
     expect((await approveBudget(t.db, reviewer, { budgetId: id111, expectedVersion: version })).ok).toBe(true);
     expect(await startDistrictPdf(t.db, accountant, { region: "500109", year: 2024 })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await startDistrictPdf(t.db, reviewer, { region: "500109", year: 2019 })).toMatchObject({
+      ok: false,
+      message: "重庆市北碚区 2019 年没有已审核通过或已公开的部门预算",
+    });
     const started = await startDistrictPdf(t.db, reviewer, { region: "500109", year: 2024 });
     if (!started.ok) throw new Error(started.message);
     await new JobRunner(t.db, JOB_HANDLERS, { worker: "w" }).runOnce();

@@ -1,7 +1,7 @@
 import { permittedUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { refuse, sameOrigin } from "@/lib/http/receive-upload";
-import { MAX_BATCH_BYTES } from "@/lib/jobs/import-packages";
+import { MAX_BATCH_BYTES, mayImportPackages } from "@/lib/jobs/import-packages";
 import { pokeJobRunner } from "@/lib/server/job-runner";
 import { startImportPackages } from "@/lib/workflow/start-job";
 
@@ -12,8 +12,9 @@ import { startImportPackages } from "@/lib/workflow/start-job";
  */
 export async function POST(request: Request) {
   if (!sameOrigin(request)) return refuse("请求来源无效", 403);
+  // As every refusal in the app: not found, whoever asks without the right.
   const user = await permittedUser("budget.import");
-  if (!user) return refuse("请以部门会计身份登录", 403);
+  if (!user || !mayImportPackages(user)) return Response.json({ error: "未找到" }, { status: 404 });
   if (Number(request.headers.get("content-length") ?? "0") > MAX_BATCH_BYTES + 256 * 1024)
     return refuse(`文件合计过大（超过 ${MAX_BATCH_BYTES / 1024 / 1024} MB）`, 413);
   let form: FormData;
@@ -29,7 +30,7 @@ export async function POST(request: Request) {
       .map(async (f) => ({ name: f.name || "未命名", body: new Uint8Array(await f.arrayBuffer()) })),
   );
   const result = await startImportPackages(db(), user, files);
-  if (!result.ok) return refuse(result.message, result.code === "forbidden" ? 403 : 400);
+  if (!result.ok) return refuse(result.message);
   pokeJobRunner();
   return Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
 }
