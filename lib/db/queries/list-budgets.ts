@@ -67,6 +67,11 @@ export async function departmentForTemplate(db: Db, user: SessionUser, departmen
   if (!admin && !own) return null;
   return db.department.findUnique({
     where: { id: departmentId },
-    select: { code: true, name: true, region: { select: { code: true, name: true } }, subUnits: { select: { code: true, name: true }, orderBy: { code: "asc" } } },
+    select: {
+      code: true,
+      name: true,
+      region: { select: { code: true, name: true } },
+      subUnits: { select: { code: true, name: true }, orderBy: { code: "asc" } },
+    },
   });
 }
