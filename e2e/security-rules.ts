@@ -213,6 +213,8 @@ export const PAGE_RULES: Record<string, RouteRule> = {
   },
   "/b/[region]/[year]/[unit]/print": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}/print`) },
   "/workspace": { access: { kind: "permission", permissions: ["budget.read"] }, probes: () => [page("/workspace")] },
+  // Only the user's own jobs: every role has some (the page lists none to a user who started none).
+  "/jobs": { access: { kind: "permission", permissions: ["budget.read"] }, probes: () => [page("/jobs")] },
   "/workspace/budgets/[id]": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perBudget(t, (x) => `/workspace/budgets/${x.id}`) },
   "/workspace/budgets/[id]/[section]": {
     access: { kind: "budget", permissions: ["budget.read"] },
@@ -362,6 +364,39 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
     access: { kind: "published" },
     probes: (_, t) => perPublished(t, (x) => `/api/open/lines.csv?region=${x.regionCode}&year=2024&unit=${x.unit}`),
   },
+  "GET /api/jobs": { access: { kind: "permission", permissions: ["budget.read"] }, probes: () => [page("/api/jobs")] },
+  // A job nobody started: not found for everyone (a user reads only the results of their own jobs,
+  // test/jobs/job-runner.test.ts and e2e/jobs.spec.ts).
+  "GET /api/jobs/[id]/result": {
+    access: { kind: "permission", permissions: ["budget.read"] },
+    probes: () => [{ ...page("/api/jobs/999999/result"), okStatus: 404 }],
+  },
+  // An empty upload: an allowed accountant is told to choose files, nothing is queued.
+  "POST /api/jobs/import-packages": {
+    access: { kind: "permission", permissions: ["budget.import", "budget.edit"] },
+    probes: () => [
+      {
+        label: "empty batch",
+        target: null,
+        method: "POST" as const,
+        url: "/api/jobs/import-packages",
+        okStatus: 400,
+        form: { note: "" },
+        headers: { origin: `http://localhost:${E2E_PORT}` },
+      },
+    ],
+  },
+  // The blank template of the draft's department: its accountants and the administrators.
+  "GET /api/templates/workbook": {
+    access: { kind: "budget", permissions: ["budget.export"] },
+    probes: (_, t) =>
+      [t.draft].map((x) => ({
+        label: `template of ${x.unit}`,
+        target: x,
+        method: "GET" as const,
+        url: `/api/templates/workbook?departmentId=${x.departmentId}&year=2024`,
+      })),
+  },
   "GET /review/export": {
     access: { kind: "region", permissions: ["budget.review"] },
     probes: (_, t) =>
@@ -439,6 +474,18 @@ export const ACTION_RULES: Record<string, ActionRule> = {
         args: { json: [{ fromBudgetId: x.id }] },
         denied: new RegExp(`^(${SIGN_IN_FIRST}|未找到该预算)$`),
         reached: /尚未审核通过或公开/,
+      })),
+  },
+  // A year without approved budgets: an allowed reviewer is told so, nothing is queued.
+  ["lib/actions/jobs/start-district-pdf.ts#startDistrictPdfAction"]: {
+    access: { kind: "region", permissions: ["budget.review"] },
+    probes: (_, t) =>
+      [t.submitted].map((x) => ({
+        label: `district ${x.regionCode}`,
+        target: x,
+        args: { json: [{ region: x.regionCode, year: 2019 }] },
+        denied: /^(请以财政局审核员身份登录|未找到该区划)$/,
+        reached: /没有已审核通过或已公开的部门预算/,
       })),
   },
   [`${BUDGET("save-section")}#saveSectionAction`]: {

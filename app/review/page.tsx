@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { loadDistrictDashboard } from "@/lib/review/load-district-dashboard";
 import { PUBLICATION_DEADLINE_DAYS } from "@/lib/review/publication-deadline";
 import { DownloadLink } from "@/components/DownloadLink";
+import { DistrictPdfButton } from "@/components/jobs/DistrictPdfButton";
 import { DistrictTable } from "./DistrictTable";
 import styles from "./review.module.css";
 
@@ -79,6 +80,7 @@ export default async function ReviewDashboardPage({ searchParams }: { searchPara
             下载区级汇总（Excel）
           </DownloadLink>
         ) : null}
+        {kind === "budget" ? <DistrictPdfButton region={region.code} year={dashboard.year} /> : null}
       </div>
       <p className="muted">
         金额单位：万元。各部门金额取自其公开表格（四舍五入到 0.01 万元），区级汇总为各部门金额之和。审核通过后 {PUBLICATION_DEADLINE_DAYS}{" "}

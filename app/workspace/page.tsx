@@ -10,6 +10,8 @@ import { StartNextYearButton } from "@/components/workspace/StartNextYearButton"
 import { StartFinalButton } from "@/components/workspace/final/StartFinalButton";
 import { hasPermission } from "@/lib/auth/permissions";
 import { CreateBudgetForm } from "@/components/workspace/CreateBudgetForm";
+import { BatchImportPanel } from "@/components/workspace/BatchImportPanel";
+import { BlankTemplateForm } from "@/components/workspace/BlankTemplateForm";
 import { NEXT_YEAR_FROM } from "@/lib/workflow/start-next-year";
 
 export const metadata: Metadata = { title: "我的预算" };
@@ -87,6 +89,8 @@ export default async function WorkspacePage() {
         </table>
       )}
       {departments.length > 0 ? <CreateBudgetForm departments={departments} defaultYear={new Date().getFullYear() + 1} /> : null}
+      {departments.length > 0 ? <BlankTemplateForm departments={departments} defaultYear={new Date().getFullYear() + 1} /> : null}
+      {canEdit && hasPermission(user, "budget.import") ? <BatchImportPanel /> : null}
     </>
   );
 }

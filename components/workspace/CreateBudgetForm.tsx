@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { createBudgetAction } from "@/lib/actions/budget/create-budget";
+import { DepartmentYearFields } from "./DepartmentYearFields";
 
 /** 新建预算: a department's first budget in 明账 (later years start from the previous one). */
 export function CreateBudgetForm({ departments, defaultYear }: { departments: { id: number; name: string }[]; defaultYear: number }) {
@@ -25,20 +26,7 @@ export function CreateBudgetForm({ departments, defaultYear }: { departments: { 
     >
       <h2 style={{ marginTop: 0 }}>新建预算</h2>
       <div className="row-actions" style={{ alignItems: "end" }}>
-        <label>
-          预算部门
-          <select name="departmentId">
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          预算年度
-          <input name="year" inputMode="numeric" defaultValue={defaultYear} style={{ width: "7rem" }} />
-        </label>
+        <DepartmentYearFields departments={departments} defaultYear={defaultYear} />
         <button type="submit" disabled={pending}>
           {pending ? "正在新建…" : "新建"}
         </button>

@@ -6,6 +6,7 @@ import type { ImportMode } from "@/lib/workflow/import-into-budget";
 import { importProblems, importRefused, type ImportAnswer } from "./import-answer";
 import { MAX_PACKAGE_BYTES, PACKAGE_TOO_LARGE, packageTooLarge } from "@/lib/workspace/package-limits";
 import { useEditor } from "./EditorContext";
+import { SectionChangesTable } from "./workbook-upload";
 
 /** Import a Budget Package into this draft: choose replace or merge, see what changes, confirm. */
 export function ImportPanel() {
@@ -94,26 +95,7 @@ export function ImportPanel() {
           <p className={result.applied ? "notice ok" : "notice"} role="status">
             {result.applied ? `已导入（第 ${result.version} 版）。` : "导入将带来以下变化，确认后才会保存："}
           </p>
-          <table className="data" data-testid="import-changes">
-            <thead>
-              <tr>
-                <th>部分</th>
-                <th className="num">新增</th>
-                <th className="num">删除</th>
-                <th className="num">修改</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.changes.map((c) => (
-                <tr key={c.section}>
-                  <td>{c.section}</td>
-                  <td className="num">{c.added || ""}</td>
-                  <td className="num">{c.removed || ""}</td>
-                  <td className="num">{c.changed || ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SectionChangesTable changes={result.changes} testId="import-changes" />
         </>
       ) : null}
     </section>

@@ -54,6 +54,16 @@ export interface SessionUser {
   memberships: MembershipScope[];
 }
 
+/** A user row with its memberships as the session (and a job run for them) sees it. */
+export function toSessionUser(user: { id: number; username: string; displayName: string; memberships: MembershipScope[] }): SessionUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    memberships: user.memberships.map(membershipScope),
+  };
+}
+
 export function hasPermission(user: Pick<SessionUser, "memberships"> | null | undefined, permission: Permission): boolean {
   return !!user?.memberships.some((m) => ROLE_PERMISSIONS[m.role].includes(permission));
 }

@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { db, type Db } from "@/lib/db/client";
 import { authOptions } from "./options";
-import { hasPermission, membershipScope, type Permission, type SessionUser } from "./permissions";
+import { hasPermission, toSessionUser, type Permission, type SessionUser } from "./permissions";
 
 /**
  * The user a session token names, with memberships read fresh from the database, or null when
@@ -13,12 +13,7 @@ export async function sessionUser(database: Db, uid: unknown, sessionVersion: un
   if (typeof uid !== "number" || !Number.isSafeInteger(uid) || typeof sessionVersion !== "number") return null;
   const user = await database.user.findFirst({ where: { id: uid, active: true, sessionVersion }, include: { memberships: true } });
   if (!user) return null;
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    memberships: user.memberships.map(membershipScope),
-  };
+  return toSessionUser(user);
 }
 
 /** The signed-in user, or null. */

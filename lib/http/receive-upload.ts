@@ -11,6 +11,16 @@ export const notFound = () => Response.json({ error: "未找到该预算" }, { s
 export const refuse = (message: string, status = 400) => Response.json({ ok: false, code: "rejected", message, errors: [{ path: "", message }] }, { status });
 
 /**
+ * Server actions check the origin themselves; a route that changes data must, or another site
+ * could post to it with the user's cookie.
+ */
+export function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  return !!origin && !!host && new URL(origin).host === host;
+}
+
+/**
  * The common front of a workbook upload to a budget (multipart: `file` and other fields): a route
  * rather than a server action so that the browser can report upload progress. Answers a Response
  * when the request is refused, else the user, the budget id, the form and the file's bytes.
@@ -21,11 +31,7 @@ export async function receiveBudgetUpload(
   permission: Permission,
   limit: { bytes: number; what: string },
 ): Promise<Response | { user: SessionUser; id: number; form: FormData; data: Uint8Array }> {
-  // Server actions check the origin themselves; a route must, or another site could post here
-  // with the accountant's cookie.
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) return refuse("请求来源无效", 403);
+  if (!sameOrigin(request)) return refuse("请求来源无效", 403);
   // A refusal is indistinguishable from a budget that does not exist, and comes before the body
   // is read: nobody outside the budget's scope learns anything from the upload's validation.
   const user = await permittedUser(permission);

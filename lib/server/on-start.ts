@@ -1,6 +1,7 @@
 import { startupProblems } from "./startup-check";
 import { startCacheInvalidation } from "./cache-invalidation";
 import { stampClientAddress } from "./stamp-client-address";
+import { startJobRunner } from "./job-runner";
 
 /** What instrumentation.ts runs once in the Node.js server (kept out of the edge bundle). */
 export function onStart(): void {
@@ -12,4 +13,6 @@ export function onStart(): void {
   stampClientAddress();
   // Other app servers behind the balancer announce publications and catalogue imports.
   startCacheInvalidation();
+  // Long work users leave running (lib/jobs): every server takes its share of the queue.
+  startJobRunner();
 }

@@ -1,6 +1,7 @@
 import type { BudgetPackage } from "@/lib/budget/package/schema";
 import type { FinalPackage } from "@/lib/final/package/schema";
-import { readEntryWorkbook, type ReadOptions, type WorkbookProblem } from "./read-entry-workbook";
+import { readEntryWorkbook, type ReadOptions } from "./read-entry-workbook";
+import type { WorkbookProblem } from "./sheet-reader";
 import { readFinalWorkbook } from "./read-final-workbook";
 import type { WorkbookStamp } from "./write-entry-workbook";
 

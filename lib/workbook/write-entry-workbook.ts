@@ -21,6 +21,7 @@ import {
   type FormSheet,
   type ListColumn,
   type ListSheet,
+  type SheetLayout,
   type ValidationList,
 } from "./layout";
 
@@ -88,7 +89,7 @@ function styleFor(kind: ListColumn["kind"]): Partial<ExcelJS.Style> {
   return { numFmt: "@", protection: UNLOCKED, alignment: { wrapText: kind === "text", vertical: "top" } };
 }
 
-function get(obj: unknown, path: string): Value {
+export function get(obj: unknown, path: string): Value {
   let cur: unknown = obj;
   for (const k of path.split(".")) {
     if (typeof cur !== "object" || cur === null) return undefined;
@@ -225,23 +226,10 @@ export function addListSheet(wb: ExcelJS.Workbook, sheet: ListSheet, rows: Recor
   return ws;
 }
 
-function addGuideSheet(wb: ExcelJS.Workbook, pkg: BudgetPackage, stamp: WorkbookStamp) {
+/** The first sheet, 说明: a title (what the workbook is and which version) and how to fill it. */
+function addGuideSheet(wb: ExcelJS.Workbook, lines: string[]) {
   const ws = wb.addWorksheet(GUIDE_SHEET);
   ws.columns = [{ width: 110 }];
-  const what = stamp.budgetId === null ? "空白模板" : `第 ${stamp.version} 版`;
-  const lines = [
-    `${pkg.unit.name} ${pkg.year} 年部门预算录入工作簿（${what}）`,
-    "",
-    "怎样填写",
-    "1. 每张工作表对应预算的一部分：单位基本情况、职能职责、所属单位、收入、基本支出、项目、绩效指标、三公、采购、资产、整体绩效、整体绩效指标、说明理由、上年、上年功能分类。",
-    "2. 只填黄色底纹的单元格和列表中的行；第 1 行是表头，已锁定，请勿修改。列表可在表头下方逐行填写、插入或删除行。",
-    "3. 金额一律以“元”为单位，填写数字（最多两位小数），不要填写文字、单位或负数；空白即为 0。",
-    "4. 基本支出每行是一个“功能分类科目（项，7 位）× 经济分类科目（款，5 位）× 资金来源”，同一组合只能有一行。科目编码和资金来源可从下拉列表选择，列表来自本年度科目目录。科目名称列仅供参考，不会被读取。",
-    "5. 项目的绩效指标填在“绩效指标”表，每行写明所属项目编码；部门整体绩效指标填在“整体绩效指标”表。",
-    "6. “上年”和“上年功能分类”填写上年预算数（首年使用明账时可从上年公开的预算表导入）；如没有上年数据，整张表留空。",
-    "7. 填好后在明账“导入与下载”页上传本工作簿：系统先显示将新增、修改、删除的内容，确认后才保存；有任何问题时会逐条列出工作表、单元格和字段，全部改正前不会保存任何内容。",
-    "8. 本工作簿只能上传到下载它的预算；预算在下载后又被修改过（版本变化）时，请重新下载。",
-  ];
   lines.forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = line;
@@ -250,6 +238,63 @@ function addGuideSheet(wb: ExcelJS.Workbook, pkg: BudgetPackage, stamp: Workbook
     if (line === "怎样填写") cell.font = { bold: true };
   });
   return ws;
+}
+
+/** "空白模板" or "第 3 版": what the guide's title says the workbook is. */
+export const stampLabel = (stamp: Pick<WorkbookStamp, "budgetId" | "version">) => (stamp.budgetId === null ? "空白模板" : `第 ${stamp.version} 版`);
+
+/** The stamp of a workbook written for a package (its region, unit and year) of either kind. */
+export function stampFor(
+  kind: WorkbookStamp["kind"],
+  pkg: { year: number; region: { code: string }; unit: { code: string } },
+  stamp: Pick<WorkbookStamp, "budgetId" | "version">,
+): WorkbookStamp {
+  return {
+    format: ENTRY_WORKBOOK_FORMAT,
+    kind,
+    budgetId: stamp.budgetId,
+    version: stamp.version,
+    region: pkg.region.code,
+    unit: pkg.unit.code,
+    year: pkg.year,
+  };
+}
+
+/** Subject names by code from the year's catalogue (the previous year's for an old function code). */
+export function subjectNames(catalog: Catalog | undefined) {
+  return {
+    fname: (code: string) => catalog?.functions.get(code)?.name ?? catalog?.previous?.functions.get(code)?.name,
+    ename: (code: string | undefined) => (code ? catalog?.economics.get(code)?.name : undefined),
+  };
+}
+
+/**
+ * An entry workbook of either kind: 说明 first, then the sheets in their order (a form reads
+ * `forms` by path, a list takes its rows from `rowsOf`), the hidden lists and stamp; every sheet
+ * locked without a password (the lock guards against accidents, not against the department).
+ */
+export async function assembleWorkbook(o: {
+  stamp: WorkbookStamp;
+  guide: string[];
+  order: SheetLayout[];
+  forms: object;
+  rowsOf: Record<string, Record<string, Value>[]>;
+  catalog: Catalog | undefined;
+}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "明账";
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  addGuideSheet(wb, o.guide);
+  const lists = catalogueLists(o.catalog);
+  const sheets: ExcelJS.Worksheet[] = [];
+  for (const sheet of o.order) {
+    sheets.push(sheet.type === "form" ? addFormSheet(wb, sheet, o.forms) : addListSheet(wb, sheet, o.rowsOf[sheet.name] ?? [], lists));
+  }
+  lists.add(wb);
+  addStampSheet(wb, o.stamp);
+  for (const ws of sheets) await ws.protect("", PROTECTION);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 const indicatorRow = (i: PackageIndicator): Record<string, Value> => ({ ...i });
@@ -264,25 +309,21 @@ export async function writeEntryWorkbook(
 ): Promise<Buffer> {
   // One unit (元) and every default made explicit, whatever the unit and shape of the input.
   const pkg = budgetToPackage(packageToBudget(input), { unit: "元" });
-  const stamp: WorkbookStamp = {
-    format: ENTRY_WORKBOOK_FORMAT,
-    kind: "budget",
-    budgetId: options.stamp.budgetId,
-    version: options.stamp.version,
-    region: pkg.region.code,
-    unit: pkg.unit.code,
-    year: pkg.year,
-  };
-  const catalog = options.catalog;
-  const fname = (code: string) => catalog?.functions.get(code)?.name ?? catalog?.previous?.functions.get(code)?.name;
-  const ename = (code: string | undefined) => (code ? catalog?.economics.get(code)?.name : undefined);
-
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "明账";
-  wb.created = new Date(0);
-  wb.modified = new Date(0);
-  addGuideSheet(wb, pkg, stamp);
-  const lists = catalogueLists(catalog);
+  const stamp = stampFor("budget", pkg, options.stamp);
+  const { fname, ename } = subjectNames(options.catalog);
+  const guide = [
+    `${pkg.unit.name} ${pkg.year} 年部门预算录入工作簿（${stampLabel(stamp)}）`,
+    "",
+    "怎样填写",
+    "1. 每张工作表对应预算的一部分：单位基本情况、职能职责、所属单位、收入、基本支出、项目、绩效指标、三公、采购、资产、整体绩效、整体绩效指标、说明理由、上年、上年功能分类。",
+    "2. 只填黄色底纹的单元格和列表中的行；第 1 行是表头，已锁定，请勿修改。列表可在表头下方逐行填写、插入或删除行。",
+    "3. 金额一律以“元”为单位，填写数字（最多两位小数），不要填写文字、单位或负数；空白即为 0。",
+    "4. 基本支出每行是一个“功能分类科目（项，7 位）× 经济分类科目（款，5 位）× 资金来源”，同一组合只能有一行。科目编码和资金来源可从下拉列表选择，列表来自本年度科目目录。科目名称列仅供参考，不会被读取。",
+    "5. 项目的绩效指标填在“绩效指标”表，每行写明所属项目编码；部门整体绩效指标填在“整体绩效指标”表。",
+    "6. “上年”和“上年功能分类”填写上年预算数（首年使用明账时可从上年公开的预算表导入）；如没有上年数据，整张表留空。",
+    "7. 填好后在明账“导入与下载”页上传本工作簿：系统先显示将新增、修改、删除的内容，确认后才保存；有任何问题时会逐条列出工作表、单元格和字段，全部改正前不会保存任何内容。",
+    "8. 本工作簿只能上传到下载它的预算；预算在下载后又被修改过（版本变化）时，请重新下载。",
+  ];
   const rowsOf: Record<string, Record<string, Value>[]> = {
     [SHEETS.functions.name]: (pkg.unit.functions ?? []).map((text) => ({ text })),
     [SHEETS.subUnits.name]: (pkg.unit.subUnits ?? []).map((s) => ({ ...s })),
@@ -297,15 +338,7 @@ export async function writeEntryWorkbook(
       amount,
     })),
   };
-  const sheets: ExcelJS.Worksheet[] = [];
-  for (const sheet of SHEET_ORDER) {
-    sheets.push(sheet.type === "form" ? addFormSheet(wb, sheet, pkg) : addListSheet(wb, sheet, rowsOf[sheet.name] ?? [], lists));
-  }
-  lists.add(wb);
-  addStampSheet(wb, stamp);
-  // Without a password: the lock guards against accidents, not against the department itself.
-  for (const ws of sheets) await ws.protect("", PROTECTION);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return assembleWorkbook({ stamp, guide, order: SHEET_ORDER, forms: pkg, rowsOf, catalog: options.catalog });
 }
 
 /** A blank entry workbook for a department and year: the unit's identity, no amounts. */

@@ -1,23 +1,13 @@
-import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
 import type { Catalog } from "@/lib/catalog/catalog";
 import type { FinalPackage } from "@/lib/final/package/schema";
 import { FINAL_SHEET_ORDER, FINAL_SHEETS } from "./final-layout";
-import { ENTRY_WORKBOOK_FORMAT, GUIDE_SHEET, type SheetLayout } from "./layout";
-import { addFormSheet, addListSheet, addStampSheet, catalogueLists, PROTECTION, type Value, type WorkbookStamp } from "./write-entry-workbook";
+import type { SheetLayout } from "./layout";
+import { assembleWorkbook, get, stampFor, stampLabel, subjectNames, type Value, type WorkbookStamp } from "./write-entry-workbook";
 
 /** An amount of the package as 元 (the workbook's one unit). */
 const toYuan = (unit: FinalPackage["amountUnit"]) => (s: unknown) =>
   typeof s === "string" && unit === "万元" ? new Decimal(s).times(10_000).toFixed() : (s as Value);
-
-function get(obj: unknown, path: string): unknown {
-  let cur = obj;
-  for (const k of path.split(".")) {
-    if (typeof cur !== "object" || cur === null) return undefined;
-    cur = (cur as Record<string, unknown>)[k];
-  }
-  return cur;
-}
 
 function set(obj: Record<string, unknown>, path: string, value: unknown) {
   const keys = path.split(".");
@@ -40,31 +30,6 @@ function rowOf(sheet: SheetLayout, item: object, yuan: (s: unknown) => Value): R
   return out;
 }
 
-function addGuideSheet(wb: ExcelJS.Workbook, pkg: FinalPackage, stamp: WorkbookStamp) {
-  const ws = wb.addWorksheet(GUIDE_SHEET);
-  ws.columns = [{ width: 110 }];
-  const what = stamp.budgetId === null ? "空白模板" : `第 ${stamp.version} 版`;
-  const lines = [
-    `${pkg.unit.name} ${pkg.year} 年部门决算录入工作簿（${what}）`,
-    "",
-    "怎样填写",
-    `1. 每张工作表对应决算的一部分：${FINAL_SHEET_ORDER.map((s) => s.name).join("、")}。`,
-    "2. 只填黄色底纹的单元格和列表中的行；第 1 行是表头，已锁定，请勿修改。列表可在表头下方逐行填写、插入或删除行。",
-    "3. 金额一律以“元”为单位，填写数字（最多两位小数），不要填写文字、单位或负数；空白即为 0。年初预算数、全年预算数（调整预算数，空白即等于年初预算数）、决算数各占一列。",
-    "4. 基本支出每行是一个“功能分类科目（项）× 经济分类科目（款）× 资金来源”；科目编码和资金来源可从下拉列表选择，科目名称列仅供参考，不会被读取。",
-    "5. 项目的绩效自评填在“项目”表该项目所在行的“自评”各列，自评指标填在“自评指标”表，每行写明所属项目编码。",
-    "6. 填好后在明账决算的“导入与下载”页上传本工作簿：系统先显示将修改的内容，确认后才保存；有任何问题时会逐条列出工作表、单元格和字段，全部改正前不会保存任何内容。",
-    "7. 本工作簿只能上传到下载它的决算；决算在下载后又被修改过（版本变化）时，请重新下载。",
-  ];
-  lines.forEach((line, i) => {
-    const cell = ws.getCell(i + 1, 1);
-    cell.value = line;
-    cell.alignment = { wrapText: true, vertical: "top" };
-    if (i === 0) cell.font = { bold: true, size: 14 };
-    if (line === "怎样填写") cell.font = { bold: true };
-  });
-}
-
 /**
  * A 决算 package as its entry workbook (amounts in 元), with the budget workbook's sheets,
  * lists, locks and stamp (write-entry-workbook.ts) on the 决算 layout (final-layout.ts).
@@ -73,15 +38,7 @@ export async function writeFinalWorkbook(
   pkg: FinalPackage,
   options: { stamp: Pick<WorkbookStamp, "budgetId" | "version">; catalog?: Catalog },
 ): Promise<Buffer> {
-  const stamp: WorkbookStamp = {
-    format: ENTRY_WORKBOOK_FORMAT,
-    kind: "final",
-    budgetId: options.stamp.budgetId,
-    version: options.stamp.version,
-    region: pkg.region.code,
-    unit: pkg.unit.code,
-    year: pkg.year,
-  };
+  const stamp = stampFor("final", pkg, options.stamp);
   const yuan = toYuan(pkg.amountUnit);
   // The form sheets read the package by path: one copy with every form amount in 元.
   const forms: Record<string, unknown> = structuredClone(pkg) as unknown as Record<string, unknown>;
@@ -89,9 +46,7 @@ export async function writeFinalWorkbook(
     if (sheet.type !== "form") continue;
     for (const f of sheet.fields) if (f.kind === "amount" && get(forms, f.path) !== undefined) set(forms, f.path, yuan(get(forms, f.path)));
   }
-  const catalog = options.catalog;
-  const fname = (code: string) => catalog?.functions.get(code)?.name ?? catalog?.previous?.functions.get(code)?.name;
-  const ename = (code: string | undefined) => (code ? catalog?.economics.get(code)?.name : undefined);
+  const { fname, ename } = subjectNames(options.catalog);
   const rows = (sheet: SheetLayout, items: object[] | undefined) => (items ?? []).map((i) => rowOf(sheet, i, yuan));
   const rowsOf: Record<string, Record<string, Value>[]> = {
     [FINAL_SHEETS.functions.name]: (pkg.unit.functions ?? []).map((text) => ({ text })),
@@ -109,18 +64,17 @@ export async function writeFinalWorkbook(
     [FINAL_SHEETS.reasonsByClass.name]: Object.entries(pkg.reasons?.byClass ?? {}).map(([k, text]) => ({ class: k, text })),
   };
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "明账";
-  wb.created = new Date(0);
-  wb.modified = new Date(0);
-  addGuideSheet(wb, pkg, stamp);
-  const lists = catalogueLists(catalog);
-  const sheets: ExcelJS.Worksheet[] = [];
-  for (const sheet of FINAL_SHEET_ORDER) {
-    sheets.push(sheet.type === "form" ? addFormSheet(wb, sheet, forms) : addListSheet(wb, sheet, rowsOf[sheet.name] ?? [], lists));
-  }
-  lists.add(wb);
-  addStampSheet(wb, stamp);
-  for (const ws of sheets) await ws.protect("", PROTECTION);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const guide = [
+    `${pkg.unit.name} ${pkg.year} 年部门决算录入工作簿（${stampLabel(stamp)}）`,
+    "",
+    "怎样填写",
+    `1. 每张工作表对应决算的一部分：${FINAL_SHEET_ORDER.map((s) => s.name).join("、")}。`,
+    "2. 只填黄色底纹的单元格和列表中的行；第 1 行是表头，已锁定，请勿修改。列表可在表头下方逐行填写、插入或删除行。",
+    "3. 金额一律以“元”为单位，填写数字（最多两位小数），不要填写文字、单位或负数；空白即为 0。年初预算数、全年预算数（调整预算数，空白即等于年初预算数）、决算数各占一列。",
+    "4. 基本支出每行是一个“功能分类科目（项）× 经济分类科目（款）× 资金来源”；科目编码和资金来源可从下拉列表选择，科目名称列仅供参考，不会被读取。",
+    "5. 项目的绩效自评填在“项目”表该项目所在行的“自评”各列，自评指标填在“自评指标”表，每行写明所属项目编码。",
+    "6. 填好后在明账决算的“导入与下载”页上传本工作簿：系统先显示将修改的内容，确认后才保存；有任何问题时会逐条列出工作表、单元格和字段，全部改正前不会保存任何内容。",
+    "7. 本工作簿只能上传到下载它的决算；决算在下载后又被修改过（版本变化）时，请重新下载。",
+  ];
+  return assembleWorkbook({ stamp, guide, order: FINAL_SHEET_ORDER, forms, rowsOf, catalog: options.catalog });
 }

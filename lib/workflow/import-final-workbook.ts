@@ -3,7 +3,7 @@ import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import type { FinalChange } from "@/lib/final/package/diff";
 import { diffFinalPackages } from "@/lib/final/package/diff";
 import { readFinalWorkbook } from "@/lib/workbook/read-final-workbook";
-import type { WorkbookProblem } from "@/lib/workbook/read-entry-workbook";
+import type { WorkbookProblem } from "@/lib/workbook/sheet-reader";
 import type { Db } from "@/lib/db/client";
 import { budgetScope } from "@/lib/db/scope";
 import { EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";

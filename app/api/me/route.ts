@@ -17,6 +17,7 @@ export async function GET() {
           ...(hasPermission(user, "budget.edit") ? [{ href: "/workspace", label: "我的预算" }] : []),
           ...(hasPermission(user, "budget.review") ? [{ href: "/review", label: "审核" }] : []),
           ...(hasPermission(user, "admin.users") ? [{ href: "/admin", label: "系统管理" }] : []),
+          ...(hasPermission(user, "budget.import") || hasPermission(user, "budget.review") ? [{ href: "/jobs", label: "后台任务" }] : []),
         ],
       }
     : { signedIn: false };

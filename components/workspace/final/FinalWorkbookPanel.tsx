@@ -1,39 +1,21 @@
 "use client";
-import { useState } from "react";
 import { useRouter } from "next/navigation";
 import type { ImportFinalWorkbookResult } from "@/lib/workflow/import-final-workbook";
-import { UploadProgress, uploadWithProgress, type UploadPhase } from "../upload-with-progress";
-
-const MAX_BYTES = 10 * 1024 * 1024;
+import { UploadProgress } from "../upload-with-progress";
+import { PreviewApplyButtons, UploadProblems, useWorkbookUpload, WorkbookFileInput } from "../workbook-upload";
 
 /** 决算录入工作簿: download it, fill it in Excel, upload it with a preview of the changes. */
 export function FinalWorkbookPanel({ budgetId, version, editable }: { budgetId: number; version: number; editable: boolean }) {
   const router = useRouter();
-  const [file, setFile] = useState<File | null>(null);
-  const [phase, setPhase] = useState<UploadPhase>({ step: "idle" });
-  const [result, setResult] = useState<ImportFinalWorkbookResult | null>(null);
-  const busy = phase.step !== "idle";
   const url = `/api/finals/${budgetId}/workbook`;
-
-  async function run(apply: boolean) {
-    if (!file) return;
-    if (file.size > MAX_BYTES) {
-      {
-        const message = `工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）`;
-        setResult({ ok: false, code: "rejected", message, errors: [{ path: "", message }] });
-      }
-      return;
-    }
-    const form = new FormData();
-    form.set("file", file);
-    form.set("expectedVersion", String(version));
-    form.set("apply", apply ? "1" : "0");
-    setPhase({ step: "uploading", percent: 0 });
-    const answer = await uploadWithProgress<ImportFinalWorkbookResult>(url, form, setPhase, "决算");
-    setPhase({ step: "idle" });
-    setResult(answer);
-    if (apply && answer.ok) router.refresh();
-  }
+  const upload = useWorkbookUpload<ImportFinalWorkbookResult>({
+    url,
+    what: "决算",
+    tooLarge: "工作簿过大",
+    fields: () => ({ expectedVersion: String(version) }),
+    onApplied: () => router.refresh(),
+  });
+  const { file, result } = upload;
 
   return (
     <section className="card" data-testid="final-workbook-panel">
@@ -47,42 +29,19 @@ export function FinalWorkbookPanel({ budgetId, version, editable }: { budgetId: 
       </a>
       {editable ? (
         <div style={{ display: "grid", gap: "0.75rem", maxWidth: 560, marginTop: "1rem" }}>
-          <label>
-            决算录入工作簿（.xlsx）
-            <input
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              data-testid="final-workbook-file"
-              onChange={(e) => {
-                setResult(null);
-                setFile(e.target.files?.[0] ?? null);
-              }}
-            />
-          </label>
-          <div className="row-actions">
-            <button type="button" disabled={!file || busy} onClick={() => run(false)}>
-              预览工作簿的变化
-            </button>
-            {result?.ok && !result.applied ? (
-              <button type="button" disabled={busy} onClick={() => run(true)}>
-                确认导入工作簿
-              </button>
-            ) : null}
-          </div>
-          <UploadProgress phase={phase} testId="final-workbook-progress" />
+          <WorkbookFileInput label="决算录入工作簿（.xlsx）" testId="final-workbook-file" onChoose={upload.choose} />
+          <PreviewApplyButtons
+            canPreview={!!file}
+            canApply={!!result?.ok && !result.applied}
+            busy={upload.busy}
+            onRun={upload.run}
+            labels={["预览工作簿的变化", "确认导入工作簿"]}
+          />
+          <UploadProgress phase={upload.phase} testId="final-workbook-progress" />
         </div>
       ) : null}
       {result && !result.ok ? (
-        <div className="error" role="alert" data-testid="final-workbook-errors">
-          <p>
-            {file?.name} 不能导入，决算未作任何修改（共 {result.errors.length} 处问题）：
-          </p>
-          <ul>
-            {result.errors.map((e, i) => (
-              <li key={i}>{e.message}</li>
-            ))}
-          </ul>
-        </div>
+        <UploadProblems title={`${file?.name} 不能导入，决算未作任何修改`} errors={result.errors} testId="final-workbook-errors" />
       ) : null}
       {result?.ok ? (
         <>

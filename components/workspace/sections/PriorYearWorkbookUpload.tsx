@@ -1,14 +1,12 @@
 "use client";
 import Decimal from "decimal.js";
-import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { formatWanDisplay } from "@/lib/format";
 import { toWanYuan } from "@/lib/budget/money";
 import type { PriorYearFigures, PriorYearImportResult } from "@/lib/workflow/import-prior-year-workbook";
 import { useEditor } from "../EditorContext";
-import { UploadProgress, uploadWithProgress, type UploadPhase } from "../upload-with-progress";
-
-const MAX_BYTES = 10 * 1024 * 1024;
+import { UploadProgress } from "../upload-with-progress";
+import { PreviewApplyButtons, UploadProblems, useWorkbookUpload, WorkbookFileInput } from "../workbook-upload";
 
 const wan = (yuan: string | undefined) => (yuan === undefined ? "—" : formatWanDisplay(toWanYuan(new Decimal(yuan))));
 
@@ -29,34 +27,18 @@ const ROWS: [string, (p: PriorYearFigures) => string | undefined][] = [
 export function PriorYearWorkbookUpload({ onApplied }: { onApplied: (version: number) => void }) {
   const editor = useEditor();
   const router = useRouter();
-  const [file, setFile] = useState<File | null>(null);
-  const [phase, setPhase] = useState<UploadPhase>({ step: "idle" });
-  const [result, setResult] = useState<PriorYearImportResult | null>(null);
-  const busy = phase.step !== "idle";
-  if (!editor.editable) return null;
-
-  async function run(apply: boolean) {
-    if (!file) return;
-    if (file.size > MAX_BYTES) {
-      {
-        const message = `上年公开的工作簿过大（超过 ${MAX_BYTES / 1024 / 1024} MB）`;
-        setResult({ ok: false, code: "rejected", message, errors: [{ path: "", message }] });
-      }
-      return;
-    }
-    const form = new FormData();
-    form.set("file", file);
-    form.set("expectedVersion", String(editor.version));
-    form.set("apply", apply ? "1" : "0");
-    setPhase({ step: "uploading", percent: 0 });
-    const answer = await uploadWithProgress<PriorYearImportResult>(`/api/budgets/${editor.budgetId}/prior-year-workbook`, form, setPhase, "预算");
-    setPhase({ step: "idle" });
-    setResult(answer);
-    if (answer.ok && answer.applied) {
-      onApplied(answer.version);
+  const upload = useWorkbookUpload<PriorYearImportResult>({
+    url: `/api/budgets/${editor.budgetId}/prior-year-workbook`,
+    what: "预算",
+    tooLarge: "上年公开的工作簿过大",
+    fields: () => ({ expectedVersion: String(editor.version) }),
+    onApplied: (answer) => {
+      if (answer.ok && answer.applied) onApplied(answer.version);
       router.refresh();
-    }
-  }
+    },
+  });
+  const { file, result } = upload;
+  if (!editor.editable) return null;
 
   const functions = (p: PriorYearFigures | null) => Object.keys(p?.expenditureByFunction ?? {}).length;
   return (
@@ -66,40 +48,17 @@ export function PriorYearWorkbookUpload({ onApplied }: { onApplied: (version: nu
         上传本部门上年公开的部门预算 Excel（T1–T11
         公开表，金额为万元）：系统读出上年基本支出、项目支出、机关运行经费、“三公”经费和按功能分类的支出，先列出将填入的数字，确认后一次保存。
       </p>
-      <label>
-        上年公开的工作簿（.xlsx）
-        <input
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="prior-workbook-file"
-          onChange={(e) => {
-            setResult(null);
-            setFile(e.target.files?.[0] ?? null);
-          }}
-        />
-      </label>
-      <div className="row-actions">
-        <button type="button" disabled={!file || busy} onClick={() => run(false)}>
-          预览将填入的上年数
-        </button>
-        {result?.ok && !result.applied ? (
-          <button type="button" disabled={busy} onClick={() => run(true)}>
-            确认填入上年数
-          </button>
-        ) : null}
-      </div>
-      <UploadProgress phase={phase} testId="prior-workbook-progress" />
+      <WorkbookFileInput label="上年公开的工作簿（.xlsx）" testId="prior-workbook-file" onChoose={upload.choose} />
+      <PreviewApplyButtons
+        canPreview={!!file}
+        canApply={!!result?.ok && !result.applied}
+        busy={upload.busy}
+        onRun={upload.run}
+        labels={["预览将填入的上年数", "确认填入上年数"]}
+      />
+      <UploadProgress phase={upload.phase} testId="prior-workbook-progress" />
       {result && !result.ok ? (
-        <div className="error" role="alert" data-testid="prior-workbook-errors">
-          <p>
-            {file?.name} 不能作为上年数，预算未作任何修改（共 {result.errors.length} 处问题）：
-          </p>
-          <ul>
-            {result.errors.map((e, i) => (
-              <li key={i}>{e.message}</li>
-            ))}
-          </ul>
-        </div>
+        <UploadProblems title={`${file?.name} 不能作为上年数，预算未作任何修改`} errors={result.errors} testId="prior-workbook-errors" />
       ) : null}
       {result?.ok ? (
         <>

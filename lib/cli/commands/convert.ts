@@ -4,7 +4,7 @@ import { loadFinalCatalog } from "@/lib/final/catalog";
 import { packageKindOf, parseFinalPackageValue } from "@/lib/final/package/schema";
 import { writeFinalWorkbook } from "@/lib/workbook/write-final-workbook";
 import { loadReferenceCatalog } from "@/lib/catalog/reference";
-import { isWorkbookData } from "@/lib/workbook/read-entry-workbook";
+import { isWorkbookData } from "@/lib/workbook/sheet-reader";
 import { writeEntryWorkbook } from "@/lib/workbook/write-entry-workbook";
 import { CommandError, loadWorkbookFile, runCommand, type CommandIo } from "./load-budget-file";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import type { Db } from "@/lib/db/client";
-import { isWorkbookData } from "@/lib/workbook/read-entry-workbook";
+import { isWorkbookData } from "@/lib/workbook/sheet-reader";
 import { readAnyEntryWorkbook } from "@/lib/workbook/read-any-workbook";
 import type { WorkbookStamp } from "@/lib/workbook/write-entry-workbook";
 import { parseArgs, type CliIo } from "../io";

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { type Budget } from "@/lib/budget/model";
 import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageJson, parsePackageValue, readPackageText, type BudgetPackage, type PackageError } from "@/lib/budget/package/schema";
-import { isWorkbookData, type WorkbookProblem } from "@/lib/workbook/read-entry-workbook";
+import { isWorkbookData, type WorkbookProblem } from "@/lib/workbook/sheet-reader";
 import { readAnyEntryWorkbook } from "@/lib/workbook/read-any-workbook";
 import type { FinalPackage } from "@/lib/final/package/schema";
 import { packageKindOf, parseFinalPackageValue } from "@/lib/final/package/schema";

@@ -59,3 +59,22 @@ export async function ownDepartments(db: Db, user: SessionUser): Promise<{ id: n
   if (ids.length === 0) return [];
   return db.department.findMany({ where: { id: { in: ids } }, select: { id: true, name: true }, orderBy: { code: "asc" } });
 }
+
+/**
+ * A department the user prepares budgets for (an accountant's own; an admin's any), with what a
+ * blank entry workbook is stamped with; null outside the scope.
+ */
+export async function departmentForTemplate(db: Db, user: SessionUser, departmentId: number) {
+  const admin = user.memberships.some((m) => m.role === "ADMIN");
+  const own = user.memberships.some((m) => m.role === "ACCOUNTANT" && m.departmentId === departmentId);
+  if (!admin && !own) return null;
+  return db.department.findUnique({
+    where: { id: departmentId },
+    select: {
+      code: true,
+      name: true,
+      region: { select: { code: true, name: true } },
+      subUnits: { select: { code: true, name: true }, orderBy: { code: "asc" } },
+    },
+  });
+}

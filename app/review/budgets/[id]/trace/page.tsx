@@ -2,7 +2,8 @@ import { formatWanDisplay } from "@/lib/format";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { TraceView } from "@/components/trace/TraceView";
+import { TraceAnswerView } from "@/components/trace/TraceAnswer";
+import { searchParamsOf, type PageSearch } from "@/lib/http/search-params";
 import { requirePagePermission } from "@/lib/auth/session";
 import { parseWan } from "@/lib/budget/money";
 import { db } from "@/lib/db/client";
@@ -10,19 +11,16 @@ import { loadReviewTrace } from "@/lib/review/load-review-trace";
 
 export const metadata: Metadata = { title: "数字来源（审核）" };
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
 const wan = (s: string) => formatWanDisplay(parseWan(s));
 const yuan = (s: string) => formatWanDisplay(parseWan(s));
 
 /** The lines behind one figure of the budget under review, and what changed since the previous submission. */
-export default async function ReviewTracePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+export default async function ReviewTracePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: PageSearch }) {
   const { id } = await params;
   const user = await requirePagePermission("budget.review", `/review/budgets/${id}`);
   const budgetId = Number(id);
   if (!Number.isSafeInteger(budgetId) || budgetId <= 0) notFound();
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) if (typeof v === "string") search.set(k, v);
+  const search = await searchParamsOf(searchParams);
   const answer = await loadReviewTrace(db(), user, budgetId, search);
   if (!answer) notFound();
   const base = `/review/budgets/${budgetId}`;
@@ -33,16 +31,9 @@ export default async function ReviewTracePage({ params, searchParams }: { params
           ← 返回 {answer.unitName} {answer.year} 年部门预算审核
         </Link>
       </p>
-      {answer.status !== 200 ? (
-        <p role="alert" className="error">
-          {answer.error}
-        </p>
-      ) : (
+      <TraceAnswerView answer={answer} base={base} />
+      {answer.status !== 200 ? null : (
         <>
-          <TraceView
-            trace={answer.trace}
-            rowHref={(r) => (r.table ? `${base}/trace?${new URLSearchParams({ table: r.table, row: r.row, column: r.column })}` : undefined)}
-          />
           <section className="card" aria-labelledby="since-previous" data-testid="trace-since-previous">
             <h2 id="since-previous">与上次报送相比</h2>
             {!answer.previous ? (

@@ -2,7 +2,8 @@ import { readPublished } from "@/lib/public/read-published";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { TraceView } from "@/components/trace/TraceView";
+import { TraceAnswerView } from "@/components/trace/TraceAnswer";
+import { searchParamsOf, type PageSearch } from "@/lib/http/search-params";
 import { cachedPublishedBudget } from "@/lib/public/published-cache";
 import { answerTrace } from "@/lib/public/published-trace";
 import { apiPath, budgetPath, parsePublicKey } from "@/lib/public/public-key";
@@ -12,16 +13,14 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "数字来源" };
 
 type Params = Promise<{ region: string; year: string; unit: string }>;
-type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** /b/{region}/{year}/{unit}/trace?table=T2&row=201&column=total — the lines behind one published figure. */
-export default async function TracePage({ params, searchParams }: { params: Params; searchParams: Search }) {
+export default async function TracePage({ params, searchParams }: { params: Params; searchParams: PageSearch }) {
   const p = await params;
   const key = parsePublicKey(p.region, p.year, p.unit);
   const budget = key ? await readPublished((d) => cachedPublishedBudget(d, key)) : null;
   if (!key || !budget) notFound();
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) if (typeof v === "string") search.set(k, v);
+  const search = await searchParamsOf(searchParams);
   const answer = await answerTrace(budget, search);
   const base = budgetPath(key);
   return (
@@ -32,17 +31,7 @@ export default async function TracePage({ params, searchParams }: { params: Para
         </Link>{" "}
         / 数字来源
       </p>
-      {answer.status === 200 ? (
-        <TraceView
-          trace={answer.trace}
-          csvHref={`${apiPath(key)}/trace?${search.toString()}&format=csv&v=${budget.snapshotId}`}
-          rowHref={(r) => (r.table ? `${base}/trace?${new URLSearchParams({ table: r.table, row: r.row, column: r.column })}` : undefined)}
-        />
-      ) : (
-        <p role="alert" className="error">
-          {answer.error}
-        </p>
-      )}
+      <TraceAnswerView answer={answer} base={base} csvHref={`${apiPath(key)}/trace?${search.toString()}&format=csv&v=${budget.snapshotId}`} />
       <p className="muted">
         数字按公开时冻结的预算数据计算，公开后不再变化。
         <a href={`${apiPath(key)}/trace?${search.toString()}`}>JSON 数据</a>

@@ -2,7 +2,8 @@ import { readPublished } from "@/lib/public/read-published";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { TraceView } from "@/components/trace/TraceView";
+import { TraceAnswerView } from "@/components/trace/TraceAnswer";
+import { searchParamsOf, type PageSearch } from "@/lib/http/search-params";
 import { findPublishedFinal } from "@/lib/db/queries/public-snapshots";
 import { FINAL_SOURCE_LABELS } from "@/lib/final/trace";
 import { answerFinalTrace } from "@/lib/public/published-final-trace";
@@ -13,16 +14,14 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "数字来源（决算）" };
 
 type Params = Promise<{ region: string; year: string; unit: string }>;
-type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** /b/{region}/{year}/{unit}/final/trace?table=F3&row=201&column=total — the lines behind one figure of a published 决算. */
-export default async function FinalTracePage({ params, searchParams }: { params: Params; searchParams: Search }) {
+export default async function FinalTracePage({ params, searchParams }: { params: Params; searchParams: PageSearch }) {
   const p = await params;
   const key = parsePublicKey(p.region, p.year, p.unit);
   const final = key ? await readPublished((d) => findPublishedFinal(d, key)) : null;
   if (!key || !final) notFound();
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) if (typeof v === "string") search.set(k, v);
+  const search = await searchParamsOf(searchParams);
   const answer = await answerFinalTrace(final, search);
   const base = finalPath(key);
   const api = finalApiPath(key);
@@ -34,18 +33,12 @@ export default async function FinalTracePage({ params, searchParams }: { params:
         </Link>{" "}
         / 数字来源
       </p>
-      {answer.status === 200 ? (
-        <TraceView
-          trace={answer.trace}
-          sourceLabels={FINAL_SOURCE_LABELS}
-          csvHref={`${api}/trace?${search.toString()}&format=csv&v=${final.snapshotId}`}
-          rowHref={(r) => (r.table ? `${base}/trace?${new URLSearchParams({ table: r.table, row: r.row, column: r.column })}` : undefined)}
-        />
-      ) : (
-        <p role="alert" className="error">
-          {answer.error}
-        </p>
-      )}
+      <TraceAnswerView
+        answer={answer}
+        base={base}
+        sourceLabels={FINAL_SOURCE_LABELS}
+        csvHref={`${api}/trace?${search.toString()}&format=csv&v=${final.snapshotId}`}
+      />
       <p className="muted">
         数字按公开时冻结的决算数据计算，公开后不再变化。
         <a href={`${api}/trace?${search.toString()}`}>JSON 数据</a>
