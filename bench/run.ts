@@ -46,6 +46,9 @@ const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 // BENCH_ONLY=engine: the province and measures (1)/(2) alone (a few minutes, not fifteen), to
 // see what a change to the engine or its read does; the results file then holds only those.
 const ONLY_ENGINE = process.env.BENCH_ONLY === "engine";
+// BENCH_ONLY=public: the production server and measures (4)/(7) alone (the public page, the
+// static file, RSS, client JavaScript), results in bench/results-public.json.
+const ONLY_PUBLIC = process.env.BENCH_ONLY === "public";
 const WATCHDOG_MS = 14.5 * 60_000;
 // The year whose district the reviewer rolls up (every department submitted or approved, last year approved).
 const ROLLUP_YEAR = PROVINCE.years[1] as number;
@@ -106,6 +109,7 @@ async function serverMeasures(measures: Measures, details: Record<string, unknow
   details.public = pub;
   progress(`page p95 ${pub.page.latency.p95} ms at ${pub.page.rps} req/s; static ${pub.staticFile.rps} req/s; RSS ${pub.rssMb} MB; JS ${pub.js.gzipKb} KB gz`);
 
+  if (ONLY_PUBLIC) return server.stop();
   progress("(8) 500-line 基本支出 grid: keys typed at a normal pace in Chromium …");
   const grid = await measureGrid(ORIGIN, { username: "accountant.104", password: DEMO_PASSWORD, year: 2025 });
   if ("skipped" in grid) progress(`grid skipped: ${grid.skipped}`);
@@ -261,7 +265,7 @@ async function main() {
   const details: Record<string, unknown> = {};
   try {
     if (!ONLY_ENGINE) await serverMeasures(measures, details);
-    await databaseMeasures(measures, details);
+    if (!ONLY_PUBLIC) await databaseMeasures(measures, details);
   } finally {
     await cleanup();
   }
@@ -282,8 +286,9 @@ async function main() {
     durationS: round((nowMs() - started) / 1000, 1),
   };
   printTable(measures);
-  // An engine-only run must not overwrite the whole suite's committed results.
-  writeResults(path.join(REPO_ROOT, "bench", ONLY_ENGINE ? "results-engine.json" : "results.json"), { meta, measures, details });
+  // A partial run must not overwrite the whole suite's committed results.
+  const file = ONLY_ENGINE ? "results-engine.json" : ONLY_PUBLIC ? "results-public.json" : "results.json";
+  writeResults(path.join(REPO_ROOT, "bench", file), { meta, measures, details });
   progress(`suite finished in ${meta.durationS} s`);
 }
 

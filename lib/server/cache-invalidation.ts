@@ -2,11 +2,15 @@ import { trustCatalogEvents, forgetCatalogs } from "@/lib/db/catalog-store";
 import type { CacheEvent } from "@/lib/db/cache-events";
 import { listenForCacheEvents, type CacheListener } from "@/lib/db/cache-listener";
 import { forgetPublished } from "@/lib/public/published-cache";
+import { forgetBudgetPages } from "@/lib/public/static-page/budget-page";
 
 /** What this process forgets when another server (or the CLI) announces a change. */
 export function applyCacheEvent(event: CacheEvent): void {
   if (event.kind === "catalogue") forgetCatalogs();
-  else if (event.kind === "adjustment") forgetPublished(event.supersededId);
+  else if (event.kind === "adjustment") {
+    forgetPublished(event.supersededId);
+    forgetBudgetPages(event.supersededId);
+  }
   // A first publication leaves nothing stale: the public pages look up the current snapshot on
   // every request, and a snapshot never changes.
 }
@@ -28,6 +32,7 @@ export function startCacheInvalidation(url = process.env.DATABASE_URL): CacheLis
       onGap(connected) {
         trustCatalogEvents(connected);
         forgetPublished();
+        forgetBudgetPages();
       },
     },
     { log },
