@@ -9,7 +9,8 @@ import { budgetPageProps } from "@/components/public/render-budget-page";
 import { findPublishedBudget } from "@/lib/db/queries/public-snapshots";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { tableLayouts } from "@/lib/public/layout";
-import { forgetBudgetPages, PAGE_FORMAT } from "@/lib/public/static-page/budget-page";
+import { forgetBudgetPages, PAGE_FORMAT, pageVersionsSize, trustPageVersionEvents } from "@/lib/public/static-page/budget-page";
+import { applyCacheEvent } from "@/lib/server/cache-invalidation";
 import { freezeSnapshot } from "@/lib/workflow/freeze-snapshot";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 
@@ -132,6 +133,28 @@ describe("the public page of a published budget, rendered once to static HTML", 
     const old = await getVersion(`v${before.snapshotId}`);
     expect(old.status).toBe(302);
     expect(old.headers.get("location")).toBe("/b/500109/2024/104");
+  });
+
+  it("remembers which version a key shows while publication events arrive, and forgets it at each publication", async () => {
+    trustPageVersionEvents(true);
+    try {
+      const etag = (await get()).headers.get("etag")!;
+      expect(pageVersionsSize()).toBe(1);
+      // Not published: never remembered, so a first publication shows at once.
+      expect((await get({}, "134")).status).toBe(404);
+      expect(pageVersionsSize()).toBe(1);
+      const budget = await t.db.budget.findFirstOrThrow({ where: { year: 2024, department: { code: "104" } } });
+      const previous = (await findPublishedBudget(t.db, key104))!;
+      const adjusted = await t.db.$transaction((tx) => freezeSnapshot(tx, budget.id, null));
+      // What the listener does when the publication's pg_notify arrives.
+      applyCacheEvent({ kind: "adjustment", snapshotId: adjusted.id, supersededId: previous.snapshotId });
+      expect(pageVersionsSize()).toBe(0);
+      const now = await get();
+      expect(now.headers.get("etag")).not.toBe(etag);
+      expect((await getVersion(`v${adjusted.id}`)).status).toBe(200);
+    } finally {
+      trustPageVersionEvents(false);
+    }
   });
 
   it("answers an unpublished or unknown budget with the Chinese 404 leading to the district's list", async () => {

@@ -144,8 +144,8 @@ function element(tag: string, props: Element["props"], out: string[]): Promise<v
     }
     out.push(` ${attributeName(prop)}="${escapeHtml(String(value))}"`);
   }
+  if (VOID.has(tag)) return void out.push("/>");
   out.push(">");
-  if (VOID.has(tag)) return;
   const inner = props.dangerouslySetInnerHTML as { __html?: string } | undefined;
   if (inner?.__html !== undefined) {
     out.push(inner.__html);
