@@ -1,4 +1,4 @@
-import { gunzipSync, brotliDecompressSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -89,17 +89,13 @@ describe("the public page of a published budget, rendered once to static HTML", 
     await expect(t.db.snapshotPage.updateMany({ data: { etag: '"x"' } })).rejects.toThrow();
   });
 
-  it("picks brotli, gzip or none from Accept-Encoding", async () => {
+  it("sends the stored document whatever the Accept-Encoding (Next compresses route handlers' bodies itself)", async () => {
     const plain = Buffer.from(await (await get()).arrayBuffer());
-    const br = await get({ "accept-encoding": "gzip, deflate, br" });
-    expect(br.headers.get("content-encoding")).toBe("br");
-    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).equals(plain)).toBe(true);
-    const gz = await get({ "accept-encoding": "gzip, br;q=0" });
-    expect(gz.headers.get("content-encoding")).toBe("gzip");
-    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(plain)).toBe(true);
-    const none = await get({ "accept-encoding": "identity" });
-    expect(none.headers.get("content-encoding")).toBeNull();
-    expect(Number(none.headers.get("content-length"))).toBe(plain.length);
+    for (const encoding of ["gzip, deflate, br", "identity"]) {
+      const response = await get({ "accept-encoding": encoding });
+      expect(response.headers.get("content-encoding")).toBeNull();
+      expect(Buffer.from(await response.arrayBuffer()).equals(plain)).toBe(true);
+    }
   });
 
   it("answers 304 to its ETag, and serves its versioned address as immutable", async () => {

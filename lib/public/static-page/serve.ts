@@ -20,25 +20,6 @@ export function compressPage(html: string): StoredPage {
   };
 }
 
-export type Coding = "br" | "gzip" | "identity";
-
-/** The coding to send for an Accept-Encoding header: brotli, then gzip, then none (q=0 refuses one). */
-export function negotiateEncoding(header: string | null): Coding {
-  if (!header) return "identity";
-  const q = new Map<string, number>();
-  for (const part of header.split(",")) {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    if (!name) continue;
-    const qp = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    const value = qp ? Number(qp.slice(2)) : 1;
-    q.set(name, Number.isFinite(value) ? value : 0);
-  }
-  const accepts = (c: string) => (q.get(c) ?? q.get("*") ?? 0) > 0;
-  if (accepts("br")) return "br";
-  if (accepts("gzip")) return "gzip";
-  return "identity";
-}
-
 /** True when If-None-Match names this ETag (or is "*"). A weak validator matches too (RFC 9110 weak comparison). */
 export function matchesEtag(header: string | null, etag: string): boolean {
   if (!header) return false;
@@ -49,16 +30,15 @@ export function matchesEtag(header: string | null, etag: string): boolean {
 }
 
 /**
- * The response for a stored page: 304 when the client holds it, else the bytes in the coding it
- * accepts. Every response varies by Accept-Encoding and carries the strong ETag.
+ * The response for a stored page: 304 when the client holds it, else the document. Sent plain:
+ * Next (16.4, send-response.ts) drops a route handler's Content-Encoding and compresses the
+ * body itself by the request's Accept-Encoding, so stored compressed bytes cannot be sent from
+ * here (they are kept for a server in front of Next; docs/performance.md).
  */
 export function pageResponse(request: Request, page: StoredPage, cacheControl: string): Response {
   const headers: Record<string, string> = { "Cache-Control": cacheControl, ETag: page.etag, Vary: "Accept-Encoding" };
   if (matchesEtag(request.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
-  const coding = negotiateEncoding(request.headers.get("accept-encoding"));
-  const body = coding === "br" ? page.brotli : coding === "gzip" ? page.gzip : page.html;
   headers["Content-Type"] = "text/html; charset=utf-8";
-  headers["Content-Length"] = String(body.length);
-  if (coding !== "identity") headers["Content-Encoding"] = coding;
+  const body = page.html;
   return new Response(request.method === "HEAD" ? null : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), { status: 200, headers });
 }
