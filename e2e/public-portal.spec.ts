@@ -272,7 +272,7 @@ test("the page is static HTML without the React runtime, cached by a strong ETag
   expect(first.status()).toBe(200);
   // Compressed by Next (a route handler cannot send its own Content-Encoding), decoded by the client.
   expect(first.headers()["content-encoding"]).toMatch(/^(br|gzip)$/);
-  expect(first.headers()["vary"]).toBe("Accept-Encoding");
+  expect(first.headers()["vary"]).toContain("Accept-Encoding");
   const etag = first.headers()["etag"]!;
   expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
   expect((await request.get(PAGE, { headers: { "if-none-match": etag } })).status()).toBe(304);
