@@ -44,6 +44,12 @@ export default defineConfig([
     },
   },
   {
+    // Pages rendered once to a static HTML document (lib/public/static-page), served without
+    // Next's runtime: next/link and next/head do nothing there, the document is written whole.
+    files: ["components/public/**/*.tsx"],
+    rules: { "@next/next/no-html-link-for-pages": "off", "@next/next/no-head-element": "off" },
+  },
+  {
     // CommonJS scripts (run by node before TypeScript is available): require is their import.
     files: ["**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

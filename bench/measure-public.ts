@@ -64,13 +64,18 @@ export interface PublicMeasure {
   rssMb: number;
   peakRssMb: number;
   idleRssMb: number;
-  js: { files: number; rawKb: number; gzipKb: number; scripts: string[] };
+  js: { files: number; inlineScripts: number; rawKb: number; gzipKb: number; scripts: string[] };
 }
 
-/** The page's `<script src>` files, fetched and gzipped one by one (what a reader's browser downloads). */
+/**
+ * The page's JavaScript as a reader's browser downloads it, gzipped: each `<script src>` file
+ * fetched, and the inline scripts (a page rendered to static HTML carries its little script
+ * inline; Next's pages carry their RSC payload inline too, and both count).
+ */
 export async function clientJavaScript(origin: string, pagePath: string): Promise<PublicMeasure["js"]> {
   const html = await (await fetch(`${origin}${pagePath}`)).text();
   const scripts = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => (m[1] as string).replace(/&amp;/g, "&")))];
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] as string).filter((s) => s.trim() !== "");
   let raw = 0;
   let gz = 0;
   for (const src of scripts) {
@@ -80,13 +85,30 @@ export async function clientJavaScript(origin: string, pagePath: string): Promis
     raw += body.length;
     gz += gzipSync(body).length;
   }
-  return { files: scripts.length, rawKb: round(raw / 1024, 1), gzipKb: round(gz / 1024, 1), scripts };
+  if (inline.length > 0) {
+    const body = Buffer.from(inline.join("\n"));
+    raw += body.length;
+    gz += gzipSync(body).length;
+  }
+  return { files: scripts.length, inlineScripts: inline.length, rawKb: round(raw / 1024, 1), gzipKb: round(gz / 1024, 1), scripts };
+}
+
+/**
+ * The static file the page's rate is compared with: one of Next's own /_next/static/ scripts.
+ * A page rendered to static HTML links none, so it is taken from the home page then.
+ */
+async function staticFilePath(origin: string, js: PublicMeasure["js"]): Promise<string> {
+  const own = js.scripts.find((s) => s.startsWith("/_next/static/"));
+  if (own) return own;
+  const home = await (await fetch(`${origin}/`)).text();
+  const found = [...home.matchAll(/<script[^>]*\ssrc="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1] as string)[0];
+  if (!found) throw new Error("neither the page nor the home page links a /_next/static/ script to use as the static file");
+  return found;
 }
 
 export async function measurePublic(origin: string, pagePath: string, serverPid: number | null, seconds: number): Promise<PublicMeasure> {
   const js = await clientJavaScript(origin, pagePath);
-  const staticPath = js.scripts.find((s) => s.startsWith("/_next/static/"));
-  if (!staticPath) throw new Error("the page links no /_next/static/ script to use as the static file");
+  const staticPath = await staticFilePath(origin, js);
 
   const idle = serverPid ? memoryOf(serverPid) : null;
   let rssMax = idle?.rssMb ?? 0;

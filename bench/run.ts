@@ -44,13 +44,14 @@ import pg from "pg";
 const PUBLIC_PAGE = "/b/500109/2024/104";
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 // BENCH_ONLY=engine: the province and measures (1)/(2) alone (a few minutes, not fifteen), to
-// see what a change to the engine or its read does; BENCH_ONLY=rollup,city,save (any of them,
-// comma-separated) likewise for the dashboards (3) and the concurrent save (5). The results file
+// see what a change to the engine or its read does; BENCH_ONLY=rollup,city,save,public (any of them,
+// comma-separated) likewise for the dashboards (3), the concurrent save (5) and the public page with
+// the production server (4)/(7). The results file
 // is then bench/results-<names>.json and holds only those. BENCH_DISTRICTS=n loads a province of
 // n districts (at least 4: the rollup reads district 2, the savers districts 3 and 4), to see how
 // a figure grows with the province.
 const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").filter(Boolean));
-for (const name of ONLY) if (!["engine", "rollup", "city", "save"].includes(name)) throw new Error(`BENCH_ONLY: unknown measure ${name}`);
+for (const name of ONLY) if (!["engine", "rollup", "city", "save", "public"].includes(name)) throw new Error(`BENCH_ONLY: unknown measure ${name}`);
 const wants = (name: string) => ONLY.size === 0 || ONLY.has(name);
 const DISTRICTS = Number(process.env.BENCH_DISTRICTS ?? PROVINCE.districts);
 if (!Number.isInteger(DISTRICTS) || DISTRICTS < 4) throw new Error("BENCH_DISTRICTS: a whole number of at least 4");
@@ -114,6 +115,7 @@ async function serverMeasures(measures: Measures, details: Record<string, unknow
   details.public = pub;
   progress(`page p95 ${pub.page.latency.p95} ms at ${pub.page.rps} req/s; static ${pub.staticFile.rps} req/s; RSS ${pub.rssMb} MB; JS ${pub.js.gzipKb} KB gz`);
 
+  if (ONLY.size > 0) return server.stop();
   progress("(8) 500-line 基本支出 grid: keys typed at a normal pace in Chromium …");
   const grid = await measureGrid(ORIGIN, { username: "accountant.104", password: DEMO_PASSWORD, year: 2025 });
   if ("skipped" in grid) progress(`grid skipped: ${grid.skipped}`);
@@ -299,8 +301,8 @@ async function main() {
   const measures: Measures = {};
   const details: Record<string, unknown> = {};
   try {
-    if (ONLY.size === 0) await serverMeasures(measures, details);
-    await databaseMeasures(measures, details);
+    if (wants("public")) await serverMeasures(measures, details);
+    if (["engine", "rollup", "city", "save"].some(wants)) await databaseMeasures(measures, details);
   } finally {
     await cleanup();
   }
@@ -322,7 +324,7 @@ async function main() {
     durationS: round((nowMs() - started) / 1000, 1),
   };
   printTable(measures);
-  // An engine-only run must not overwrite the whole suite's committed results.
+  // A partial run must not overwrite the whole suite's committed results.
   writeResults(path.join(REPO_ROOT, "bench", ONLY.size > 0 ? `results-${[...ONLY].join("-")}.json` : "results.json"), { meta, measures, details });
   progress(`suite finished in ${meta.durationS} s`);
 }

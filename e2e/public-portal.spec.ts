@@ -4,8 +4,9 @@ import { expect, test, type Locator } from "@playwright/test";
 import ExcelJS from "exceljs";
 import Decimal from "decimal.js";
 import { readPdfText } from "@/test/support/pdf-text";
-import { seedDistrict } from "./district-world";
-import { typeInto } from "./helpers";
+import { seedDistrict, type SeededDistrict } from "./district-world";
+import { gzipSync } from "node:zlib";
+import { signIn, signOut, typeInto } from "./helpers";
 
 /** The parts of the expected-tables fixture this spec reads. */
 interface Expected {
@@ -34,8 +35,9 @@ function money(text: string): string {
   return new Decimal(t === "" ? "0" : t.replace(/,/g, "")).toFixed(2);
 }
 
+let world: SeededDistrict;
 test.beforeAll(() => {
-  seedDistrict({ region: REGION });
+  world = seedDistrict({ region: REGION });
 });
 
 async function cellAmounts(row: Locator): Promise<string[]> {
@@ -87,6 +89,8 @@ test("a reader finds the published budget from the home page and reads T2 and T4
 test("the PDF holds the narrative and every table, one table per page", async ({ page }) => {
   await page.goto(PAGE);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 PDF" }).click()]);
+  // The page's own small script says the file is being made (no React runtime on this page).
+  await expect(page.getByRole("status")).toContainText("正在生成文件");
   const file = await download.path();
   const pdf = readFileSync(file!);
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -249,4 +253,51 @@ test("the budget page reads on a phone", async ({ browser }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
   await context.close();
+});
+
+test("the page is static HTML without the React runtime, cached by a strong ETag, immutable at its versioned address", async ({ page, request }) => {
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
+  await page.goto(PAGE);
+  await expect(page.getByTestId("table-T2")).toBeVisible();
+  expect(scripts).toEqual([]);
+  const inline = await page.locator("script").evaluateAll((all) => all.map((s) => s.textContent ?? "").join("\n"));
+  expect(gzipSync(inline).length).toBeLessThan(50 * 1024);
+  // The header's signed-out part, filled in by that script.
+  await expect(page.locator("header.shell").getByRole("link", { name: "登录" })).toBeVisible();
+
+  const first = await request.get(PAGE, { headers: { "accept-encoding": "br, gzip" } });
+  expect(first.status()).toBe(200);
+  // Compressed by Next (a route handler cannot send its own Content-Encoding), decoded by the client.
+  expect(first.headers()["content-encoding"]).toMatch(/^(br|gzip)$/);
+  expect(first.headers()["vary"]).toContain("Accept-Encoding");
+  const etag = first.headers()["etag"]!;
+  expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+  expect((await request.get(PAGE, { headers: { "if-none-match": etag } })).status()).toBe(304);
+  const gz = await request.get(PAGE, { headers: { "accept-encoding": "gzip" } });
+  expect(gz.headers()["content-encoding"]).toBe("gzip");
+  expect(await gz.text()).toBe(await first.text());
+  expect(await first.text()).toContain("<!DOCTYPE html>");
+
+  const pdf = await page.getByRole("link", { name: "下载 PDF" }).getAttribute("href");
+  const snapshotId = /\?v=(\d+)$/.exec(pdf ?? "")?.[1];
+  expect(snapshotId).toBeDefined();
+  const versioned = await request.get(`${PAGE}/v${snapshotId}`);
+  expect(versioned.status()).toBe(200);
+  expect(versioned.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(versioned.headers()["etag"]).toBe(etag);
+  expect(versioned.headers()["content-security-policy"]).toContain("default-src 'self'");
+  expect((await request.get(`${PAGE}/v${snapshotId}`, { headers: { "if-none-match": etag } })).status()).toBe(304);
+  expect((await request.get(`${PAGE}/v${snapshotId}-f`, { maxRedirects: 0 })).status()).toBe(302);
+});
+
+test("a signed-in reader of the static page sees who is signed in, and signs out from it", async ({ page }) => {
+  await signIn(page, world.reviewer, world.password);
+  await page.goto(PAGE);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await expect(page.locator("header.shell nav a")).not.toHaveCount(1);
+  await signOut(page);
+  await expect(page).toHaveURL("/");
 });

@@ -8,7 +8,7 @@ import { finalNarrativeKeys, traceFinalNarrative } from "@/lib/final/trace";
 import { snapshotFinalTraceSource } from "@/lib/public/published-final-trace";
 import { snapshotTraceSource } from "@/lib/public/published-trace";
 
-interface Figure {
+export interface Figure {
   key: string;
   label: string;
   value: string;
@@ -25,7 +25,7 @@ const figuresOf = (keys: string[], trace: (key: string) => Trace | null): Figure
  * cannot be told apart reliably (one value can stand for several figures), so they are listed
  * by figure under it.
  */
-function FigureList({ figures, tracePath }: { figures: Figure[]; tracePath: string }) {
+export function FigureList({ figures, tracePath }: { figures: Figure[]; tracePath: string }) {
   return (
     <details className="card" id="narrative-figures">
       <summary>情况说明中各数字的来源（{figures.length} 个）</summary>
@@ -42,12 +42,15 @@ function FigureList({ figures, tracePath }: { figures: Figure[]; tracePath: stri
   );
 }
 
-/** The figures of 部门预算情况说明, from the frozen snapshot (cached by snapshot). */
-export async function NarrativeFigureLinks({ budget, tracePath }: { budget: PublishedBudget; tracePath: string }) {
+/**
+ * The figures of 部门预算情况说明, from the frozen snapshot (cached by snapshot); null when the
+ * snapshot's catalogue is gone. Read before rendering: the budget page is rendered to static HTML
+ * (lib/public/static-page), which takes no async component.
+ */
+export async function budgetNarrativeFigures(budget: PublishedBudget): Promise<Figure[] | null> {
   const catalog = await loadCatalog(db(), budget.year);
   const src = catalog ? await snapshotTraceSource(budget, catalog) : null;
-  if (!src) return null;
-  return <FigureList figures={figuresOf(narrativeKeys(src.atoms), (k) => traceNarrative(src, k))} tracePath={tracePath} />;
+  return src ? figuresOf(narrativeKeys(src.atoms), (k) => traceNarrative(src, k)) : null;
 }
 
 /** The figures of 部门决算情况说明, from the frozen 决算 snapshot (cached by snapshot). */

@@ -14,18 +14,19 @@ import { SnapshotCache } from "./snapshot-cache";
 export const PUBLISHED_CACHE_ENTRIES = 256;
 const snapshots = new SnapshotCache<PublishedBudget | null>(PUBLISHED_CACHE_ENTRIES);
 
-function bySnapshot(db: Db, id: number): Promise<PublishedBudget | null> {
+/** One published snapshot by its id (whichever budget it belongs to: the caller checks). */
+export function cachedBudgetBySnapshot(db: Db, id: number): Promise<PublishedBudget | null> {
   return snapshots.get(String(id), () => publishedBudgetBySnapshot(db, id));
 }
 
 export async function cachedPublishedBudget(db: Db, key: PublicBudgetKey): Promise<PublishedBudget | null> {
   const id = await currentSnapshotId(db, key);
-  return id === null ? null : bySnapshot(db, id);
+  return id === null ? null : cachedBudgetBySnapshot(db, id);
 }
 
 export async function cachedPublishedList(db: Db, filter: { region: string; year: number }): Promise<PublishedBudget[]> {
   const ids = await currentSnapshotIds(db, filter);
-  const budgets = await Promise.all(ids.map((id) => bySnapshot(db, id)));
+  const budgets = await Promise.all(ids.map((id) => cachedBudgetBySnapshot(db, id)));
   return sortPublished(budgets.filter((b): b is PublishedBudget => b !== null));
 }
 

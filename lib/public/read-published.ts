@@ -5,7 +5,8 @@ import { replicaRouter } from "@/lib/db/replica";
 // next-auth's session cookie (split into .0, .1… when large).
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
-async function signedIn(): Promise<boolean> {
+/** Whether the request carries a session (cookies only: no session is decoded on public pages). */
+export async function signedIn(): Promise<boolean> {
   try {
     const jar = await cookies();
     return jar.getAll().some((c) => SESSION_COOKIES.some((n) => c.name === n || c.name.startsWith(`${n}.`)));

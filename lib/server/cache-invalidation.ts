@@ -2,13 +2,19 @@ import { trustCatalogEvents, forgetCatalogs } from "@/lib/db/catalog-store";
 import type { CacheEvent } from "@/lib/db/cache-events";
 import { listenForCacheEvents, type CacheListener } from "@/lib/db/cache-listener";
 import { forgetPublished } from "@/lib/public/published-cache";
+import { forgetBudgetPages, forgetPageVersions, trustPageVersionEvents } from "@/lib/public/static-page/budget-page";
 
 /** What this process forgets when another server (or the CLI) announces a change. */
 export function applyCacheEvent(event: CacheEvent): void {
-  if (event.kind === "catalogue") forgetCatalogs();
-  else if (event.kind === "adjustment") forgetPublished(event.supersededId);
-  // A first publication leaves nothing stale: the public pages look up the current snapshot on
-  // every request, and a snapshot never changes.
+  if (event.kind === "catalogue") return forgetCatalogs();
+  // Any publication (a budget's or a 决算's, first or adjusted) may change what a budget's page
+  // shows: which versions are shown is asked again. A first publication leaves nothing else
+  // stale: a snapshot never changes.
+  forgetPageVersions();
+  if (event.kind === "adjustment") {
+    forgetPublished(event.supersededId);
+    forgetBudgetPages(event.supersededId);
+  }
 }
 
 const globalForListener = globalThis as unknown as { mingzhangCacheListener?: CacheListener };
@@ -27,7 +33,9 @@ export function startCacheInvalidation(url = process.env.DATABASE_URL): CacheLis
       onEvent: applyCacheEvent,
       onGap(connected) {
         trustCatalogEvents(connected);
+        trustPageVersionEvents(connected);
         forgetPublished();
+        forgetBudgetPages();
       },
     },
     { log },

@@ -1,6 +1,7 @@
-import Link from "next/link";
-
-/** 部门预算 | 部门决算 tabs of one department's year; a tab without a published document is not a link. */
+/**
+ * 部门预算 | 部门决算 tabs of one department's year; a tab without a published document is not a link.
+ * Plain links: the budget page is static HTML without the React runtime (lib/public/static-page).
+ */
 export function DocumentTabs({ current, budgetHref, finalHref }: { current: "budget" | "final"; budgetHref: string | null; finalHref: string | null }) {
   const tab = (kind: "budget" | "final", label: string, href: string | null) =>
     kind === current ? (
@@ -8,9 +9,9 @@ export function DocumentTabs({ current, budgetHref, finalHref }: { current: "bud
         {label}
       </span>
     ) : href ? (
-      <Link className="button secondary" href={href} data-testid={`tab-${kind}`}>
+      <a className="button secondary" href={href} data-testid={`tab-${kind}`}>
         {label}
-      </Link>
+      </a>
     ) : (
       <span className="button secondary" aria-disabled="true" title="尚未公开">
         {label}（未公开）

@@ -124,9 +124,9 @@ async function listPublished<T>(db: Db, filter: PublishedListFilter, kind: Kind)
  * The id of the current published snapshot of one budget, or null: the small query that decides
  * what a public page shows, asked on every request, so a publication or 预算调整 shows at once.
  */
-export async function currentSnapshotId(db: Db, key: PublicBudgetKey): Promise<number | null> {
+export async function currentSnapshotId(db: Db, key: PublicBudgetKey, kind: Kind = "budget"): Promise<number | null> {
   const row = await db.publishedSnapshot.findFirst({
-    where: currentSnapshotWhere({ year: key.year, department: { code: key.unit, region: { code: key.region } } }),
+    where: currentSnapshotWhere({ year: key.year, department: { code: key.unit, region: { code: key.region } } }, kind),
     orderBy: { sequence: "desc" },
     select: { id: true },
   });

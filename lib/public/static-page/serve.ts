@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import type { StoredPage } from "@/lib/db/queries/snapshot-page";
+
+/** A complete HTML document, compressed once at its best (it is served many times). */
+export function compressPage(html: string): StoredPage {
+  const bytes = Buffer.from(html, "utf8");
+  const hash = createHash("sha256").update(bytes).digest("base64url").slice(0, 32);
+  return {
+    etag: `"${hash}"`,
+    html: bytes,
+    gzip: gzipSync(bytes, { level: 9 }),
+    brotli: brotliCompressSync(bytes, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }),
+  };
+}
+
+/** True when If-None-Match names this ETag (or is "*"). A weak validator matches too (RFC 9110 weak comparison). */
+export function matchesEtag(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((t) => {
+    const tag = t.trim();
+    return tag === "*" || tag.replace(/^W\//, "") === etag;
+  });
+}
+
+/**
+ * The response for a stored page: 304 when the client holds it, else the document. Sent plain:
+ * Next (16.4, send-response.ts) drops a route handler's Content-Encoding and compresses the
+ * body itself by the request's Accept-Encoding, so stored compressed bytes cannot be sent from
+ * here (they are kept for a server in front of Next; docs/performance.md).
+ */
+export function pageResponse(request: Request, page: StoredPage, cacheControl: string): Response {
+  const headers: Record<string, string> = { "Cache-Control": cacheControl, ETag: page.etag, Vary: "Accept-Encoding" };
+  if (matchesEtag(request.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
+  headers["Content-Type"] = "text/html; charset=utf-8";
+  const body = page.html;
+  return new Response(request.method === "HEAD" ? null : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), { status: 200, headers });
+}
