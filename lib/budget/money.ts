@@ -41,14 +41,15 @@ export function fromWanYuan(wan: Decimal): Decimal {
 
 /** Machine form of an amount already in 万元: "2514.61", "0.00", "-12.02". */
 export function formatWan(d: Decimal): string {
-  const s = d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  // Printed amounts already have two decimals: no rounding, and no Decimal made for it.
+  const s = (d.decimalPlaces() <= 2 ? d : d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)).toFixed(2);
   // decimal.js prints "-0.00" for tiny negatives; a printed table never shows a negative zero.
   return s === "-0.00" ? "0.00" : s;
 }
 
 /** Parses a machine-form 万元 string ("2514.61") or a display form ("2,514.61"). */
 export function parseWan(s: string): Decimal {
-  return new Decimal(s.replace(/,/g, ""));
+  return new Decimal(s.includes(",") ? s.replace(/,/g, "") : s);
 }
 
 /** Exact sum; an empty list sums to zero. */
