@@ -32,13 +32,20 @@ export function scaledBudget(): { budget: Budget; catalog: ReturnType<typeof loa
   const base = packageToBudget(parsed.pkg);
   const catalog = loadReferenceCatalog(base.year);
   const functions = [...new Set(base.basicExpenditure.map((l) => l.function))];
-  const economics = [...catalog.economics.values()].filter((e) => e.level === 2 && (e.code.startsWith("301") || e.code.startsWith("302") || e.code.startsWith("303"))).map((e) => e.code);
+  const economics = [...catalog.economics.values()]
+    .filter((e) => e.level === 2 && (e.code.startsWith("301") || e.code.startsWith("302") || e.code.startsWith("303")))
+    .map((e) => e.code);
   const basic: BasicLine[] = [];
   for (let i = 0; basic.length < BASIC_LINES; i++) {
     const fn = functions[i % functions.length] as string;
     const ec = economics[Math.floor(i / functions.length) % economics.length] as string;
     // Odd fen: every atom rounds, as entered 元 budgets do.
-    basic.push({ function: fn, economic: ec, fund: i % 7 === 0 ? "operations" : "generalBudget", amount: new Decimal(12_345.67 + i * 1_001.37).toDecimalPlaces(2) });
+    basic.push({
+      function: fn,
+      economic: ec,
+      fund: i % 7 === 0 ? "operations" : "generalBudget",
+      amount: new Decimal(12_345.67 + i * 1_001.37).toDecimalPlaces(2),
+    });
   }
   const projects: Project[] = [];
   for (let i = 0; i < PROJECTS; i++) {
@@ -48,7 +55,10 @@ export function scaledBudget(): { budget: Budget; catalog: ReturnType<typeof loa
     projects.push({ ...p, code: `${p.code.slice(0, -2)}${String(i).padStart(2, "0")}`, amount, ownArrangement: own, superiorSubsidy: amount.minus(own) });
   }
   const byFund = (fund: string) =>
-    [...basic.filter((l) => l.fund === fund).map((l) => l.amount), ...projects.filter((p) => p.fund === fund).map((p) => p.amount)].reduce((a, b) => a.plus(b), new Decimal(0));
+    [...basic.filter((l) => l.fund === fund).map((l) => l.amount), ...projects.filter((p) => p.fund === fund).map((p) => p.amount)].reduce(
+      (a, b) => a.plus(b),
+      new Decimal(0),
+    );
   const zero = new Decimal(0);
   const income = { ...base.income };
   for (const k of Object.keys(income) as (keyof typeof income)[]) if (k !== "carryover") income[k] = byFund(k) as never;
@@ -77,7 +87,9 @@ function main() {
   const c = process.cpuUsage(c0);
   const w = summarize(wall);
   const p = summarize(cpu);
-  process.stdout.write(`${budget.basicExpenditure.length} basic lines + ${budget.projects.length} projects, ${RUNS} runs, load average ${round(load0, 1)} → ${round(loadavg()[0] ?? 0, 1)}\n`);
+  process.stdout.write(
+    `${budget.basicExpenditure.length} basic lines + ${budget.projects.length} projects, ${RUNS} runs, load average ${round(load0, 1)} → ${round(loadavg()[0] ?? 0, 1)}\n`,
+  );
   process.stdout.write(`  wall  p50 ${w.p50} ms  p95 ${w.p95} ms\n`);
   process.stdout.write(`  CPU   p50 ${p.p50} ms  p95 ${p.p95} ms  mean ${round((c.user + c.system) / 1000 / RUNS)} ms per disclose\n`);
   if (process.argv.includes("--profile")) profile(once);
@@ -108,14 +120,18 @@ function profile(once: () => void) {
   let total = 0;
   (profile.samples ?? []).forEach((id, i) => {
     const f = byId.get(id)!.callFrame;
-    const where = f.url.replace(/^file:\/\//, "").replace(`${REPO_ROOT}/`, "").replace(/.*node_modules\//, "");
+    const where = f.url
+      .replace(/^file:\/\//, "")
+      .replace(`${REPO_ROOT}/`, "")
+      .replace(/.*node_modules\//, "");
     const key = `${f.functionName || "(anonymous)"} ${where ? `${where}:${f.lineNumber + 1}` : ""}`.trim();
     const ms = (deltas[i] ?? 0) / 1000;
     total += ms;
     self.set(key, (self.get(key) ?? 0) + ms);
   });
   process.stdout.write(`\ntop self time (${round(total)} ms sampled, written to ${path.relative(process.cwd(), file)}):\n`);
-  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) process.stdout.write(`  ${`${round((ms / total) * 100, 1)} %`.padStart(7)}  ${k}\n`);
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    process.stdout.write(`  ${`${round((ms / total) * 100, 1)} %`.padStart(7)}  ${k}\n`);
 }
 
 main();
