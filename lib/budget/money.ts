@@ -41,8 +41,17 @@ export function fromWanYuan(wan: Decimal): Decimal {
 
 /** Machine form of an amount already in 万元: "2514.61", "0.00", "-12.02". */
 export function formatWan(d: Decimal): string {
-  // Printed amounts already have two decimals: no rounding, and no Decimal made for it.
-  const s = (d.decimalPlaces() <= 2 ? d : d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)).toFixed(2);
+  const places = d.decimalPlaces();
+  // A printed amount already has at most two decimals: its plain toString, padded, is toFixed(2)
+  // without the two Decimals toDecimalPlaces and toFixed make (most of the tables' formatting).
+  if (places <= 2) {
+    const plain = d.toString();
+    if (!plain.includes("e")) {
+      const s = places === 0 ? `${plain}.00` : places === 1 ? `${plain}0` : plain;
+      return s === "-0.00" ? "0.00" : s;
+    }
+  }
+  const s = d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
   // decimal.js prints "-0.00" for tiny negatives; a printed table never shows a negative zero.
   return s === "-0.00" ? "0.00" : s;
 }
@@ -55,7 +64,8 @@ export function parseWan(s: string): Decimal {
 /** Exact sum; an empty list sums to zero. */
 export function sum(values: Iterable<Decimal>): Decimal {
   let total = ZERO;
-  for (const v of values) total = total.plus(v);
+  // Adding zero, or to zero, would still make a new Decimal; most table cells add a few atoms.
+  for (const v of values) if (!v.isZero()) total = total.isZero() ? v : total.plus(v);
   return total;
 }
 
