@@ -41,6 +41,16 @@ export function fromWanYuan(wan: Decimal): Decimal {
 
 /** Machine form of an amount already in 万元: "2514.61", "0.00", "-12.02". */
 export function formatWan(d: Decimal): string {
+  const places = d.decimalPlaces();
+  // A printed amount already has at most two decimals: its plain toString, padded, is toFixed(2)
+  // without the two Decimals toDecimalPlaces and toFixed make (most of the tables' formatting).
+  if (places <= 2) {
+    const plain = d.toString();
+    if (!plain.includes("e")) {
+      const s = places === 0 ? `${plain}.00` : places === 1 ? `${plain}0` : plain;
+      return s === "-0.00" ? "0.00" : s;
+    }
+  }
   const s = d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
   // decimal.js prints "-0.00" for tiny negatives; a printed table never shows a negative zero.
   return s === "-0.00" ? "0.00" : s;
@@ -48,13 +58,14 @@ export function formatWan(d: Decimal): string {
 
 /** Parses a machine-form 万元 string ("2514.61") or a display form ("2,514.61"). */
 export function parseWan(s: string): Decimal {
-  return new Decimal(s.replace(/,/g, ""));
+  return new Decimal(s.includes(",") ? s.replace(/,/g, "") : s);
 }
 
 /** Exact sum; an empty list sums to zero. */
 export function sum(values: Iterable<Decimal>): Decimal {
   let total = ZERO;
-  for (const v of values) total = total.plus(v);
+  // Adding zero, or to zero, would still make a new Decimal; most table cells add a few atoms.
+  for (const v of values) if (!v.isZero()) total = total.isZero() ? v : total.plus(v);
   return total;
 }
 

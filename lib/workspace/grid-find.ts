@@ -54,5 +54,7 @@ function textsOf(line: GridLine, column: GridColumn, catalog: Catalog): string[]
 }
 
 function normalise(text: string): string {
-  return foldWidth(text).replace(/[\s,，]/g, "").toLowerCase();
+  return foldWidth(text)
+    .replace(/[\s,，]/g, "")
+    .toLowerCase();
 }

@@ -127,17 +127,23 @@ export function shownAmounts(budget: Budget, prior: PriorYear | undefined = budg
 
   const income = {} as Record<Fund, Decimal>;
   const carryover = {} as Record<CarryoverFund, Decimal>;
+  // Expenditure by fund, exact and printed, in one pass over the lines (not one per fund).
+  const exactByFund = new Map<Fund, Decimal[]>();
+  const printedByFund = new Map<Fund, Decimal[]>();
+  const push = (m: Map<Fund, Decimal[]>, fund: Fund, amount: Decimal) => {
+    const list = m.get(fund);
+    if (list) list.push(amount);
+    else m.set(fund, [amount]);
+  };
+  for (const l of budget.basicExpenditure) push(exactByFund, l.fund, l.amount);
+  for (const p of budget.projects) push(exactByFund, p.fund, p.amount);
+  for (const l of basic) push(printedByFund, l.fund, l.amount);
+  for (const p of projects) push(printedByFund, p.fund, p.amount);
   for (const fund of FUNDS) {
     const exactIncome = budget.income[fund];
     const exactCarry = (CARRYOVER_FUNDS as readonly string[]).includes(fund) ? budget.income.carryover[fund as CarryoverFund] : ZERO;
-    const exactExpenditure = sum([
-      ...budget.basicExpenditure.filter((l) => l.fund === fund).map((l) => l.amount),
-      ...budget.projects.filter((p) => p.fund === fund).map((p) => p.amount),
-    ]);
-    const printedExpenditure = sum([
-      ...basic.filter((l) => l.fund === fund).map((l) => l.amount),
-      ...projects.filter((p) => p.fund === fund).map((p) => p.amount),
-    ]);
+    const exactExpenditure = sum(exactByFund.get(fund) ?? []);
+    const printedExpenditure = sum(printedByFund.get(fund) ?? []);
     const [inc = ZERO, carry = ZERO] = exactIncome.plus(exactCarry).equals(exactExpenditure)
       ? apportion(printedExpenditure, [exactIncome.dividedBy(TEN_THOUSAND), exactCarry.dividedBy(TEN_THOUSAND)])
       : [toWanYuan(exactIncome), toWanYuan(exactCarry)];

@@ -41,13 +41,16 @@ function buildTree<K extends string>(leaves: Iterable<Leaf<K>>, columns: readonl
   const nodes = new Map<string, Record<K, Decimal>>();
   const total = zeros(columns);
   for (const leaf of leaves) {
-    if (columns.every((c) => (leaf.values[c] ?? ZERO).isZero())) continue;
+    // Only the columns a leaf has and that are not zero are added: adding zero to a Decimal
+    // still makes a new one, and a T7 row has nine columns, mostly empty.
+    const present = columns.filter((c) => leaf.values[c] !== undefined && !leaf.values[c]!.isZero());
+    if (present.length === 0) continue;
     for (const code of [...h.ancestors(leaf.code), leaf.code]) {
-      const node = nodes.get(code) ?? zeros(columns);
-      for (const c of columns) node[c] = node[c].plus(leaf.values[c] ?? ZERO);
-      nodes.set(code, node);
+      let node = nodes.get(code);
+      if (!node) nodes.set(code, (node = zeros(columns)));
+      for (const c of present) node[c] = node[c].isZero() ? leaf.values[c]! : node[c].plus(leaf.values[c]!);
     }
-    for (const c of columns) total[c] = total[c].plus(leaf.values[c] ?? ZERO);
+    for (const c of present) total[c] = total[c].isZero() ? leaf.values[c]! : total[c].plus(leaf.values[c]!);
   }
   const rows = [...nodes.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -77,9 +80,9 @@ export function economicTree<K extends string>(leaves: Iterable<Leaf<K>>, column
 
 /** Adds `amount` to `map[code][column]`, creating the leaf as needed. */
 export function addToLeaf<K extends string>(map: Map<string, Partial<Record<K, Decimal>>>, code: string, column: K, amount: Decimal): void {
-  const leaf: Partial<Record<K, Decimal>> = map.get(code) ?? {};
-  leaf[column] = (leaf[column] ?? ZERO).plus(amount);
-  map.set(code, leaf);
+  const leaf = map.get(code);
+  if (!leaf) map.set(code, { [column]: amount } as Partial<Record<K, Decimal>>);
+  else leaf[column] = leaf[column] === undefined ? amount : leaf[column].plus(amount);
 }
 
 export function leavesOf<K extends string>(map: Map<string, Partial<Record<K, Decimal>>>): Leaf<K>[] {

@@ -36,10 +36,18 @@ export function sumByKey<T>(items: readonly T[], key: (t: T) => string, amount: 
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+const ZERO_WAN = fmt(ZERO);
+
 /** `{ total, generalBudget, …, other }` of printed amounts per fund. */
 export function fundColumns(byFund: Partial<Record<Fund, Decimal>>) {
-  const cols = Object.fromEntries(FUNDS.map((f) => [f, fmt(byFund[f] ?? ZERO)])) as Record<Fund, string>;
-  return { total: fmt(sum(FUNDS.map((f) => byFund[f] ?? ZERO))), ...cols };
+  const cols = {} as Record<Fund, string>;
+  let total: Decimal | undefined;
+  for (const f of FUNDS) {
+    const v = byFund[f];
+    cols[f] = v === undefined ? ZERO_WAN : fmt(v);
+    if (v !== undefined && !v.isZero()) total = total === undefined ? v : total.plus(v);
+  }
+  return { total: total === undefined ? ZERO_WAN : fmt(total), ...cols };
 }
 
 export function fiscalColumns(byFund: Partial<Record<FiscalFund, Decimal>>) {
