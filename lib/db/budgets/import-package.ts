@@ -49,10 +49,13 @@ export async function importPackageText(db: Db, text: string, options: ImportOpt
         const budget = packageToBudget(pkg);
 
         const department = await departmentOfPackage(tx, pkg, "预算包");
-        const existing = await tx.budget.findFirst({
+        // By id, not findFirst with the include: Prisma runs a findFirst's included relations as
+        // concurrent queries on the transaction's one connection (pg deprecates that, and warns).
+        const found = await tx.budget.findFirst({
           where: { departmentId: department.id, year: pkg.year, kind: pkg.kind, subUnitId: null },
-          include: budgetContentInclude,
+          select: { id: true },
         });
+        const existing = found ? await tx.budget.findUnique({ where: { id: found.id }, include: budgetContentInclude }) : null;
         const label = `${pkg.unit.name} ${pkg.year} 年${pkg.kind === "budget" ? "预算" : "决算"}`;
         if (existing && !options.replace) {
           throw new ImportRejected([{ path: "", message: `${label}已存在；如需覆盖，请使用“替换”导入（仅限编制中或已退回的预算）` }]);
