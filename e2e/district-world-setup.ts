@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
+import { sessionUserByName } from "@/lib/db/queries/session-user";
 import { hashPassword } from "@/lib/auth/password";
 import { DATA_DIR } from "@/lib/catalog/reference";
 import { importPackageText } from "@/lib/db/budgets/import-package";
@@ -18,6 +18,7 @@ import { publishBudget } from "@/lib/workflow/publish-budget";
 import { returnBudget } from "@/lib/workflow/return-budget";
 import { submitBudget } from "@/lib/workflow/submit-budget";
 import { accountantOf, reviewerOf, type DemoUnit, type DistrictWorld, type SeededDistrict, type Status } from "./district-world";
+import { runScript } from "./run-script";
 
 const STEP: Record<Status, typeof submitBudget> = {
   DRAFT: () => Promise.reject(new Error("a draft is where every budget starts")),
@@ -27,15 +28,7 @@ const STEP: Record<Status, typeof submitBudget> = {
   PUBLISHED: publishBudget,
 };
 
-async function sessionUser(db: Db, username: string): Promise<SessionUser> {
-  const u = await db.user.findUniqueOrThrow({ where: { username }, include: { memberships: true } });
-  return {
-    id: u.id,
-    username,
-    displayName: u.displayName,
-    memberships: u.memberships.map(membershipScope),
-  };
-}
+const sessionUser = sessionUserByName;
 
 async function user(
   db: Db,
@@ -111,10 +104,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

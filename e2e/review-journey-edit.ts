@@ -5,23 +5,17 @@
  * section save each. Arguments: username, budget id, project code.
  */
 import Decimal from "decimal.js";
-import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { sessionUserByName } from "@/lib/db/queries/session-user";
 import { loadEditor } from "@/lib/workspace/load-editor";
 import { saveSection } from "@/lib/workflow/save-section";
 import { createDb, type Db } from "@/lib/db/connect";
 import { SECTIONS, type SectionId, type SectionValues } from "@/lib/workspace/sections";
+import { runScript } from "./run-script";
 
 const LESS = new Decimal(10_000);
 
-async function sessionUser(db: Db, username: string): Promise<SessionUser> {
-  const u = await db.user.findUniqueOrThrow({ where: { username }, include: { memberships: true } });
-  return {
-    id: u.id,
-    username,
-    displayName: u.displayName,
-    memberships: u.memberships.map(membershipScope),
-  };
-}
+const sessionUser = sessionUserByName;
 
 async function edit<S extends SectionId>(db: Db, actor: SessionUser, budgetId: number, section: S, change: (values: SectionValues<S>) => void) {
   const editor = await loadEditor(db, actor, budgetId);
@@ -56,10 +50,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

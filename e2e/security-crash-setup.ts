@@ -11,6 +11,7 @@ import { createDb } from "@/lib/db/connect";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { SECURITY_PASSWORD } from "./security-world";
+import { runScript } from "./run-script";
 
 async function main() {
   const url = process.env.DATABASE_URL!;
@@ -49,10 +50,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

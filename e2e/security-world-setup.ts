@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { membershipScope, type Role, type SessionUser } from "@/lib/auth/permissions";
+import { toSessionUser, type Role, type SessionUser } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import type { BudgetStatus } from "@/generated/prisma/client";
 import { setAt, type JsonObject } from "@/test/support/json-edit";
@@ -26,6 +26,7 @@ import { publishBudget } from "@/lib/workflow/publish-budget";
 import { resolveComment } from "@/lib/workflow/resolve-comment";
 import { submitBudget } from "@/lib/workflow/submit-budget";
 import { HOSTILE, SECURITY_PASSWORD, WORLD, type World } from "./security-world";
+import { runScript } from "./run-script";
 
 async function user(
   db: Db,
@@ -45,12 +46,7 @@ async function user(
     update: {},
     include: { memberships: true },
   });
-  return {
-    id: u.id,
-    username,
-    displayName: username,
-    memberships: u.memberships.map(membershipScope),
-  };
+  return toSessionUser(u);
 }
 
 function petition(code: string, name: string, change?: (p: JsonObject) => void): string {
@@ -292,10 +288,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -4,10 +4,11 @@
  * through the use case an administrator's would call. Idempotent. Argument: the region code.
  */
 import { hashPassword } from "@/lib/auth/password";
-import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
+import { toSessionUser, type SessionUser } from "@/lib/auth/permissions";
 import { createDb } from "@/lib/db/connect";
 import { DEMO_PASSWORD } from "@/lib/db/demo";
 import { configureReviewStages } from "@/lib/workflow/configure-review-stages";
+import { runScript } from "./run-script";
 
 async function main() {
   const region = process.argv[2]!;
@@ -27,12 +28,7 @@ async function main() {
     }
     if ((await db.reviewStage.count({ where: { regionId: row.id } })) === 0) {
       const admin = await db.user.findUniqueOrThrow({ where: { username: "admin" }, include: { memberships: true } });
-      const actor: SessionUser = {
-        id: admin.id,
-        username: admin.username,
-        displayName: admin.displayName,
-        memberships: admin.memberships.map(membershipScope),
-      };
+      const actor: SessionUser = toSessionUser(admin);
       const result = await configureReviewStages(db, actor, {
         regionCode: region,
         stages: [
@@ -47,10 +43,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -3,7 +3,7 @@
  * created as each accountant's 新建预算 creates them. Idempotent.
  */
 import { hashPassword } from "@/lib/auth/password";
-import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
+import { toSessionUser, type SessionUser } from "@/lib/auth/permissions";
 import { createDb, type Db } from "@/lib/db/connect";
 import { createBudget } from "@/lib/workflow/create-budget";
 import { UNITS_WORLD as W } from "./units-world";
@@ -15,12 +15,7 @@ async function accountant(db: Db, username: string, departmentId: number, subUni
     update: {},
     include: { memberships: true },
   });
-  return {
-    id: u.id,
-    username,
-    displayName: username,
-    memberships: u.memberships.map(membershipScope),
-  };
+  return toSessionUser(u);
 }
 
 async function main() {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DATA_DIR } from "@/lib/catalog/reference";
 import { hashPassword } from "@/lib/auth/password";
-import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
+import { sessionUserByName } from "./queries/session-user";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { publishBudget } from "@/lib/workflow/publish-budget";
 import { returnBudget } from "@/lib/workflow/return-budget";
@@ -90,15 +90,7 @@ const STEP: Record<BudgetStatus, typeof submitBudget> = {
   PUBLISHED: publishBudget,
 };
 
-async function sessionUserOf(db: Db, username: string): Promise<SessionUser> {
-  const u = await db.user.findUniqueOrThrow({ where: { username }, include: { memberships: true } });
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    memberships: u.memberships.map(membershipScope),
-  };
-}
+const sessionUserOf = sessionUserByName;
 
 async function seedUsers(db: Db) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);

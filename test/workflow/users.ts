@@ -1,16 +1,8 @@
-import { membershipScope, type SessionUser } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/client";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { sessionUserByName as sessionUser } from "@/lib/db/queries/session-user";
 
-/** The SessionUser of an existing account, memberships read from the database as at sign-in. */
-export async function sessionUser(db: Db, username: string): Promise<SessionUser> {
-  const u = await db.user.findUniqueOrThrow({ where: { username }, include: { memberships: true } });
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    memberships: u.memberships.map(membershipScope),
-  };
-}
+export { sessionUser };
+import type { Db } from "@/lib/db/client";
 
 /** A reviewer of `regionCode` (the region is created when missing). */
 export async function createReviewer(db: Db, username: string, regionCode: string, regionName = "测试区"): Promise<SessionUser> {
