@@ -193,7 +193,6 @@ export const PAGE_RULES: Record<string, RouteRule> = {
     access: { kind: "published" },
     probes: (_, t) => perPublished(t, (x) => `/b/${x.regionCode}/2024`).filter((p) => p.target !== t.submitted),
   },
-  "/b/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}`) },
   "/b/[region]/[year]/[unit]/final": { access: { kind: "published" }, probes: (_, t) => perPublishedFinal(t, (x) => `/b/${finalKey(x)}/final`) },
   "/b/[region]/[year]/[unit]/trace": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}/trace?${TRACE_CELL}`) },
   "/b/[region]/[year]/[unit]/final/trace": {
@@ -239,6 +238,7 @@ export const PAGE_RULES: Record<string, RouteRule> = {
       })),
   },
   "/review/budgets/[id]": { access: { kind: "budget", permissions: ["budget.review"] }, probes: (_, t) => perBudget(t, (x) => `/review/budgets/${x.id}`) },
+  "/review/city": { access: { kind: "permission", permissions: ["budget.review"] }, probes: () => [page("/review/city")] },
   "/review/ceilings": {
     access: { kind: "region", permissions: ["budget.approve"] },
     probes: (_, t) =>
@@ -256,6 +256,13 @@ export const PAGE_RULES: Record<string, RouteRule> = {
 };
 
 export const HANDLER_RULES: Record<string, RouteRule> = {
+  // The published budget page is static HTML served by a route handler (lib/public/static-page).
+  "GET /b/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}`) },
+  // A version that is not the current one sends the reader to the current page.
+  "GET /b/[region]/[year]/[unit]/[version]": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}/v0`).map((p) => ({ ...p, okStatus: 302 })),
+  },
   // next-auth's own endpoints: open to all, and they hand out nothing without a password.
   "GET /api/auth/[...nextauth]": { access: { kind: "public" }, probes: () => [page("/api/auth/providers")] },
   "POST /api/auth/[...nextauth]": {

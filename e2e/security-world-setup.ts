@@ -58,7 +58,8 @@ function petition(code: string, name: string, change?: (p: JsonObject) => void):
 }
 
 async function budget(db: Db, code: string, name: string, change?: (p: JsonObject) => void): Promise<{ id: number; departmentId: number; created: boolean }> {
-  const found = await db.budget.findFirst({ where: { year: 2024, department: { code, region: { code: WORLD.regionHere } } } });
+  // The department's own budget: 971's unit has a budget of the same year.
+  const found = await db.budget.findFirst({ where: { year: 2024, subUnitId: null, department: { code, region: { code: WORLD.regionHere } } } });
   if (found) return { id: found.id, departmentId: found.departmentId, created: false };
   const result = await importPackageText(db, petition(code, name, change), { status: "DRAFT" });
   if (!result.ok) throw new Error(`${code}: ${result.errors.map((e) => e.message).join("; ")}`);
@@ -70,7 +71,9 @@ const FINAL_YEAR = 2020;
 
 /** The department's 2020 决算 (the 北碚 2020 决算 fixture under the department's code), as a draft. */
 async function final(db: Db, code: string, name: string): Promise<{ id: number }> {
-  const found = await db.budget.findFirst({ where: { year: FINAL_YEAR, kind: "final", department: { code, region: { code: WORLD.regionHere } } } });
+  const found = await db.budget.findFirst({
+    where: { year: FINAL_YEAR, kind: "final", subUnitId: null, department: { code, region: { code: WORLD.regionHere } } },
+  });
   if (found) return { id: found.id };
   const pkg = JSON.parse(readFileSync(path.join(fixturesDir(), "beibei-government-office-2020-final.package.json"), "utf8"));
   pkg.unit.code = code;
@@ -163,7 +166,7 @@ async function main() {
       const resolved = await resolveComment(db, users.accountantSubmitted, { commentId: comment.commentId });
       if (!resolved.ok) throw new Error(resolved.message);
     }
-    if (!(await db.budget.findFirst({ where: { departmentId: submitted.departmentId, year: 2025 } }))) {
+    if (!(await db.budget.findFirst({ where: { departmentId: submitted.departmentId, year: 2025, subUnitId: null } }))) {
       // Next year already started: starting it again is refused without a write.
       const next = await startNextYear(db, users.accountantSubmitted, { fromBudgetId: submitted.id });
       if (!next.ok) throw new Error(next.message);

@@ -49,8 +49,9 @@ test("a budget entered by hand through the forms produces the fixture's tables t
   seedOwnWorld(ENTRY_WORLD);
   await signIn(page, ENTRY_WORLD.accountant, ENTRY_WORLD.password);
   await page.goto("/workspace");
-  await typeInto(page.getByLabel("预算年度"), String(pkg.year));
-  await page.getByRole("button", { name: "新建" }).click();
+  const create = page.getByRole("form", { name: "新建预算" });
+  await typeInto(create.getByLabel("预算年度"), String(pkg.year));
+  await create.getByRole("button", { name: "新建" }).click();
   await expect(page).toHaveURL(/\/workspace\/budgets\/\d+\/unit$/);
   const base = new URL(page.url()).pathname.replace(/\/unit$/, "");
   const budgetId = base.split("/").pop();
