@@ -258,10 +258,10 @@ export const PAGE_RULES: Record<string, RouteRule> = {
 export const HANDLER_RULES: Record<string, RouteRule> = {
   // The published budget page is static HTML served by a route handler (lib/public/static-page).
   "GET /b/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}`) },
-  // A version that is not the current one sends the reader to the current page.
+  // A version that is not the current one (snapshot 1 is the demo's) sends the reader to the current page.
   "GET /b/[region]/[year]/[unit]/[version]": {
     access: { kind: "published" },
-    probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}/v0`).map((p) => ({ ...p, okStatus: 302 })),
+    probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}/v1`).map((p) => ({ ...p, okStatus: 302 })),
   },
   // next-auth's own endpoints: open to all, and they hand out nothing without a password.
   "GET /api/auth/[...nextauth]": { access: { kind: "public" }, probes: () => [page("/api/auth/providers")] },
