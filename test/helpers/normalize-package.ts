@@ -57,5 +57,8 @@ function fillDefaults(p: Record<string, unknown>) {
     carryover: { ...zeroes(["generalBudget", "governmentFund", "stateCapital"]), ...((income.carryover ?? {}) as object) },
   };
   p.threePublic = { ...zeroes(["abroad", "vehiclePurchase", "vehicleOperation", "reception"]), ...((p.threePublic ?? {}) as object) };
+  // 上年 by function with no line says what its absence says (the database stores the lines).
+  const prior = p.priorYear as { expenditureByFunction?: object } | undefined;
+  if (prior?.expenditureByFunction && Object.keys(prior.expenditureByFunction).length === 0) delete prior.expenditureByFunction;
   return p;
 }
