@@ -53,7 +53,8 @@ export interface DistrictBudgetRow {
   figures: DashboardFigures | null;
 }
 
-interface RawDistrictRow {
+/** A department and, from the left joins, its budget and cached figures (all null when absent). */
+type RawDistrictRow = { [K in keyof DashboardFigures]: DashboardFigures[K] | null } & {
   departmentId: number;
   code: string;
   name: string;
@@ -64,15 +65,7 @@ interface RawDistrictRow {
   approvedAt: Date | null;
   key: string | null;
   fresh: boolean | null;
-  total: string | null;
-  totalChange: string | null;
-  basic: string | null;
-  project: string | null;
-  threePublic: string | null;
-  threePublicChange: string | null;
-  errors: number | null;
-  warnings: number | null;
-}
+};
 
 /**
  * Every department of a region with its budget of `year` inside `scope` (a reviewer sees no
