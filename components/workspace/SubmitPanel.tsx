@@ -22,6 +22,12 @@ export function SubmitPanel({ canSubmit, unitBudget = false }: { canSubmit: bool
   return (
     <>
       <ReviewComments comments={general} title="财政局总体审核意见" />
+      {/* Outside the form: the refresh that follows a 报送 makes the budget read-only and removes the form. */}
+      {result?.ok ? (
+        <p className="notice ok" role="status">
+          {unitBudget ? "已报送部门，等待部门审核。" : "已报送财政局。"}
+        </p>
+      ) : null}
       {canSubmit && editor.editable ? (
         <section className="card">
           <h2 style={{ marginTop: 0 }}>{unitBudget ? "报送部门（单位报送）" : "报送财政局"}</h2>
@@ -47,11 +53,6 @@ export function SubmitPanel({ canSubmit, unitBudget = false }: { canSubmit: bool
           >
             {pending ? "正在报送…" : "报送"}
           </button>
-          {result?.ok ? (
-            <p className="notice ok" role="status">
-              {unitBudget ? "已报送部门，等待部门审核。" : "已报送财政局。"}
-            </p>
-          ) : null}
           {result && !result.ok ? (
             <div className="error" role="alert" data-testid="submit-error">
               <p>{result.message}</p>
