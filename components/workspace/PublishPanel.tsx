@@ -32,30 +32,30 @@ export function PublishPanel({
   publicUrl: string;
 }) {
   const router = useRouter();
-  const publish = useKeptForm<FormState>(async (state, form) => {
+  const { state, pending, formProps } = useKeptForm<FormState>(async (state, form) => {
     const parsed = transitionSchema.safeParse(formValues(form));
     if (!parsed.success) return { ok: false, code: "invalid_input", message: invalidInputMessage(parsed.error) };
     return publishAction(state, form);
   }, null);
-  const published = !!publish.state?.ok;
+  const published = !!state?.ok;
   useEffect(() => {
     if (published) router.refresh();
   }, [published, router]);
-  if (status !== "APPROVED" && status !== "PUBLISHED" && !publish.state) return null;
+  if (status !== "APPROVED" && status !== "PUBLISHED" && !state) return null;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     if (!window.confirm("确定公开本预算吗？公开后任何人都可以查阅和下载，公开的版本不能撤回，只能通过预算调整发布新版本。")) {
       event.preventDefault();
       return;
     }
-    publish.formProps.onSubmit(event);
+    formProps.onSubmit(event);
   };
   return (
     <section className="card" data-testid="publish-panel">
       <h2 style={{ marginTop: 0 }}>批复与公开</h2>
       {/* Outside the form: the refresh after publishing removes the form, not what it answered. */}
-      {publish.state ? (
-        <p role={publish.state.ok ? "status" : "alert"} className={publish.state.ok ? "notice ok" : "error"} data-testid="publish-outcome">
-          {publish.state.message}
+      {state ? (
+        <p role={state.ok ? "status" : "alert"} className={state.ok ? "notice ok" : "error"} data-testid="publish-outcome">
+          {state.message}
         </p>
       ) : null}
       {status === "APPROVED" && !replyUrl ? <p className="muted">财政局已审核通过，等待下达批复；批复下达后，由本部门公开。</p> : null}
@@ -65,12 +65,12 @@ export function PublishPanel({
         </p>
       ) : null}
       {status === "APPROVED" && publishable ? (
-        <form ref={publish.formProps.ref} onSubmit={onSubmit}>
+        <form {...formProps} onSubmit={onSubmit}>
           <input type="hidden" name="budgetId" value={budgetId} />
           <input type="hidden" name="expectedVersion" value={version} />
           <p className="muted">请在批复下达之日起 20 日内公开。公开后，公开表格和情况说明将被冻结，任何人都可以查阅；此后只能通过预算调整发布新版本。</p>
-          <button type="submit" disabled={publish.pending}>
-            {publish.pending ? "正在公开…" : "公开预算"}
+          <button type="submit" disabled={pending}>
+            {pending ? "正在公开…" : "公开预算"}
           </button>
         </form>
       ) : null}

@@ -63,7 +63,15 @@ async function frozenUnits(tx: Prisma.TransactionClient, budgetId: number): Prom
     where: { departmentId: row.departmentId, year: row.year, kind: "budget", subUnitId: { not: null } },
     select: { id: true, unitName: true, unit: { select: { code: true } } },
   });
-  const inputs = new Map((await loadManyForEngine(tx, units.map((u) => u.id), {})).map((e) => [e.id, e]));
+  const inputs = new Map(
+    (
+      await loadManyForEngine(
+        tx,
+        units.map((u) => u.id),
+        {},
+      )
+    ).map((e) => [e.id, e]),
+  );
   return units
     .map((u) => {
       const input = inputs.get(u.id);

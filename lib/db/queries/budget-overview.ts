@@ -19,8 +19,7 @@ export async function budgetOverview(db: Db, user: SessionUser, id: number) {
   });
   if (!row) return null;
   // Whether this user may publish it (the department after the 批复): the scope decides, as it does on the server.
-  const publishable =
-    row.status === "APPROVED" && (await db.budget.count({ where: { AND: [budgetScope(user, "budget.publish"), { id }] } })) === 1;
+  const publishable = row.status === "APPROVED" && (await db.budget.count({ where: { AND: [budgetScope(user, "budget.publish"), { id }] } })) === 1;
   const input = await loadForEngine(db, id, scope);
   if (!input) return null;
   const { tables, summary } = discloseBudget(input);

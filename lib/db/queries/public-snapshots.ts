@@ -184,7 +184,13 @@ export async function findPublishedUnit(db: Db, department: PublishedBudget, cod
     select: { code: true, name: true, tables: true, summary: true },
   });
   if (!row) return null;
-  return { code: row.code, name: row.name, summary: row.summary as unknown as DisclosureSummary, tables: row.tables as unknown as DisclosureTables, department };
+  return {
+    code: row.code,
+    name: row.name,
+    summary: row.summary as unknown as DisclosureSummary,
+    tables: row.tables as unknown as DisclosureTables,
+    department,
+  };
 }
 
 /** Sorted as listPublishedBudgets sorts. */

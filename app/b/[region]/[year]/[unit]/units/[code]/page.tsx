@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import Decimal from "decimal.js";
 import { DisclosureDocument } from "@/components/disclosure";
@@ -26,11 +27,11 @@ export default async function PublishedUnitPage({ params }: { params: UnitParams
   return (
     <>
       <p className="muted">
-        <a href="/">公开预算</a> /{" "}
-        <a href={`/b/${key.region}/${key.year}`}>
+        <Link href="/">公开预算</Link> /{" "}
+        <Link href={`/b/${key.region}/${key.year}`}>
           {department.region.name} {department.year} 年
-        </a>{" "}
-        / <a href={budgetPath(key)}>{department.unit.name}</a>
+        </Link>{" "}
+        / <Link href={budgetPath(key)}>{department.unit.name}</Link>
       </p>
       <h1>
         {unit.name} {department.year} 年单位预算
