@@ -54,7 +54,8 @@ async function frozenContent(tx: Prisma.TransactionClient, budgetId: number): Pr
  * The units' own disclosures (单位 tables) of a department budget that consolidates units (部门汇总),
  * in code order; none for a budget without units, for a unit's own budget and for a 决算. Each is
  * computed as the unit's workspace shows it (discloseBudget of the unit's budget and its own
- * prior year), in the transaction that freezes the department's figures, which are their sum.
+ * prior year), in the transaction that freezes the department's figures: their sum, plus the
+ * department's own part, less the transfers between units.
  */
 async function frozenUnits(tx: Prisma.TransactionClient, budgetId: number): Promise<FrozenUnit[]> {
   const row = await tx.budget.findUnique({ where: { id: budgetId }, select: { kind: true, subUnitId: true, departmentId: true, year: true } });
@@ -63,15 +64,8 @@ async function frozenUnits(tx: Prisma.TransactionClient, budgetId: number): Prom
     where: { departmentId: row.departmentId, year: row.year, kind: "budget", subUnitId: { not: null } },
     select: { id: true, unitName: true, unit: { select: { code: true } } },
   });
-  const inputs = new Map(
-    (
-      await loadManyForEngine(
-        tx,
-        units.map((u) => u.id),
-        {},
-      )
-    ).map((e) => [e.id, e]),
-  );
+  const ids = units.map((u) => u.id);
+  const inputs = new Map((await loadManyForEngine(tx, ids, {})).map((e) => [e.id, e]));
   return units
     .map((u) => {
       const input = inputs.get(u.id);
