@@ -48,6 +48,8 @@ test.beforeAll(async () => {
     submitted: withRegion(world.budgets.submitted, world.regions.here),
     draft: withRegion(world.budgets.draft, world.regions.here),
     published: withRegion(world.budgets.published, world.regions.here),
+    approved: withRegion(world.approved, world.regions.here),
+    unitBudget: withRegion(world.unitBudget, world.regions.here),
     elsewhere: { ...withRegion(world.budgets.published, world.regions.there), status: "DRAFT" },
     finalSubmitted: withRegion(world.finals.submitted, world.regions.here),
     finalDraft: withRegion(world.finals.draft, world.regions.here),

@@ -23,7 +23,12 @@ export type Access =
   /** The permissions, and the target's region inside the actor's scope (district pages). */
   | { kind: "region"; permissions: Permission[] }
   /** The permissions, and the target's department the actor's, as a unit accountant too (新建预算 of its unit). */
-  | { kind: "department"; permissions: Permission[] };
+  | { kind: "department"; permissions: Permission[] }
+  /**
+   * 公开: the region's reviewers on its department budgets once submitted; the department's own
+   * accountant on its department's budget once the 批复 is issued; nobody on a unit's budget.
+   */
+  | { kind: "publish" };
 
 export type Target = WorldBudget & { regionId: number; regionCode: string };
 
@@ -64,6 +69,10 @@ export interface Targets {
   published: Target;
   /** A budget key in the other region, where nothing is published. */
   elsewhere: Target;
+  /** The submitted budget's department's 2025 budget: approved, 批复 issued, not published. */
+  approved: Target;
+  /** A unit's budget (单位预算) of the submitted budget's department, accepted by the department. */
+  unitBudget: Target;
   /** The same departments' 2020 决算 (submitted, draft, published). */
   finalSubmitted: Target;
   finalDraft: Target;
@@ -162,6 +171,13 @@ export function allowed(memberships: MembershipScope[] | null, access: Access, t
     case "region":
       if (!target) throw new Error("a scoped rule needs a target");
       return !!memberships?.some((m) => roleHas(m, access.permissions) && covers(m, target, access.kind, access.permissions));
+    case "publish":
+      if (!target) throw new Error("a scoped rule needs a target");
+      return !!memberships?.some((m) => {
+        if (!roleHas(m, ["budget.publish"]) || target.subUnit) return false;
+        if (m.role === "ACCOUNTANT") return m.departmentId === target.departmentId && (m.subUnitId ?? null) === null && !!target.replied;
+        return covers(m, target, "budget", ["budget.publish"]);
+      });
   }
 }
 
@@ -178,6 +194,8 @@ const perFinal = (targets: Targets, url: (t: Target) => string) =>
 const perPublishedFinal = (targets: Targets, url: (t: Target) => string) =>
   [targets.finalPublished, targets.finalSubmitted].map((t) => ({ label: `${url(t)} (决算 ${t.status})`, target: t, method: "GET" as const, url: url(t) }));
 const finalKey = (t: Target) => `${t.regionCode}/2020/${t.unit}`;
+// The unit whose tables were published with the published budget (security-world-setup.ts).
+const publishedUnit = (t: Target) => `${t.unit}901`;
 // A figure every published petition-office budget prints: T2's 201 一般公共服务支出, 合计.
 const TRACE_CELL = "table=T2&row=201&column=total";
 // A figure every 决算 prints: F1's 收入总计.
@@ -200,6 +218,11 @@ export const PAGE_RULES: Record<string, RouteRule> = {
     probes: (_, t) => perPublishedFinal(t, (x) => `/b/${finalKey(x)}/final/trace?${FINAL_TRACE_CELL}`),
   },
   "/rules": { access: { kind: "public" }, probes: () => [page("/rules")] },
+  // A unit's tables, published with its department's budget: public exactly when that budget is.
+  "/b/[region]/[year]/[unit]/units/[code]": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublished(t, (x) => `/b/${key(x)}/units/${publishedUnit(x)}`),
+  },
   "/workspace/finals/[id]": { access: { kind: "budget", permissions: ["budget.read"] }, probes: (_, t) => perFinal(t, (x) => `/workspace/finals/${x.id}`) },
   "/review/finals/[id]": { access: { kind: "budget", permissions: ["budget.review"] }, probes: (_, t) => perFinal(t, (x) => `/review/finals/${x.id}`) },
   "/review/finals/[id]/trace": {
@@ -338,6 +361,10 @@ export const HANDLER_RULES: Record<string, RouteRule> = {
   "GET /api/me": { access: { kind: "public" }, probes: () => [page("/api/me")] },
   "GET /api/open/budgets": { access: { kind: "public" }, probes: () => [page("/api/open/budgets")] },
   "GET /api/open/budgets/[region]/[year]/[unit]": { access: { kind: "published" }, probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}`) },
+  "GET /api/open/budgets/[region]/[year]/[unit]/units/[code]": {
+    access: { kind: "published" },
+    probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/units/${publishedUnit(x)}`),
+  },
   "GET /api/open/budgets/[region]/[year]/[unit]/tables.xlsx": {
     access: { kind: "published" },
     probes: (_, t) => perPublished(t, (x) => `/api/open/budgets/${key(x)}/tables.xlsx`),
@@ -424,7 +451,7 @@ const NOT_FOUND = "预算不存在或您无权访问";
 const STALE = 999_999;
 
 const each = (t: Targets, targets: Target[], probe: (x: Target) => Omit<ActionProbe, "label" | "target">): ActionProbe[] =>
-  targets.map((x) => ({ label: `${x.status} budget ${x.unit}`, target: x, ...probe(x) }));
+  targets.map((x) => ({ label: `${x.status} budget ${x.subUnit ?? x.unit}`, target: x, ...probe(x) }));
 
 const review = (permission: Permission): ActionRule => ({
   access: { kind: "budget", permissions: [permission] },
@@ -571,7 +598,18 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   },
   [`${REVIEW("transitions")}#returnAction`]: review("budget.return"),
   [`${REVIEW("transitions")}#approveAction`]: review("budget.approve"),
-  [`${REVIEW("transitions")}#publishAction`]: review("budget.publish"),
+  // The bureau's reviewers publish, and the department's accountant its own budget after the 批复
+  // (approved, replied); a refusal its accountant can read says why (before the 批复, not
+  // approved, a unit's budget), any other reads as not found.
+  [`${REVIEW("transitions")}#publishAction`]: {
+    access: { kind: "publish" },
+    probes: (_, t) =>
+      each(t, [t.submitted, t.draft, t.approved, t.unitBudget], (x) => ({
+        args: { form: { budgetId: String(x.id), expectedVersion: String(STALE), comment: "安全测试" } },
+        denied: new RegExp(`^(${NOT_FOUND}|您没有.*权限|.+的预算不能公开（只有审核通过的预算可以）|财政局尚未下达批复.*|单位预算不单独公开.*)$`),
+        reached: /已被他人修改/,
+      })),
+  },
   [`${REVIEW("transitions")}#issueReplyAction`]: review("budget.approve"),
   [`${REVIEW("ceilings")}#saveCeilingAction`]: admin("budget.approve", "您没有管理控制数的权限"),
   [`${REVIEW("ceilings")}#importCeilingsAction`]: admin("budget.approve", "您没有管理控制数的权限"),

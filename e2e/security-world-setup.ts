@@ -154,6 +154,28 @@ async function main() {
     for (const name of WORLD.users.rateLimited) await user(db, name, "ACCOUNTANT", { departmentId: draft.departmentId }, hash);
     const publisher = await user(db, "sec.publisher", "ACCOUNTANT", { departmentId: published.departmentId }, hash);
     const hostileAccountant = await user(db, WORLD.users.accountantHostile, "ACCOUNTANT", { departmentId: hostile.departmentId }, hash);
+    // The published budget consolidates a unit (an empty 单位预算, handed in and accepted before
+    // the department's 报送), so its publication has a unit's tables for the public to read.
+    const publishedUnit = await db.subUnit.upsert({
+      where: { departmentId_code: { departmentId: published.departmentId, code: `${WORLD.units.published}901` } },
+      create: { departmentId: published.departmentId, code: `${WORLD.units.published}901`, name: "安全测试公开局下属单位" },
+      update: {},
+    });
+    const publishedUnitAccountant = await user(
+      db,
+      `sec.accountant.${WORLD.units.published}.1`,
+      "ACCOUNTANT",
+      { departmentId: published.departmentId, subUnitId: publishedUnit.id },
+      hash,
+    );
+    const unitCreated = await createBudget(db, publishedUnitAccountant, { departmentId: published.departmentId, year: 2024 });
+    if (!unitCreated.ok && !/已存在/.test(unitCreated.message)) throw new Error(unitCreated.message);
+    if (unitCreated.ok) {
+      await walk(db, unitCreated.budgetId, [[submitBudget, publishedUnitAccountant]]);
+      const { version } = await db.budget.findUniqueOrThrow({ where: { id: unitCreated.budgetId } });
+      const accepted = await reviewUnitBudget(db, publisher, "accept", { budgetId: unitCreated.budgetId, expectedVersion: version });
+      if (!accepted.ok) throw new Error(accepted.message);
+    }
 
     // Each step only when missing, so that a second run (or one after a failure) completes the world.
     if ((await db.budget.findUniqueOrThrow({ where: { id: submitted.id } })).status === "DRAFT") {
@@ -171,6 +193,24 @@ async function main() {
       const next = await startNextYear(db, users.accountantSubmitted, { fromBudgetId: submitted.id });
       if (!next.ok) throw new Error(next.message);
     }
+    // That next year approved and its 批复 issued, not published: its department's accountant may publish it.
+    const approved = await db.budget.findFirstOrThrow({ where: { departmentId: submitted.departmentId, year: 2025, subUnitId: null, kind: "budget" } });
+    const approvedSteps: Record<string, [typeof submitBudget, SessionUser][]> = {
+      DRAFT: [
+        [submitBudget, users.accountantSubmitted],
+        [approveBudget, users.reviewerHere],
+        [issueReply, users.reviewerHere],
+      ],
+      SUBMITTED: [
+        [approveBudget, users.reviewerHere],
+        [issueReply, users.reviewerHere],
+      ],
+      APPROVED: approved.replyIssuedAt ? [] : [[issueReply, users.reviewerHere]],
+    };
+    await walk(db, approved.id, approvedSteps[approved.status] ?? []);
+    const unitBudget = await db.budget.findFirstOrThrow({
+      where: { departmentId: submitted.departmentId, year: 2024, kind: "budget", subUnitId: users.unitAccountantSubmitted.memberships[0]!.subUnitId! },
+    });
     for (const [b, accountant] of [
       [published, publisher],
       [hostile, hostileAccountant],
@@ -244,6 +284,7 @@ async function main() {
           unit: WORLD.units.published,
           unitName: "安全测试公开局",
           status: await status(published.id),
+          replied: true,
         },
         hostile: {
           id: hostile.id,
@@ -252,6 +293,22 @@ async function main() {
           unitName: HOSTILE.unitName,
           status: await status(hostile.id),
         },
+      },
+      approved: {
+        id: approved.id,
+        departmentId: submitted.departmentId,
+        unit: WORLD.units.submitted,
+        unitName: "安全测试局",
+        status: await status(approved.id),
+        replied: true,
+      },
+      unitBudget: {
+        id: unitBudget.id,
+        departmentId: submitted.departmentId,
+        unit: WORLD.units.submitted,
+        unitName: unitBudget.unitName,
+        status: await status(unitBudget.id),
+        subUnit: `${WORLD.units.submitted}901`,
       },
       finals: {
         submitted: {

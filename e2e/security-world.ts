@@ -50,11 +50,19 @@ export interface WorldBudget {
   unit: string;
   unitName: string;
   status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED";
+  /** The bureau has issued its 批复 (from when the department may publish it). */
+  replied?: boolean;
+  /** A unit's own budget (单位预算): its unit's code. */
+  subUnit?: string;
 }
 
 export interface World {
   regions: { here: { id: number; code: string }; there: { id: number; code: string } };
   budgets: { submitted: WorldBudget; draft: WorldBudget; published: WorldBudget; hostile: WorldBudget };
+  /** The submitted budget's department's 2025 budget, approved with its 批复 issued (not yet published). */
+  approved: WorldBudget;
+  /** The 2024 budget of the submitted budget's department's unit (单位预算), accepted by the department. */
+  unitBudget: WorldBudget;
   /** 2020 决算 of the same departments, at the same statuses as their budgets. */
   finals: { submitted: WorldBudget; draft: WorldBudget; published: WorldBudget };
   commentId: number;

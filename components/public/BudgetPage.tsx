@@ -3,9 +3,11 @@ import { BudgetCharts } from "@/components/disclosure/portal/BudgetCharts";
 import { CompareWithLastYear } from "@/components/disclosure/portal/CompareWithLastYear";
 import { DocumentTabs } from "@/components/disclosure/portal/DocumentTabs";
 import { FigureList, type Figure } from "@/components/trace/NarrativeFigureLinks";
+import { PublishedUnits } from "@/components/public/PublishedUnits";
 import type { PublishedBudget } from "@/lib/db/queries/public-snapshots";
 import { formatDay } from "@/lib/format";
 import { tableLayouts } from "@/lib/public/layout";
+import { publishedSummary } from "@/lib/public/budget-summary";
 import { apiPath, budgetPath, finalPath, type PublicBudgetKey } from "@/lib/public/public-key";
 import { DOWNLOAD_NOTE } from "@/lib/public/static-page/island";
 
@@ -70,6 +72,8 @@ export function BudgetPage({ budgetKey: key, budget, hasFinal, narrativeLinks, f
           打印版
         </a>
       </nav>
+
+      <PublishedUnits budgetKey={key} units={budget.units} department={publishedSummary(budget)} />
 
       <section className="card" aria-labelledby="charts">
         <h2 id="charts">图表</h2>

@@ -7,10 +7,11 @@ describe("the role → permission table", () => {
   it("names only known permissions", () => {
     for (const role of ROLES) for (const p of ROLE_PERMISSIONS[role]) expect(PERMISSIONS).toContain(p);
   });
-  it("lets accountants edit and submit but never review or publish", () => {
+  it("lets accountants edit, submit and publish (their department's own budget after its 批复, lib/db/scope.ts) but never review", () => {
     expect(hasPermission(as("ACCOUNTANT"), "budget.edit")).toBe(true);
     expect(hasPermission(as("ACCOUNTANT"), "budget.submit")).toBe(true);
-    for (const p of ["budget.review", "budget.approve", "budget.publish", "admin.users"] as const) expect(hasPermission(as("ACCOUNTANT"), p)).toBe(false);
+    expect(hasPermission(as("ACCOUNTANT"), "budget.publish")).toBe(true);
+    for (const p of ["budget.review", "budget.return", "budget.approve", "admin.users"] as const) expect(hasPermission(as("ACCOUNTANT"), p)).toBe(false);
   });
   it("lets reviewers approve and publish but never edit a department's figures", () => {
     expect(hasPermission(as("REVIEWER"), "budget.publish")).toBe(true);

@@ -26,8 +26,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // "unit.review" (部门审核 of the units' budgets) reaches only a department accountant's scope:
-  // a unit accountant's is empty (lib/db/scope.ts).
-  ACCOUNTANT: ["budget.read", "budget.edit", "budget.submit", "budget.import", "budget.export", "budget.comment", "unit.review"],
+  // a unit accountant's is empty (lib/db/scope.ts). So does "budget.publish", and only the
+  // department's own budget once the bureau has issued its 批复 (二下: the department publishes).
+  ACCOUNTANT: ["budget.read", "budget.edit", "budget.submit", "budget.import", "budget.export", "budget.comment", "unit.review", "budget.publish"],
   REVIEWER: ["budget.read", "budget.export", "budget.review", "budget.return", "budget.approve", "budget.publish", "budget.comment"],
   ADMIN: ["budget.read", "budget.export", "budget.import", "admin.users", "admin.units", "admin.catalog"],
 };

@@ -6,9 +6,10 @@ import { ROLE_PERMISSIONS, type Permission, type SessionUser } from "@/lib/auth/
  * that a budget outside the scope is simply not found. A unit accountant (单位会计) acts on its
  * unit's budgets only; a department accountant reads all its department's budgets, its units'
  * included, changes only the department's own (subUnitId null), and accepts or returns its
- * units' (部门审核, "unit.review"); reviewers see their region's department budgets once
- * submitted (drafts stay with the department, a unit's budget goes to its department, not to the
- * bureau); admins see all.
+ * units' (部门审核, "unit.review"), and publishes the department's own budget once the bureau
+ * has issued its 批复 ("budget.publish": the bureau issues the 批复, the department publishes);
+ * reviewers see their region's department budgets once submitted (drafts stay with the
+ * department, a unit's budget goes to its department, not to the bureau); admins see all.
  */
 export function budgetScope(user: SessionUser, permission: Permission): Prisma.BudgetWhereInput {
   const clauses: Prisma.BudgetWhereInput[] = [];
@@ -18,8 +19,10 @@ export function budgetScope(user: SessionUser, permission: Permission): Prisma.B
     if (m.role === "ACCOUNTANT" && m.departmentId !== null) {
       const unit = m.subUnitId ?? null;
       if (unit !== null) {
-        if (permission !== "unit.review") clauses.push({ departmentId: m.departmentId, subUnitId: unit });
+        // A unit's budget is published with its department's (部门汇总), never on its own.
+        if (permission !== "unit.review" && permission !== "budget.publish") clauses.push({ departmentId: m.departmentId, subUnitId: unit });
       } else if (permission === "unit.review") clauses.push({ departmentId: m.departmentId, subUnitId: { not: null } });
+      else if (permission === "budget.publish") clauses.push({ departmentId: m.departmentId, subUnitId: null, kind: "budget", replyIssuedAt: { not: null } });
       else if (DEPARTMENT_OWN_PART.includes(permission)) clauses.push({ departmentId: m.departmentId, subUnitId: null });
       else clauses.push({ departmentId: m.departmentId });
     }
@@ -66,6 +69,14 @@ function clauseSql(key: string, value: unknown): Prisma.Sql {
       if (typeof value === "number") return Prisma.sql`b.id = ${value}`;
       if (isIn(value)) return Prisma.sql`b.id = any(${value.in}::int[])`;
       throw unsupported();
+    case "kind":
+      if (value === "budget" || value === "final") return Prisma.sql`b.kind::text = ${value}`;
+      throw unsupported();
+    case "replyIssuedAt": {
+      const o = value as { not?: unknown };
+      if (typeof o === "object" && o !== null && o.not === null && Object.keys(o).length === 1) return Prisma.sql`b."replyIssuedAt" is not null`;
+      throw unsupported();
+    }
     case "departmentId":
       if (typeof value === "number") return Prisma.sql`b."departmentId" = ${value}`;
       throw unsupported();

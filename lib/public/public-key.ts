@@ -22,12 +22,26 @@ export function parsePublicKey(region: string, year: string, unit: string): Publ
   return { ...ry, unit };
 }
 
+/** A unit's code under its department's address (/b/{region}/{year}/{unit}/units/{code}), or null. */
+export function parseUnitCode(code: string): string | null {
+  return CODE.test(code) ? code : null;
+}
+
 export function budgetPath(k: PublicBudgetKey): string {
   return `/b/${k.region}/${k.year}/${k.unit}`;
 }
 
 export function apiPath(k: PublicBudgetKey): string {
   return `/api/open/budgets/${k.region}/${k.year}/${k.unit}`;
+}
+
+/** A unit's own tables, published with its department's consolidated budget. */
+export function unitPath(k: PublicBudgetKey, code: string): string {
+  return `${budgetPath(k)}/units/${code}`;
+}
+
+export function unitApiPath(k: PublicBudgetKey, code: string): string {
+  return `${apiPath(k)}/units/${code}`;
 }
 
 /** The 决算 of the same key: a sibling of the budget's page and open-data address. */

@@ -53,7 +53,7 @@ describe("budget scope inside the query", () => {
   it("a unit accountant reads nothing of its department's budget; the department accountant changes only its own part", async () => {
     // The demo's units of 104 have no budgets of their own yet: 104's budgets are the department's.
     for (const unit of ["accountant.104.1", "accountant.104.2"]) {
-      for (const permission of ["budget.read", "budget.edit", "budget.submit", "budget.export", "budget.comment", "unit.review"] as const)
+      for (const permission of ["budget.read", "budget.edit", "budget.submit", "budget.export", "budget.comment", "unit.review", "budget.publish"] as const)
         expect(await visibleUnits(unit, permission), `${unit} ${permission}`).toEqual([]);
     }
     expect(await visibleUnits("accountant.104", "budget.edit")).toEqual(["104", "104 决算"]);
@@ -68,7 +68,10 @@ describe("budget scope inside the query", () => {
 
   it("an admin reads everything; a permission the role lacks gives nothing", async () => {
     expect(await visibleUnits("admin")).toEqual(["104", "104 决算", "111", "134", "134 决算"]);
+    // An accountant publishes only its department's own budget once the 批复 is issued: the demo's
+    // 104 2024 was published without one (test/workflow/department-publish.test.ts walks it).
     expect(await visibleUnits("accountant.104", "budget.publish")).toEqual([]);
+    expect(await visibleUnits("accountant.104", "budget.review")).toEqual([]);
     expect(await visibleUnits("reviewer.500109", "budget.edit")).toEqual([]);
   });
 

@@ -81,6 +81,9 @@ describe("units under a department", () => {
     expect(await visible(department, "budget.edit")).toEqual(["部门"]);
     expect(await visible(department, "budget.submit")).toEqual(["部门"]);
     expect(await visible(department, "unit.review")).toEqual(["104001", "104002"]);
+    // 公开: the department's own budget once its 批复 is issued (none yet), never a unit's.
+    expect(await visible(department, "budget.publish")).toEqual([]);
+    expect(await visible(unit1, "budget.publish")).toEqual([]);
     expect(await visible(other, "budget.read")).toEqual([]);
     expect(await visible(reviewer, "budget.read")).toEqual([]);
     // Nor the one-statement engine read: outside the scope is not found.

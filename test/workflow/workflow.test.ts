@@ -232,12 +232,18 @@ describe("every illegal transition is refused", () => {
 });
 
 describe("permissions inside the query", () => {
-  it("an accountant cannot approve, return or publish, not even their own budget", async () => {
+  it("an accountant cannot approve or return, not even their own budget, nor publish it before approval and 批复", async () => {
     const { version } = await t.db.budget.update({ where: { id: budget111 }, data: { status: "SUBMITTED" } });
-    for (const call of [approveBudget, publishBudget, returnBudget]) {
+    for (const call of [approveBudget, returnBudget]) {
       const result = await call(t.db, accountant111, { budgetId: budget111, expectedVersion: version, comment: "x" });
       expect(result).toMatchObject({ ok: false, code: "forbidden" });
     }
+    // 公开 is the department's too, after the 批复 (test/workflow/department-publish.test.ts).
+    expect(await publishBudget(t.db, accountant111, { budgetId: budget111, expectedVersion: version })).toMatchObject({
+      ok: false,
+      code: "illegal_transition",
+      message: "已报送的预算不能公开（只有审核通过的预算可以）",
+    });
     expect(await state(budget111)).toEqual({ status: "SUBMITTED", version });
   });
 

@@ -47,8 +47,10 @@ export const publishAction = defineFormAction({
   input: transitionSchema,
   async run(input, { user, db }) {
     const result = answer(await publishBudget(db, user, args(input)), "已公开，公众现在可以查阅", input.budgetId);
-    // The public pages are cached; a new published version must show at once.
+    // The public pages are cached; a new published version must show at once. The department's
+    // accountant publishes from the workspace after the 批复.
     if (result.ok) {
+      revalidatePath(`/workspace/budgets/${input.budgetId}`, "layout");
       revalidatePath("/b", "layout");
       revalidatePath("/");
     }

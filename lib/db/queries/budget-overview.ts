@@ -18,6 +18,8 @@ export async function budgetOverview(db: Db, user: SessionUser, id: number) {
     },
   });
   if (!row) return null;
+  // Whether this user may publish it (the department after the 批复): the scope decides, as it does on the server.
+  const publishable = row.status === "APPROVED" && (await db.budget.count({ where: { AND: [budgetScope(user, "budget.publish"), { id }] } })) === 1;
   const input = await loadForEngine(db, id, scope);
   if (!input) return null;
   const { tables, summary } = discloseBudget(input);
@@ -46,6 +48,9 @@ export async function budgetOverview(db: Db, user: SessionUser, id: number) {
     version: row.version,
     unitName: row.unitName,
     isUnit: row.subUnitId !== null,
+    kind: row.kind,
+    replyIssuedAt: row.replyIssuedAt,
+    publishable,
     units: unitRows.map((u) => ({
       id: u.id,
       code: u.unit!.code,

@@ -1,3 +1,4 @@
+import type { DisclosureSummary } from "@/lib/budget/disclose";
 import type { DisclosureTables } from "@/lib/budget/tables/types";
 import type { FinalTables } from "@/lib/final/tables/types";
 import type { PublicBudgetKey } from "@/lib/public/public-key";
@@ -27,6 +28,21 @@ interface PublishedDocument<T> {
   prior: unknown;
   /** The frozen headline figures (lib/budget/disclose.ts), null for a 决算 and for snapshots frozen before them. */
   summary: unknown;
+  /** The units whose own tables were published with a consolidated department budget (部门汇总), by code. */
+  units: PublishedUnitEntry[];
+}
+
+/** A unit listed on its department's published budget: its code, name and frozen headline figures. */
+export interface PublishedUnitEntry {
+  code: string;
+  name: string;
+  summary: DisclosureSummary;
+}
+
+/** One unit's published disclosure (its 单位 tables), with the department budget it was published with. */
+export interface PublishedUnit extends PublishedUnitEntry {
+  department: PublishedBudget;
+  tables: DisclosureTables;
 }
 
 type Kind = "budget" | "final";
@@ -39,7 +55,10 @@ function currentSnapshotWhere(budget: Prisma.BudgetWhereInput, kind: Kind = "bud
   return { supersededAt: null, kind, budget: { AND: [publishedScope, { kind }, budget] } };
 }
 
-const include = { budget: { include: { department: { include: { region: true } } } } } as const;
+const include = {
+  budget: { include: { department: { include: { region: true } } } },
+  units: { select: { code: true, name: true, summary: true }, orderBy: { position: "asc" } },
+} as const;
 
 type Row = Prisma.PublishedSnapshotGetPayload<{ include: typeof include }>;
 
@@ -58,6 +77,7 @@ function toPublished<T = DisclosureTables>(row: Row, firstPublishedAt: Date): Pu
     narrative: row.narrative,
     prior: row.prior ?? null,
     summary: row.summary ?? null,
+    units: row.units.map((u) => ({ code: u.code, name: u.name, summary: u.summary as unknown as DisclosureSummary })),
   };
 }
 
@@ -151,6 +171,26 @@ export async function publishedBudgetBySnapshot(db: Db, snapshotId: number): Pro
       ? await db.publishedSnapshot.findFirst({ where: { budgetId: row.budgetId }, orderBy: { sequence: "asc" }, select: { publishedAt: true } })
       : null;
   return toPublished(row, first?.publishedAt ?? row.publishedAt);
+}
+
+/**
+ * One unit's tables as published with the current version of its department's budget, or null
+ * (⇒ 404): the unit must be one of that snapshot's, so a unit is public exactly when, and as, its
+ * department's budget is.
+ */
+export async function findPublishedUnit(db: Db, department: PublishedBudget, code: string): Promise<PublishedUnit | null> {
+  const row = await db.publishedUnit.findUnique({
+    where: { snapshotId_code: { snapshotId: department.snapshotId, code } },
+    select: { code: true, name: true, tables: true, summary: true },
+  });
+  if (!row) return null;
+  return {
+    code: row.code,
+    name: row.name,
+    summary: row.summary as unknown as DisclosureSummary,
+    tables: row.tables as unknown as DisclosureTables,
+    department,
+  };
 }
 
 /** Sorted as listPublishedBudgets sorts. */

@@ -10,6 +10,8 @@ import { STATUS_LABELS } from "@/lib/budget/status";
 import { SubmitPanel } from "@/components/workspace/SubmitPanel";
 import { AdjustmentPanel } from "@/components/workspace/AdjustmentPanel";
 import { UnitsPanel } from "@/components/workspace/UnitsPanel";
+import { PublishPanel } from "@/components/workspace/PublishPanel";
+import { budgetPath } from "@/lib/public/public-key";
 
 export const metadata: Metadata = { title: "预算概况" };
 
@@ -70,6 +72,17 @@ export default async function BudgetPage({ params }: { params: Promise<{ id: str
       </section>
       <UnitsPanel units={budget.units} canReview={hasPermission(user, "unit.review")} />
       <SubmitPanel canSubmit={hasPermission(user, "budget.submit")} unitBudget={budget.isUnit} />
+      {/* 二下: the bureau issues the 批复, the department publishes its own budget (a unit's is published with it). */}
+      {!budget.isUnit && budget.kind === "budget" && hasPermission(user, "budget.publish") ? (
+        <PublishPanel
+          budgetId={budget.id}
+          version={budget.version}
+          status={budget.status}
+          replyUrl={budget.replyIssuedAt ? `/api/budgets/${budget.id}/reply` : null}
+          publishable={budget.publishable}
+          publicUrl={budgetPath({ region: budget.region.code, year: budget.year, unit: budget.department.code })}
+        />
+      ) : null}
       {hasPermission(user, "budget.edit") ? <AdjustmentPanel /> : null}
       <h2>流转记录</h2>
       <table className="data" data-testid="budget-trail">
