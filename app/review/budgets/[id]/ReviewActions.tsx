@@ -72,8 +72,8 @@ export function ReviewActions({
   publicUrl?: string;
   /** 预算 or 决算, as the buttons name it. */
   what?: "预算" | "决算";
-  /** The review stage it waits at, and who holds it. */
-  stage?: { name: string; holders: string[] } | null;
+  /** The review stage it waits at, since when, and who holds it. */
+  stage?: { name: string; holders: string[]; since?: string; days?: number } | null;
   /** The stage passing this one leads to; null: passing approves. */
   nextStage?: string | null;
   /** Whether this reviewer may pass or return it at its stage. */
@@ -88,7 +88,8 @@ export function ReviewActions({
 
   const where = stage ? (
     <p data-testid="review-stage">
-      当前审核阶段：<strong>{stage.name}</strong>（审核人：{stage.holders.length ? stage.holders.join("、") : "未指定"}）
+      当前审核阶段：<strong>{stage.name}</strong>（审核人：{stage.holders.length ? stage.holders.join("、") : "未指定"}
+      {stage.since ? `；${stage.since.slice(0, 10)} 起，已 ${stage.days ?? 0} 天` : ""}）
     </p>
   ) : null;
   if (status === "SUBMITTED" && !mayAct) {
@@ -96,7 +97,7 @@ export function ReviewActions({
       <>
         <Outcome state={approve.state ?? ret.state} />
         {where}
-        <p className="muted">该预算不在您负责的审核阶段，由该阶段的审核人处理。</p>
+        <p className="muted">该{what}不在您负责的审核阶段，由该阶段的审核人处理。</p>
       </>
     );
   }
