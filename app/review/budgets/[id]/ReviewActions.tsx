@@ -117,7 +117,15 @@ export function ReviewActions({
             </button>
             <Outcome state={ret.state} />
           </form>
-          <form {...confirmed(approve.formProps, "确定审核通过本预算吗？通过后部门不能再修改，下一步是公开。")} className={styles.actionForm}>
+          <form
+            {...confirmed(
+              approve.formProps,
+              nextStage && stage
+                ? `确定通过“${stage.name}”阶段吗？通过后本${what}转入“${nextStage}”阶段。`
+                : `确定审核通过本${what}吗？通过后部门不能再修改，下一步是公开。`,
+            )}
+            className={styles.actionForm}
+          >
             <Hidden budgetId={budgetId} version={version} />
             <label>
               审核说明（可选）
@@ -155,7 +163,7 @@ export function ReviewActions({
         <Outcome state={approve.state} />
         {replyPart}
         <form
-          {...confirmed(publish.formProps, "确定公开本预算吗？公开后任何人都可以查阅和下载，公开的版本不能撤回，只能通过预算调整发布新版本。")}
+          {...confirmed(publish.formProps, `确定公开本${what}吗？公开后任何人都可以查阅和下载，公开的版本不能撤回，只能通过预算调整发布新版本。`)}
           className={styles.actionForm}
         >
           <Hidden budgetId={budgetId} version={version} />
