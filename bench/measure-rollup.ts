@@ -131,8 +131,19 @@ export async function measureCity(db: Db, reviewer: SessionUser, year: number): 
  */
 export async function addStagesAndCeilings(db: Db, reviewer: SessionUser, regionId: number, year: number): Promise<SessionUser> {
   const first = await db.reviewStage.create({ data: { regionId, position: 1, name: "业务科室初审" } });
-  await db.reviewStage.create({ data: { regionId, position: 2, name: "局领导审定" } });
+  const second = await db.reviewStage.create({ data: { regionId, position: 2, name: "局领导审定" } });
   await db.membership.updateMany({ where: { userId: reviewer.id, regionId }, data: { reviewStageId: first.id } });
+  // Submitted budgets spread over both stages (every other one passed the first), as in the rush.
+  const submitted = await db.budget.findMany({ where: { year, status: "SUBMITTED", department: { regionId } }, select: { id: true }, orderBy: { id: "asc" } });
+  const stageEnteredAt = new Date();
+  await db.budget.updateMany({
+    where: { id: { in: submitted.filter((_, i) => i % 2 === 0).map((b) => b.id) } },
+    data: { reviewStageId: first.id, stageEnteredAt },
+  });
+  await db.budget.updateMany({
+    where: { id: { in: submitted.filter((_, i) => i % 2 === 1).map((b) => b.id) } },
+    data: { reviewStageId: second.id, stageEnteredAt },
+  });
   const departments = await db.department.findMany({ where: { regionId }, select: { id: true } });
   const issuedAt = new Date();
   await db.ceiling.createMany({

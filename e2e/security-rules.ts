@@ -276,6 +276,10 @@ export const PAGE_RULES: Record<string, RouteRule> = {
   "/admin/catalog": { access: { kind: "permission", permissions: ["admin.catalog"] }, probes: () => [page("/admin/catalog")] },
   "/admin/units": { access: { kind: "permission", permissions: ["admin.units"] }, probes: () => [page("/admin/units")] },
   "/admin/users": { access: { kind: "permission", permissions: ["admin.users"] }, probes: () => [page("/admin/users")] },
+  "/admin/stages": {
+    access: { kind: "permission", permissions: ["admin.units"] },
+    probes: (_, t) => [page("/admin/stages"), page(`/admin/stages?region=${t.submitted.regionCode}`)],
+  },
 };
 
 export const HANDLER_RULES: Record<string, RouteRule> = {
@@ -629,6 +633,11 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   "lib/actions/admin/units.ts#createDepartmentAction": admin("admin.units", "您没有管理单位的权限"),
   "lib/actions/admin/units.ts#createSubUnitAction": admin("admin.units", "您没有管理单位的权限"),
   "lib/actions/admin/units.ts#renameAction": admin("admin.units", "您没有管理单位的权限"),
+  "lib/actions/admin/stages.ts#addStageAction": admin("admin.units", "您没有设置审核阶段的权限"),
+  "lib/actions/admin/stages.ts#renameStageAction": admin("admin.units", "您没有设置审核阶段的权限"),
+  "lib/actions/admin/stages.ts#moveStageAction": admin("admin.units", "您没有设置审核阶段的权限"),
+  "lib/actions/admin/stages.ts#removeStageAction": admin("admin.units", "您没有设置审核阶段的权限"),
+  "lib/actions/admin/stages.ts#assignReviewerAction": admin("admin.units", "您没有设置审核阶段的权限"),
   "lib/actions/admin/users.ts#createUserAction": admin("admin.users", "您没有管理用户的权限"),
   "lib/actions/admin/users.ts#addMembershipAction": admin("admin.users", "您没有管理用户的权限"),
   "lib/actions/admin/users.ts#removeMembershipAction": admin("admin.users", "您没有管理用户的权限"),

@@ -86,6 +86,9 @@ test("控制数 issued, 报送 refused above it and accepted within, two review 
   const meter = page.getByTestId("ceiling-meter-basic");
   await expect(meter.getByTestId("ceiling-amount")).toHaveText(wan(ceilingWan));
   await expect(meter.getByTestId("ceiling-over")).toHaveText("1.00");
+  // The checks panel lists what 报送 refused, with the same amounts.
+  const ceilingFinding = page.getByTestId("checks-panel").locator('[data-rule="ceiling.exceeded"]');
+  await expect(ceilingFinding).toContainText(`已安排 ${basicWan.toFixed(2)} 万元（${toYuan(basicWan.toFixed(2))}.00 元），超出 1.00 万元（10000.00 元）`);
   // 表二 folded away, so the grid's first line is not under the summary kept in view.
   await page.locator("details.t2-live > summary").click();
   // Line 1 lowered by 1.00 万元, typed: the meter follows before anything is saved.
@@ -93,6 +96,7 @@ test("控制数 issued, 报送 refused above it and accepted within, two review 
   await typeInto(field(page, "basicExpenditure[0].amount"), toYuan(first.toFixed(2)));
   await expect(meter.getByTestId("ceiling-left")).toHaveText("0.00");
   await expect(meter.getByTestId("ceiling-used")).toHaveText(wan(ceilingWan));
+  await expect(ceilingFinding).toHaveCount(0);
   await page.keyboard.press("ControlOrMeta+s");
   await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
   // Income with it, so the budget still balances.

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useKeptForm } from "@/components/forms/use-kept-form";
 import { catalogImportSchema } from "@/lib/actions/admin/catalog.schema";
 import { createDepartmentSchema, createRegionSchema, createSubUnitSchema, renameSchema } from "@/lib/actions/admin/units.schema";
+import { addStageSchema, assignReviewerSchema, moveStageSchema, removeStageSchema, renameStageSchema } from "@/lib/actions/admin/stages.schema";
 import { addMembershipSchema, createUserSchema, removeMembershipSchema, resetPasswordSchema, setActiveSchema } from "@/lib/actions/admin/users.schema";
 import type { FormState } from "@/lib/result";
 import { formValues, invalidInputMessage } from "@/lib/validation/form-values";
@@ -19,6 +20,11 @@ const SCHEMAS = {
   resetPassword: resetPasswordSchema,
   setActive: setActiveSchema,
   catalogImport: catalogImportSchema,
+  addStage: addStageSchema,
+  renameStage: renameStageSchema,
+  moveStage: moveStageSchema,
+  removeStage: removeStageSchema,
+  assignReviewer: assignReviewerSchema,
 };
 
 export function AdminForm({

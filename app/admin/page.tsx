@@ -9,10 +9,11 @@ export const metadata: Metadata = { title: "系统管理" };
 export default async function AdminPage() {
   await requirePagePermission("admin.users", "/admin");
   const d = db();
-  const [regions, departments, users, years] = await Promise.all([
+  const [regions, departments, users, staged, years] = await Promise.all([
     d.region.count(),
     d.department.count(),
     d.user.count(),
+    d.region.count({ where: { stages: { some: {} } } }),
     d.functionSubject.findMany({ distinct: ["year"], select: { year: true }, orderBy: { year: "asc" } }),
   ]);
   return (
@@ -32,6 +33,12 @@ export default async function AdminPage() {
             <Link href="/admin/users">用户和角色</Link>
           </h2>
           <p className="muted">{users} 个账号</p>
+        </section>
+        <section className="card">
+          <h2>
+            <Link href="/admin/stages">审核阶段</Link>
+          </h2>
+          <p className="muted">{staged} 个区划设置了分阶段审核</p>
         </section>
         <section className="card">
           <h2>

@@ -1,5 +1,6 @@
 "use client";
-import { ceilingUse, type CeilingKind } from "@/lib/budget/ceilings";
+import type { CeilingKind } from "@/lib/budget/ceilings";
+import { editorCeilingUse } from "@/lib/workspace/ceiling-checks";
 import type { Budget } from "@/lib/budget/model";
 import { toWanYuan } from "@/lib/budget/money";
 import { formatWanDisplay } from "@/lib/format";
@@ -19,7 +20,7 @@ export function CeilingMeter({ budget, kind }: { budget: Pick<Budget, "basicExpe
     <div className="ceiling-meter" data-testid={`ceiling-meter-${kind}`} aria-live="polite">
       <strong>控制数（万元）</strong>
       <ul>
-        {ceilingUse(budget, ceilings).map((u) => (
+        {editorCeilingUse(budget, ceilings).map((u) => (
           <li key={u.label} className={u.exceeded ? "error" : undefined} data-testid="ceiling-use-line">
             {u.label}：控制数 <span data-testid="ceiling-amount">{wan(u.ceiling.amount)}</span>，已安排 <span data-testid="ceiling-used">{wan(u.used)}</span>，
             {u.exceeded ? (

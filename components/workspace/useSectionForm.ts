@@ -85,10 +85,11 @@ export function useSectionForm<S extends SectionId>(section: S) {
     return { evaluation: lastValid ?? safeEvaluate(editor.saved, editor.catalog), errors: checked.errors.map((e) => e.message), stale: true };
   }, [checked, evaluation, lastValid, editor.saved, editor.catalog]);
 
-  const { setLive } = editor;
+  const { setLive, ceilingFindings } = editor;
   useEffect(() => {
-    setLive(live.evaluation ? { findings: live.evaluation.findings, inputErrors: live.errors.length } : null);
-  }, [live, setLive]);
+    // 控制数 are the bureau's, not the package's rules: added as 报送 adds them.
+    setLive(live.evaluation ? { findings: [...live.evaluation.findings, ...ceilingFindings(live.evaluation.budget)], inputErrors: live.errors.length } : null);
+  }, [live, setLive, ceilingFindings]);
   useEffect(() => () => setLive(null), [setLive]);
 
   useUnsavedChangesGuard(form.formState.isDirty && saveState.kind !== "saving");

@@ -20,18 +20,33 @@ export interface MembershipInput {
   role: Role;
   departmentId?: number;
   regionId?: number;
+  /** An accountant of one unit of the department (单位会计). */
+  subUnitId?: number;
 }
 
-function scopeOf(m: MembershipInput): { role: Role; departmentId: number | null; regionId: number | null } {
+type Scope = { role: Role; departmentId: number | null; regionId: number | null; subUnitId: number | null };
+
+/**
+ * The scope a role is given. A unit accountant's unit must be one of its department's: the
+ * database cannot say so (Membership has both ids), and a unit of another department would let
+ * the accountant read that unit's budget under a department that is not its own.
+ */
+async function scopeOf(db: Db, m: MembershipInput): Promise<Scope> {
   if (m.role === "ACCOUNTANT") {
     if (!m.departmentId) throw new AppError("invalid_input", "部门会计必须选择所属部门");
-    return { role: m.role, departmentId: m.departmentId, regionId: null };
+    if (m.subUnitId) {
+      const unit = await db.subUnit.findUnique({ where: { id: m.subUnitId }, select: { departmentId: true, name: true } });
+      if (!unit) throw new AppError("invalid_input", "所选单位不存在");
+      if (unit.departmentId !== m.departmentId) throw new AppError("invalid_input", `所属单位：${unit.name}不属于所选部门`);
+    }
+    return { role: m.role, departmentId: m.departmentId, regionId: null, subUnitId: m.subUnitId ?? null };
   }
+  if (m.subUnitId) throw new AppError("invalid_input", "所属单位只用于会计");
   if (m.role === "REVIEWER") {
     if (!m.regionId) throw new AppError("invalid_input", "财政局审核员必须选择所属区划");
-    return { role: m.role, departmentId: null, regionId: m.regionId };
+    return { role: m.role, departmentId: null, regionId: m.regionId, subUnitId: null };
   }
-  return { role: m.role, departmentId: null, regionId: null };
+  return { role: m.role, departmentId: null, regionId: null, subUnitId: null };
 }
 
 export async function createUser(
@@ -41,7 +56,7 @@ export async function createUser(
 ): Promise<AdminResult> {
   try {
     guard(actor);
-    const membership = scopeOf(input.membership);
+    const membership = await scopeOf(db, input.membership);
     const passwordHash = await hashPassword(input.password);
     const row = await db.user.create({
       data: { username: input.username, displayName: input.displayName, passwordHash, memberships: { create: membership } },
@@ -55,7 +70,7 @@ export async function createUser(
 export async function addMembership(db: Db, actor: SessionUser, input: { userId: number } & MembershipInput): Promise<AdminResult> {
   try {
     guard(actor);
-    const membership = scopeOf(input);
+    const membership = await scopeOf(db, input);
     const existing = await db.membership.findFirst({ where: { userId: input.userId, ...membership } });
     if (existing) throw new AppError("conflict", "该用户已有这个角色");
     const row = await db.$transaction(async (tx) => {
@@ -122,6 +137,7 @@ export function listUsers(db: Db) {
           id: true,
           role: true,
           department: { select: { id: true, code: true, name: true, region: { select: { code: true } } } },
+          subUnit: { select: { code: true, name: true } },
           region: { select: { id: true, code: true, name: true } },
         },
       },

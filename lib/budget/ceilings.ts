@@ -31,25 +31,50 @@ export function ceilingLabel(c: Pick<Ceiling, "fund" | "kind" | "projectCode">):
 }
 
 /**
- * How much of each 控制数 a budget uses: 基本支出 lines and 项目 amounts of the ceiling's fund, in
- * 元 exactly as entered (the same amounts T8's 基本/项目 columns are printed from). A per-项目
- * ceiling counts that one project's amount.
+ * What a budget spends that 控制数 count, in 元 as entered: 基本支出 and 项目支出 per fund, and each
+ * 项目 per fund and code (the same amounts T8's 基本/项目 columns are printed from). Small enough
+ * for the dashboard's row cache to keep beside a budget's figures, so a dashboard never reads a
+ * budget's lines for its 控制数; strings, as it is stored (JSON).
  */
-export function ceilingUse(budget: Pick<Budget, "basicExpenditure" | "projects">, ceilings: readonly Ceiling[]): CeilingUse[] {
+export interface CeilingBasis {
+  basic: Partial<Record<Fund, string>>;
+  project: Partial<Record<Fund, string>>;
+  /** Keyed `${fund}:${code}`. */
+  projects: Record<string, string>;
+}
+
+export function ceilingBasis(budget: Pick<Budget, "basicExpenditure" | "projects">): CeilingBasis {
+  const basic = new Map<Fund, Decimal>();
+  const project = new Map<Fund, Decimal>();
+  const projects = new Map<string, Decimal>();
+  const add = <K>(m: Map<K, Decimal>, k: K, d: Decimal) => m.set(k, (m.get(k) ?? ZERO).plus(d));
+  for (const line of budget.basicExpenditure) add(basic, line.fund, line.amount);
+  for (const p of budget.projects) {
+    add(project, p.fund, p.amount);
+    add(projects, `${p.fund}:${p.code}`, p.amount);
+  }
+  const text = <K extends string>(m: Map<K, Decimal>) => Object.fromEntries([...m].map(([k, d]) => [k, d.toFixed(2)])) as Record<K, string>;
+  return { basic: text(basic), project: text(project), projects: text(projects) };
+}
+
+/** How much of each 控制数 a basis uses; a per-项目 ceiling counts that one project's amount. */
+export function ceilingUseOfBasis(basis: CeilingBasis, ceilings: readonly Ceiling[]): CeilingUse[] {
   return ceilings.map((ceiling) => {
-    let used = ZERO;
-    if (ceiling.kind === "basic") {
-      for (const line of budget.basicExpenditure) if (line.fund === ceiling.fund) used = used.plus(line.amount);
-    } else {
-      for (const p of budget.projects) {
-        if (p.fund !== ceiling.fund) continue;
-        if (ceiling.projectCode && p.code !== ceiling.projectCode) continue;
-        used = used.plus(p.amount);
-      }
-    }
+    const text =
+      ceiling.kind === "basic"
+        ? basis.basic[ceiling.fund]
+        : ceiling.projectCode
+          ? basis.projects[`${ceiling.fund}:${ceiling.projectCode}`]
+          : basis.project[ceiling.fund];
+    const used = new Decimal(text ?? 0);
     const left = ceiling.amount.minus(used);
     return { ceiling, used, left, exceeded: left.isNegative(), label: ceilingLabel(ceiling) };
   });
+}
+
+/** How much of each 控制数 a budget uses (its basis, computed once here). */
+export function ceilingUse(budget: Pick<Budget, "basicExpenditure" | "projects">, ceilings: readonly Ceiling[]): CeilingUse[] {
+  return ceilingUseOfBasis(ceilingBasis(budget), ceilings);
 }
 
 const wanText = (yuan: Decimal) => `${formatWan(toWanYuan(yuan))} 万元（${yuan.toFixed(2)} 元）`;

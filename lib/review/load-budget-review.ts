@@ -18,6 +18,7 @@ import { tableLayouts } from "@/lib/public/layout";
 import { tableRowAnchors, type AnchorChoice } from "@/lib/workflow/table-row-anchors";
 import { calendarDaysBetween, publicationDeadline, type DeadlineState } from "./publication-deadline";
 import type { DepartmentRow } from "./department-row";
+import { ceilingBasis } from "@/lib/budget/ceilings";
 import { ceilingColumns, inQueue, nextStageName, regionReview, stageOf } from "./stage-and-ceilings";
 import { issuedCeilings } from "@/lib/db/queries/ceilings";
 
@@ -105,7 +106,7 @@ export async function loadBudgetReview(db: Db, user: SessionUser, budgetId: numb
     nextStage: row.status === "SUBMITTED" ? nextStageName(stages, row.reviewStageId) : null,
     mayAct: inQueue(user.memberships, stages, row.status, row.reviewStageId),
     replyIssuedAt: row.replyIssuedAt,
-    ceilings: row.kind === "budget" ? ceilingColumns(engine.budget, await issuedCeilings(db, row.departmentId, row.year)) : [],
+    ceilings: row.kind === "budget" ? ceilingColumns(ceilingBasis(engine.budget), await issuedCeilings(db, row.departmentId, row.year)) : [],
     id: row.id,
     year: row.year,
     status: row.status,

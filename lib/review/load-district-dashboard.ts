@@ -1,7 +1,6 @@
 import { hasPermission, type SessionUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { loadDistrictRows } from "@/lib/db/queries/dashboard-rows";
-import { loadManyForEngine } from "@/lib/db/budgets/load-for-engine";
 import { budgetScope } from "@/lib/db/scope";
 import { loadFinalForEngine } from "@/lib/db/finals/read-final";
 import { evaluateFinal } from "@/lib/final/evaluate";
@@ -92,21 +91,18 @@ export async function loadDistrictDashboard(
   // Every department and its budget's figures in one statement over the row cache; only the
   // budgets changed since their row was computed are computed again (lib/db/queries/dashboard-rows.ts).
   const cached = await loadDistrictRows(db, region.id, year, scope);
-  // A 控制数's use depends on the ceilings as well as on the budget: only the budgets of departments
-  // with issued ceilings are read for it.
+  // A 控制数's use: the issued ceilings against what the cached row says the budget spends.
   const ceilings = await issuedCeilingsByDepartment(
     db,
     cached.map((r) => r.departmentId),
     year,
   );
-  const bound = cached.filter((r) => r.budget && (ceilings.get(r.departmentId)?.length ?? 0) > 0).map((r) => r.budget!.id);
-  const engines = new Map((bound.length > 0 ? await loadManyForEngine(db, bound, scope) : []).map((e) => [e.id, e]));
   const rows: DepartmentRow[] = cached.map((r) => {
     const department = { id: r.departmentId, code: r.code, name: r.name };
     if (!r.budget || !r.figures) return notSubmittedRow(department);
     const row = placed(departmentRow(department, r.budget, r.figures, now), r.budget.id);
-    const engine = engines.get(r.budget.id);
-    return engine ? { ...row, ceilings: ceilingColumns(engine.budget, ceilings.get(r.departmentId) ?? []) } : row;
+    const bound = ceilings.get(r.departmentId) ?? [];
+    return bound.length > 0 && r.ceilingBasis ? { ...row, ceilings: ceilingColumns(r.ceilingBasis, bound) } : row;
   });
   return { region, regions, year, kind, years: years.includes(year) ? years : [year, ...years], rows, totals: districtTotals(rows), stages };
 }

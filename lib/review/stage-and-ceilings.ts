@@ -1,7 +1,6 @@
 import type { MembershipScope } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
-import { ceilingUse, type Ceiling } from "@/lib/budget/ceilings";
-import type { Budget } from "@/lib/budget/model";
+import { ceilingUseOfBasis, type Ceiling, type CeilingBasis } from "@/lib/budget/ceilings";
 import { formatWan, toWanYuan } from "@/lib/budget/money";
 import { currentStage, mayActAtStage, nextStage, type StageRef } from "@/lib/workflow/review-stages";
 import type { DepartmentRow } from "./department-row";
@@ -42,9 +41,15 @@ export function inQueue(memberships: readonly MembershipScope[], review: RegionR
 }
 
 /** The dashboard's view of a budget's 控制数: 万元, one rounding each. */
-export function ceilingColumns(budget: Pick<Budget, "basicExpenditure" | "projects">, ceilings: readonly Ceiling[]): NonNullable<DepartmentRow["ceilings"]> {
+export function ceilingColumns(basis: CeilingBasis, ceilings: readonly Ceiling[]): NonNullable<DepartmentRow["ceilings"]> {
   const w = (d: Parameters<typeof toWanYuan>[0]) => formatWan(toWanYuan(d));
-  return ceilingUse(budget, ceilings).map((u) => ({ label: u.label, amount: w(u.ceiling.amount), used: w(u.used), left: w(u.left), exceeded: u.exceeded }));
+  return ceilingUseOfBasis(basis, ceilings).map((u) => ({
+    label: u.label,
+    amount: w(u.ceiling.amount),
+    used: w(u.used),
+    left: w(u.left),
+    exceeded: u.exceeded,
+  }));
 }
 
 /** The region's stages with the names of their reviewers (two queries). */

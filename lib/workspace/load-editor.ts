@@ -7,7 +7,7 @@ import { budgetScope } from "@/lib/db/scope";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
 import { issuedCeilings } from "@/lib/db/queries/ceilings";
-import type { Ceiling } from "@/lib/budget/ceilings";
+import { ceilingBasis, ceilingUseOfBasis, type Ceiling } from "@/lib/budget/ceilings";
 
 export interface EditorData {
   id: number;
@@ -22,6 +22,8 @@ export interface EditorData {
   catalog: CatalogData;
   /** The department's issued 控制数 for the year, 元 strings (none before 控制数下达). */
   ceilings: CeilingData[];
+  /** Whether 报送 of this budget is held to them (a department's budget; a unit's hands in to its department). */
+  ceilingsBind: boolean;
 }
 
 export interface CeilingData {
@@ -29,6 +31,8 @@ export interface CeilingData {
   kind: Ceiling["kind"];
   projectCode: string;
   amount: string;
+  /** 元 the department's units spend against it (the editor shows the department's own part). */
+  usedByUnits: string;
 }
 
 /** What the workspace editor of one budget needs, or null when the user may not read it. */
@@ -42,8 +46,21 @@ export async function loadEditor(db: Db, user: SessionUser, id: number): Promise
   const status = input.status as EditorData["status"];
   const row = await db.budget.findUniqueOrThrow({ where: { id }, select: { departmentId: true, year: true, kind: true } });
   const ceilings = row.kind === "budget" ? await issuedCeilings(db, row.departmentId, row.year) : [];
+  // 报送 holds the consolidation to the ceilings: the units' share is what it adds to the own part.
+  const units =
+    !unitBudget &&
+    ceilings.length > 0 &&
+    (await db.budget.count({ where: { departmentId: row.departmentId, year: row.year, kind: "budget", subUnitId: { not: null } } })) > 0;
+  const whole = units ? await loadForEngine(db, id, budgetScope(user, "budget.read")) : null;
+  const usedByUnits = (c: Ceiling) =>
+    whole
+      ? ceilingUseOfBasis(ceilingBasis(whole.budget), [c])[0]!
+          .used.minus(ceilingUseOfBasis(ceilingBasis(input.budget), [c])[0]!.used)
+          .toFixed(2)
+      : "0.00";
   return {
-    ceilings: ceilings.map((c) => ({ fund: c.fund, kind: c.kind, projectCode: c.projectCode, amount: c.amount.toFixed(2) })),
+    ceilings: ceilings.map((c) => ({ fund: c.fund, kind: c.kind, projectCode: c.projectCode, amount: c.amount.toFixed(2), usedByUnits: usedByUnits(c) })),
+    ceilingsBind: !unitBudget,
     id,
     year: input.budget.year,
     status,

@@ -1,7 +1,11 @@
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/permissions";
+import { ceilingUse } from "@/lib/budget/ceilings";
 import { discloseBudget } from "@/lib/budget/disclose";
+import { packageToBudget } from "@/lib/budget/package/to-budget";
+import { editorCeilingUse } from "@/lib/workspace/ceiling-checks";
+import { loadEditor } from "@/lib/workspace/load-editor";
 import { consolidate } from "@/lib/budget/consolidate";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { budgetScope } from "@/lib/db/scope";
@@ -117,6 +121,24 @@ describe("units under a department", () => {
     const total = (e: typeof dept) => new Decimal(discloseBudget(e!).summary.total);
     expect(total(dept).toFixed(2)).toBe(total(own).plus(total(u1)).plus(total(u2)).toFixed(2));
     expect(dept!.budget.income.generalBudget.minus(own!.budget.income.generalBudget).toFixed(2)).toBe("129456.79");
+  });
+
+  it("gives the department's editor its units' share of each 控制数, so the live checks count what 报送 counts", async () => {
+    const departmentId = (await t.db.budget.findUniqueOrThrow({ where: { id: departmentBudget } })).departmentId;
+    const ceiling = await t.db.ceiling.create({
+      data: { departmentId, year: 2025, fund: "generalBudget", kind: "basic", amount: "100000000.00", issuedAt: new Date() },
+    });
+    const editor = (await loadEditor(t.db, department, departmentBudget))!;
+    expect(editor.ceilingsBind).toBe(true);
+    expect(editor.ceilings.map((c) => c.usedByUnits)).toEqual(["129456.79"]);
+    const ceilings = editor.ceilings.map((c) => ({ ...c, amount: new Decimal(c.amount), usedByUnits: new Decimal(c.usedByUnits) }));
+    const whole = (await loadForEngine(t.db, departmentBudget, budgetScope(department, "budget.read")))!;
+    // What is on screen (the own part) plus the units' share is the consolidation's use.
+    expect(editorCeilingUse(packageToBudget(editor.pkg), ceilings)[0]!.used.toFixed(2)).toBe(ceilingUse(whole.budget, ceilings)[0]!.used.toFixed(2));
+    // A unit hands in to its department: its editor shows the ceiling but 报送 does not hold it to it.
+    const unit = (await loadEditor(t.db, unit1, unit1Budget))!;
+    expect([unit.ceilingsBind, unit.ceilings.map((c) => c.usedByUnits)]).toEqual([false, ["0.00"]]);
+    await t.db.ceiling.delete({ where: { id: ceiling.id } });
   });
 
   it("submits the department's budget only once every unit has handed in and been accepted, with a trail", async () => {

@@ -6,7 +6,10 @@ import { discloseBudget } from "@/lib/budget/disclose";
 import { loadForEngine } from "@/lib/db/budgets/load-for-engine";
 import { importPackageText } from "@/lib/db/budgets/import-package";
 import { seedDemo } from "@/lib/db/seed-demo";
+import { ceilingBasis } from "@/lib/budget/ceilings";
+import { issuedCeilings } from "@/lib/db/queries/ceilings";
 import { dashboardFigures } from "@/lib/review/department-row";
+import { ceilingColumns } from "@/lib/review/stage-and-ceilings";
 import { loadCityDashboard } from "@/lib/review/load-city-dashboard";
 import { loadDistrictDashboard } from "@/lib/review/load-district-dashboard";
 import { returnBudget } from "@/lib/workflow/return-budget";
@@ -60,6 +63,27 @@ describe("dashboard row cache", () => {
   it("recomputes a row when the budget's version moves, whoever moved it", async () => {
     await t.db.budget.update({ where: { id: budget104 }, data: { version: { increment: 1 } } });
     expect((await shown(budget104)).figures).toEqual(await fresh(budget104));
+  });
+
+  it("shows each issued 控制数's use from the cached row, as the budget's own amounts give it", async () => {
+    const department = (await t.db.budget.findUniqueOrThrow({ where: { id: budget104 }, select: { departmentId: true } })).departmentId;
+    await t.db.ceiling.createMany({
+      data: [
+        { departmentId: department, year: 2024, fund: "generalBudget", kind: "basic", amount: "1000000.00", issuedAt: new Date() },
+        { departmentId: department, year: 2024, fund: "generalBudget", kind: "project", amount: "1.00", issuedAt: new Date() },
+      ],
+    });
+    const engine = (await loadForEngine(t.db, budget104, {}))!;
+    const ceilings = await issuedCeilings(t.db, department, 2024);
+    const expected = ceilingColumns(ceilingBasis(engine.budget), ceilings);
+    expect(expected.map((c) => c.exceeded)).toEqual([expect.any(Boolean), true]);
+    const row = (await shown(budget104)).dashboard.rows.find((r) => r.budgetId === budget104)!;
+    expect(row.ceilings).toEqual(expected);
+    // Read from the cache the next time too (nothing recomputed), with the same use.
+    const computedAt = (await t.db.dashboardRow.findUniqueOrThrow({ where: { budgetId: budget104 } })).computedAt;
+    expect((await shown(budget104)).dashboard.rows.find((r) => r.budgetId === budget104)!.ceilings).toEqual(expected);
+    expect((await t.db.dashboardRow.findUniqueOrThrow({ where: { budgetId: budget104 } })).computedAt).toEqual(computedAt);
+    await t.db.ceiling.deleteMany({ where: { departmentId: department, year: 2024 } });
   });
 
   it("follows a return, an edit of the returned budget and its new submission", async () => {

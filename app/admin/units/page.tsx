@@ -54,6 +54,9 @@ export default async function UnitsPage() {
             {r.code} {r.name}
           </h2>
           <Rename kind="region" id={r.id} name={r.name} />
+          <p>
+            <Link href={`/admin/stages?region=${r.code}`}>审核阶段</Link>
+          </p>
           <ul className={styles.tree}>
             {r.departments.map((d) => (
               <li key={d.id} data-testid={`department-${r.code}-${d.code}`}>

@@ -42,6 +42,25 @@ function RoleFields({ units }: { units: Units }) {
         </select>
       </label>
       <label>
+        所属单位（单位会计，可选）
+        <select name="subUnitId" defaultValue="">
+          <option value="">—（整个部门）</option>
+          {units.flatMap((r) =>
+            r.departments
+              .filter((d) => d.subUnits.length > 0)
+              .map((d) => (
+                <optgroup key={d.id} label={`${r.code} / ${d.code} ${d.name}`}>
+                  {d.subUnits.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.code} {s.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )),
+          )}
+        </select>
+      </label>
+      <label>
         所属区划（审核员）
         <select name="regionId" defaultValue="">
           <option value="">—</option>
@@ -105,6 +124,12 @@ export default async function UsersPage() {
                     <li key={m.id}>
                       {ROLE_LABELS[m.role]}
                       {m.department ? `：${m.department.region.code} / ${m.department.code} ${m.department.name}` : ""}
+                      {m.subUnit ? (
+                        <span data-testid="membership-unit">
+                          {" / "}
+                          {m.subUnit.code} {m.subUnit.name}（单位会计）
+                        </span>
+                      ) : null}
                       {m.region ? `：${m.region.code} ${m.region.name}` : ""}
                       <AdminForm
                         action={removeMembershipAction}

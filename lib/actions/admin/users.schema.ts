@@ -10,11 +10,13 @@ const membership = {
   role: z.enum(["ADMIN", "REVIEWER", "ACCOUNTANT"], { error: "请选择角色" }),
   departmentId: optionalId,
   regionId: optionalId,
+  /** A unit of the department: the accountant of that unit only (单位会计). */
+  subUnitId: optionalId,
 };
 // The scope a role needs; the use case and the database check it again.
-const scopeFits = (m: { role: string; departmentId?: number | undefined; regionId?: number | undefined }) =>
-  m.role === "ACCOUNTANT" ? !!m.departmentId : m.role === "REVIEWER" ? !!m.regionId : true;
-const scopeMessage = { message: "部门会计须选择部门，财政局审核员须选择区划" };
+const scopeFits = (m: { role: string; departmentId?: number | undefined; regionId?: number | undefined; subUnitId?: number | undefined }) =>
+  m.role === "ACCOUNTANT" ? !!m.departmentId : m.role === "REVIEWER" ? !!m.regionId && !m.subUnitId : !m.subUnitId;
+const scopeMessage = { message: "部门会计须选择部门，财政局审核员须选择区划；所属单位只用于会计" };
 
 export const createUserSchema = z
   .object({

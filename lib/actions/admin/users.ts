@@ -13,9 +13,10 @@ function answer(result: AdminResult, done: string) {
   return result.ok ? { ...result, message: done } : result;
 }
 
-const scope = (d: { departmentId?: number | undefined; regionId?: number | undefined }) => ({
+const scope = (d: { departmentId?: number | undefined; regionId?: number | undefined; subUnitId?: number | undefined }) => ({
   ...(d.departmentId ? { departmentId: d.departmentId } : {}),
   ...(d.regionId ? { regionId: d.regionId } : {}),
+  ...(d.subUnitId ? { subUnitId: d.subUnitId } : {}),
 });
 
 export const createUserAction = defineFormAction({

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { ceilingBasis, type CeilingBasis } from "@/lib/budget/ceilings";
 import { discloseBudget } from "@/lib/budget/disclose";
 import type { BudgetStatusName } from "@/lib/budget/status";
 import { dashboardFigures, type DashboardFigures } from "@/lib/review/department-row";
@@ -43,7 +44,7 @@ const YEAR_KEY_SQL = Prisma.sql`(b.version::text || '|' ||
 const wan = (column: string) => Prisma.raw(`(r."${column}" / 10000)::numeric(18, 2)::text`);
 const FIGURES_SQL = Prisma.sql`${wan("total")} as total, ${wan("totalChange")} as "totalChange", ${wan("basic")} as basic,
   ${wan("project")} as project, ${wan("threePublic")} as "threePublic", ${wan("threePublicChange")} as "threePublicChange",
-  r.errors, r.warnings`;
+  r.errors, r.warnings, r."ceilingBasis"`;
 
 export interface DistrictBudgetRow {
   departmentId: number;
@@ -51,6 +52,8 @@ export interface DistrictBudgetRow {
   name: string;
   budget: { id: number; status: BudgetStatusName; version: number; submittedAt: Date | null; approvedAt: Date | null } | null;
   figures: DashboardFigures | null;
+  /** What the department's 控制数 count in this budget (the consolidation's, for a department with units). */
+  ceilingBasis: CeilingBasis | null;
 }
 
 /** A department and, from the left joins, its budget and cached figures (all null when absent). */
@@ -65,6 +68,7 @@ type RawDistrictRow = { [K in keyof DashboardFigures]: DashboardFigures[K] | nul
   approvedAt: Date | null;
   key: string | null;
   fresh: boolean | null;
+  ceilingBasis: CeilingBasis | null;
 };
 
 /**
@@ -99,7 +103,8 @@ export async function loadDistrictRows(tx: Tx, regionId: number, year: number, s
       r.budgetId === null
         ? null
         : { id: r.budgetId, status: r.status as BudgetStatusName, version: r.version as number, submittedAt: r.submittedAt, approvedAt: r.approvedAt },
-    figures: r.budgetId === null ? null : r.fresh ? figuresOf(r) : (computed.get(r.budgetId) ?? null),
+    figures: r.budgetId === null ? null : r.fresh ? figuresOf(r) : (computed.get(r.budgetId)?.figures ?? null),
+    ceilingBasis: r.budgetId === null ? null : r.fresh ? r.ceilingBasis : (computed.get(r.budgetId)?.basis ?? null),
   }));
 }
 
@@ -123,8 +128,10 @@ const yuanOf = (wanText: string | null) => (wanText === null ? null : new Decima
  * read with. The key is read before the content, so a change in between leaves a row whose key
  * is already old: it is recomputed at the next read, never shown stale.
  */
-async function refreshRows(tx: Tx, budgets: { id: number; key: string }[], scope: Prisma.BudgetWhereInput): Promise<Map<number, DashboardFigures>> {
-  const out = new Map<number, DashboardFigures>();
+type Computed = { figures: DashboardFigures; basis: CeilingBasis };
+
+async function refreshRows(tx: Tx, budgets: { id: number; key: string }[], scope: Prisma.BudgetWhereInput): Promise<Map<number, Computed>> {
+  const out = new Map<number, Computed>();
   if (budgets.length === 0) return out;
   const keys = new Map(budgets.map((b) => [b.id, b.key]));
   const engines = await loadManyForEngine(
@@ -134,28 +141,30 @@ async function refreshRows(tx: Tx, budgets: { id: number; key: string }[], scope
   );
   for (const engine of engines) {
     const d = discloseBudget(engine);
-    out.set(engine.id, dashboardFigures(d.summary, d.narrative.figures, d.findings));
+    out.set(engine.id, { figures: dashboardFigures(d.summary, d.narrative.figures, d.findings), basis: ceilingBasis(engine.budget) });
   }
   await storeRows(
     tx,
-    [...out].map(([id, figures]) => ({ id, key: keys.get(id) as string, figures })),
+    [...out].map(([id, c]) => ({ id, key: keys.get(id) as string, ...c })),
   );
   return out;
 }
 
-async function storeRows(tx: Tx, rows: { id: number; key: string; figures: DashboardFigures }[]) {
+async function storeRows(tx: Tx, rows: ({ id: number; key: string } & Computed)[]) {
   if (rows.length === 0) return;
   const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
   await tx.$executeRaw`
-    insert into "DashboardRow" ("budgetId", key, total, "totalChange", basic, project, "threePublic", "threePublicChange", errors, warnings, "computedAt")
+    insert into "DashboardRow" ("budgetId", key, total, "totalChange", basic, project, "threePublic", "threePublicChange", errors, warnings, "ceilingBasis", "computedAt")
     select * , now() from unnest(${col((r) => r.id)}::int[], ${col((r) => r.key)}::text[],
                          ${col((r) => yuanOf(r.figures.total))}::numeric[], ${col((r) => yuanOf(r.figures.totalChange))}::numeric[],
                          ${col((r) => yuanOf(r.figures.basic))}::numeric[], ${col((r) => yuanOf(r.figures.project))}::numeric[],
                          ${col((r) => yuanOf(r.figures.threePublic))}::numeric[], ${col((r) => yuanOf(r.figures.threePublicChange))}::numeric[],
-                         ${col((r) => r.figures.errors)}::int[], ${col((r) => r.figures.warnings)}::int[])
+                         ${col((r) => r.figures.errors)}::int[], ${col((r) => r.figures.warnings)}::int[],
+                         ${col((r) => JSON.stringify(r.basis))}::jsonb[])
     on conflict ("budgetId") do update set key = excluded.key, total = excluded.total, "totalChange" = excluded."totalChange",
        basic = excluded.basic, project = excluded.project, "threePublic" = excluded."threePublic",
-       "threePublicChange" = excluded."threePublicChange", errors = excluded.errors, warnings = excluded.warnings, "computedAt" = now()`;
+       "threePublicChange" = excluded."threePublicChange", errors = excluded.errors, warnings = excluded.warnings,
+       "ceilingBasis" = excluded."ceilingBasis", "computedAt" = now()`;
 }
 
 /**

@@ -72,8 +72,8 @@ export function ReviewActions({
   publicUrl?: string;
   /** 预算 or 决算, as the buttons name it. */
   what?: "预算" | "决算";
-  /** The review stage it waits at, and who holds it. */
-  stage?: { name: string; holders: string[] } | null;
+  /** The review stage it waits at, since when, and who holds it. */
+  stage?: { name: string; holders: string[]; since?: string; days?: number } | null;
   /** The stage passing this one leads to; null: passing approves. */
   nextStage?: string | null;
   /** Whether this reviewer may pass or return it at its stage. */
@@ -88,7 +88,8 @@ export function ReviewActions({
 
   const where = stage ? (
     <p data-testid="review-stage">
-      当前审核阶段：<strong>{stage.name}</strong>（审核人：{stage.holders.length ? stage.holders.join("、") : "未指定"}）
+      当前审核阶段：<strong>{stage.name}</strong>（审核人：{stage.holders.length ? stage.holders.join("、") : "未指定"}
+      {stage.since ? `；${stage.since.slice(0, 10)} 起，已 ${stage.days ?? 0} 天` : ""}）
     </p>
   ) : null;
   if (status === "SUBMITTED" && !mayAct) {
@@ -96,7 +97,7 @@ export function ReviewActions({
       <>
         <Outcome state={approve.state ?? ret.state} />
         {where}
-        <p className="muted">该预算不在您负责的审核阶段，由该阶段的审核人处理。</p>
+        <p className="muted">该{what}不在您负责的审核阶段，由该阶段的审核人处理。</p>
       </>
     );
   }
@@ -116,7 +117,15 @@ export function ReviewActions({
             </button>
             <Outcome state={ret.state} />
           </form>
-          <form {...confirmed(approve.formProps, "确定审核通过本预算吗？通过后部门不能再修改，下一步是公开。")} className={styles.actionForm}>
+          <form
+            {...confirmed(
+              approve.formProps,
+              nextStage && stage
+                ? `确定通过“${stage.name}”阶段吗？通过后本${what}转入“${nextStage}”阶段。`
+                : `确定审核通过本${what}吗？通过后部门不能再修改，下一步是公开。`,
+            )}
+            className={styles.actionForm}
+          >
             <Hidden budgetId={budgetId} version={version} />
             <label>
               审核说明（可选）
@@ -154,7 +163,7 @@ export function ReviewActions({
         <Outcome state={approve.state} />
         {replyPart}
         <form
-          {...confirmed(publish.formProps, "确定公开本预算吗？公开后任何人都可以查阅和下载，公开的版本不能撤回，只能通过预算调整发布新版本。")}
+          {...confirmed(publish.formProps, `确定公开本${what}吗？公开后任何人都可以查阅和下载，公开的版本不能撤回，只能通过预算调整发布新版本。`)}
           className={styles.actionForm}
         >
           <Hidden budgetId={budgetId} version={version} />

@@ -119,7 +119,7 @@ export default async function BudgetReviewPage({ params }: { params: Promise<{ i
           status={review.status}
           canPublish={hasPermission(user, "budget.publish")}
           publicUrl={budgetPath({ region: review.region.code, year: review.year, unit: review.department.code })}
-          stage={review.stage ? { name: review.stage.name, holders: review.stage.holders } : null}
+          stage={review.stage}
           nextStage={review.nextStage}
           mayAct={review.status !== "SUBMITTED" || review.mayAct}
           reply={{ canIssue: hasPermission(user, "budget.approve"), url: review.replyIssuedAt ? `/api/budgets/${review.id}/reply` : null }}

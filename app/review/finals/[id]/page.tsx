@@ -13,6 +13,7 @@ import { finalTraceSource } from "@/lib/final/trace";
 import { finalNarrativeLinks } from "@/lib/public/narrative-links";
 import { finalTableLayouts } from "@/lib/public/layout";
 import { loadBudgetTrail } from "@/lib/review/load-budget-trail";
+import { loadReviewStage } from "@/lib/review/load-review-stage";
 import { diffFinalPackages } from "@/lib/final/package/diff";
 import { ReviewActions } from "../../budgets/[id]/ReviewActions";
 import { TrailSection } from "../../budgets/[id]/sections";
@@ -27,7 +28,8 @@ export default async function FinalReviewPage({ params }: { params: Promise<{ id
   if (!Number.isSafeInteger(budgetId) || budgetId <= 0) notFound();
   const data = await loadFinalEditor(db(), user, budgetId);
   const trail = data ? await loadBudgetTrail(db(), user, budgetId) : null;
-  if (!data || !trail) notFound();
+  const review = data ? await loadReviewStage(db(), user, budgetId) : null;
+  if (!data || !trail || !review) notFound();
   const errors = data.findings.filter((f) => f.severity === "error");
   // What changed since the previous submission (after a 退回), from the packages as submitted.
   const submissions = await db().budgetSubmission.findMany({ where: { budgetId: data.id }, orderBy: { sequence: "desc" }, take: 2 });
@@ -44,7 +46,16 @@ export default async function FinalReviewPage({ params }: { params: Promise<{ id
       </h1>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>审核操作</h2>
-        <ReviewActions budgetId={data.id} version={data.version} status={data.status} canPublish={hasPermission(user, "budget.publish")} what="决算" />
+        <ReviewActions
+          budgetId={data.id}
+          version={data.version}
+          status={data.status}
+          canPublish={hasPermission(user, "budget.publish")}
+          what="决算"
+          stage={review.stage}
+          nextStage={review.nextStage}
+          mayAct={data.status !== "SUBMITTED" || review.mayAct}
+        />
       </section>
       <section className="card" data-testid="final-review-findings">
         <h2 style={{ marginTop: 0 }}>检查结果</h2>

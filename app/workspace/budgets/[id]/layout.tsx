@@ -31,6 +31,7 @@ export default async function BudgetLayout({ params, children }: { params: Promi
       catalog={data.catalog}
       comments={comments}
       ceilings={data.ceilings}
+      ceilingsBind={data.ceilingsBind}
     >
       <h1>
         {data.unitName} {data.year} 年{data.unitBudget ? "单位预算" : "部门预算"} <StatusBadge status={data.status} />

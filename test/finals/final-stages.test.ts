@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/lib/auth/permissions";
+import { importPackageText } from "@/lib/db/budgets/import-package";
+import { seedDemo } from "@/lib/db/seed-demo";
+import { loadReviewStage } from "@/lib/review/load-review-stage";
+import { loadFinalFixtures } from "@/test/support/final/fixtures";
+import { approveBudget } from "@/lib/workflow/approve-budget";
+import { submitBudget } from "@/lib/workflow/submit-budget";
+import { freshDatabase, type TestDatabase } from "../helpers/database";
+import { sessionUser } from "../workflow/users";
+
+/** A 决算 moves through the region's review stages like a budget, and its review page reads where it is. */
+let t: TestDatabase;
+let first: SessionUser;
+let second: SessionUser;
+let finalId: number;
+
+beforeAll(async () => {
+  t = await freshDatabase();
+  await seedDemo(t.db, () => undefined);
+  const region = await t.db.region.findUniqueOrThrow({ where: { code: "500109" } });
+  const s1 = await t.db.reviewStage.create({ data: { regionId: region.id, position: 1, name: "业务科室初审" } });
+  const s2 = await t.db.reviewStage.create({ data: { regionId: region.id, position: 2, name: "局领导审定" } });
+  await t.db.membership.updateMany({ where: { user: { username: "reviewer.500109" } }, data: { reviewStageId: s1.id } });
+  await t.db.user.create({
+    data: {
+      username: "budgetchief.500109",
+      displayName: "预算科长",
+      passwordHash: "x",
+      memberships: { create: { role: "REVIEWER", regionId: region.id, reviewStageId: s2.id } },
+    },
+  });
+  first = await sessionUser(t.db, "reviewer.500109");
+  second = await sessionUser(t.db, "budgetchief.500109");
+  const imported = await importPackageText(t.db, loadFinalFixtures()[0]!.text.replace('"year": 2020', '"year": 2021'));
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  finalId = imported.budgetId;
+});
+afterAll(async () => t.drop());
+
+const version = async () => (await t.db.budget.findUniqueOrThrow({ where: { id: finalId } })).version;
+
+describe("a 决算 in a region with review stages", () => {
+  it("waits at the first stage once submitted, held by that stage's reviewers", async () => {
+    // A draft is outside a reviewer's scope.
+    expect(await loadReviewStage(t.db, first, finalId)).toBeNull();
+    const accountant = await sessionUser(t.db, "accountant.104");
+    expect(await submitBudget(t.db, accountant, { budgetId: finalId, expectedVersion: await version() })).toMatchObject({ ok: true, status: "SUBMITTED" });
+    expect(await loadReviewStage(t.db, first, finalId)).toMatchObject({
+      stage: { name: "业务科室初审", holders: [expect.any(String)], days: 0 },
+      nextStage: "局领导审定",
+      mayAct: true,
+    });
+    expect(await loadReviewStage(t.db, second, finalId)).toMatchObject({ stage: { name: "业务科室初审" }, mayAct: false });
+  });
+
+  it("moves to the second stage when the first passes it, and is approved there", async () => {
+    expect(await approveBudget(t.db, second, { budgetId: finalId, expectedVersion: await version() })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await approveBudget(t.db, first, { budgetId: finalId, expectedVersion: await version() })).toMatchObject({ ok: true, next: "局领导审定" });
+    expect(await loadReviewStage(t.db, second, finalId)).toMatchObject({ stage: { name: "局领导审定", holders: ["预算科长"] }, nextStage: null, mayAct: true });
+    expect(await loadReviewStage(t.db, first, finalId)).toMatchObject({ mayAct: false });
+    expect(await approveBudget(t.db, second, { budgetId: finalId, expectedVersion: await version() })).toMatchObject({ ok: true, status: "APPROVED" });
+    expect(await loadReviewStage(t.db, second, finalId)).toMatchObject({ stage: null, nextStage: null, mayAct: false });
+  });
+
+  it("is not found outside the reviewer's region", async () => {
+    const accountant = await sessionUser(t.db, "accountant.111");
+    expect(await loadReviewStage(t.db, accountant, finalId)).toBeNull();
+  });
+});
