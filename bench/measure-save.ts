@@ -21,6 +21,8 @@ export interface SaveMeasure {
   failures: number;
   concurrent: Summary;
   alone: Summary;
+  /** CPU of this process (user + system) per save alone: what 20 editors at once queue for. */
+  aloneCpu: Summary;
 }
 
 type BasicValues = SectionValues<"basic">;
@@ -74,7 +76,13 @@ export async function measureSave(
   // Warm-up, then the unloaded cost: one editor, one save at a time.
   await save(first, 1000);
   const alone: number[] = [];
-  for (let i = 0; i < 10; i++) alone.push(await save(first, 1001 + i));
+  const aloneCpu: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const c0 = process.cpuUsage();
+    alone.push(await save(first, 1001 + i));
+    const c = process.cpuUsage(c0);
+    aloneCpu.push((c.user + c.system) / 1000);
+  }
 
   const concurrent: number[] = [];
   const started = nowMs();
@@ -91,5 +99,6 @@ export async function measureSave(
     failures,
     concurrent: summarize(concurrent),
     alone: summarize(alone),
+    aloneCpu: summarize(aloneCpu),
   };
 }

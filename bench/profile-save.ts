@@ -1,9 +1,12 @@
 /**
  * `npx tsx bench/profile-save.ts`: where one 200-line basic section save's time goes — saves one
  * after another (no concurrency) on a province of BENCH_DISTRICTS (default 4) districts, with a
- * V8 CPU profile (node:inspector, around the loop only) summed by part of the code.
+ * V8 CPU profile (node:inspector, around the loop only) summed by part of the code, written to
+ * bench/save.cpuprofile.
  */
+import { writeFileSync } from "node:fs";
 import { Session, type Profiler } from "node:inspector";
+import path from "node:path";
 import pg from "pg";
 import { createDb } from "@/lib/db/connect";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -41,6 +44,7 @@ async function main() {
     const save = await measureSave(db, [editor], codes, { lines: 200, rounds: 20, budgetMs: 60_000 });
     const { profile } = await post<{ profile: Profiler.Profile }>("Profiler.stop");
     process.stdout.write(`alone: ${JSON.stringify(save.alone)}; one after another: ${JSON.stringify(save.concurrent)}\n`);
+    writeFileSync(path.join(REPO_ROOT, "bench", "save.cpuprofile"), JSON.stringify(profile));
     report(profile, 31);
     await db.$disconnect();
   } finally {

@@ -106,6 +106,7 @@ export const INFORMATIONAL: { key: string; label: string; unit: string }[] = [
   { key: "static_rps", label: "(4) static file requests/s", unit: "req/s" },
   { key: "static_p95_ms", label: "(4) static file p95 latency", unit: "ms" },
   { key: "save_alone_p50_ms", label: "(5) the same save, one editor alone (p50)", unit: "ms" },
+  { key: "save_alone_cpu_ms", label: "(5) of which the app process's CPU per save (p50)", unit: "ms" },
   { key: "snapshot_p50_ms", label: "publish: freeze one snapshot (p50)", unit: "ms" },
   { key: "grid_500_key_cpu_ms", label: "(8) of which the browser's main-thread CPU per key", unit: "ms" },
   { key: "pdf_first_ms", label: "(6) PDF, first of a process (fonts parsed)", unit: "ms" },

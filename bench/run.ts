@@ -279,6 +279,7 @@ async function saveMeasures(db: Db, url: string, shape: ProvinceShape, measures:
   measures.save_p95_ms = save.concurrent.p95;
   measures.save_max_ms = save.concurrent.max;
   measures.save_alone_p50_ms = save.alone.p50;
+  measures.save_alone_cpu_ms = save.aloneCpu.p50;
   details.save = save;
   progress(`save p95 ${save.concurrent.p95} ms with ${save.editors} editors (alone p50 ${save.alone.p50} ms); ${save.failures} failures`);
 

@@ -11,7 +11,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Failure, Result } from "@/lib/result";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { budgetScope } from "@/lib/db/scope";
-import { budgetContentInclude, budgetFromRows, type BudgetContent } from "@/lib/db/budgets/read-budget";
+import { budgetFromRows, type BudgetContent } from "@/lib/db/budgets/read-budget";
+import { readSection } from "@/lib/db/budgets/read-section";
+import type { PartKey } from "@/lib/db/budgets/load-for-engine";
 import type { BudgetPart } from "@/lib/budget/parts";
 import { commitContent, EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
 
@@ -64,7 +66,7 @@ export async function saveSection<S extends SectionId>(
   const scope = budgetScope(actor, "budget.edit");
   const part = SECTION_PART[input.section];
   try {
-    const row = await db.budget.findFirst({ where: { AND: [scope, { id: input.budgetId }] }, include: sectionInclude(part) });
+    const row = await readSection(db, input.budgetId, scope, SECTION_READS[part]);
     if (!row) throw new Rejected({ ok: false, code: "refused", message: "未找到该预算" });
     if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
       throw new Rejected({ ok: false, code: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
@@ -73,7 +75,7 @@ export async function saveSection<S extends SectionId>(
     if (!catalog) throw new Rejected({ ok: false, code: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
     // The budget with only this section's parts: every other part is empty on both sides of the
     // comparison, validation and diff below, so they see this section alone.
-    const current = budgetFromRows({ ...NO_PARTS, ...(row as unknown as Partial<BudgetContent>) } as BudgetContent);
+    const current = budgetFromRows({ ...NO_PARTS, ...row.content });
     const base = budgetToPackage(current, { unit: "元" });
     if (row.version !== input.expectedVersion) {
       // Saved meanwhile (another window, a colleague): a save of a section nobody else
@@ -85,9 +87,10 @@ export async function saveSection<S extends SectionId>(
     const checked = checkValues(base, input.section, input.values, catalog);
     if (!checked.ok) throw new Rejected({ ok: false, code: "invalid", message: checked.errors[0]?.message ?? "有填写错误，未保存", errors: checked.errors });
     const budget = packageToBudget(checked.pkg);
-    // Saving what is stored already is not an edit: no new version, no trail row.
-    // (Both sides go through the same package → budget → package round trip, so only content is compared.)
-    if (JSON.stringify(budgetToPackage(budget, { unit: "元" })) === JSON.stringify(budgetToPackage(packageToBudget(base), { unit: "元" }))) {
+    // Saving what is stored already is not an edit: no new version, no trail row. `base` is the
+    // stored content through budgetToPackage already, the one round trip the saved side makes; a
+    // difference of form alone would only cost a version with no amount changed, never a lost save.
+    if (JSON.stringify(budgetToPackage(budget, { unit: "元" })) === JSON.stringify(base)) {
       return { ok: true as const, version: row.version, unchanged: true as const };
     }
     return await db.$transaction(
@@ -116,7 +119,7 @@ export async function saveSection<S extends SectionId>(
 }
 
 /** The stored parts a section save reads: its own, and those its validation refers to. */
-const SECTION_READS: Record<BudgetPart, readonly (keyof typeof budgetContentInclude)[]> = {
+const SECTION_READS: Record<BudgetPart, readonly PartKey[]> = {
   // Removing a sub-unit must not orphan a project, and a project must name a known sub-unit.
   subUnits: ["subUnits", "projects"],
   projects: ["projects", "subUnits"],
@@ -129,10 +132,6 @@ const SECTION_READS: Record<BudgetPart, readonly (keyof typeof budgetContentIncl
   narrative: ["narrative"],
   prior: ["prior", "priorByFunction"],
 };
-
-function sectionInclude(part: BudgetPart): Prisma.BudgetInclude {
-  return { department: budgetContentInclude.department, ...Object.fromEntries(SECTION_READS[part].map((k) => [k, budgetContentInclude[k]])) };
-}
 
 /** Every part of a budget below its row, empty: what a section save does not read. */
 const NO_PARTS: Omit<

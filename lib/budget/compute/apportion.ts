@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { ZERO, sum } from "@/lib/budget/money";
+import { printedOfExact, type Fen } from "./fen";
 
 const FEN = new Decimal("0.01");
 
@@ -36,6 +37,36 @@ export function apportion(target: Decimal, exacts: readonly Decimal[]): Decimal[
     if (best === -1) break;
     shown[best] = shown[best]!.plus(up ? FEN : FEN.negated());
     steps += up ? -1 : 1;
+  }
+  return shown;
+}
+
+/**
+ * `apportion` in integer fen, the same method and the same ties (the first part with the largest
+ * loss gets the fen): `target` in printed fen (0.01 万元), `exacts` in fen of 元.
+ */
+export function apportionFen(target: Fen, exacts: readonly bigint[]): Fen[] {
+  const shown = exacts.map(printedOfExact);
+  let steps = target;
+  for (const s of shown) steps -= s;
+  while (steps !== 0n) {
+    const up = steps > 0n;
+    let best = -1;
+    let bestGap = 0n;
+    for (let i = 0; i < shown.length; i++) {
+      const exact = exacts[i]!;
+      const s = shown[i]!;
+      if (up ? !(exact > 0n) : !(s > 0n)) continue;
+      // One printed fen is 10,000 fen of 元.
+      const gap = up ? exact - s * 10_000n : s * 10_000n - exact;
+      if (best === -1 || gap > bestGap) {
+        best = i;
+        bestGap = gap;
+      }
+    }
+    if (best === -1) break;
+    shown[best] = shown[best]! + (up ? 1n : -1n);
+    steps += up ? -1n : 1n;
   }
   return shown;
 }

@@ -22,141 +22,170 @@
  *     - 本级安排 + 上级补助 = the printed project amount (when they add up in 元);
  *     - last year's basic + project = last year's printed total (the sum of the printed prior
  *       项 of T2 when given), so the narrative's year-on-year changes add up.
+ *
+ *  Atoms and every sum of them are integer fen of 万元 (`Fen`, fen.ts), exact: a `Decimal` per atom
+ *  and per partial sum was most of a disclosure's time. Strings are made for the printed cells only.
+ *
  *  The cost: an apportioned figure may differ from its own rounding by a few fen (at most half a
  *  fen per atom involved). For packages in 万元 (every amount a whole 百元) nothing is ever
  *  adjusted and every printed figure equals the entered one.
  */
 import Decimal from "decimal.js";
-import { ZERO, sum, toWanYuan } from "@/lib/budget/money";
 import { CARRYOVER_FUNDS, FUNDS, type Budget, type Fund, type PriorYear, type ProcurementCategory, type ThreePublic } from "@/lib/budget/model";
 import type { CarryoverFund } from "@/lib/budget/package/schema";
-import { apportion } from "./apportion";
-
-const TEN_THOUSAND = new Decimal(10_000);
+import { apportion, apportionFen } from "./apportion";
+import { addsUp, exactFen, fenOfDecimal, printedFen, printedFenOfSum, type Fen } from "./fen";
 
 export interface ShownLine {
   function: string;
   economic: string;
   fund: Fund;
-  amount: Decimal;
+  amount: Fen;
 }
 
 export interface ShownProject {
   function: string;
   fund: Fund;
-  amount: Decimal;
-  ownArrangement: Decimal;
-  superiorSubsidy: Decimal;
+  amount: Fen;
+  ownArrangement: Fen;
+  superiorSubsidy: Fen;
 }
+
+export type ShownThreePublic = Record<keyof ThreePublic, Fen>;
 
 export interface ShownPrior {
   /** Only when the prior year's figures by function are known (T2 上年 column). */
-  byFunction?: ReadonlyMap<string, Decimal>;
-  total: Decimal;
-  basic: Decimal;
-  project: Decimal;
-  threePublic: ThreePublic;
-  operatingFunds: Decimal;
+  byFunction?: ReadonlyMap<string, Fen>;
+  total: Fen;
+  basic: Fen;
+  project: Fen;
+  threePublic: ShownThreePublic;
+  operatingFunds: Fen;
 }
 
+/** Every amount in printed fen (0.01 万元). */
 export interface ShownAmounts {
   basic: ShownLine[];
   /** Index-aligned with budget.projects. */
   projects: ShownProject[];
-  income: Record<Fund, Decimal>;
-  carryover: Record<CarryoverFund, Decimal>;
-  threePublic: ThreePublic;
-  procurement: { category: ProcurementCategory; fund: Fund; amount: Decimal }[];
+  income: Record<Fund, Fen>;
+  carryover: Record<CarryoverFund, Fen>;
+  threePublic: ShownThreePublic;
+  procurement: { category: ProcurementCategory; fund: Fund; amount: Fen }[];
   prior?: ShownPrior;
 }
 
-function mergeBy<T>(items: readonly T[], key: (t: T) => string, amount: (t: T) => Decimal) {
-  const merged = new Map<string, { first: T; amount: Decimal }>();
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    const m = merged.get(k);
-    if (m) m.amount = m.amount.plus(amount(item));
-    else merged.set(k, { first: item, amount: amount(item) });
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
   }
-  return [...merged.values()];
+  return groups;
 }
 
-function shownThreePublic(t: ThreePublic): ThreePublic {
+function shownThreePublic(t: ThreePublic): ShownThreePublic {
   return {
-    abroad: toWanYuan(t.abroad),
-    vehiclePurchase: toWanYuan(t.vehiclePurchase),
-    vehicleOperation: toWanYuan(t.vehicleOperation),
-    reception: toWanYuan(t.reception),
+    abroad: printedFen(t.abroad),
+    vehiclePurchase: printedFen(t.vehiclePurchase),
+    vehicleOperation: printedFen(t.vehicleOperation),
+    reception: printedFen(t.reception),
   };
 }
 
+/** apportion.ts on 元 parts: in fen when every part has at most two decimals, else decimal.js. */
+function split(target: Fen, parts: readonly Decimal[]): Fen[] {
+  const exacts: bigint[] = [];
+  for (const p of parts) {
+    const e = exactFen(p);
+    if (e === undefined) {
+      const wan = apportion(
+        new Decimal(target.toString()).dividedBy(100),
+        parts.map((x) => x.dividedBy(10_000)),
+      );
+      return wan.map((d) => fenOfDecimal(d)!);
+    }
+    exacts.push(e);
+  }
+  return apportionFen(target, exacts);
+}
+
 function shownPrior(prior: PriorYear): ShownPrior {
-  const wan = (d: Decimal) => d.dividedBy(TEN_THOUSAND);
-  const common = { threePublic: shownThreePublic(prior.threePublic), operatingFunds: toWanYuan(prior.operatingFunds) };
+  const common = { threePublic: shownThreePublic(prior.threePublic), operatingFunds: printedFen(prior.operatingFunds) };
   if (!prior.expenditureByFunction) {
-    const basic = toWanYuan(prior.basic);
-    const project = toWanYuan(prior.project);
-    return { ...common, total: basic.plus(project), basic, project };
+    const basic = printedFen(prior.basic);
+    const project = printedFen(prior.project);
+    return { ...common, total: basic + project, basic, project };
   }
   const entries = Object.entries(prior.expenditureByFunction);
-  const byFunction = new Map(entries.map(([code, v]) => [code, toWanYuan(v)]));
-  const total = sum(byFunction.values());
-  const exactTotal = sum(entries.map(([, v]) => v));
-  const consistent = prior.basic.plus(prior.project).equals(exactTotal);
-  const [basic = ZERO, project = ZERO] = consistent
-    ? apportion(total, [wan(prior.basic), wan(prior.project)])
-    : [toWanYuan(prior.basic), toWanYuan(prior.project)];
+  const byFunction = new Map<string, Fen>();
+  let total = 0n;
+  for (const [code, v] of entries) {
+    const f = printedFen(v);
+    byFunction.set(code, f);
+    total += f;
+  }
+  const consistent = addsUp(
+    [prior.basic, prior.project],
+    entries.map(([, v]) => v),
+  );
+  const [basic = 0n, project = 0n] = consistent ? split(total, [prior.basic, prior.project]) : [printedFen(prior.basic), printedFen(prior.project)];
   return { ...common, byFunction, total, basic, project };
 }
 
 /** `prior` replaces budget.priorYear (the database passes last year's approved budget). */
 export function shownAmounts(budget: Budget, prior: PriorYear | undefined = budget.priorYear): ShownAmounts {
-  const basic = mergeBy(
-    budget.basicExpenditure,
-    (l) => `${l.function}|${l.economic}|${l.fund}`,
-    (l) => l.amount,
-  ).map(({ first, amount }) => ({ function: first.function, economic: first.economic, fund: first.fund, amount: toWanYuan(amount) }));
-
+  const basic: ShownLine[] = [];
+  for (const group of groupBy(budget.basicExpenditure, (l) => `${l.function}|${l.economic}|${l.fund}`).values()) {
+    const first = group[0]!;
+    basic.push({
+      function: first.function,
+      economic: first.economic,
+      fund: first.fund,
+      amount: printedFenOfSum(group.map((l) => l.amount)),
+    });
+  }
   const projects = budget.projects.map((p) => {
-    const amount = toWanYuan(p.amount);
-    const split = p.ownArrangement.plus(p.superiorSubsidy).equals(p.amount)
-      ? apportion(amount, [p.ownArrangement.dividedBy(TEN_THOUSAND), p.superiorSubsidy.dividedBy(TEN_THOUSAND)])
-      : [toWanYuan(p.ownArrangement), toWanYuan(p.superiorSubsidy)];
-    return { function: p.function, fund: p.fund, amount, ownArrangement: split[0] ?? ZERO, superiorSubsidy: split[1] ?? ZERO };
+    const amount = printedFen(p.amount);
+    const [own = 0n, superior = 0n] = addsUp([p.ownArrangement, p.superiorSubsidy], [p.amount])
+      ? split(amount, [p.ownArrangement, p.superiorSubsidy])
+      : [printedFen(p.ownArrangement), printedFen(p.superiorSubsidy)];
+    return { function: p.function, fund: p.fund, amount, ownArrangement: own, superiorSubsidy: superior };
   });
 
-  const income = {} as Record<Fund, Decimal>;
-  const carryover = {} as Record<CarryoverFund, Decimal>;
+  const income = {} as Record<Fund, Fen>;
+  const carryover = {} as Record<CarryoverFund, Fen>;
   // Expenditure by fund, exact and printed, in one pass over the lines (not one per fund).
   const exactByFund = new Map<Fund, Decimal[]>();
-  const printedByFund = new Map<Fund, Decimal[]>();
-  const push = (m: Map<Fund, Decimal[]>, fund: Fund, amount: Decimal) => {
-    const list = m.get(fund);
+  const printedByFund = new Map<Fund, Fen>();
+  const push = (fund: Fund, amount: Decimal) => {
+    const list = exactByFund.get(fund);
     if (list) list.push(amount);
-    else m.set(fund, [amount]);
+    else exactByFund.set(fund, [amount]);
   };
-  for (const l of budget.basicExpenditure) push(exactByFund, l.fund, l.amount);
-  for (const p of budget.projects) push(exactByFund, p.fund, p.amount);
-  for (const l of basic) push(printedByFund, l.fund, l.amount);
-  for (const p of projects) push(printedByFund, p.fund, p.amount);
+  for (const l of budget.basicExpenditure) push(l.fund, l.amount);
+  for (const p of budget.projects) push(p.fund, p.amount);
+  for (const l of basic) printedByFund.set(l.fund, (printedByFund.get(l.fund) ?? 0n) + l.amount);
+  for (const p of projects) printedByFund.set(p.fund, (printedByFund.get(p.fund) ?? 0n) + p.amount);
+  const zero = new Decimal(0);
   for (const fund of FUNDS) {
+    const isCarry = (CARRYOVER_FUNDS as readonly string[]).includes(fund);
     const exactIncome = budget.income[fund];
-    const exactCarry = (CARRYOVER_FUNDS as readonly string[]).includes(fund) ? budget.income.carryover[fund as CarryoverFund] : ZERO;
-    const exactExpenditure = sum(exactByFund.get(fund) ?? []);
-    const printedExpenditure = sum(printedByFund.get(fund) ?? []);
-    const [inc = ZERO, carry = ZERO] = exactIncome.plus(exactCarry).equals(exactExpenditure)
-      ? apportion(printedExpenditure, [exactIncome.dividedBy(TEN_THOUSAND), exactCarry.dividedBy(TEN_THOUSAND)])
-      : [toWanYuan(exactIncome), toWanYuan(exactCarry)];
+    const exactCarry = isCarry ? budget.income.carryover[fund as CarryoverFund] : zero;
+    const [inc = 0n, carry = 0n] = addsUp([exactIncome, exactCarry], exactByFund.get(fund) ?? [])
+      ? split(printedByFund.get(fund) ?? 0n, [exactIncome, exactCarry])
+      : [printedFen(exactIncome), printedFen(exactCarry)];
     income[fund] = inc;
-    if ((CARRYOVER_FUNDS as readonly string[]).includes(fund)) carryover[fund as CarryoverFund] = carry;
+    if (isCarry) carryover[fund as CarryoverFund] = carry;
   }
 
-  const procurement = mergeBy(
-    budget.procurement,
-    (l) => `${l.category}|${l.fund}`,
-    (l) => l.amount,
-  ).map(({ first, amount }) => ({ category: first.category, fund: first.fund, amount: toWanYuan(amount) }));
-
+  const procurement = [...groupBy(budget.procurement, (l) => `${l.category}|${l.fund}`).values()].map((group) => ({
+    category: group[0]!.category,
+    fund: group[0]!.fund,
+    amount: printedFenOfSum(group.map((l) => l.amount)),
+  }));
   return {
     basic,
     projects,

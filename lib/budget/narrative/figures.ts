@@ -1,5 +1,7 @@
 import Decimal from "decimal.js";
 import { ZERO, parseWan } from "@/lib/budget/money";
+import { decimalOfFen } from "@/lib/budget/compute/fen";
+import type { ShownThreePublic } from "@/lib/budget/compute/shown-amounts";
 import { FUNDS, type Fund } from "@/lib/budget/model";
 import type { TableContext } from "@/lib/budget/tables/context";
 import type { DisclosureTables } from "@/lib/budget/tables/types";
@@ -59,12 +61,26 @@ export function neededTables(ctx: TableContext, built: Partial<Needed> = {}): Ne
   };
 }
 
+const threePublicDecimals = (t: ShownThreePublic) => ({
+  abroad: decimalOfFen(t.abroad),
+  vehiclePurchase: decimalOfFen(t.vehiclePurchase),
+  vehicleOperation: decimalOfFen(t.vehicleOperation),
+  reception: decimalOfFen(t.reception),
+});
+
 export function narrativeNumbers(ctx: TableContext, t: Needed = neededTables(ctx)): NarrativeNumbers {
   const w = parseWan;
-  const tp = ctx.shown.threePublic;
+  const tp = threePublicDecimals(ctx.shown.threePublic);
   const threePublicTotal = tp.abroad.plus(tp.vehiclePurchase).plus(tp.vehicleOperation).plus(tp.reception);
   const procurementRow = (category: string, column: "total" | "generalBudget") => w(t.T9.rows.find((r) => r.category === category)?.[column] ?? "0");
-  const prior = ctx.shown.prior;
+  const shownPrior = ctx.shown.prior;
+  const prior = shownPrior && {
+    total: decimalOfFen(shownPrior.total),
+    basic: decimalOfFen(shownPrior.basic),
+    project: decimalOfFen(shownPrior.project),
+    threePublic: threePublicDecimals(shownPrior.threePublic),
+    operatingFunds: decimalOfFen(shownPrior.operatingFunds),
+  };
   return {
     year: ctx.budget.year,
     priorYear: ctx.budget.year - 1,

@@ -1,4 +1,4 @@
-import { printed } from "./helpers";
+import { printed, printedGreater } from "./helpers";
 import { defineRule } from "./types";
 
 /**
@@ -20,9 +20,9 @@ export const tablesFiscalSummaryMatchesDepartmentSummary = defineRule({
     }
     const t6 = new Map(t.T6.expenditure.byClass.map((r) => [r.code, r.total]));
     t.T1.expenditure.byClass.forEach((r, i) => {
-      const all = printed(t6.get(r.code) ?? "0");
-      if (printed(r.total).greaterThan(all)) {
-        report(`T1.expenditure.byClass[${i}]`, `表一 ${r.code} ${r.name} 财政拨款支出 ${r.total} 万元大于表六的 ${all.toFixed(2)} 万元`);
+      const all = t6.get(r.code) ?? "0";
+      if (printedGreater(r.total, all)) {
+        report(`T1.expenditure.byClass[${i}]`, `表一 ${r.code} ${r.name} 财政拨款支出 ${r.total} 万元大于表六的 ${printed(all).toFixed(2)} 万元`);
       }
     });
     if (t.T1.income.total !== t.T1.expenditure.total.total) {

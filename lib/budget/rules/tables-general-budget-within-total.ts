@@ -1,4 +1,4 @@
-import { printed } from "./helpers";
+import { printed, printedGreater, printedIsZero } from "./helpers";
 import { defineRule } from "./types";
 
 /** T2 (general-budget money) ⊆ T8 (all money): no function row may show more general-budget money than money in total. */
@@ -11,13 +11,12 @@ export const tablesGeneralBudgetWithinTotal = defineRule({
     tables.T2.rows.forEach((row, i) => {
       const all = t8.get(row.code);
       for (const col of ["total", "basic", "project"] as const) {
-        const gb = printed(row[col]);
-        if (gb.isZero()) continue;
-        const whole = all ? printed(all[col]) : printed("0");
-        if (gb.greaterThan(whole)) {
+        if (printedIsZero(row[col])) continue;
+        const whole = all ? all[col] : "0";
+        if (printedGreater(row[col], whole)) {
           report(
             `T2.rows[${i}].${col}`,
-            `表二 ${row.code} ${row.name} 的${col === "total" ? "总计" : col === "basic" ? "基本支出" : "项目支出"} ${row[col]} 万元大于表八的 ${whole.toFixed(2)} 万元`,
+            `表二 ${row.code} ${row.name} 的${col === "total" ? "总计" : col === "basic" ? "基本支出" : "项目支出"} ${row[col]} 万元大于表八的 ${printed(whole).toFixed(2)} 万元`,
           );
         }
       }

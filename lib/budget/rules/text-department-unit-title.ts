@@ -1,5 +1,5 @@
 import { defineRule } from "./types";
-import { textFields } from "./text-fields";
+import { textFieldsOf } from "./text-fields";
 
 const UNIT_TITLE = /\d{4}\s*年度?\s*单位(预算|决算)|单位(预算|决算)(情况说明|公开)/;
 
@@ -11,9 +11,10 @@ export const textDepartmentUnitTitle = defineRule({
   id: "text.department-unit-title",
   severity: "warning",
   title: "标题中不要混用部门与单位",
-  check({ budget }, report) {
-    const kind = budget.kind === "final" ? "决算" : "预算";
-    for (const f of textFields(budget)) {
+  check(ctx, report) {
+    const kind = ctx.budget.kind === "final" ? "决算" : "预算";
+    for (const f of textFieldsOf(ctx)) {
+      if (!f.value.includes("单位")) continue;
       const m = f.value.match(UNIT_TITLE);
       if (m) report(f.path, `${f.label}写的是“${m[0]}”，本${kind}是部门${kind}，标题应为“部门${kind}”`);
     }

@@ -1,4 +1,5 @@
 import type { Budget, Indicator } from "@/lib/budget/model";
+import type { RuleContext } from "./types";
 
 /** One free-text field of a budget, with its path and the name an accountant knows it by. */
 export interface TextField {
@@ -82,4 +83,16 @@ export function* textFields(b: Budget): Generator<TextField> {
     const value = b.narrative.threePublic[key];
     if (value !== undefined) yield { path: `narrative.threePublic.${key}`, label: `情况说明的${label}增减原因`, value };
   }
+}
+
+const listed = new WeakMap<RuleContext, TextField[]>();
+
+/**
+ * textFields of the context's budget, listed once per rule run: three text rules read every
+ * field, and a long budget has hundreds (each with its path and label built).
+ */
+export function textFieldsOf(ctx: RuleContext): readonly TextField[] {
+  let fields = listed.get(ctx);
+  if (!fields) listed.set(ctx, (fields = [...textFields(ctx.budget)]));
+  return fields;
 }

@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import type { Budget } from "@/lib/budget/model";
 import type { NarrativeFigures } from "@/lib/budget/narrative";
 import type { ShownAmounts } from "@/lib/budget/compute/shown-amounts";
+import { decimalOfFen } from "@/lib/budget/compute/fen";
 import { REASONS, type Reason } from "./narrative-reason-required-when-changed";
 
 /**
@@ -76,7 +77,7 @@ export function clauseTarget(clause: string, reason: Reason, budget: Budget, sho
     // "…项目较上年增长 25 万元" is the project's change, which the budget does not hold.
     if (yearOnYear) return undefined;
     const { p, index } = named[0]!;
-    return { kind: "project", index, name: p.name, amount: shown.projects[index]!.amount };
+    return { kind: "project", index, name: p.name, amount: decimalOfFen(shown.projects[index]!.amount) };
   }
   if (named.length > 1) return undefined;
   const basic = /基本(支出|收入|经费)?/.test(clause);

@@ -1,5 +1,5 @@
 import { defineRule } from "./types";
-import { textFields } from "./text-fields";
+import { textFieldsOf } from "./text-fields";
 
 /**
  * Text left as a placeholder would be published as is. Each pattern is named by the form an
@@ -14,7 +14,11 @@ export const PLACEHOLDER_PATTERNS: readonly { shown: string; pattern: RegExp }[]
   { shown: "TODO", pattern: /(?<![A-Za-z])TODO(?![A-Za-z])/i },
 ];
 
+/** A character sequence each pattern needs: a text without any of them has no placeholder. */
+const ANY_PLACEHOLDER = /未填写|XX|xx|…|\.{6}|待补充|todo/i;
+
 export function placeholdersIn(text: string): string[] {
+  if (!ANY_PLACEHOLDER.test(text)) return [];
   return PLACEHOLDER_PATTERNS.filter((p) => p.pattern.test(text)).map((p) => p.shown);
 }
 
@@ -23,8 +27,8 @@ export const textPlaceholder = defineRule({
   id: "text.placeholder",
   severity: "error",
   title: "文字内容不得含有占位符（如“（未填写）”“XX”“……”“待补充”“TODO”）",
-  check({ budget }, report) {
-    for (const field of textFields(budget)) {
+  check(ctx, report) {
+    for (const field of textFieldsOf(ctx)) {
       const found = placeholdersIn(field.value);
       if (found.length === 0) continue;
       report(field.path, `${field.label}含有占位文字 ${found.map((f) => `“${f}”`).join("、")}，请填写实际内容后再报送或公开`);

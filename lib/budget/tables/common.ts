@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { ZERO, formatWan, sum } from "@/lib/budget/money";
 import { FUNDS, type Fund } from "@/lib/budget/model";
-import type { ShownAmounts } from "@/lib/budget/compute/shown-amounts";
+import { formatFen, type Fen } from "@/lib/budget/compute/fen";
 import type { Indicator } from "@/lib/budget/model";
 import type { FiscalFund, IndicatorRow } from "./types";
 
@@ -9,47 +9,37 @@ export const FISCAL_FUNDS: readonly FiscalFund[] = ["generalBudget", "government
 
 export const fmt = formatWan;
 
-/** One printed expenditure atom, basic line or project, with what the tables group it by. */
-export interface ExpenditureAtom {
-  function: string;
-  fund: Fund;
-  kind: "basic" | "project";
-  amount: Decimal;
-}
-
-export function expenditureAtoms(shown: ShownAmounts): ExpenditureAtom[] {
-  return [
-    ...shown.basic.map((l) => ({ function: l.function, fund: l.fund, kind: "basic" as const, amount: l.amount })),
-    ...shown.projects.map((p) => ({ function: p.function, fund: p.fund, kind: "project" as const, amount: p.amount })),
-  ];
-}
-
 /** 类 code of a function code. */
 export function classOf(code: string): string {
   return code.slice(0, 3);
 }
 
-/** Sums atoms by key, keeping insertion-independent (code) order. */
-export function sumByKey<T>(items: readonly T[], key: (t: T) => string, amount: (t: T) => Decimal): Map<string, Decimal> {
-  const out = new Map<string, Decimal>();
-  for (const item of items) out.set(key(item), (out.get(key(item)) ?? ZERO).plus(amount(item)));
-  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-const ZERO_WAN = fmt(ZERO);
-
-/** `{ total, generalBudget, …, other }` of printed amounts per fund. */
-export function fundColumns(byFund: Partial<Record<Fund, Decimal>>) {
+/** `{ total, generalBudget, …, other }` of printed amounts per fund (absent: zero). */
+export function fundColumns(byFund: (fund: Fund) => Fen | undefined) {
   const cols = {} as Record<Fund, string>;
-  let total: Decimal | undefined;
+  let total = 0n;
   for (const f of FUNDS) {
-    const v = byFund[f];
-    cols[f] = v === undefined ? ZERO_WAN : fmt(v);
-    if (v !== undefined && !v.isZero()) total = total === undefined ? v : total.plus(v);
+    const v = byFund(f) ?? 0n;
+    cols[f] = formatFen(v);
+    total += v;
   }
-  return { total: total === undefined ? ZERO_WAN : fmt(total), ...cols };
+  return { total: formatFen(total), ...cols };
 }
 
+/** `{ total, generalBudget, governmentFund, stateCapital }` of printed amounts (absent: zero). */
+export function fiscalFenColumns(byFund: Partial<Record<FiscalFund, Fen>>) {
+  const generalBudget = byFund.generalBudget ?? 0n;
+  const governmentFund = byFund.governmentFund ?? 0n;
+  const stateCapital = byFund.stateCapital ?? 0n;
+  return {
+    total: formatFen(generalBudget + governmentFund + stateCapital),
+    generalBudget: formatFen(generalBudget),
+    governmentFund: formatFen(governmentFund),
+    stateCapital: formatFen(stateCapital),
+  };
+}
+
+/** The decimal.js form, for the 决算 tables. */
 export function fiscalColumns(byFund: Partial<Record<FiscalFund, Decimal>>) {
   const cols = Object.fromEntries(FISCAL_FUNDS.map((f) => [f, fmt(byFund[f] ?? ZERO)])) as Record<FiscalFund, string>;
   return { total: fmt(sum(FISCAL_FUNDS.map((f) => byFund[f] ?? ZERO))), ...cols };

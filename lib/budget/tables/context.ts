@@ -2,6 +2,7 @@ import type { Budget, PriorYear } from "@/lib/budget/model";
 import type { Catalog } from "@/lib/catalog/catalog";
 import { shownAmounts, type ShownAmounts } from "@/lib/budget/compute/shown-amounts";
 import { priorYearOnCurrentCodes } from "@/lib/budget/compute/prior-year";
+import { budgetFunctionTree, type FenTree } from "@/lib/budget/compute/fen-tree";
 import { CHONGQING_TEMPLATE, templateFor, type DisclosureTemplate } from "./template";
 
 export interface BuildOptions {
@@ -27,6 +28,11 @@ export interface TableContext {
   t2Prior: boolean;
   /** T4 shows the 上年预算数 block. */
   t4Prior: boolean;
+  /**
+   * The expenditure atoms on the function tree, built once (on first use) for every table that
+   * groups them: T1, T2, T5, T6, T7, T8, T10, T12.
+   */
+  readonly functions: FenTree;
 }
 
 export function tableContext(budget: Budget, catalog: Catalog, options: BuildOptions = {}): TableContext {
@@ -37,5 +43,17 @@ export function tableContext(budget: Budget, catalog: Catalog, options: BuildOpt
   const byFunction = shown.prior?.byFunction !== undefined;
   const t2Prior = template.priorColumns !== "never" && byFunction;
   const t4Prior = template.priorColumns === "always" ? shown.prior !== undefined : template.priorColumns === "auto" && byFunction;
-  return { budget, catalog, shown, ...(prior ? { prior } : {}), template, t2Prior, t4Prior };
+  let functions: FenTree | undefined;
+  return {
+    budget,
+    catalog,
+    shown,
+    ...(prior ? { prior } : {}),
+    template,
+    t2Prior,
+    t4Prior,
+    get functions() {
+      return (functions ??= budgetFunctionTree(shown, t2Prior ? shown.prior?.byFunction : undefined));
+    },
+  };
 }

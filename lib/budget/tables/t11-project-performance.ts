@@ -1,6 +1,7 @@
 import type { Project } from "@/lib/budget/model";
 import type { TableContext } from "./context";
-import { fmt, indicatorRows } from "./common";
+import { formatFen } from "@/lib/budget/compute/fen";
+import { indicatorRows } from "./common";
 import { fillYear } from "./template";
 import type { T11ProjectPerformance } from "./types";
 
@@ -47,9 +48,9 @@ export function buildT11(ctx: TableContext): T11ProjectPerformance[] {
         department: budget.unit.name,
         executionRateWeight: p.executionRateWeight ?? "",
         category: p.category ?? "",
-        amount: fmt(printed.amount),
-        ownArrangement: fmt(printed.ownArrangement),
-        superiorSubsidy: fmt(printed.superiorSubsidy),
+        amount: formatFen(printed.amount),
+        ownArrangement: formatFen(printed.ownArrangement),
+        superiorSubsidy: formatFen(printed.superiorSubsidy),
         summary: p.summary ?? "",
         basis: p.basis ?? "",
         goal: p.goal ?? "",

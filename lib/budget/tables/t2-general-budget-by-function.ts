@@ -1,10 +1,11 @@
-import Decimal from "decimal.js";
-import { addToLeaf, functionTree, leavesOf } from "@/lib/budget/compute/subject-tree";
+import { formatFen, type Fen } from "@/lib/budget/compute/fen";
+import { PRIOR_SLOT, basicSlot, projectSlot, rowsShowing } from "@/lib/budget/compute/fen-tree";
+import { functionName } from "@/lib/catalog/catalog";
 import type { TableContext } from "./context";
-import { expenditureAtoms, fmt } from "./common";
 import type { T2GeneralBudgetByFunction, T2Row } from "./types";
 
-type Column = "prior" | "basic" | "project";
+const BASIC = basicSlot("generalBudget");
+const PROJECT = projectSlot("generalBudget");
 
 /**
  * 表二 一般公共预算财政拨款支出预算表: general-budget money by function, with last year's
@@ -12,21 +13,16 @@ type Column = "prior" | "basic" | "project";
  * figure and zeros this year.
  */
 export function buildT2(ctx: TableContext): T2GeneralBudgetByFunction {
-  const leaves = new Map<string, Partial<Record<Column, Decimal>>>();
-  for (const atom of expenditureAtoms(ctx.shown)) {
-    if (atom.fund === "generalBudget") addToLeaf(leaves, atom.function, atom.kind, atom.amount);
-  }
-  const prior = ctx.t2Prior ? ctx.shown.prior?.byFunction : undefined;
-  for (const [code, amount] of prior ?? []) addToLeaf(leaves, code, "prior", amount);
-
-  const columns: Column[] = prior ? ["prior", "basic", "project"] : ["basic", "project"];
-  const tree = functionTree(leavesOf(leaves), columns, ctx.catalog);
-  const cells = (v: Record<Column, Decimal>) => ({
-    ...(prior ? { prior: fmt(v.prior) } : {}),
-    total: fmt(v.basic.plus(v.project)),
-    basic: fmt(v.basic),
-    project: fmt(v.project),
+  // The function tree holds last year's figures exactly when T2 shows them (context.ts).
+  const prior = ctx.t2Prior;
+  const tree = ctx.functions;
+  const cells = (s: readonly Fen[]) => ({
+    ...(prior ? { prior: formatFen(s[PRIOR_SLOT]!) } : {}),
+    total: formatFen(s[BASIC]! + s[PROJECT]!),
+    basic: formatFen(s[BASIC]!),
+    project: formatFen(s[PROJECT]!),
   });
-  const rows: T2Row[] = tree.rows.map((r) => ({ code: r.code, name: r.name, level: r.level, ...cells(r.values) }));
+  const shows = (s: readonly Fen[]) => s[BASIC] !== 0n || s[PROJECT] !== 0n || (prior && s[PRIOR_SLOT] !== 0n);
+  const rows: T2Row[] = rowsShowing(tree, shows).map((n) => ({ code: n.code, name: functionName(ctx.catalog, n.code), level: n.level, ...cells(n.sums) }));
   return { total: cells(tree.total), rows };
 }

@@ -1,30 +1,35 @@
-import Decimal from "decimal.js";
-import { isPersonnelEconomic } from "@/lib/catalog/catalog";
-import { addToLeaf, economicTree, leavesOf } from "@/lib/budget/compute/subject-tree";
+import { formatFen, type Fen } from "@/lib/budget/compute/fen";
+import { addToFenLeaf, economicAncestors, economicLevel, fenTree, rowsShowing } from "@/lib/budget/compute/fen-tree";
+import { economicName, isPersonnelEconomic } from "@/lib/catalog/catalog";
 import type { TableContext } from "./context";
-import { fmt } from "./common";
 import type { T3GeneralBudgetBasicByEconomic } from "./types";
 
-type Column = "personnel" | "public";
+const PERSONNEL = 0;
+const PUBLIC = 1;
 
 /**
  * 表三 一般公共预算财政拨款基本支出预算表: the economic marginal of the same general-budget
  * basic lines whose function marginal is T2's basic column, so both 合计 are one figure.
  */
 export function buildT3(ctx: TableContext): T3GeneralBudgetBasicByEconomic {
-  const leaves = new Map<string, Partial<Record<Column, Decimal>>>();
+  const leaves = new Map<string, Fen[]>();
   for (const line of ctx.shown.basic) {
     if (line.fund !== "generalBudget") continue;
-    addToLeaf(leaves, line.economic, isPersonnelEconomic(line.economic) ? "personnel" : "public", line.amount);
+    addToFenLeaf(leaves, line.economic, 2, isPersonnelEconomic(line.economic) ? PERSONNEL : PUBLIC, line.amount);
   }
-  const tree = economicTree(leavesOf(leaves), ["personnel", "public"] as const, ctx.catalog);
-  const cells = (v: Record<Column, Decimal>) => ({
-    total: fmt(v.personnel.plus(v.public)),
-    personnel: fmt(v.personnel),
-    public: fmt(v.public),
+  const tree = fenTree(leaves, 2, economicAncestors, economicLevel);
+  const cells = (s: readonly Fen[]) => ({
+    total: formatFen(s[PERSONNEL]! + s[PUBLIC]!),
+    personnel: formatFen(s[PERSONNEL]!),
+    public: formatFen(s[PUBLIC]!),
   });
   return {
     total: cells(tree.total),
-    rows: tree.rows.map((r) => ({ code: r.code, name: r.name, level: r.level, ...cells(r.values) })),
+    rows: rowsShowing(tree, (s) => s[PERSONNEL] !== 0n || s[PUBLIC] !== 0n).map((n) => ({
+      code: n.code,
+      name: economicName(ctx.catalog, n.code),
+      level: n.level,
+      ...cells(n.sums),
+    })),
   };
 }

@@ -1,8 +1,8 @@
-import Decimal from "decimal.js";
+import { formatFen, type Fen } from "@/lib/budget/compute/fen";
+import { basicSlot, projectSlot, rowsShowing } from "@/lib/budget/compute/fen-tree";
 import type { Fund } from "@/lib/budget/model";
-import { addToLeaf, functionTree, leavesOf } from "@/lib/budget/compute/subject-tree";
+import { functionName } from "@/lib/catalog/catalog";
 import type { TableContext } from "./context";
-import { expenditureAtoms, fmt } from "./common";
 import type { T5GovernmentFund } from "./types";
 
 export const NO_GOVERNMENT_FUND_NOTE = "本部门无政府性基金收支，故此表无数据。";
@@ -14,16 +14,19 @@ export function buildT5(ctx: TableContext): T5GovernmentFund {
 
 /** One fund's expenditure by function subject, split basic/project; `note` when there is none. */
 export function fundByFunction(ctx: TableContext, fund: Fund, emptyNote: string): T5GovernmentFund {
-  const leaves = new Map<string, Partial<Record<"basic" | "project", Decimal>>>();
-  for (const atom of expenditureAtoms(ctx.shown)) {
-    if (atom.fund === fund) addToLeaf(leaves, atom.function, atom.kind, atom.amount);
-  }
-  const tree = functionTree(leavesOf(leaves), ["basic", "project"] as const, ctx.catalog);
-  const cells = (v: Record<"basic" | "project", Decimal>) => ({
-    total: fmt(v.basic.plus(v.project)),
-    basic: fmt(v.basic),
-    project: fmt(v.project),
+  const basic = basicSlot(fund);
+  const project = projectSlot(fund);
+  const tree = ctx.functions;
+  const cells = (s: readonly Fen[]) => ({
+    total: formatFen(s[basic]! + s[project]!),
+    basic: formatFen(s[basic]!),
+    project: formatFen(s[project]!),
   });
-  const rows = tree.rows.map((r) => ({ code: r.code, name: r.name, level: r.level, ...cells(r.values) }));
+  const rows = rowsShowing(tree, (s) => s[basic] !== 0n || s[project] !== 0n).map((n) => ({
+    code: n.code,
+    name: functionName(ctx.catalog, n.code),
+    level: n.level,
+    ...cells(n.sums),
+  }));
   return { total: cells(tree.total), rows, ...(rows.length === 0 ? { note: emptyNote } : {}) };
 }

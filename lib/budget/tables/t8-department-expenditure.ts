@@ -1,21 +1,33 @@
-import Decimal from "decimal.js";
-import { addToLeaf, functionTree, leavesOf } from "@/lib/budget/compute/subject-tree";
+import { formatFen, type Fen } from "@/lib/budget/compute/fen";
+import { FUND_COUNT, rowsShowing } from "@/lib/budget/compute/fen-tree";
+import { functionName } from "@/lib/catalog/catalog";
 import type { TableContext } from "./context";
-import { expenditureAtoms, fmt } from "./common";
 import type { T8DepartmentExpenditure } from "./types";
+
+/** Basic and project money of every fund on a row of the function tree (its slots, fen-tree.ts). */
+export function basicAndProject(s: readonly Fen[]): [Fen, Fen] {
+  let basic = 0n;
+  let project = 0n;
+  for (let i = 0; i < FUND_COUNT; i++) {
+    basic += s[i]!;
+    project += s[FUND_COUNT + i]!;
+  }
+  return [basic, project];
+}
 
 /** 表八 部门支出总表: all money by function, basic and project. */
 export function buildT8(ctx: TableContext): T8DepartmentExpenditure {
-  const leaves = new Map<string, Partial<Record<"basic" | "project", Decimal>>>();
-  for (const atom of expenditureAtoms(ctx.shown)) addToLeaf(leaves, atom.function, atom.kind, atom.amount);
-  const tree = functionTree(leavesOf(leaves), ["basic", "project"] as const, ctx.catalog);
-  const cells = (v: Record<"basic" | "project", Decimal>) => ({
-    total: fmt(v.basic.plus(v.project)),
-    basic: fmt(v.basic),
-    project: fmt(v.project),
-  });
+  const tree = ctx.functions;
+  const cells = (s: readonly Fen[]) => {
+    const [basic, project] = basicAndProject(s);
+    return { total: formatFen(basic + project), basic: formatFen(basic), project: formatFen(project) };
+  };
+  const shows = (s: readonly Fen[]) => {
+    const [basic, project] = basicAndProject(s);
+    return basic !== 0n || project !== 0n;
+  };
   return {
     total: cells(tree.total),
-    rows: tree.rows.map((r) => ({ code: r.code, name: r.name, level: r.level, ...cells(r.values) })),
+    rows: rowsShowing(tree, shows).map((n) => ({ code: n.code, name: functionName(ctx.catalog, n.code), level: n.level, ...cells(n.sums) })),
   };
 }

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { ZERO, sum, toWanYuan } from "@/lib/budget/money";
+import { decimalOfFen } from "@/lib/budget/compute/fen";
 import { CARRYOVER_FUNDS, FUNDS, PROCUREMENT_CATEGORIES, type Fund } from "@/lib/budget/model";
 import { FUND_LABELS, PROCUREMENT_CATEGORY_LABELS } from "@/lib/budget/package/labels";
 import type { TableContext } from "@/lib/budget/tables/context";
@@ -69,7 +70,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
       key: `basic:${key}`,
       label: `基本支出 ${fn(s.function)} × ${ec(s.economic)}（${FUND_LABELS[s.fund]}）`,
       source: "basic",
-      printed: s.amount,
+      printed: decimalOfFen(s.amount),
       function: s.function,
       economic: s.economic,
       fund: s.fund,
@@ -103,7 +104,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
       key: `project:${i}`,
       label: `项目 ${p.code} ${p.name}`,
       source: "project",
-      printed: s.amount,
+      printed: decimalOfFen(s.amount),
       function: p.function,
       fund: p.fund,
       part: "project",
@@ -114,7 +115,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
         key: `project:${i}:own`,
         label: `项目 ${p.code} 本级安排`,
         source: "project",
-        printed: s.ownArrangement,
+        printed: decimalOfFen(s.ownArrangement),
         part: `${p.code}:ownArrangement`,
         lines: [line(p.ownArrangement, "ownArrangement", "本级安排")],
       },
@@ -122,7 +123,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
         key: `project:${i}:superior`,
         label: `项目 ${p.code} 上级补助`,
         source: "project",
-        printed: s.superiorSubsidy,
+        printed: decimalOfFen(s.superiorSubsidy),
         part: `${p.code}:superiorSubsidy`,
         lines: [line(p.superiorSubsidy, "superiorSubsidy", "上级补助")],
       },
@@ -133,7 +134,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
     key: `income:${f}`,
     label: `收入 ${FUND_LABELS[f]}`,
     source: "income",
-    printed: shown.income[f],
+    printed: decimalOfFen(shown.income[f]),
     fund: f,
     lines: [{ source: "income" as const, fund: f, amount: budget.income[f], label: `本年收入 ${FUND_LABELS[f]}` }],
   }));
@@ -141,7 +142,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
     key: `carryover:${f}`,
     label: `上年结转 ${FUND_LABELS[f]}`,
     source: "carryover",
-    printed: shown.carryover[f],
+    printed: decimalOfFen(shown.carryover[f]),
     fund: f,
     lines: [{ source: "carryover" as const, fund: f, amount: budget.income.carryover[f], label: `上年结转 ${FUND_LABELS[f]}` }],
   }));
@@ -150,7 +151,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
     key: `threePublic:${item}`,
     label: `“三公”经费 ${THREE_PUBLIC_LABELS[item]}`,
     source: "threePublic",
-    printed: shown.threePublic[item],
+    printed: decimalOfFen(shown.threePublic[item]),
     part: item,
     lines: [{ source: "threePublic" as const, item, fund: "generalBudget", amount: budget.threePublic[item], label: THREE_PUBLIC_LABELS[item]! }],
   }));
@@ -159,7 +160,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
     key: `procurement:${s.category}|${s.fund}`,
     label: `政府采购 ${PROCUREMENT_CATEGORY_LABELS[s.category]}（${FUND_LABELS[s.fund]}）`,
     source: "procurement",
-    printed: s.amount,
+    printed: decimalOfFen(s.amount),
     fund: s.fund,
     part: s.category,
     lines: budget.procurement
@@ -184,7 +185,7 @@ export function buildAtoms(ctx: TableContext): Atoms {
         key: `prior:function:${code}`,
         label: `上年预算数 ${fn(code)}`,
         source: "prior",
-        printed,
+        printed: decimalOfFen(printed),
         function: code,
         fund: "generalBudget",
         lines: [{ source: "prior", function: code, fund: "generalBudget", amount: byFunctionExact[code] ?? ZERO, label: `上年一般公共预算支出 ${fn(code)}` }],
@@ -198,11 +199,11 @@ export function buildAtoms(ctx: TableContext): Atoms {
       part: item,
       lines: [{ source: "prior", fund: "generalBudget", item, amount, label: `上年${label}` }],
     });
-    prior.basic = agg("basic", "基本支出", sp.basic, priorInput.basic, "basic");
-    prior.project = agg("project", "项目支出", sp.project, priorInput.project, "project");
-    prior.operatingFunds = agg("operatingFunds", "机关运行经费", sp.operatingFunds, priorInput.operatingFunds, "operatingFunds");
+    prior.basic = agg("basic", "基本支出", decimalOfFen(sp.basic), priorInput.basic, "basic");
+    prior.project = agg("project", "项目支出", decimalOfFen(sp.project), priorInput.project, "project");
+    prior.operatingFunds = agg("operatingFunds", "机关运行经费", decimalOfFen(sp.operatingFunds), priorInput.operatingFunds, "operatingFunds");
     prior.threePublic = THREE_PUBLIC_ITEMS.map((item) =>
-      agg(`threePublic:${item}`, `“三公”经费 ${THREE_PUBLIC_LABELS[item]}`, sp.threePublic[item], priorInput.threePublic[item], item),
+      agg(`threePublic:${item}`, `“三公”经费 ${THREE_PUBLIC_LABELS[item]}`, decimalOfFen(sp.threePublic[item]), priorInput.threePublic[item], item),
     );
   }
   return { basic, projects, projectParts, income, carryover, threePublic, procurement, prior, hasPrior: sp !== undefined };

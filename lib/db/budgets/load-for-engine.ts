@@ -21,6 +21,71 @@ export interface EngineInput {
   prior?: PriorYear;
 }
 
+/**
+ * Every part of a budget below its row, as one column each of a statement over "Budget" b: json_agg
+ * with amounts as exact text, never a JSON number (read by budgetFromRows). Shared by the engine's
+ * read and a section save's (which reads its own parts only).
+ */
+// `alias` is one of two constants below, never input.
+const indicator = (alias: "i" | "x") =>
+  Prisma.raw(`json_build_object('level1', ${alias}.level1, 'level2', ${alias}.level2, 'name', ${alias}.name, 'unit', ${alias}.unit,
+      'operator', ${alias}.operator, 'value', ${alias}.value, 'weight', ${alias}.weight::text, 'core', ${alias}.core)`);
+
+export type PartKey =
+  "subUnits" | "income" | "basicLines" | "projects" | "threePublic" | "procurement" | "assets" | "indicators" | "narrative" | "prior" | "priorByFunction";
+
+export const PART_KEYS: readonly PartKey[] = [
+  "subUnits",
+  "income",
+  "basicLines",
+  "projects",
+  "threePublic",
+  "procurement",
+  "assets",
+  "indicators",
+  "narrative",
+  "prior",
+  "priorByFunction",
+];
+
+export const PART_SQL: Record<PartKey, Prisma.Sql> = {
+  subUnits: Prisma.sql`coalesce((select json_agg(json_build_object('subUnit', json_build_object('code', su.code, 'name', su.name)) order by x.position)
+                       from "BudgetSubUnit" x join "SubUnit" su on su.id = x."subUnitId" where x."budgetId" = b.id), '[]') as "subUnits"`,
+  income: Prisma.sql`coalesce((select json_agg(json_build_object('fund', x.fund, 'carryover', x.carryover, 'amount', x.amount::text))
+                       from "IncomeLine" x where x."budgetId" = b.id), '[]') as income`,
+  basicLines: Prisma.sql`coalesce((select json_agg(json_build_object('subUnitCode', x."subUnitCode", 'functionCode', x."functionCode", 'economicCode', x."economicCode",
+                                                       'amount', x.amount::text, 'fund', x.fund) order by x.position)
+                       from "BasicLine" x where x."budgetId" = b.id), '[]') as "basicLines"`,
+  projects: Prisma.sql`coalesce((select json_agg(json_build_object(
+                       'code', x.code, 'name', x.name, 'subUnitCode', x."subUnitCode", 'functionCode', x."functionCode",
+                       'economicCode', x."economicCode", 'fund', x.fund, 'amount', x.amount::text,
+                       'ownArrangement', x."ownArrangement"::text, 'superiorSubsidy', x."superiorSubsidy"::text,
+                       'category', x.category, 'owner', x.owner, 'summary', x.summary, 'basis', x.basis, 'goal', x.goal,
+                       'executionRateWeight', x."executionRateWeight"::text, 'disclose', x.disclose, 'tier', x.tier,
+                       'programCode', x."programCode",
+                       'indicators', coalesce((select json_agg(${indicator("i")} order by i.position)
+                                                 from "ProjectIndicator" i where i."projectId" = x.id), '[]')) order by x.position)
+                       from "Project" x where x."budgetId" = b.id), '[]') as projects`,
+  threePublic: Prisma.sql`(select json_build_object('abroad', x.abroad::text, 'vehiclePurchase', x."vehiclePurchase"::text,
+                                     'vehicleOperation', x."vehicleOperation"::text, 'reception', x.reception::text)
+              from "ThreePublic" x where x."budgetId" = b.id) as "threePublic"`,
+  procurement: Prisma.sql`coalesce((select json_agg(json_build_object('category', x.category, 'fund', x.fund, 'amount', x.amount::text) order by x.position)
+                       from "ProcurementLine" x where x."budgetId" = b.id), '[]') as procurement`,
+  assets: Prisma.sql`(select row_to_json(x) from "AssetHolding" x where x."budgetId" = b.id) as assets`,
+  indicators: Prisma.sql`coalesce((select json_agg(${indicator("x")} order by x.position)
+                       from "PerformanceIndicator" x where x."budgetId" = b.id), '[]') as indicators`,
+  narrative: Prisma.sql`(select row_to_json(x) from "NarrativeReasons" x where x."budgetId" = b.id) as narrative`,
+  prior: Prisma.sql`(select json_build_object('basic', x.basic::text, 'project', x.project::text,
+                                     'threePublicAbroad', x."threePublicAbroad"::text,
+                                     'threePublicVehiclePurchase', x."threePublicVehiclePurchase"::text,
+                                     'threePublicVehicleOperation', x."threePublicVehicleOperation"::text,
+                                     'threePublicReception', x."threePublicReception"::text,
+                                     'operatingFunds', x."operatingFunds"::text)
+              from "PriorYear" x where x."budgetId" = b.id) as prior`,
+  priorByFunction: Prisma.sql`coalesce((select json_agg(json_build_object('functionCode', x."functionCode", 'amount', x.amount::text) order by x."functionCode")
+                       from "PriorFunctionAmount" x where x."budgetId" = b.id), '[]') as "priorByFunction"`,
+};
+
 /** One row of ENGINE_READ: a budget asked for, or the previous-year budget of one (`priorOf`). */
 type Row = Omit<BudgetContent, "department"> & {
   id: number;
@@ -48,10 +113,6 @@ type Row = Omit<BudgetContent, "department"> & {
  * statement: the parts as json_agg with amounts as exact text, never a JSON number.
  */
 function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
-  // `alias` is one of two constants below, never input.
-  const indicator = (alias: "i" | "x") =>
-    Prisma.raw(`json_build_object('level1', ${alias}.level1, 'level2', ${alias}.level2, 'name', ${alias}.name, 'unit', ${alias}.unit,
-      'operator', ${alias}.operator, 'value', ${alias}.value, 'weight', ${alias}.weight::text, 'core', ${alias}.core)`);
   return Prisma.sql`
     with asked as (select b.id from "Budget" b where b.id = any(${ids}::int[]) and ${budgetScopeSql(scope)}),
     last as (
@@ -73,41 +134,10 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
            b.id in (select id from asked) as asked, l."priorOf",
            b."subUnitId", bu.code as "unitCode", bu.name as "unitLabel", un."unitOf",
            (select s.package from "PublishedSnapshot" s where s."budgetId" = b.id and s."supersededAt" is null limit 1) as snapshot,
-           coalesce((select json_agg(json_build_object('subUnit', json_build_object('code', su.code, 'name', su.name)) order by x.position)
-                       from "BudgetSubUnit" x join "SubUnit" su on su.id = x."subUnitId" where x."budgetId" = b.id), '[]') as "subUnits",
-           coalesce((select json_agg(json_build_object('fund', x.fund, 'carryover', x.carryover, 'amount', x.amount::text))
-                       from "IncomeLine" x where x."budgetId" = b.id), '[]') as income,
-           coalesce((select json_agg(json_build_object('subUnitCode', x."subUnitCode", 'functionCode', x."functionCode", 'economicCode', x."economicCode",
-                                                       'amount', x.amount::text, 'fund', x.fund) order by x.position)
-                       from "BasicLine" x where x."budgetId" = b.id), '[]') as "basicLines",
-           coalesce((select json_agg(json_build_object(
-                       'code', x.code, 'name', x.name, 'subUnitCode', x."subUnitCode", 'functionCode', x."functionCode",
-                       'economicCode', x."economicCode", 'fund', x.fund, 'amount', x.amount::text,
-                       'ownArrangement', x."ownArrangement"::text, 'superiorSubsidy', x."superiorSubsidy"::text,
-                       'category', x.category, 'owner', x.owner, 'summary', x.summary, 'basis', x.basis, 'goal', x.goal,
-                       'executionRateWeight', x."executionRateWeight"::text, 'disclose', x.disclose, 'tier', x.tier,
-                       'programCode', x."programCode",
-                       'indicators', coalesce((select json_agg(${indicator("i")} order by i.position)
-                                                 from "ProjectIndicator" i where i."projectId" = x.id), '[]')) order by x.position)
-                       from "Project" x where x."budgetId" = b.id), '[]') as projects,
-           (select json_build_object('abroad', x.abroad::text, 'vehiclePurchase', x."vehiclePurchase"::text,
-                                     'vehicleOperation', x."vehicleOperation"::text, 'reception', x.reception::text)
-              from "ThreePublic" x where x."budgetId" = b.id) as "threePublic",
-           coalesce((select json_agg(json_build_object('category', x.category, 'fund', x.fund, 'amount', x.amount::text) order by x.position)
-                       from "ProcurementLine" x where x."budgetId" = b.id), '[]') as procurement,
-           (select row_to_json(x) from "AssetHolding" x where x."budgetId" = b.id) as assets,
-           coalesce((select json_agg(${indicator("x")} order by x.position)
-                       from "PerformanceIndicator" x where x."budgetId" = b.id), '[]') as indicators,
-           (select row_to_json(x) from "NarrativeReasons" x where x."budgetId" = b.id) as narrative,
-           (select json_build_object('basic', x.basic::text, 'project', x.project::text,
-                                     'threePublicAbroad', x."threePublicAbroad"::text,
-                                     'threePublicVehiclePurchase', x."threePublicVehiclePurchase"::text,
-                                     'threePublicVehicleOperation', x."threePublicVehicleOperation"::text,
-                                     'threePublicReception', x."threePublicReception"::text,
-                                     'operatingFunds', x."operatingFunds"::text)
-              from "PriorYear" x where x."budgetId" = b.id) as prior,
-           coalesce((select json_agg(json_build_object('functionCode', x."functionCode", 'amount', x.amount::text) order by x."functionCode")
-                       from "PriorFunctionAmount" x where x."budgetId" = b.id), '[]') as "priorByFunction"
+           ${Prisma.join(
+             PART_KEYS.map((k) => PART_SQL[k]),
+             ",\n",
+           )}
       from (select id from asked union select id from last union select id from units) w
       join "Budget" b on b.id = w.id
       join "Department" d on d.id = b."departmentId"
