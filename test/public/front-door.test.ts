@@ -41,7 +41,9 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const answered = servePublicPage(req, res);
     if (answered === false) return void toRoute(req, res);
-    void answered.then((done) => done || toRoute(req, res));
+    void answered.then((done) => {
+      if (!done) void toRoute(req, res);
+    });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
