@@ -19,6 +19,8 @@ function option(short, long) {
 async function main() {
   process.title = "mingzhang-server";
   process.env.NODE_ENV = "production";
+  // `next start` sets this (next/dist/bin/next); instrumentation.ts runs its start only under it.
+  process.env.NEXT_RUNTIME = "nodejs";
   const port = Number(option("-p", "--port") ?? process.env.PORT ?? 3000);
   const hostname = option("-H", "--hostname");
   const next = require("next");
@@ -27,7 +29,9 @@ async function main() {
   // Runs instrumentation.ts, which opens the front door among the rest of the start.
   await app.prepare();
   const front = globalThis.mingzhangFrontDoor;
-  if (!front) process.stderr.write("[明账] 未找到公开页面的前置处理（instrumentation 未运行），全部请求由 Next 处理\n");
+  // Without it instrumentation.ts has not run, and neither has the rest of the start (the
+  // configuration check, the cache listener, the job runner).
+  if (!front) throw new Error("instrumentation.ts 未运行（未找到公开页面的前置处理）");
 
   const toNext = (req, res) =>
     handle(req, res).catch((error) => {
@@ -36,7 +40,7 @@ async function main() {
       res.end();
     });
   const server = http.createServer((req, res) => {
-    const answered = front ? front(req, res) : false;
+    const answered = front(req, res);
     if (answered === false) return void toNext(req, res);
     answered.then(
       (done) => done || toNext(req, res),
