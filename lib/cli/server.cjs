@@ -9,6 +9,7 @@ const http = require("node:http");
 const path = require("node:path");
 
 const root = path.join(__dirname, "..", "..");
+const START_TIMEOUT_MS = 120_000;
 
 function option(short, long) {
   const args = process.argv.slice(2);
@@ -23,15 +24,24 @@ async function main() {
   process.env.NEXT_RUNTIME = "nodejs";
   const port = Number(option("-p", "--port") ?? process.env.PORT ?? 3000);
   const hostname = option("-H", "--hostname");
+  // instrumentation.ts opens the front door (lib/server/front-door.ts) among the rest of the start.
+  const opened = new Promise((resolve) => (globalThis.mingzhangOnFrontDoor = resolve));
   const next = require("next");
   const app = next({ dev: false, dir: root, port, ...(hostname ? { hostname } : {}) });
   const handle = app.getRequestHandler();
-  // Runs instrumentation.ts, which opens the front door among the rest of the start.
+  // In production Next's prepare() sets up the router and starts its server's own preparation
+  // (instrumentation included) without waiting for it: the server listens once the door is open.
   await app.prepare();
-  const front = globalThis.mingzhangFrontDoor;
-  // Without it instrumentation.ts has not run, and neither has the rest of the start (the
-  // configuration check, the cache listener, the job runner).
-  if (!front) throw new Error("instrumentation.ts 未运行（未找到公开页面的前置处理）");
+  let timer;
+  const front = await Promise.race([
+    opened,
+    new Promise((_, reject) => {
+      // Without it instrumentation.ts has not run, nor the rest of the start (the configuration
+      // check, the cache listener, the job runner).
+      timer = setTimeout(() => reject(new Error("instrumentation.ts 未运行（未找到公开页面的前置处理）")), START_TIMEOUT_MS);
+    }),
+  ]);
+  clearTimeout(timer);
 
   const toNext = (req, res) =>
     handle(req, res).catch((error) => {
