@@ -33,7 +33,8 @@ export function matchesEtag(header: string | null, etag: string): boolean {
  * The response for a stored page: 304 when the client holds it, else the document. Sent plain:
  * Next (16.4, send-response.ts) drops a route handler's Content-Encoding and compresses the
  * body itself by the request's Accept-Encoding, so stored compressed bytes cannot be sent from
- * here (they are kept for a server in front of Next; docs/performance.md).
+ * here. The production server's front door (./front-door.ts) sends them; this answers what
+ * reaches the route (a first request, the dev server).
  */
 export function pageResponse(request: Request, page: StoredPage, cacheControl: string): Response {
   const headers: Record<string, string> = { "Cache-Control": cacheControl, ETag: page.etag, Vary: "Accept-Encoding" };
