@@ -95,7 +95,7 @@ export async function startAppServer(timeoutMs: number): Promise<AppServer> {
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) {
       if (line.trim() === "") continue;
-      // start.ts logs this right after spawning `next start`, i.e. when the build (if any) is over.
+      // start.ts logs this right after spawning the server, i.e. when the build (if any) is over.
       if (line.includes(LAUNCHED)) launched = nowMs();
       if (line.includes(BUILDING)) {
         built = true;
@@ -118,7 +118,7 @@ export async function startAppServer(timeoutMs: number): Promise<AppServer> {
 
   const stop = async () => {
     if (groupAlive(pid)) {
-      // The launcher forwards SIGTERM down to `next start`, whose exit stops the embedded PostgreSQL cleanly.
+      // The launcher forwards SIGTERM down to the server, whose exit stops the embedded PostgreSQL cleanly.
       try {
         process.kill(pid, "SIGTERM");
       } catch {
@@ -179,12 +179,12 @@ function descendants(root: number): number[] {
   return out;
 }
 
-/** The pid of the `next-server` process the launcher started (Next renames its process title). */
+/** The pid of the app server the launcher started (lib/cli/server.cjs names its process mingzhang-server). */
 export function nextServerPid(root: number): number | null {
   for (const pid of descendants(root)) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (cmd.startsWith("next-server")) return pid;
+      if (cmd.startsWith("mingzhang-server") || cmd.startsWith("next-server")) return pid;
     } catch {
       /* exited */
     }
@@ -192,7 +192,7 @@ export function nextServerPid(root: number): number | null {
   for (const pid of descendants(root)) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-      if (cmd.some((a) => a.endsWith("next/dist/bin/next")) && cmd.includes("start")) return pid;
+      if (cmd.some((a) => a.endsWith("lib/cli/server.cjs")) || (cmd.some((a) => a.endsWith("next/dist/bin/next")) && cmd.includes("start"))) return pid;
     } catch {
       /* exited */
     }

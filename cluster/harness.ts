@@ -10,7 +10,7 @@ import { startPostgresPair, waitForReplay, type PostgresPair } from "./postgres-
 
 /**
  * 明账 as a cluster on this machine, without Docker: a PostgreSQL primary and its streaming
- * replica, several `next start` processes of one production build, and the balancer in front.
+ * replica, several production servers (lib/cli/server.cjs) of one build, and the balancer in front.
  * Everything listens on 127.0.0.1 only; every wait is bounded.
  */
 export interface AppServer {
@@ -35,8 +35,9 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-function nextBin() {
-  return path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
+/** The production server `npm start` runs (Next behind the public page's front door). */
+function serverScript() {
+  return path.join(REPO_ROOT, "lib", "cli", "server.cjs");
 }
 
 async function waitUntilAnswering(port: number, child: AppServer, timeoutMs: number) {
@@ -56,7 +57,7 @@ async function waitUntilAnswering(port: number, child: AppServer, timeoutMs: num
 
 export function startAppServer(port: number, env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<AppServer> {
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [serverScript(), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: REPO_ROOT,
     env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: CLUSTER_DIST_DIR },
     stdio: ["ignore", "pipe", "pipe"],
@@ -128,7 +129,7 @@ export async function startCluster(opts: {
       ...opts.env,
     };
     delete env.PORT;
-    // One at a time: two `next start` warming up at once on two cores only slow each other down.
+    // One at a time: two app servers warming up at once on two cores only slow each other down.
     for (const port of opts.appPorts) apps.push(await startAppServer(port, env));
     balancer = await startBalancer({ port: opts.balancerPort, upstreams: opts.appPorts });
   } catch (error) {

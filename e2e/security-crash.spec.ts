@@ -6,7 +6,7 @@ import pg from "pg";
 import { actionIds, callAction, DIST_DIR, e2eDatabaseUrl, ROOT, SECURITY_PASSWORD, signInApi, TSX } from "./security-world";
 
 /**
- * Crash safety: a production server of its own (`next start` on the e2e build, its own database
+ * Crash safety: a production server of its own (lib/cli/server.cjs on the e2e build, its own database
  * on the e2e PostgreSQL) is killed with SIGKILL while section saves, package imports and
  * publications are being written — at the moment PostgreSQL shows one of their transactions
  * writing. After a restart, every budget is either wholly changed or not at all, and the app
@@ -46,7 +46,7 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>, db = "postgres"): Pr
 
 async function startServer() {
   serverLog = "";
-  server = spawn(process.execPath, [`${ROOT}/node_modules/next/dist/bin/next`, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  server = spawn(process.execPath, [`${ROOT}/lib/cli/server.cjs`, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: {
       ...process.env,

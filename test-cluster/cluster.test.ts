@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budgetToPackage } from "@/lib/budget/package/from-budget";
 import { createDb, type Db } from "@/lib/db/connect";
 import { loadBudgetById } from "@/lib/db/budgets/export-package";
+import { findPublishedBudget } from "@/lib/db/queries/public-snapshots";
 import { approveBudget } from "@/lib/workflow/approve-budget";
+import { freezeSnapshot } from "@/lib/workflow/freeze-snapshot";
 import { SECTIONS } from "@/lib/workspace/sections";
 import { startCluster, type Cluster } from "@/cluster/harness";
 import { HttpClient } from "@/cluster/http-client";
@@ -131,6 +133,34 @@ describe("publication across servers and the replica", () => {
     }, 2000);
     expect(seen.value).toContain(budget.unitName);
     process.stdout.write(`[cluster] 另一台应用服务器 ${seen.ms} 毫秒后提供新公开的预算\n`);
+  });
+
+  it("a 预算调整 made on the primary: both servers' front doors show the new version within 2 s, and its old address leads to it", async () => {
+    const publicPath = `/b/${REGION}/2024/111`;
+    const servers = PORTS.apps.map((p) => new HttpClient(p));
+    const asBrotli = (c: HttpClient, p: string) => c.request("GET", p, { headers: { "accept-encoding": "br" } });
+    // The first server to show the page renders and stores it; each then sends the stored brotli
+    // bytes under the one ETag, from its front door.
+    for (const c of servers) expect((await c.get(publicPath)).status).toBe(200);
+    const shown = await Promise.all(servers.map((c) => asBrotli(c, publicPath)));
+    for (const r of shown) expect([r.status, r.headers["content-encoding"], r.headers["etag"]]).toEqual([200, "br", shown[0]!.headers["etag"]]);
+    const before = (await findPublishedBudget(primary, { region: REGION, year: 2024, unit: "111" }))!;
+    const budget = await primary.budget.findFirstOrThrow({ where: { year: 2024, department: { code: "111" } } });
+    const adjusted = await primary.$transaction((tx) => freezeSnapshot(tx, budget.id, null));
+    for (const c of servers) {
+      const moved = await poll(async () => {
+        const old = await c.get(`${publicPath}/v${before.snapshotId}`);
+        return old.status === 302 ? old.headers["location"] : undefined;
+      }, 2000);
+      expect(moved.value).toBe(publicPath);
+      const now = await poll(async () => {
+        const r = await c.get(`${publicPath}/v${adjusted.id}`);
+        return r.status === 200 ? r : undefined;
+      }, 2000);
+      expect(now.value.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(now.value.headers["etag"]).not.toBe(shown[0]!.headers["etag"]);
+      expect((await c.get(publicPath)).headers["etag"]).toBe(now.value.headers["etag"]);
+    }
   });
 
   it("public reads come from the replica (an unreplayed change is not seen) until it lags past the bound, then from the primary", async () => {

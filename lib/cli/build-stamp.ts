@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { REPO_ROOT } from "@/lib/db/runtime";
 
-const INPUTS = ["app", "components", "lib", "generated", "next.config.js", "package.json", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "generated", "next.config.mjs", "package.json", "tsconfig.json"];
 const DIST_DIR = path.join(REPO_ROOT, process.env.NEXT_DIST_DIR || ".next");
 const STAMP = path.join(DIST_DIR, "mingzhang-build-stamp");
 

@@ -2,12 +2,15 @@
  * `npm start`: the whole app on one command. Opens the database (embedded PostgreSQL under
  * .data/ unless DATABASE_URL is set), applies migrations, loads reference catalogues and — in
  * zero-configuration mode only — the demo data, builds the production bundle when the sources
- * changed since the last build, then runs `next start`.
+ * changed since the last build, then runs the production server (lib/cli/server.cjs: Next behind
+ * the front door that serves the public budget page from its stored bytes).
  */
 import { spawn } from "node:child_process";
 import { openAppDatabase } from "@/lib/db/runtime";
 import { prepareDatabase } from "@/lib/db/prepare";
-import { ensureProductionBuild, nextBin } from "./build-stamp";
+import path from "node:path";
+import { REPO_ROOT } from "@/lib/db/runtime";
+import { ensureProductionBuild } from "./build-stamp";
 import { loadOrCreateSecret } from "./secret";
 
 const log = (line: string) => process.stdout.write(`[明账] ${line.trimEnd()}\n`);
@@ -27,7 +30,7 @@ async function main() {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { env, stdio: "inherit" });
+  const server = spawn(process.execPath, [path.join(REPO_ROOT, "lib", "cli", "server.cjs"), "-p", String(port)], { env, stdio: "inherit" });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -10,13 +10,8 @@ export class SnapshotCache<V> {
   constructor(private readonly capacity: number) {}
 
   get(key: string, render: () => Promise<V>): Promise<V> {
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Re-insert to mark as most recently used (a Map iterates in insertion order).
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit;
-    }
+    const hit = this.peek(key);
+    if (hit) return hit;
     const value = render();
     this.entries.set(key, value);
     value.catch(() => {
@@ -28,6 +23,17 @@ export class SnapshotCache<V> {
       this.entries.delete(oldest);
     }
     return value;
+  }
+
+  /** The entry of a key when there is one (marked as recently used), without rendering. */
+  peek(key: string): Promise<V> | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Re-insert to mark as most recently used (a Map iterates in insertion order).
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
   }
 
   /** Drops one entry (a superseded snapshot nobody is sent to any more), or all of them. */

@@ -3,7 +3,7 @@
  * whole text body or the multipart field "0". Next answers anything else with a 500 (its decoder
  * throws before the action runs), so proxy.ts refuses it first with a 400.
  */
-export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024; // next.config.js serverActions.bodySizeLimit
+export const ACTION_BODY_LIMIT_BYTES = 6 * 1024 * 1024; // next.config.mjs serverActions.bodySizeLimit
 
 export function isArgumentsJson(text: unknown): boolean {
   if (typeof text !== "string") return false;

@@ -2,6 +2,7 @@ import { startupProblems } from "./startup-check";
 import { startCacheInvalidation } from "./cache-invalidation";
 import { stampClientAddress } from "./stamp-client-address";
 import { startJobRunner } from "./job-runner";
+import { openFrontDoor } from "./front-door";
 
 /** What instrumentation.ts runs once in the Node.js server (kept out of the edge bundle). */
 export function onStart(): void {
@@ -15,4 +16,6 @@ export function onStart(): void {
   startCacheInvalidation();
   // Long work users leave running (lib/jobs): every server takes its share of the queue.
   startJobRunner();
+  // The public budget page from its stored bytes, before Next's router (lib/cli/server.cjs).
+  openFrontDoor();
 }

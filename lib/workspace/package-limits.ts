@@ -1,6 +1,6 @@
 /**
  * The largest Budget Package the workspace accepts, in UTF-8 bytes of what is sent: a server
- * action's body limit is in bytes (next.config.js, 6 MB), and 2 M Chinese characters are 6 MB.
+ * action's body limit is in bytes (next.config.mjs, 6 MB), and 2 M Chinese characters are 6 MB.
  * Counting characters let such a file reach the limit and fail as "网络或服务器异常"; the
  * browser checks the bytes first and says what is wrong.
  */

@@ -55,14 +55,17 @@ export function trustPageVersionEvents(on: boolean): void {
   forgetPageVersions();
 }
 
-/** The version a reader of the key is shown now (two indexed lookups when not remembered). */
-export async function currentPageVersion(key: PublicBudgetKey): Promise<PageVersion | null> {
+/**
+ * The version a reader of the key is shown now (two indexed lookups when not remembered). The one
+ * answer for the route and the front door alike; `reader` as in readPublished.
+ */
+export async function currentPageVersion(key: PublicBudgetKey, reader?: { signedIn: boolean }): Promise<PageVersion | null> {
   const name = `${key.region}/${key.year}/${key.unit}`;
-  const remember = state.trusted && !(await signedIn());
+  const remember = state.trusted && !(reader ? reader.signedIn : await signedIn());
   const hit = remember ? versions.get(name) : undefined;
   if (hit && Date.now() - hit.at < VERSION_TTL_MS) return hit.version;
   const generation = state.generation;
-  const [snapshotId, finalId] = await readPublished((d) => Promise.all([currentSnapshotId(d, key), currentSnapshotId(d, key, "final")]));
+  const [snapshotId, finalId] = await readPublished((d) => Promise.all([currentSnapshotId(d, key), currentSnapshotId(d, key, "final")]), reader);
   if (snapshotId === null) return null;
   const version = { snapshotId, withFinal: finalId !== null };
   if (remember && generation === state.generation) {
@@ -112,6 +115,19 @@ export function storedBudgetPage(v: PageVersion, render: () => Promise<string>):
     if (await storeSnapshotPage(db(), variant, page)) return page;
     return (await findSnapshotPage(db(), variant)) ?? page;
   });
+}
+
+/**
+ * The stored page of a version when there is one (this process's memory, else the database),
+ * never rendering: null sends the caller (the front door) to the route, which renders and stores.
+ */
+export async function storedBudgetPageIfAny(v: PageVersion, reader: { signedIn: boolean }): Promise<StoredPage | null> {
+  const key = `${v.snapshotId}:${v.withFinal}`;
+  const held = pages.peek(key);
+  if (held) return held;
+  const stored = await readPublished((d) => findSnapshotPage(d, { ...v, format: PAGE_FORMAT }), reader);
+  // Kept as the route would keep it (when a rendering began meanwhile, that one is kept).
+  return stored ? pages.get(key, () => Promise.resolve(stored)) : null;
 }
 
 /** A superseded snapshot's pages are no longer served: their memory is given back (all of it with no id). */

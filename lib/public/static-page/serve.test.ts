@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { compressPage, matchesEtag, pageResponse } from "./serve";
+import { chooseEncoding, compressPage, matchesEtag, pageBytes, pageResponse } from "./serve";
 
 describe("a stored static page", () => {
   const page = compressPage("<!DOCTYPE html><p>预算 2,514.61</p>");
@@ -29,5 +29,18 @@ describe("a stored static page", () => {
     const notModified = pageResponse(new Request("http://x/", { headers: { "if-none-match": page.etag } }), page, "public, max-age=0");
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get("content-type")).toBeNull();
+  });
+
+  it("is sent brotli, then gzip, else plain, as Accept-Encoding allows", () => {
+    expect(chooseEncoding("gzip, deflate, br")).toBe("br");
+    expect(chooseEncoding("br;q=0.5, gzip;q=0.9")).toBe("gzip");
+    expect(chooseEncoding("br;q=0, gzip")).toBe("gzip");
+    expect(chooseEncoding("GZIP")).toBe("gzip");
+    expect(chooseEncoding("*")).toBe("br");
+    expect(chooseEncoding("*;q=0.1, br;q=0")).toBe("gzip");
+    for (const none of [undefined, "", "identity", "deflate", "gzip;q=0, br;q=0", "*;q=0"]) expect(chooseEncoding(none), String(none)).toBe("identity");
+    expect(pageBytes(page, "br")).toBe(page.brotli);
+    expect(pageBytes(page, "gzip")).toBe(page.gzip);
+    expect(pageBytes(page, "identity")).toBe(page.html);
   });
 });

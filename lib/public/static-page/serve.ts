@@ -33,7 +33,8 @@ export function matchesEtag(header: string | null, etag: string): boolean {
  * The response for a stored page: 304 when the client holds it, else the document. Sent plain:
  * Next (16.4, send-response.ts) drops a route handler's Content-Encoding and compresses the
  * body itself by the request's Accept-Encoding, so stored compressed bytes cannot be sent from
- * here (they are kept for a server in front of Next; docs/performance.md).
+ * here. The production server's front door (./front-door.ts) sends them; this answers what
+ * reaches the route (a first request, the dev server).
  */
 export function pageResponse(request: Request, page: StoredPage, cacheControl: string): Response {
   const headers: Record<string, string> = { "Cache-Control": cacheControl, ETag: page.etag, Vary: "Accept-Encoding" };
@@ -41,4 +42,33 @@ export function pageResponse(request: Request, page: StoredPage, cacheControl: s
   headers["Content-Type"] = "text/html; charset=utf-8";
   const body = page.html;
   return new Response(request.method === "HEAD" ? null : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), { status: 200, headers });
+}
+
+export type PageEncoding = "br" | "gzip" | "identity";
+
+/**
+ * The stored form to send for an Accept-Encoding header: the best-compressed one the client
+ * accepts (brotli, then gzip; `q=0` refuses, `*` stands for any not named), else the plain one.
+ */
+export function chooseEncoding(header: string | undefined): PageEncoding {
+  if (!header) return "identity";
+  const q = new Map<string, number>();
+  for (const part of header.split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (!name) continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const value = qParam === undefined ? 1 : Number(qParam.slice(2));
+    q.set(name, Number.isFinite(value) ? value : 0);
+  }
+  const weight = (name: string) => q.get(name) ?? q.get("*") ?? 0;
+  const br = weight("br");
+  const gzip = weight("gzip");
+  if (br > 0 && br >= gzip) return "br";
+  if (gzip > 0) return "gzip";
+  return "identity";
+}
+
+/** The stored bytes of a page in one encoding. */
+export function pageBytes(page: StoredPage, encoding: PageEncoding): Buffer {
+  return encoding === "br" ? page.brotli : encoding === "gzip" ? page.gzip : page.html;
 }
