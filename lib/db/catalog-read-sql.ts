@@ -10,10 +10,13 @@ import { oneToOne, type CrosswalkEntry } from "@/lib/catalog/crosswalk";
  */
 export async function loadCatalogSql(client: ClientBase, year: number): Promise<Catalog | null> {
   const functions = await readFunctions(client, year);
-  const { rows: economics } = await client.query<{ code: string; name: string; level: number; category: EconomicSubject["category"]; parentCode: string | null }>(
-    `select code, name, level, category::text as category, "parentCode" from "EconomicSubject" where year = $1 order by code`,
-    [year],
-  );
+  const { rows: economics } = await client.query<{
+    code: string;
+    name: string;
+    level: number;
+    category: EconomicSubject["category"];
+    parentCode: string | null;
+  }>(`select code, name, level, category::text as category, "parentCode" from "EconomicSubject" where year = $1 order by code`, [year]);
   if (functions.length === 0 && economics.length === 0) return null;
   const catalog = buildCatalog(
     year,

@@ -51,7 +51,11 @@ async function readBack(t: TestDatabase, id: number, key: { region: string; unit
   const model = await loadBudgetByKey(t.db, key);
   const engine = await loadForEngine(t.db, id, {});
   const row = await t.db.budget.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, kind: true, year: true, subUnitId: true } });
-  const subUnits = await t.db.subUnit.findMany({ where: { budgets: { some: { budgetId: id } } }, select: { code: true, name: true }, orderBy: { code: "asc" } });
+  const subUnits = await t.db.subUnit.findMany({
+    where: { budgets: { some: { budgetId: id } } },
+    select: { code: true, name: true },
+    orderBy: { code: "asc" },
+  });
   return { model, engine: engine && { ...engine, id: 0 }, row, subUnits, events: await events(t, id) };
 }
 

@@ -18,7 +18,7 @@ import type { BudgetStatus } from "@/generated/prisma/client";
 import { loadCatalogSql } from "../catalog-read-sql";
 import { ImportRejected } from "./package-department";
 import { operatorToDb } from "./operators";
-import { budgetFromRows, type BudgetContent } from "./read-budget";
+import { readBudgetSql } from "./content-sql";
 import type { ImportOptions, ImportResult } from "./import-package";
 
 const EDITABLE: BudgetStatus[] = ["DRAFT", "RETURNED"];
@@ -120,7 +120,8 @@ export async function importPackageTextSql(
 
 /** departmentOfPackage (package-department.ts) in SQL: a region's name is the admin's, a new department is created. */
 async function departmentOf(client: ClientBase, pkg: { region: { code: string; name: string }; unit: { code: string; name: string } }): Promise<number> {
-  const known = (await client.query<{ id: number; code: string; name: string }>(`select id, code, name from "Region" where code = $1`, [pkg.region.code])).rows[0];
+  const known = (await client.query<{ id: number; code: string; name: string }>(`select id, code, name from "Region" where code = $1`, [pkg.region.code]))
+    .rows[0];
   if (known && known.name !== pkg.region.name) {
     throw new ImportRejected([
       {
@@ -129,7 +130,9 @@ async function departmentOf(client: ClientBase, pkg: { region: { code: string; n
       },
     ]);
   }
-  const regionId = known?.id ?? (await client.query<{ id: number }>(`insert into "Region" (code, name) values ($1, $2) returning id`, [pkg.region.code, pkg.region.name])).rows[0]!.id;
+  const regionId =
+    known?.id ??
+    (await client.query<{ id: number }>(`insert into "Region" (code, name) values ($1, $2) returning id`, [pkg.region.code, pkg.region.name])).rows[0]!.id;
   const { rows } = await client.query<{ id: number }>(
     `with created as (insert into "Department" ("regionId", code, name) values ($1, $2, $3) on conflict ("regionId", code) do nothing returning id)
      select id from created union all select id from "Department" where "regionId" = $1 and code = $2 limit 1`,
@@ -175,19 +178,27 @@ async function writeContentSql(client: ClientBase, budgetId: number, departmentI
     );
   }
   const { carryover, ...current } = b.income;
-  const income = [...FUNDS.map((fund) => [fund, false, money(current[fund])] as const), ...CARRYOVER_FUNDS.map((fund) => [fund, true, money(carryover[fund])] as const)];
-  await q(`insert into "IncomeLine" ("budgetId", fund, carryover, amount) select $1, f::"Fund", c, a from unnest($2::text[], $3::bool[], $4::numeric[]) as x(f, c, a)`, [
-    budgetId,
-    income.map((i) => i[0]),
-    income.map((i) => i[1]),
-    income.map((i) => i[2]),
-  ]);
+  const income = [
+    ...FUNDS.map((fund) => [fund, false, money(current[fund])] as const),
+    ...CARRYOVER_FUNDS.map((fund) => [fund, true, money(carryover[fund])] as const),
+  ];
+  await q(
+    `insert into "IncomeLine" ("budgetId", fund, carryover, amount) select $1, f::"Fund", c, a from unnest($2::text[], $3::bool[], $4::numeric[]) as x(f, c, a)`,
+    [budgetId, income.map((i) => i[0]), income.map((i) => i[1]), income.map((i) => i[2])],
+  );
   const lines = b.basicExpenditure;
   if (lines.length > 0) {
     await q(
       `insert into "BasicLine" ("budgetId", position, "subUnitCode", "functionCode", "economicCode", fund, amount)
        select $1, p - 1, s, f, e, u::"Fund", a from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[]) with ordinality as x(s, f, e, u, a, p)`,
-      [budgetId, lines.map((l) => text(l.subUnit)), lines.map((l) => l.function), lines.map((l) => l.economic), lines.map((l) => l.fund), lines.map((l) => money(l.amount))],
+      [
+        budgetId,
+        lines.map((l) => text(l.subUnit)),
+        lines.map((l) => l.function),
+        lines.map((l) => l.economic),
+        lines.map((l) => l.fund),
+        lines.map((l) => money(l.amount)),
+      ],
     );
   }
   const projects = b.projects;
@@ -262,7 +273,16 @@ async function writeContentSql(client: ClientBase, budgetId: number, departmentI
   await q(
     `insert into "AssetHolding" ("budgetId", "asOf", "vehiclesGeneral", "vehiclesLawEnforcement", "vehiclesOther", "plannedGeneral", "plannedLawEnforcement", "plannedOther")
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [budgetId, text(b.assets.asOf), vehicles.general, vehicles.lawEnforcement, vehicles.other, plannedPurchase.general, plannedPurchase.lawEnforcement, plannedPurchase.other],
+    [
+      budgetId,
+      text(b.assets.asOf),
+      vehicles.general,
+      vehicles.lawEnforcement,
+      vehicles.other,
+      plannedPurchase.general,
+      plannedPurchase.lawEnforcement,
+      plannedPurchase.other,
+    ],
   );
   const perf = b.performance.indicators;
   if (perf.length > 0) {
@@ -345,54 +365,4 @@ async function recordEventSql(
       changes.map((c) => c.newValue),
     ],
   );
-}
-
-/**
- * One budget's content as the model, read in one statement (the parts as json_agg, amounts as
- * exact text): the "before" of a replacing import's event.
- */
-async function readBudgetSql(client: ClientBase, id: number): Promise<Budget> {
-  const indicator = (a: string) =>
-    `json_build_object('level1', ${a}.level1, 'level2', ${a}.level2, 'name', ${a}.name, 'unit', ${a}.unit, 'operator', ${a}.operator,
-                       'value', ${a}.value, 'weight', ${a}.weight::text, 'core', ${a}.core)`;
-  const { rows } = await client.query<BudgetContent>(
-    `select b.kind::text as kind, b.year, b."unitName", coalesce(b.functions, '{}') as functions, b.structure, b."performanceOffice", b."contactName",
-            b."contactPhone", b."performanceGoal", coalesce(b."disclosureTables", '{}') as "disclosureTables",
-            json_build_object('code', d.code, 'region', json_build_object('code', r.code, 'name', r.name)) as department,
-            coalesce((select json_agg(json_build_object('subUnit', json_build_object('code', su.code, 'name', su.name)) order by x.position)
-                        from "BudgetSubUnit" x join "SubUnit" su on su.id = x."subUnitId" where x."budgetId" = b.id), '[]') as "subUnits",
-            coalesce((select json_agg(json_build_object('fund', x.fund, 'carryover', x.carryover, 'amount', x.amount::text))
-                        from "IncomeLine" x where x."budgetId" = b.id), '[]') as income,
-            coalesce((select json_agg(json_build_object('subUnitCode', x."subUnitCode", 'functionCode', x."functionCode", 'economicCode', x."economicCode",
-                                                        'amount', x.amount::text, 'fund', x.fund) order by x.position)
-                        from "BasicLine" x where x."budgetId" = b.id), '[]') as "basicLines",
-            coalesce((select json_agg(json_build_object(
-                        'code', x.code, 'name', x.name, 'subUnitCode', x."subUnitCode", 'functionCode', x."functionCode",
-                        'economicCode', x."economicCode", 'fund', x.fund, 'amount', x.amount::text,
-                        'ownArrangement', x."ownArrangement"::text, 'superiorSubsidy', x."superiorSubsidy"::text,
-                        'category', x.category, 'owner', x.owner, 'summary', x.summary, 'basis', x.basis, 'goal', x.goal,
-                        'executionRateWeight', x."executionRateWeight"::text, 'disclose', x.disclose, 'tier', x.tier, 'programCode', x."programCode",
-                        'indicators', coalesce((select json_agg(${indicator("i")} order by i.position) from "ProjectIndicator" i where i."projectId" = x.id), '[]'))
-                        order by x.position)
-                        from "Project" x where x."budgetId" = b.id), '[]') as projects,
-            (select json_build_object('abroad', x.abroad::text, 'vehiclePurchase', x."vehiclePurchase"::text,
-                                      'vehicleOperation', x."vehicleOperation"::text, 'reception', x.reception::text)
-               from "ThreePublic" x where x."budgetId" = b.id) as "threePublic",
-            coalesce((select json_agg(json_build_object('category', x.category, 'fund', x.fund, 'amount', x.amount::text) order by x.position)
-                        from "ProcurementLine" x where x."budgetId" = b.id), '[]') as procurement,
-            (select row_to_json(x) from "AssetHolding" x where x."budgetId" = b.id) as assets,
-            coalesce((select json_agg(${indicator("x")} order by x.position) from "PerformanceIndicator" x where x."budgetId" = b.id), '[]') as indicators,
-            (select row_to_json(x) from "NarrativeReasons" x where x."budgetId" = b.id) as narrative,
-            (select json_build_object('basic', x.basic::text, 'project', x.project::text, 'threePublicAbroad', x."threePublicAbroad"::text,
-                                      'threePublicVehiclePurchase', x."threePublicVehiclePurchase"::text,
-                                      'threePublicVehicleOperation', x."threePublicVehicleOperation"::text,
-                                      'threePublicReception', x."threePublicReception"::text, 'operatingFunds', x."operatingFunds"::text)
-               from "PriorYear" x where x."budgetId" = b.id) as prior,
-            coalesce((select json_agg(json_build_object('functionCode', x."functionCode", 'amount', x.amount::text) order by x."functionCode")
-                        from "PriorFunctionAmount" x where x."budgetId" = b.id), '[]') as "priorByFunction"
-       from "Budget" b join "Department" d on d.id = b."departmentId" join "Region" r on r.id = d."regionId"
-      where b.id = $1`,
-    [id],
-  );
-  return budgetFromRows(rows[0]!);
 }
