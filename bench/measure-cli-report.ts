@@ -1,5 +1,5 @@
 import type { Measures } from "./report";
-import { DISTRICT_REGION, DISTRICT_YEAR, measureCliCheck, measureDistrictImport, measureFullFlow } from "./measure-cli";
+import { DISTRICT_REGION, DISTRICT_UNITS, DISTRICT_YEAR, measureCliCheck, measureDistrictImport, measureFullFlow } from "./measure-cli";
 import { measurePublish100 } from "./measure-publish";
 import { progress } from "./stats";
 
@@ -38,7 +38,7 @@ export function cliMeasures(databaseUrl: string, measures: Measures, details: Re
  */
 export async function publishMeasures(databaseUrl: string, measures: Measures, details: Record<string, unknown>) {
   progress("publishing 100 approved budgets at once (20 reviewers) …");
-  const publish = await measurePublish100(databaseUrl, DISTRICT_REGION, DISTRICT_YEAR);
+  const publish = await measurePublish100(databaseUrl, DISTRICT_REGION, DISTRICT_UNITS, DISTRICT_YEAR);
   measures.publish_100_failures = publish.failures;
   measures.publish_100_s = publish.seconds;
   details.publish100 = publish;

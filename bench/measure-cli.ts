@@ -104,6 +104,8 @@ export function measureFullFlow(databaseUrl: string, runs = 3): FlowMeasure {
 /** The district the fixture belongs to (重庆市北碚区) and its year: what measureDistrictImport imports. */
 export const DISTRICT_REGION = "500109";
 export const DISTRICT_YEAR = 2024;
+/** The department codes measureDistrictImport gives its packages. */
+export const DISTRICT_UNITS = Array.from({ length: 100 }, (_, i) => String(201 + i));
 
 export interface DistrictImportMeasure {
   /** Seconds of the one `npm run -s budget -- import <folder>` process. */
@@ -122,7 +124,8 @@ export interface DistrictImportMeasure {
  * line each). The packages are the real 2024 fixture re-addressed to 100 departments of one
  * district (the catalogue the benchmark database has), written to a folder first.
  */
-export function measureDistrictImport(databaseUrl: string, packages = 100): DistrictImportMeasure {
+export function measureDistrictImport(databaseUrl: string): DistrictImportMeasure {
+  const packages = DISTRICT_UNITS.length;
   const env = { ...process.env, DATABASE_URL: databaseUrl };
   const dir = mkdtempSync(path.join(os.tmpdir(), "mingzhang-district-"));
   const source = JSON.parse(readFileSync(CLI_PACKAGE, "utf8")) as {
@@ -135,7 +138,7 @@ export function measureDistrictImport(databaseUrl: string, packages = 100): Dist
   const oldSub = source.unit.subUnits?.[0]?.code;
   try {
     for (let i = 0; i < packages; i++) {
-      const code = String(201 + i);
+      const code = DISTRICT_UNITS[i]!;
       const sub = `${code}001`;
       const move = <T extends { subUnit?: string }>(list: T[] | undefined) => (list ?? []).map((x) => (x.subUnit === oldSub ? { ...x, subUnit: sub } : x));
       const pkg = {

@@ -26,8 +26,8 @@ export interface PublishMeasure {
   withPdf: number;
 }
 
-/** The budgets of `regionCode` and `year` are set to 审核通过 (as review would leave them), then published. */
-export async function measurePublish100(url: string, regionCode: string, year: number, reviewers = 20): Promise<PublishMeasure> {
+/** The budgets of `units` of `regionCode` in `year` are set to 审核通过 (as review would leave them), then published. */
+export async function measurePublish100(url: string, regionCode: string, units: readonly string[], year: number, reviewers = 20): Promise<PublishMeasure> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const db = createDb(url);
@@ -35,9 +35,9 @@ export async function measurePublish100(url: string, regionCode: string, year: n
     const { rows } = await client.query<{ id: number; version: number }>(
       `update "Budget" b set status = 'APPROVED', "approvedAt" = now(), version = b.version + 1
          from "Department" d join "Region" r on r.id = d."regionId"
-        where d.id = b."departmentId" and r.code = $1 and b.year = $2 and b.kind = 'budget' and b.status <> 'PUBLISHED'
+        where d.id = b."departmentId" and r.code = $1 and d.code = any($3::text[]) and b.year = $2 and b.kind = 'budget' and b.status <> 'PUBLISHED'
         returning b.id, b.version`,
-      [regionCode, year],
+      [regionCode, year, units],
     );
     const region = (await client.query<{ id: number }>(`select id from "Region" where code = $1`, [regionCode])).rows[0]!;
     const reviewer = await createReviewer(db, region.id, `${regionCode}.publish`);
