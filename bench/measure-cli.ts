@@ -5,7 +5,7 @@
  * also timed through `node lib/cli/launch.cjs` directly: npm's own start-up (~0.3 s) is not ours.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "@/lib/db/runtime";
@@ -98,5 +98,66 @@ export function measureFullFlow(databaseUrl: string, runs = 3): FlowMeasure {
     return { npm: secondsSummary(totals.npm), node: secondsSummary(totals.node), steps: steps50 };
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** The district the fixture belongs to (重庆市北碚区) and its year: what measureDistrictImport imports. */
+export const DISTRICT_REGION = "500109";
+export const DISTRICT_YEAR = 2024;
+/** The department codes measureDistrictImport gives its packages. */
+export const DISTRICT_UNITS = Array.from({ length: 100 }, (_, i) => String(201 + i));
+
+export interface DistrictImportMeasure {
+  /** Seconds of the one `npm run -s budget -- import <folder>` process. */
+  seconds: number;
+  packages: number;
+  /** Progress lines the command printed ("[37/100] …：已导入预算（编号 …）"). */
+  progressLines: number;
+  /** Basic lines and projects per package. */
+  basicLines: number;
+  projects: number;
+}
+
+/**
+ * `district_import_s`: a district's hundred department budgets imported as one user would, one
+ * `npm run -s budget -- import <folder>` process (each package its own transaction, a progress
+ * line each). The packages are the real 2024 fixture re-addressed to 100 departments of one
+ * district (the catalogue the benchmark database has), written to a folder first.
+ */
+export function measureDistrictImport(databaseUrl: string): DistrictImportMeasure {
+  const packages = DISTRICT_UNITS.length;
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  const dir = mkdtempSync(path.join(os.tmpdir(), "mingzhang-district-"));
+  const source = JSON.parse(readFileSync(CLI_PACKAGE, "utf8")) as {
+    region: { code: string };
+    year: number;
+    unit: { code: string; name: string; subUnits?: { code: string; name: string }[] };
+    basicExpenditure?: { subUnit?: string }[];
+    projects?: { subUnit?: string }[];
+  };
+  const oldSub = source.unit.subUnits?.[0]?.code;
+  try {
+    for (let i = 0; i < packages; i++) {
+      const code = DISTRICT_UNITS[i]!;
+      const sub = `${code}001`;
+      const move = <T extends { subUnit?: string }>(list: T[] | undefined) => (list ?? []).map((x) => (x.subUnit === oldSub ? { ...x, subUnit: sub } : x));
+      const pkg = {
+        ...source,
+        unit: { ...source.unit, code, name: `基准区县单位${code}`, subUnits: [{ code: sub, name: `基准区县单位${code}（本级）` }] },
+        basicExpenditure: move(source.basicExpenditure),
+        projects: move(source.projects),
+      };
+      writeFileSync(path.join(dir, `${source.region.code}-${code}-${source.year}.json`), JSON.stringify(pkg));
+    }
+    const [command, argv] = COMMAND.npm(["import", dir, "--replace"]);
+    const t0 = nowMs();
+    const result = spawnSync(command, argv, { cwd: REPO_ROOT, env, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+    const seconds = (nowMs() - t0) / 1000;
+    if (result.status !== 0) throw new Error(`district import exited with ${result.status}: ${result.stderr.slice(0, 800)}`);
+    const progressLines = result.stdout.split("\n").filter((l) => /^\[\d+\/\d+\] .*已(导入|替换)预算/.test(l)).length;
+    if (progressLines !== packages) throw new Error(`district import printed ${progressLines} progress lines for ${packages} packages`);
+    return { seconds: round(seconds, 3), packages, progressLines, basicLines: source.basicExpenditure?.length ?? 0, projects: source.projects?.length ?? 0 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

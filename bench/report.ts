@@ -94,6 +94,8 @@ export const TARGETS: Target[] = [
     limit: 2,
     better: "lower",
   },
+  { key: "district_import_s", label: "(9) import a district's 100 packages, one CLI process", unit: "s", limit: 20, better: "lower" },
+  { key: "publish_100_failures", label: "publish 100 approved budgets at once (20 reviewers)", unit: "", limit: 0, better: "lower" },
 ];
 
 export const INFORMATIONAL: { key: string; label: string; unit: string }[] = [

@@ -35,7 +35,7 @@ import { measureGrid } from "./measure-grid";
 import { measurePublic } from "./measure-public";
 import { addStagesAndCeilings, measureCity, measureRollup } from "./measure-rollup";
 import { measureSave } from "./measure-save";
-import { cliMeasures } from "./measure-cli-report";
+import { cliMeasures, publishMeasures } from "./measure-cli-report";
 import { publishSnapshots } from "./publish-snapshots";
 import { printTable, writeResults, type Measures } from "./report";
 import { nowMs, progress, round } from "./stats";
@@ -231,6 +231,7 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   progress(`entry workbook (${xlsxImport.lines} lines, ${xlsxImport.kb} KB): read and validated p50 ${xlsxImport.read.p50} ms`);
 
   cliMeasures(database.url, measures, details);
+  await publishMeasures(database.url, measures, details);
 }
 
 /** (1)/(2): one budget's tables, narrative and rules against reading its rows in one statement. */

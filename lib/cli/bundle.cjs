@@ -82,7 +82,7 @@ const lazy = {
       resolveDir: ROOT,
       contents: `
         let loaded;
-        const load = () => (loaded ??= ((m) => (m && m.__esModule && "default" in m ? m.default : m))(require(${VENDORED.includes(args.path) ? `__vendor(${JSON.stringify(args.path)})` : JSON.stringify(args.path)})));
+        const load = () => (loaded ??= ((m) => (m && m.__esModule && "default" in m ? m.default : m))(${VENDORED.includes(args.path) ? `(globalThis.__mingzhangRequireVendored ?? require)(__vendor(${JSON.stringify(args.path)}))` : `require(${JSON.stringify(args.path)})`}));
         export default new Proxy(function () {}, {
           get: (_, key) => Reflect.get(load(), key),
           has: (_, key) => Reflect.has(load(), key),

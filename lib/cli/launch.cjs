@@ -40,22 +40,46 @@ function writeCache(cacheFile, build, script) {
   }
 }
 
+/** Runs a CommonJS file through V8's code cache (<file>.cache), valid only for `stamp`. */
+function loadCached(file, stamp) {
+  const source = fs.readFileSync(file, "utf8");
+  const cacheFile = `${file}.cache`;
+  const cachedData = readCache(cacheFile, stamp);
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  // Written at exit, so that it holds every function this run compiled, not only the top level.
+  if (!cachedData || script.cachedDataRejected) process.once("exit", () => writeCache(cacheFile, stamp, script));
+  const loaded = new Module(file, module);
+  loaded.filename = file;
+  loaded.paths = Module._nodeModulePaths(path.dirname(file));
+  script.runInThisContext().call(loaded.exports, loaded.exports, Module.createRequire(file), loaded, file, path.dirname(file));
+  loaded.loaded = true;
+  return loaded;
+}
+
+/**
+ * The vendored packages (dist/cli/vendor, exceljs) are loaded the same way: compiling exceljs's
+ * one big file was a quarter of a cold `disclosure --out x.xlsx`. Its cache is stamped with the
+ * file's size and time, as the file carries no build line.
+ */
+const vendored = new Map();
+function requireVendored(file) {
+  if (!vendored.has(file)) {
+    const stat = fs.statSync(file);
+    vendored.set(file, loadCached(file, `vendor-${stat.size}-${Math.round(stat.mtimeMs)}`).exports);
+  }
+  return vendored.get(file);
+}
+
 function run(bundle) {
   process.argv[1] = bundle;
   // The bundle's import() of packages (lib/cli/bundle.cjs, EXTERNAL_IMPORT): this module's
   // import() works whatever compiled the bundle, and resolves from the same node_modules.
   globalThis.__mingzhangImport = (specifier) => import(specifier);
+  globalThis.__mingzhangRequireVendored = requireVendored;
   const source = fs.readFileSync(bundle, "utf8");
   const build = /^\/\/ build (\w+)/.exec(source)?.[1];
   if (!build) return require(bundle);
-  const cacheFile = `${bundle}.cache`;
-  const cachedData = readCache(cacheFile, build);
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
-  if (!cachedData || script.cachedDataRejected) process.once("exit", () => writeCache(cacheFile, build, script));
-  const bundleModule = new Module(bundle, module);
-  bundleModule.filename = bundle;
-  bundleModule.paths = Module._nodeModulePaths(path.dirname(bundle));
-  script.runInThisContext().call(bundleModule.exports, bundleModule.exports, Module.createRequire(bundle), bundleModule, bundle, path.dirname(bundle));
+  loadCached(bundle, build);
 }
 
 // The usual case stays synchronous: no promise between node's start and the command.

@@ -11,7 +11,8 @@ import type { Failure } from "@/lib/result";
 import { loadCatalog } from "@/lib/db/catalog-store";
 import { budgetScope } from "@/lib/db/scope";
 import { commitContent, EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
-import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { findBudgetWithContent } from "@/lib/db/budgets/content-sql";
 
 export type ImportMode = "replace" | "merge";
 
@@ -60,10 +61,7 @@ export async function importPackageIntoBudget(
   const source = input.source ?? "预算包";
   return db.$transaction(
     async (tx) => {
-      const row = await tx.budget.findFirst({
-        where: { AND: [budgetScope(actor, "budget.edit"), { id: input.budgetId }] },
-        include: budgetContentInclude,
-      });
+      const row = await findBudgetWithContent(tx, { AND: [budgetScope(actor, "budget.edit"), { id: input.budgetId }] });
       if (!row) return fail("未找到该预算");
       if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) return fail("该预算当前状态不可修改，只能导入到编制中或已退回的预算");
       const current = budgetFromRows(row);

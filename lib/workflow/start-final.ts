@@ -5,7 +5,8 @@ import { finalPackageFromBudget } from "@/lib/final/package/from-budget";
 import type { Db } from "@/lib/db/client";
 import type { Result } from "@/lib/result";
 import { budgetScope } from "@/lib/db/scope";
-import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { findBudgetWithContent } from "@/lib/db/budgets/content-sql";
 import { finalColumns, writeFinalContent } from "@/lib/db/finals/write-final";
 
 export type StartFinalResult = Result<{ budgetId: number }>;
@@ -18,7 +19,7 @@ const STARTABLE = ["APPROVED", "PUBLISHED"] as const;
  * inside the caller's transaction. No status check here: the use case below is what users call.
  */
 export async function createFinalFromBudget(tx: Prisma.TransactionClient, budgetId: number, actorId: number | null): Promise<StartFinalResult> {
-  const row = await tx.budget.findUnique({ where: { id: budgetId }, include: budgetContentInclude });
+  const row = await findBudgetWithContent(tx, { id: budgetId });
   if (!row || row.kind !== "budget") return { ok: false, code: "refused", message: "未找到该预算" };
   const existing = await tx.budget.findFirst({ where: { departmentId: row.departmentId, year: row.year, kind: "final", subUnitId: row.subUnitId } });
   if (existing) return { ok: false, code: "refused", message: `${row.year} 年决算已存在` };

@@ -6,7 +6,8 @@ import type { Db } from "@/lib/db/client";
 import type { Result } from "@/lib/result";
 import { loadCatalog, loadCrosswalk } from "@/lib/db/catalog-store";
 import { budgetScope } from "@/lib/db/scope";
-import { budgetContentInclude, budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { budgetFromRows } from "@/lib/db/budgets/read-budget";
+import { findBudgetWithContent } from "@/lib/db/budgets/content-sql";
 import { budgetColumns, writeBudgetContent } from "@/lib/db/budgets/write-budget";
 import { recordEvent } from "@/lib/db/budgets/commit-content";
 
@@ -25,10 +26,7 @@ export async function startNextYear(db: Db, actor: SessionUser, input: { fromBud
   if (!hasPermission(actor, "budget.edit")) return { ok: false, code: "refused", message: "您没有编制预算的权限" };
   return db.$transaction(
     async (tx) => {
-      const row = await tx.budget.findFirst({
-        where: { AND: [budgetScope(actor, "budget.edit"), { id: input.fromBudgetId }] },
-        include: budgetContentInclude,
-      });
+      const row = await findBudgetWithContent(tx, { AND: [budgetScope(actor, "budget.edit"), { id: input.fromBudgetId }] });
       if (!row) return { ok: false as const, code: "refused", message: "未找到该预算" };
       // The new budget's 上年 column is this budget's figures: never those of a draft still being changed.
       if (!(NEXT_YEAR_FROM as readonly string[]).includes(row.status)) {

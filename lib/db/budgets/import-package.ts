@@ -9,7 +9,8 @@ import { departmentOfPackage, ImportRejected } from "./package-department";
 import { loadCatalog } from "../catalog-store";
 import { budgetColumns, writeBudgetContent } from "./write-budget";
 import { recordEvent } from "./commit-content";
-import { budgetContentInclude, budgetFromRows } from "./read-budget";
+import { budgetFromRows } from "./read-budget";
+import { findBudgetWithContent } from "./content-sql";
 
 export type ImportResult = { ok: true; budgetId: number; created: boolean } | { ok: false; errors: PackageError[] };
 
@@ -49,13 +50,7 @@ export async function importPackageText(db: Db, text: string, options: ImportOpt
         const budget = packageToBudget(pkg);
 
         const department = await departmentOfPackage(tx, pkg, "预算包");
-        // By id, not findFirst with the include: Prisma runs a findFirst's included relations as
-        // concurrent queries on the transaction's one connection (pg deprecates that, and warns).
-        const found = await tx.budget.findFirst({
-          where: { departmentId: department.id, year: pkg.year, kind: pkg.kind, subUnitId: null },
-          select: { id: true },
-        });
-        const existing = found ? await tx.budget.findUnique({ where: { id: found.id }, include: budgetContentInclude }) : null;
+        const existing = await findBudgetWithContent(tx, { departmentId: department.id, year: pkg.year, kind: pkg.kind, subUnitId: null });
         const label = `${pkg.unit.name} ${pkg.year} 年${pkg.kind === "budget" ? "预算" : "决算"}`;
         if (existing && !options.replace) {
           throw new ImportRejected([{ path: "", message: `${label}已存在；如需覆盖，请使用“替换”导入（仅限编制中或已退回的预算）` }]);
