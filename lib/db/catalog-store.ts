@@ -1,4 +1,5 @@
-import { buildCatalog, type Catalog, type EconomicSubject, type FunctionSubject } from "@/lib/catalog/catalog";
+import type { Catalog, FunctionSubject } from "@/lib/catalog/catalog";
+import { catalogOfRows, functionOfRow } from "@/lib/catalog/catalog-of-rows";
 import { oneToOne, type Crosswalk, type CrosswalkEntry } from "@/lib/catalog/crosswalk";
 import { announce } from "./cache-events";
 import type { Db } from "./client";
@@ -59,13 +60,7 @@ export async function loadCatalog(db: Tx, year: number): Promise<Catalog | null>
 }
 
 async function readFunctions(db: Tx, year: number): Promise<FunctionSubject[]> {
-  const rows = await db.functionSubject.findMany({ where: { year }, orderBy: { code: "asc" } });
-  return rows.map((f) => ({
-    code: f.code,
-    name: f.name,
-    level: f.level as FunctionSubject["level"],
-    ...(f.parentCode ? { parent: f.parentCode } : {}),
-  }));
+  return (await db.functionSubject.findMany({ where: { year }, orderBy: { code: "asc" } })).map(functionOfRow);
 }
 
 async function readCatalog(db: Tx, year: number): Promise<Catalog | null> {
@@ -73,21 +68,9 @@ async function readCatalog(db: Tx, year: number): Promise<Catalog | null> {
   const functions = await readFunctions(db, year);
   const economics = await db.economicSubject.findMany({ where: { year }, orderBy: { code: "asc" } });
   if (functions.length === 0 && economics.length === 0) return null;
-  const catalog = buildCatalog(
-    year,
-    functions,
-    economics.map((e) => ({
-      code: e.code,
-      name: e.name,
-      level: e.level as EconomicSubject["level"],
-      category: e.category,
-      ...(e.parentCode ? { parent: e.parentCode } : {}),
-    })),
-  );
   const previous = await readFunctions(db, year - 1);
-  if (previous.length === 0) return catalog;
-  const successors = oneToOne(await loadCrosswalkEntries(db, year - 1, year));
-  return { ...catalog, previous: { year: year - 1, functions: new Map(previous.map((f) => [f.code, f])), successors } };
+  const crosswalk = previous.length > 0 ? await loadCrosswalkEntries(db, year - 1, year) : [];
+  return catalogOfRows(year, functions, economics, previous, crosswalk);
 }
 
 async function bumpRevision(db: Tx, year: number) {
