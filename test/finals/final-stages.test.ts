@@ -6,6 +6,7 @@ import { loadReviewStage } from "@/lib/review/load-review-stage";
 import { loadFinalFixtures } from "@/test/support/final/fixtures";
 import { approveBudget } from "@/lib/workflow/approve-budget";
 import { submitBudget } from "@/lib/workflow/submit-budget";
+import { twoReviewStages } from "../helpers/review-stages";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { sessionUser } from "../workflow/users";
 
@@ -18,20 +19,7 @@ let finalId: number;
 beforeAll(async () => {
   t = await freshDatabase();
   await seedDemo(t.db, () => undefined);
-  const region = await t.db.region.findUniqueOrThrow({ where: { code: "500109" } });
-  const s1 = await t.db.reviewStage.create({ data: { regionId: region.id, position: 1, name: "业务科室初审" } });
-  const s2 = await t.db.reviewStage.create({ data: { regionId: region.id, position: 2, name: "局领导审定" } });
-  await t.db.membership.updateMany({ where: { user: { username: "reviewer.500109" } }, data: { reviewStageId: s1.id } });
-  await t.db.user.create({
-    data: {
-      username: "budgetchief.500109",
-      displayName: "预算科长",
-      passwordHash: "x",
-      memberships: { create: { role: "REVIEWER", regionId: region.id, reviewStageId: s2.id } },
-    },
-  });
-  first = await sessionUser(t.db, "reviewer.500109");
-  second = await sessionUser(t.db, "budgetchief.500109");
+  ({ first, second } = await twoReviewStages(t.db));
   const imported = await importPackageText(t.db, loadFinalFixtures()[0]!.text.replace('"year": 2020', '"year": 2021'));
   if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
   finalId = imported.budgetId;

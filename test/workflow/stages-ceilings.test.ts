@@ -15,6 +15,7 @@ import { readPdfText } from "@/test/support/pdf-text";
 import { saveSection } from "@/lib/workflow/save-section";
 import { submitBudget } from "@/lib/workflow/submit-budget";
 import { SECTIONS } from "@/lib/workspace/sections";
+import { twoReviewStages } from "../helpers/review-stages";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { budgetIdOf } from "../helpers/users";
 import { sessionUser } from "./users";
@@ -30,20 +31,7 @@ let department134: number;
 beforeAll(async () => {
   t = await freshDatabase();
   await seedDemo(t.db, () => undefined);
-  const region = await t.db.region.findUniqueOrThrow({ where: { code: "500109" } });
-  const s1 = await t.db.reviewStage.create({ data: { regionId: region.id, position: 1, name: "业务科室初审" } });
-  const s2 = await t.db.reviewStage.create({ data: { regionId: region.id, position: 2, name: "局领导审定" } });
-  await t.db.membership.updateMany({ where: { user: { username: "reviewer.500109" } }, data: { reviewStageId: s1.id } });
-  await t.db.user.create({
-    data: {
-      username: "budgetchief.500109",
-      displayName: "预算科长",
-      passwordHash: "x",
-      memberships: { create: { role: "REVIEWER", regionId: region.id, reviewStageId: s2.id } },
-    },
-  });
-  first = await sessionUser(t.db, "reviewer.500109");
-  second = await sessionUser(t.db, "budgetchief.500109");
+  ({ first, second } = await twoReviewStages(t.db));
   accountant = await sessionUser(t.db, "accountant.134");
   budget111 = await budgetIdOf(t.db, "111", 2024);
   budget134 = await budgetIdOf(t.db, "134", 2023);
