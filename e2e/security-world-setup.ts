@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { toSessionUser, type Role, type SessionUser } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import type { BudgetStatus } from "@/generated/prisma/client";
 import { setAt, type JsonObject } from "@/test/support/json-edit";
@@ -27,27 +27,7 @@ import { resolveComment } from "@/lib/workflow/resolve-comment";
 import { submitBudget } from "@/lib/workflow/submit-budget";
 import { HOSTILE, SECURITY_PASSWORD, WORLD, type World } from "./security-world";
 import { runScript } from "./run-script";
-
-async function user(
-  db: Db,
-  username: string,
-  role: Role,
-  scope: { departmentId?: number; regionId?: number; subUnitId?: number },
-  hash: string,
-): Promise<SessionUser> {
-  const u = await db.user.upsert({
-    where: { username },
-    create: {
-      username,
-      displayName: username,
-      passwordHash: hash,
-      memberships: { create: { role, departmentId: scope.departmentId ?? null, regionId: scope.regionId ?? null, subUnitId: scope.subUnitId ?? null } },
-    },
-    update: {},
-    include: { memberships: true },
-  });
-  return toSessionUser(u);
-}
+import { upsertUser as user } from "./seed-units-department";
 
 function petition(code: string, name: string, change?: (p: JsonObject) => void): string {
   const pkg = JSON.parse(readFileSync(path.join(fixturesDir(), "beibei-petition-office-2024.package.json"), "utf8"));
