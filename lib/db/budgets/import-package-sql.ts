@@ -10,18 +10,15 @@
 import type { ClientBase } from "pg";
 import type { Budget, Indicator } from "@/lib/budget/model";
 import { CARRYOVER_FUNDS, FUNDS } from "@/lib/budget/model";
-import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageValue, readPackageText } from "@/lib/budget/package/schema";
-import { validatePackage } from "@/lib/budget/validate";
 import { amountChanges } from "@/lib/budget/amount-changes";
 import type { BudgetStatus } from "@/generated/prisma/client";
 import { loadCatalogSql } from "../catalog-read-sql";
 import { ImportRejected } from "./package-department";
+import { checkedBudget, refuseUnlessReplaceable } from "./import-checks";
 import { operatorToDb } from "./operators";
 import { readBudgetSql } from "./content-sql";
 import type { ImportOptions, ImportResult } from "./import-package";
-
-const EDITABLE: BudgetStatus[] = ["DRAFT", "RETURNED"];
 
 /** Exact text of an amount (decimal.js), never a JS number; pg would send a Decimal object as quoted JSON. */
 const money = (d: { toFixed(n: number): string }) => d.toFixed(2);
@@ -45,15 +42,7 @@ export async function importPackageTextSql(
   const pkg = parsed.pkg;
   await client.query("begin");
   try {
-    const catalog = await loadCatalogSql(client, pkg.year);
-    if (!catalog) {
-      throw new ImportRejected([
-        { path: "year", message: `预算年度（year）：数据库中没有 ${pkg.year} 年的科目目录，请先由管理员导入该年度的功能分类和经济分类科目` },
-      ]);
-    }
-    const problems = validatePackage(pkg, catalog);
-    if (problems.length > 0) throw new ImportRejected(problems);
-    const budget = packageToBudget(pkg);
+    const budget = checkedBudget(pkg, await loadCatalogSql(client, pkg.year));
     const departmentId = await departmentOf(client, pkg);
     const found = await client.query<{ id: number; status: BudgetStatus; version: number }>(
       `select id, status::text as status, version from "Budget"
@@ -61,13 +50,7 @@ export async function importPackageTextSql(
       [departmentId, pkg.year, pkg.kind],
     );
     const existing = found.rows[0];
-    const label = `${pkg.unit.name} ${pkg.year} 年${pkg.kind === "budget" ? "预算" : "决算"}`;
-    if (existing && !options.replace) {
-      throw new ImportRejected([{ path: "", message: `${label}已存在；如需覆盖，请使用“替换”导入（仅限编制中或已退回的预算）` }]);
-    }
-    if (existing && !EDITABLE.includes(existing.status)) {
-      throw new ImportRejected([{ path: "", message: `${label}当前状态不允许修改，只有编制中或已退回的预算可以替换` }]);
-    }
+    refuseUnlessReplaceable(pkg, existing, options.replace);
     const before = existing ? await readBudgetSql(client, existing.id) : null;
     const status = existing?.status ?? options.status ?? "DRAFT";
     const u = budget.unit;

@@ -1,11 +1,10 @@
-import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageValue, readPackageText, type PackageError } from "@/lib/budget/package/schema";
 import { packageKindOf } from "@/lib/final/package/schema";
 import { importFinalValue } from "../finals/import-final";
-import { validatePackage } from "@/lib/budget/validate";
 import type { BudgetStatus } from "@/generated/prisma/client";
 import type { Db } from "../client";
 import { departmentOfPackage, ImportRejected } from "./package-department";
+import { checkedBudget, refuseUnlessReplaceable } from "./import-checks";
 import { loadCatalog } from "../catalog-store";
 import { budgetColumns, writeBudgetContent } from "./write-budget";
 import { recordEvent } from "./commit-content";
@@ -22,8 +21,6 @@ export interface ImportOptions {
   actorId?: number | null;
 }
 
-const EDITABLE: BudgetStatus[] = ["DRAFT", "RETURNED"];
-
 /**
  * Validates a Budget Package (schema, then codes against the year's catalogue) and stores it in
  * one transaction: either the whole budget is there afterwards, or nothing changed.
@@ -39,25 +36,11 @@ export async function importPackageText(db: Db, text: string, options: ImportOpt
   try {
     return await db.$transaction(
       async (tx) => {
-        const catalog = await loadCatalog(tx, pkg.year);
-        if (!catalog) {
-          throw new ImportRejected([
-            { path: "year", message: `预算年度（year）：数据库中没有 ${pkg.year} 年的科目目录，请先由管理员导入该年度的功能分类和经济分类科目` },
-          ]);
-        }
-        const problems = validatePackage(pkg, catalog);
-        if (problems.length > 0) throw new ImportRejected(problems);
-        const budget = packageToBudget(pkg);
+        const budget = checkedBudget(pkg, await loadCatalog(tx, pkg.year));
 
         const department = await departmentOfPackage(tx, pkg, "预算包");
         const existing = await findBudgetWithContent(tx, { departmentId: department.id, year: pkg.year, kind: pkg.kind, subUnitId: null });
-        const label = `${pkg.unit.name} ${pkg.year} 年${pkg.kind === "budget" ? "预算" : "决算"}`;
-        if (existing && !options.replace) {
-          throw new ImportRejected([{ path: "", message: `${label}已存在；如需覆盖，请使用“替换”导入（仅限编制中或已退回的预算）` }]);
-        }
-        if (existing && !EDITABLE.includes(existing.status)) {
-          throw new ImportRejected([{ path: "", message: `${label}当前状态不允许修改，只有编制中或已退回的预算可以替换` }]);
-        }
+        refuseUnlessReplaceable(pkg, existing, options.replace);
         const status = existing?.status ?? options.status ?? "DRAFT";
         const row = existing
           ? await tx.budget.update({ where: { id: existing.id }, data: { ...budgetColumns(budget), version: { increment: 1 } } })
