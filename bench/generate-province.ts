@@ -15,7 +15,9 @@ export type FundName = "generalBudget" | "operations";
 export type StatusName = "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" | "PUBLISHED";
 
 export interface ProvinceShape {
+  /** Districts 1‥districts; a province grown in two loads starts the second at `firstDistrict`. */
   districts: number;
+  firstDistrict?: number;
   departments: number;
   years: readonly number[];
   basicLines: number;
@@ -272,7 +274,7 @@ function priorOf(random: Random, b: GenBudget): GenPrior {
 /** Every budget of the province in load order: year, then district, then department. */
 export function* generateProvince(shape: ProvinceShape, codes: CatalogCodes): Generator<GenBudget> {
   for (const year of shape.years)
-    for (let d = 1; d <= shape.districts; d++) for (let u = 1; u <= shape.departments; u++) yield generateBudget(shape, codes, d, u, year);
+    for (let d = shape.firstDistrict ?? 1; d <= shape.districts; d++) for (let u = 1; u <= shape.departments; u++) yield generateBudget(shape, codes, d, u, year);
 }
 
 /** Narrative reasons every generated budget carries, so no year-on-year change is left unexplained. */

@@ -100,7 +100,11 @@ function pushIndicators(into: Columns, owner: number, list: GenIndicator[]) {
   list.forEach((i, position) => into.push(owner, position, i.level1, i.level2, i.name, i.unit, i.operator, i.value, i.weight, i.core));
 }
 
-export async function loadProvince(url: string, shape: ProvinceShape): Promise<LoadedProvince> {
+/**
+ * Loads districts `shape.firstDistrict ?? 1`‥`shape.districts`. To grow a province already loaded
+ * (districts 1‥firstDistrict−1), pass it as `earlier`: the result looks up both.
+ */
+export async function loadProvince(url: string, shape: ProvinceShape, earlier?: LoadedProvince): Promise<LoadedProvince> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const started = nowMs();
@@ -127,7 +131,7 @@ export async function loadProvince(url: string, shape: ProvinceShape): Promise<L
     const regions = new Columns();
     const departments = new Columns();
     const subUnits = new Columns();
-    for (let d = 1; d <= shape.districts; d++) {
+    for (let d = shape.firstDistrict ?? 1; d <= shape.districts; d++) {
       regionIds.set(d, regionNext);
       regions.push(regionNext++, regionCode(d), `合成省第${d}区`);
       for (let u = 1; u <= shape.departments; u++) {
@@ -149,7 +153,7 @@ export async function loadProvince(url: string, shape: ProvinceShape): Promise<L
     let count = 0;
     let basicLines = 0;
     let projects = 0;
-    const total = shape.districts * shape.departments * shape.years.length;
+    const total = (shape.districts - (shape.firstDistrict ?? 1) + 1) * shape.departments * shape.years.length;
 
     const flush = async () => {
       const t = writeBatch(batch, departmentIds, subUnitIds, () => projectNext++);
@@ -174,19 +178,20 @@ export async function loadProvince(url: string, shape: ProvinceShape): Promise<L
     // Fresh statistics, as autovacuum would give a live database: the plans measured are the real ones.
     await client.query("analyze");
     const seconds = round((nowMs() - started) / 1000, 1);
-    const need = (map: Map<string | number, number>, key: string | number) => {
-      const v = map.get(key as never);
-      if (v === undefined) throw new Error(`not in the synthetic province: ${key}`);
-      return v;
+    const need = <K extends string | number>(map: Map<K, number>, key: K, before: (() => number) | undefined) => {
+      const v = map.get(key);
+      if (v !== undefined) return v;
+      if (before) return before();
+      throw new Error(`not in the synthetic province: ${key}`);
     };
     return {
-      seconds,
-      budgets: count,
-      basicLines,
-      projects,
-      budgetId: (d, u, y) => need(budgetIds, `${d}/${u}/${y}`),
-      departmentId: (d, u) => need(departmentIds, `${d}/${u}`),
-      regionId: (d) => need(regionIds, d),
+      seconds: round(seconds + (earlier?.seconds ?? 0), 1),
+      budgets: count + (earlier?.budgets ?? 0),
+      basicLines: basicLines + (earlier?.basicLines ?? 0),
+      projects: projects + (earlier?.projects ?? 0),
+      budgetId: (d, u, y) => need(budgetIds, `${d}/${u}/${y}`, earlier && (() => earlier.budgetId(d, u, y))),
+      departmentId: (d, u) => need(departmentIds, `${d}/${u}`, earlier && (() => earlier.departmentId(d, u))),
+      regionId: (d) => need(regionIds, d, earlier && (() => earlier.regionId(d))),
     };
   } finally {
     await client.end();

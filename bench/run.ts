@@ -18,13 +18,14 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { createDb, poolMax, type Db } from "@/lib/db/connect";
 import { DEMO_PASSWORD } from "@/lib/db/demo";
+import type { SessionUser } from "@/lib/auth/permissions";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { REPO_ROOT } from "@/lib/db/runtime";
 import { APP_PORT, ORIGIN, SERVER_LOG, nextServerPid, startAppServer, type AppServer } from "./app-server";
 import { createAccountant, createCityReviewer, createReviewer } from "./bench-users";
 import { openBenchDatabase, type BenchDatabase } from "./database";
 import { PROVINCE, regionCode, type ProvinceShape } from "./generate-province";
-import { catalogCodes, loadProvince } from "./load-province";
+import { catalogCodes, loadProvince, type LoadedProvince } from "./load-province";
 import { measureEngine } from "./measure-engine";
 import { measureFinalTables } from "./measure-final";
 import { measurePdf, measureXlsx } from "./measure-exports";
@@ -59,6 +60,27 @@ const WATCHDOG_MS = 14.5 * 60_000;
 // The year whose district the reviewer rolls up (every department submitted or approved, last year approved).
 const ROLLUP_YEAR = PROVINCE.years[1] as number;
 const ROLLUP_DISTRICT = 2;
+// How the figures grow with the province (issue 17 "Scale"): the whole suite measures (1)/(2), (3)
+// and (5) first on the first 4 districts (1,200 budgets), then on the grown province; BENCH_SCALE=1
+// asks it of a partial run, BENCH_SCALE=0 skips it.
+const SMALL_DISTRICTS = 4;
+const SCALE = DISTRICTS > SMALL_DISTRICTS && (process.env.BENCH_SCALE ?? (ONLY.size === 0 ? "1" : "0")) === "1";
+/** The measures reported for the small province too, as `<key>_small`. */
+const SCALED_KEYS = [
+  "tables_p50_ms",
+  "tables_p95_ms",
+  "load_p50_ms",
+  "read_all_sql_p95_ms",
+  "tables_vs_rows_ratio",
+  "rollup_p50_ms",
+  "rollup_p95_ms",
+  "rollup_unchanged_p95_ms",
+  "rollup_cold_ms",
+  "save_p50_ms",
+  "save_p95_ms",
+  "save_alone_p50_ms",
+  "save_alone_cpu_ms",
+];
 
 const cleanups: (() => Promise<void>)[] = [];
 let cleaning: Promise<void> | null = null;
@@ -142,14 +164,32 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   await prepareDatabase(database.url, { demo: true });
 
   const shape: ProvinceShape = { ...PROVINCE, districts: DISTRICTS };
-  progress(`loading the synthetic province: ${shape.districts} districts × ${shape.departments} departments × ${shape.years.length} years …`);
-  const province = await loadProvince(database.url, shape);
-  measures.load_province_s = province.seconds;
-  details.province = { budgets: province.budgets, basicLines: province.basicLines, projects: province.projects, seconds: province.seconds };
-  progress(`loaded ${province.budgets} budgets, ${province.basicLines} basic lines, ${province.projects} projects in ${province.seconds} s`);
-
   const db: Db = createDb(database.url);
   cleanups.push(() => db.$disconnect());
+  const actors = new Actors(db);
+  let province: LoadedProvince;
+  if (SCALE) {
+    // The same measures on the first SMALL_DISTRICTS districts, then on the whole province after
+    // growing it in place: how each figure grows with the province, in one run on one machine state.
+    const small = { ...shape, districts: SMALL_DISTRICTS };
+    progress(`loading the first ${small.districts} districts of the province (${small.districts * small.departments * small.years.length} budgets) …`);
+    province = await loadProvince(database.url, small);
+    const smallMeasures: Measures = {};
+    await provinceMeasures(db, database.url, province, small, actors, smallMeasures, (details.small = {}) as Record<string, unknown>);
+    for (const key of SCALED_KEYS) if (smallMeasures[key] !== undefined) measures[`${key}_small`] = smallMeasures[key];
+    measures.province_small_budgets = province.budgets;
+    progress(`growing the province to ${shape.districts} districts …`);
+    province = await loadProvince(database.url, { ...shape, firstDistrict: SMALL_DISTRICTS + 1 }, province);
+    // The rollup's first read is timed as after a bulk load: every row of the district computed.
+    await db.dashboardRow.deleteMany({});
+  } else {
+    progress(`loading the synthetic province: ${shape.districts} districts × ${shape.departments} departments × ${shape.years.length} years …`);
+    province = await loadProvince(database.url, shape);
+  }
+  measures.load_province_s = province.seconds;
+  measures.province_budgets = province.budgets;
+  details.province = { budgets: province.budgets, basicLines: province.basicLines, projects: province.projects, seconds: province.seconds };
+  progress(`loaded ${province.budgets} budgets, ${province.basicLines} basic lines, ${province.projects} projects`);
 
   if (ONLY.size === 0) {
     const published = Array.from({ length: shape.departments }, (_, i) => province.budgetId(1, i + 1, ROLLUP_YEAR));
@@ -159,28 +199,7 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
     details.snapshots = snapshots;
   }
 
-  const engineBudget = province.budgetId(ROLLUP_DISTRICT, 50, ROLLUP_YEAR);
-  if (wants("engine")) await engineMeasures(db, database.url, engineBudget, measures, details);
-  if (wants("rollup")) {
-    const region = regionCode(ROLLUP_DISTRICT);
-    const reviewer = await addStagesAndCeilings(
-      db,
-      await createReviewer(db, province.regionId(ROLLUP_DISTRICT), region),
-      province.regionId(ROLLUP_DISTRICT),
-      ROLLUP_YEAR,
-    );
-    progress(`(3) district rollup of region ${region}, ${ROLLUP_YEAR}, with review stages and 控制数 (one budget changed before each run) …`);
-    const rollup = await measureRollup(db, reviewer, region, ROLLUP_YEAR);
-    measures.rollup_p50_ms = rollup.total.p50;
-    measures.rollup_p95_ms = rollup.total.p95;
-    measures.rollup_max_ms = rollup.total.max;
-    measures.rollup_cold_ms = rollup.coldMs;
-    measures.rollup_unchanged_p95_ms = rollup.unchanged.p95;
-    details.rollup = rollup;
-    progress(
-      `rollup p95 ${rollup.total.p95} ms (p50 ${rollup.total.p50}) over ${rollup.total.runs} runs (${rollup.departments} departments); first ${rollup.coldMs} ms, nothing changed p95 ${rollup.unchanged.p95} ms`,
-    );
-  }
+  await provinceMeasures(db, database.url, province, shape, actors, measures, details);
   if (wants("city")) {
     const regionIds = Array.from({ length: shape.districts }, (_, i) => province.regionId(i + 1));
     const cityReviewer = await createCityReviewer(db, regionIds);
@@ -194,9 +213,9 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
       `city p95 ${city.total.p95} ms (p50 ${city.total.p50}) over ${city.total.runs} runs (${city.districts} districts, ${city.departments} departments, ${city.reported} budgets seen); first ${city.coldMs} ms`,
     );
   }
-  if (wants("save")) await saveMeasures(db, database.url, shape, measures, details);
   if (ONLY.size > 0) return;
   progress("(6) import one package, Excel and PDF of one budget …");
+  const engineBudget = province.budgetId(ROLLUP_DISTRICT, 50, ROLLUP_YEAR);
   const imported = await measureImport(db, province.budgetId(5, 1, ROLLUP_YEAR), 20);
   measures.import_ms = imported.total.p50;
   measures.import_p95_ms = imported.total.p95;
@@ -234,6 +253,68 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
   await publishMeasures(database.url, measures, details);
 }
 
+/**
+ * The measures that depend on the size of the province: (1)/(2) one budget, (3) the district
+ * rollup, (5) the concurrent save. Run once per province size; the actors are made once.
+ */
+async function provinceMeasures(
+  db: Db,
+  url: string,
+  province: LoadedProvince,
+  shape: ProvinceShape,
+  actors: Actors,
+  measures: Measures,
+  details: Record<string, unknown>,
+) {
+  progress(`— measures on ${province.budgets} budgets —`);
+  if (wants("engine")) await engineMeasures(db, url, province.budgetId(ROLLUP_DISTRICT, 50, ROLLUP_YEAR), measures, details);
+  if (wants("rollup")) {
+    const region = regionCode(ROLLUP_DISTRICT);
+    const reviewer = await actors.rollupReviewer(province.regionId(ROLLUP_DISTRICT), region);
+    progress(`(3) district rollup of region ${region}, ${ROLLUP_YEAR}, with review stages and 控制数 (one budget changed before each run) …`);
+    const rollup = await measureRollup(db, reviewer, region, ROLLUP_YEAR);
+    measures.rollup_p50_ms = rollup.total.p50;
+    measures.rollup_p95_ms = rollup.total.p95;
+    measures.rollup_max_ms = rollup.total.max;
+    measures.rollup_cold_ms = rollup.coldMs;
+    measures.rollup_unchanged_p95_ms = rollup.unchanged.p95;
+    details.rollup = rollup;
+    progress(
+      `rollup p95 ${rollup.total.p95} ms (p50 ${rollup.total.p50}) over ${rollup.total.runs} runs (${rollup.departments} departments); first ${rollup.coldMs} ms, nothing changed p95 ${rollup.unchanged.p95} ms`,
+    );
+  }
+  if (wants("save")) await saveMeasures(db, url, shape, actors, measures, details);
+}
+
+/** The users the measures act as, made once however many times the measures run. */
+class Actors {
+  private reviewer?: Promise<SessionUser>;
+  private editorList?: Promise<{ user: SessionUser; budgetId: number }[]>;
+  constructor(private readonly db: Db) {}
+
+  /** The district's reviewer, on the first of the two review stages the district is given. */
+  rollupReviewer(regionId: number, region: string): Promise<SessionUser> {
+    this.reviewer ??= createReviewer(this.db, regionId, region).then((r) => addStagesAndCeilings(this.db, r, regionId, ROLLUP_YEAR));
+    return this.reviewer;
+  }
+
+  /** 20 accountants of 20 departments whose budget of the year being prepared is still a draft. */
+  editors(year: number): Promise<{ user: SessionUser; budgetId: number }[]> {
+    this.editorList ??= (async () => {
+      const drafts = await this.db.budget.findMany({
+        where: { year, status: "DRAFT", department: { region: { code: { in: [regionCode(3), regionCode(4)] } } } },
+        select: { id: true, departmentId: true },
+        orderBy: { id: "asc" },
+        take: 20,
+      });
+      const list = [];
+      for (const d of drafts) list.push({ user: await createAccountant(this.db, d.departmentId), budgetId: d.id });
+      return list;
+    })();
+    return this.editorList;
+  }
+}
+
 /** (1)/(2): one budget's tables, narrative and rules against reading its rows in one statement. */
 async function engineMeasures(db: Db, url: string, engineBudget: number, measures: Measures, details: Record<string, unknown>) {
   progress(`(1)(2) tables + narrative + rules of budget ${engineBudget} vs reading its rows in one SQL statement …`);
@@ -260,17 +341,9 @@ async function engineMeasures(db: Db, url: string, engineBudget: number, measure
 }
 
 /** (5): 20 editors of 20 departments save a 200-line basic section at once. */
-async function saveMeasures(db: Db, url: string, shape: ProvinceShape, measures: Measures, details: Record<string, unknown>) {
-  // The savers: 20 departments whose budget of the year being prepared is still a draft.
+async function saveMeasures(db: Db, url: string, shape: ProvinceShape, actors: Actors, measures: Measures, details: Record<string, unknown>) {
   const lastYear = shape.years[shape.years.length - 1] as number;
-  const drafts = await db.budget.findMany({
-    where: { year: lastYear, status: "DRAFT", department: { region: { code: { in: [regionCode(3), regionCode(4)] } } } },
-    select: { id: true, departmentId: true },
-    orderBy: { id: "asc" },
-    take: 20,
-  });
-  const editors = [];
-  for (const d of drafts) editors.push({ user: await createAccountant(db, d.departmentId), budgetId: d.id });
+  const editors = await actors.editors(lastYear);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const codes = await catalogCodes(client, lastYear).finally(() => client.end());
