@@ -164,7 +164,14 @@ export async function measureGrid(origin: string, account: { username: string; p
   }
 }
 
-/** CPU time (thread time) of the renderer main thread's tasks in a Chromium trace, ms. */
+/** A main-thread task's trace event: "RunTask" until Chromium ~130, "ThreadControllerImpl::RunTask" since. */
+const TASK_EVENTS = new Set(["RunTask", "ThreadControllerImpl::RunTask"]);
+
+/**
+ * CPU time (thread time) of the renderer main thread's tasks in a Chromium trace, ms; NaN when the
+ * trace has no thread times (a machine whose Chromium cannot read a thread's CPU clock), which
+ * would otherwise read as 0 ms.
+ */
 function mainThreadCpuMs(tracePath: string): number {
   const trace = JSON.parse(readFileSync(tracePath, "utf8")) as {
     traceEvents: { name: string; ph: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }[];
@@ -172,6 +179,11 @@ function mainThreadCpuMs(tracePath: string): number {
   const events = trace.traceEvents;
   const main = new Set(events.filter((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
   let micros = 0;
-  for (const e of events) if (e.ph === "X" && e.name === "RunTask" && main.has(`${e.pid}:${e.tid}`)) micros += e.tdur ?? 0;
-  return micros / 1000;
+  let timed = 0;
+  for (const e of events) {
+    if (e.ph !== "X" || !TASK_EVENTS.has(e.name) || !main.has(`${e.pid}:${e.tid}`) || e.tdur === undefined) continue;
+    micros += e.tdur;
+    timed++;
+  }
+  return timed === 0 ? Number.NaN : micros / 1000;
 }
