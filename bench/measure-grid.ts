@@ -164,7 +164,7 @@ export async function measureGrid(origin: string, account: { username: string; p
   }
 }
 
-/** A main-thread task's trace event: "RunTask" until Chromium ~130, "ThreadControllerImpl::RunTask" since. */
+/** A main-thread task's trace event: "RunTask" in older Chromium, "ThreadControllerImpl::RunTask" in Debian's 156. */
 const TASK_EVENTS = new Set(["RunTask", "ThreadControllerImpl::RunTask"]);
 
 /**
