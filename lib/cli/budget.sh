@@ -3,12 +3,17 @@
 #
 # Node 20 reads and parses the file NODE_EXTRA_CA_CERTS names as it starts, before any code runs;
 # where that is the system's whole CA bundle it costs ~0.15 s of CPU per process (issue 17,
-# docs/performance.md). Only a TLS connection uses those certificates, and of our commands only
-# import and export open a connection (to PostgreSQL, which may need TLS with a private CA). The
-# commands listed here read and write files alone (test/cli/extra-ca.test.ts checks that none of
-# them reaches a database or network module), so they start without it; import, export and any
-# command not listed keep the variable exactly as the user set it.
-case "$1" in
+# docs/performance.md). Only a TLS connection uses those certificates. The file commands below
+# read and write files alone (test/cli/extra-ca.test.ts checks that none reaches a database or
+# network module), so they start without it. import and export connect to PostgreSQL only, and
+# keep it whenever that connection may use TLS: the database's address names ssl (sslmode=…), or
+# a PGSSL* variable is set. Any other command keeps the variable exactly as the user set it.
+tls_possible() {
+  case "${DATABASE_URL-}${DATABASE_REPLICA_URL-}" in *[sS][sS][lL]*) return 0 ;; esac
+  [ -n "${PGSSLMODE-}${PGSSLROOTCERT-}${PGSSLCERT-}${PGSSLKEY-}${PGSSLNEGOTIATION-}" ]
+}
+case "${1-}" in
   check | tables | narrative | rules | convert | prior-year | disclosure) unset NODE_EXTRA_CA_CERTS ;;
+  import | export) tls_possible || unset NODE_EXTRA_CA_CERTS ;;
 esac
 exec node "$(dirname "$0")/launch.cjs" budget "$@"
