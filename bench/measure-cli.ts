@@ -56,7 +56,7 @@ export type CliEnv = "machine" | "noExtraCa";
 /** The variable as this machine sets it (undefined when unset: both environments are then the same). */
 export const EXTRA_CA_CERTS = process.env.NODE_EXTRA_CA_CERTS;
 
-function cliEnv(which: CliEnv, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+function cliEnv(which: CliEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env, ...extra };
   if (which === "noExtraCa") delete env.NODE_EXTRA_CA_CERTS;
   return env;
