@@ -242,6 +242,46 @@ const lazyTries = {
   },
 };
 
+/**
+ * JSZip (inside exceljs) deflates a workbook's parts with pako, JavaScript's port of zlib: most
+ * of the CPU of writing a workbook after loading. In the vendored bundle its Deflate is node's
+ * own zlib, one call per part (the same deflate, at the level JSZip asks for; the bytes may differ
+ * from pako's, the parts do not). Inflating, for reading workbooks, stays pako's.
+ */
+const nativeDeflate = {
+  name: "native-deflate",
+  setup(build) {
+    build.onResolve({ filter: /^pako$/ }, (args) =>
+      args.namespace === "native-deflate" || !/[\\/]jszip[\\/]/.test(args.importer) ? undefined : { path: "pako", namespace: "native-deflate" },
+    );
+    build.onLoad({ filter: /.*/, namespace: "native-deflate" }, () => ({
+      loader: "js",
+      resolveDir: ROOT,
+      contents: `
+        const pako = require("pako");
+        const zlib = require("node:zlib");
+        class Deflate {
+          #level;
+          #chunks = [];
+          constructor(options) {
+            this.#level = options.level;
+            this.onData = undefined;
+          }
+          push(data, last) {
+            if (data.length > 0) this.#chunks.push(data);
+            if (last) {
+              const out = zlib.deflateRawSync(Buffer.concat(this.#chunks), { level: this.#level });
+              this.#chunks = [];
+              this.onData(new Uint8Array(out.buffer, out.byteOffset, out.length));
+            }
+            return true;
+          }
+        }
+        module.exports = { ...pako, Deflate };`,
+    }));
+  },
+};
+
 /** dist/cli/vendor/<name>.cjs, rebuilt only after the installed packages (or this builder) changed. */
 async function buildVendored(esbuild, write) {
   const installed = ["node_modules/.package-lock.json", "lib/cli/bundle.cjs"]
@@ -256,7 +296,7 @@ async function buildVendored(esbuild, write) {
       platform: "node",
       format: "cjs",
       target: `node${process.versions.node.split(".")[0]}`,
-      plugins: [lazyTries, relocatePackages(file)],
+      plugins: [lazyTries, nativeDeflate, relocatePackages(file)],
       write: false,
       outfile: file,
       logLevel: "silent",
