@@ -66,7 +66,7 @@ describe("lib/cli/budget.sh", () => {
     chmodSync(path.join(tmp, "node"), 0o755);
     const base: NodeJS.ProcessEnv = { ...process.env, PATH: `${tmp}${path.delimiter}${process.env.PATH}`, NODE_EXTRA_CA_CERTS: "/etc/private-ca.pem" };
     for (const key of Object.keys(base)) if (key.startsWith("PGSSL") || key.startsWith("DATABASE_")) delete base[key];
-    const run = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+    const run = (env: Record<string, string>, ...args: string[]) =>
       spawnSync("sh", [SCRIPT, ...args], { env: { ...base, ...env }, encoding: "utf8" }).stdout.split("|");
     const launcher = path.join(path.dirname(SCRIPT), "launch.cjs");
     const kept = "/etc/private-ca.pem";
