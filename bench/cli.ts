@@ -26,7 +26,24 @@ async function main() {
   } finally {
     await database.stop();
   }
-  printTable(measures, { only: ["cli_check_s", "full_flow_s", "district_import_s", "publish_100_failures", "cli_check_node_s", "full_flow_node_s"] });
+  printTable(measures, {
+    only: [
+      "cli_check_s",
+      "full_flow_s",
+      "district_import_s",
+      "publish_100_failures",
+      "cli_check_node_s",
+      "full_flow_node_s",
+      "cli_check_no_extra_ca_s",
+      "cli_check_node_no_extra_ca_s",
+      "full_flow_no_extra_ca_s",
+      "full_flow_node_no_extra_ca_s",
+      "node_start_s",
+      "node_start_no_extra_ca_s",
+      "npm_start_s",
+      "npm_start_no_extra_ca_s",
+    ],
+  });
   const meta = {
     date: new Date().toISOString(),
     node: process.version,

@@ -46,9 +46,43 @@ function warmUp(env: NodeJS.ProcessEnv) {
   timeProcess("node", ["check", CLI_PACKAGE], env, [0, 1]);
 }
 
+/**
+ * The environment a measure runs in: this machine's as it is, or the same without
+ * NODE_EXTRA_CA_CERTS. Node 20 reads and parses that file (here the system's whole CA bundle)
+ * when it starts, in npm's process and in ours, before any code of either runs.
+ */
+export type CliEnv = "machine" | "noExtraCa";
+
+/** The variable as this machine sets it (undefined when unset: both environments are then the same). */
+export const EXTRA_CA_CERTS = process.env.NODE_EXTRA_CA_CERTS;
+
+function cliEnv(which: CliEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  if (which === "noExtraCa") delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
+/** Seconds of one bare start of node (`node -e 0`) and of npm (`npm -v`), p50 of `runs` each. */
+export function measureStarts(which: CliEnv, runs = 7): { node: number; npm: number } {
+  const env = cliEnv(which);
+  const time = (command: string, argv: string[]) => {
+    const t0 = nowMs();
+    const result = spawnSync(command, argv, { env, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`${command} ${argv.join(" ")} exited with ${result.status}: ${result.stderr.slice(0, 300)}`);
+    return (nowMs() - t0) / 1000;
+  };
+  const node: number[] = [];
+  const npm: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    node.push(time(process.execPath, ["-e", "0"]));
+    npm.push(time("npm", ["-v"]));
+  }
+  return { node: secondsSummary(node).p50, npm: secondsSummary(npm).p50 };
+}
+
 /** `budget check <package>`, `runs` times per runner (exit 1 = findings with errors, still a run). */
-export function measureCliCheck(runs = 7): CliMeasure {
-  const env = { ...process.env };
+export function measureCliCheck(runs = 7, which: CliEnv = "machine"): CliMeasure {
+  const env = cliEnv(which);
   warmUp(env);
   const samples: Record<Runner, number[]> = { npm: [], node: [] };
   // Interleaved, so that a burst of load on a shared machine hits both alike.
@@ -68,16 +102,20 @@ export interface FlowMeasure extends CliMeasure {
  * import (replacing the previous run's), tables, narrative, check, PDF and Excel, each its own
  * process; a run's figure is the sum of its six.
  */
-export function measureFullFlow(databaseUrl: string, runs = 3): FlowMeasure {
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
+export function measureFullFlow(databaseUrl: string, runs = 3, which: CliEnv = "machine"): FlowMeasure {
+  const env = cliEnv(which, { DATABASE_URL: databaseUrl });
   const out = mkdtempSync(path.join(os.tmpdir(), "mingzhang-flow-"));
+  // Not the fixture's own department (104): in the full suite the database holds the demo, whose
+  // 104 budget of 2024 is published and so (rightly) refuses to be replaced.
+  const pkg = path.join(out, `${DISTRICT_REGION}-${FLOW_UNIT}-${DISTRICT_YEAR}.json`);
+  writeFileSync(pkg, JSON.stringify(readdressedPackage(FLOW_UNIT, `基准流程单位${FLOW_UNIT}`)));
   const steps: [string, string[], number[]][] = [
-    ["import", ["import", CLI_PACKAGE, "--replace"], [0]],
-    ["tables", ["tables", CLI_PACKAGE], [0]],
-    ["narrative", ["narrative", CLI_PACKAGE], [0]],
-    ["check", ["check", CLI_PACKAGE], [0, 1]],
-    ["pdf", ["disclosure", CLI_PACKAGE, "--out", path.join(out, "budget.pdf")], [0]],
-    ["xlsx", ["disclosure", CLI_PACKAGE, "--out", path.join(out, "budget.xlsx")], [0]],
+    ["import", ["import", pkg, "--replace"], [0]],
+    ["tables", ["tables", pkg], [0]],
+    ["narrative", ["narrative", pkg], [0]],
+    ["check", ["check", pkg], [0, 1]],
+    ["pdf", ["disclosure", pkg, "--out", path.join(out, "budget.pdf")], [0]],
+    ["xlsx", ["disclosure", pkg, "--out", path.join(out, "budget.xlsx")], [0]],
   ];
   try {
     warmUp(env);
@@ -100,6 +138,36 @@ export function measureFullFlow(databaseUrl: string, runs = 3): FlowMeasure {
     rmSync(out, { recursive: true, force: true });
   }
 }
+
+interface FixturePackage {
+  region: { code: string };
+  year: number;
+  unit: { code: string; name: string; subUnits?: { code: string; name: string }[] };
+  basicExpenditure?: { subUnit?: string }[];
+  projects?: { subUnit?: string }[];
+}
+
+const readFixture = () => JSON.parse(readFileSync(CLI_PACKAGE, "utf8")) as FixturePackage;
+
+/**
+ * The fixture as the budget of another department of its district, `code` (sub-unit `<code>001`):
+ * the lines and projects of the fixture's one sub-unit move to the new one.
+ */
+function readdressedPackage(code: string, name: string): FixturePackage {
+  const source = readFixture();
+  const oldSub = source.unit.subUnits?.[0]?.code;
+  const sub = `${code}001`;
+  const move = <T extends { subUnit?: string }>(list: T[] | undefined) => (list ?? []).map((x) => (x.subUnit === oldSub ? { ...x, subUnit: sub } : x));
+  return {
+    ...source,
+    unit: { ...source.unit, code, name, subUnits: [{ code: sub, name: `${name}（本级）` }] },
+    basicExpenditure: move(source.basicExpenditure),
+    projects: move(source.projects),
+  };
+}
+
+/** The department code the full flow imports into: neither the demo's (104, 111, 134) nor the district's. */
+export const FLOW_UNIT = "199";
 
 /** The district the fixture belongs to (重庆市北碚区) and its year: what measureDistrictImport imports. */
 export const DISTRICT_REGION = "500109";
@@ -128,26 +196,10 @@ export function measureDistrictImport(databaseUrl: string): DistrictImportMeasur
   const packages = DISTRICT_UNITS.length;
   const env = { ...process.env, DATABASE_URL: databaseUrl };
   const dir = mkdtempSync(path.join(os.tmpdir(), "mingzhang-district-"));
-  const source = JSON.parse(readFileSync(CLI_PACKAGE, "utf8")) as {
-    region: { code: string };
-    year: number;
-    unit: { code: string; name: string; subUnits?: { code: string; name: string }[] };
-    basicExpenditure?: { subUnit?: string }[];
-    projects?: { subUnit?: string }[];
-  };
-  const oldSub = source.unit.subUnits?.[0]?.code;
+  const source = readFixture();
   try {
-    for (let i = 0; i < packages; i++) {
-      const code = DISTRICT_UNITS[i]!;
-      const sub = `${code}001`;
-      const move = <T extends { subUnit?: string }>(list: T[] | undefined) => (list ?? []).map((x) => (x.subUnit === oldSub ? { ...x, subUnit: sub } : x));
-      const pkg = {
-        ...source,
-        unit: { ...source.unit, code, name: `基准区县单位${code}`, subUnits: [{ code: sub, name: `基准区县单位${code}（本级）` }] },
-        basicExpenditure: move(source.basicExpenditure),
-        projects: move(source.projects),
-      };
-      writeFileSync(path.join(dir, `${source.region.code}-${code}-${source.year}.json`), JSON.stringify(pkg));
+    for (const code of DISTRICT_UNITS) {
+      writeFileSync(path.join(dir, `${source.region.code}-${code}-${source.year}.json`), JSON.stringify(readdressedPackage(code, `基准区县单位${code}`)));
     }
     const [command, argv] = COMMAND.npm(["import", dir, "--replace"]);
     const t0 = nowMs();

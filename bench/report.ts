@@ -128,6 +128,14 @@ export const INFORMATIONAL: { key: string; label: string; unit: string }[] = [
   { key: "pdf_first_ms", label: "(6) PDF, first of a process (fonts parsed)", unit: "ms" },
   { key: "cli_check_node_s", label: "(9) the same check through node lib/cli/launch.cjs (no npm), p50", unit: "s" },
   { key: "full_flow_node_s", label: "(9) the same flow through node lib/cli/launch.cjs (no npm), p50", unit: "s" },
+  { key: "cli_check_no_extra_ca_s", label: "(9) check, npm run -s, without NODE_EXTRA_CA_CERTS, p50", unit: "s" },
+  { key: "cli_check_node_no_extra_ca_s", label: "(9) check, node launch.cjs, without NODE_EXTRA_CA_CERTS, p50", unit: "s" },
+  { key: "full_flow_no_extra_ca_s", label: "(9) flow, npm run -s, without NODE_EXTRA_CA_CERTS, p50", unit: "s" },
+  { key: "full_flow_node_no_extra_ca_s", label: "(9) flow, node launch.cjs, without NODE_EXTRA_CA_CERTS, p50", unit: "s" },
+  { key: "node_start_s", label: "(9) node -e 0 as this machine starts it, p50", unit: "s" },
+  { key: "node_start_no_extra_ca_s", label: "(9) node -e 0 without NODE_EXTRA_CA_CERTS, p50", unit: "s" },
+  { key: "npm_start_s", label: "(9) npm -v as this machine starts it, p50", unit: "s" },
+  { key: "npm_start_no_extra_ca_s", label: "(9) npm -v without NODE_EXTRA_CA_CERTS, p50", unit: "s" },
 ];
 
 export type Measures = Record<string, number>;

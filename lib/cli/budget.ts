@@ -3,8 +3,14 @@
  * in lib/cli/commands; this file only dispatches, and turns an unexpected failure into one
  * Chinese line instead of a stack trace.
  */
+import { config } from "zod";
 import type { CliIo } from "./io";
 import { exitAfterFlush } from "./exit";
+
+// One process reads one package: compiling each object schema's parser (zod's JIT, `new
+// Function`, never in V8's code cache) costs more than it saves on one parse. Set before any
+// command's module builds its schemas; the web server keeps the JIT.
+config({ jitless: true });
 
 type Command = { run: (args: string[], io: CliIo) => Promise<number> };
 

@@ -62,34 +62,50 @@ const serverOnly = {
 
 /**
  * exceljs and pdfkit take most of a second to load and only a few commands use them, so their
- * default import is a stand-in that requires the package on first use: `check` of a JSON package
- * never loads them, whichever module on its path imports them.
+ * import is a stand-in that requires the package on first use: `check` of a JSON package never
+ * loads them, whichever module on its path imports them. Each comes from a vendored bundle (see
+ * VENDORED) under `key`; `named` lists the named exports a module of ours imports (a stand-in
+ * otherwise has only a default export).
  */
-const LAZY = ["exceljs", "pdfkit"];
+const LAZY = {
+  exceljs: { vendor: "exceljs" },
+  pdfkit: { vendor: "pdf", key: "pdfkit" },
+  fontkit: { vendor: "pdf", key: "fontkit", named: ["create"] },
+};
 /**
- * Of those, the ones bundled on their own (dist/cli/vendor/<name>.cjs): exceljs is hundreds of
- * files, and resolving them is most of its 0.4 s load; one file loads in under half of that.
- * pdfkit reads its own font metrics next to its sources, so it stays where npm put it.
+ * Packages bundled on their own (dist/cli/vendor/<name>.cjs) and run through V8's code cache by
+ * the launcher: resolving and compiling their hundreds of files (exceljs) or their big ones
+ * (pdfkit, fontkit, restructure) was most of a cold `disclosure`. pdfkit and fontkit share one
+ * file, so the fonts we parse are the fontkit pdfkit embeds from.
  */
-const VENDORED = ["exceljs"];
+const VENDORED = {
+  exceljs: `module.exports = require("exceljs");`,
+  pdf: `module.exports = { pdfkit: require("pdfkit"), fontkit: require("fontkit") };`,
+};
 const lazy = {
   name: "lazy",
   setup(build) {
-    const filter = new RegExp(`^(${LAZY.join("|")})$`);
-    build.onResolve({ filter }, (args) => (args.namespace === "lazy" ? { path: args.path, external: true } : { path: args.path, namespace: "lazy" }));
-    build.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => ({
-      loader: "js",
-      resolveDir: ROOT,
-      contents: `
-        let loaded;
-        const load = () => (loaded ??= ((m) => (m && m.__esModule && "default" in m ? m.default : m))(${VENDORED.includes(args.path) ? `(globalThis.__mingzhangRequireVendored ?? require)(__vendor(${JSON.stringify(args.path)}))` : `require(${JSON.stringify(args.path)})`}));
+    const filter = new RegExp(`^(${Object.keys(LAZY).join("|")})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: "lazy" }));
+    build.onLoad({ filter: /.*/, namespace: "lazy" }, (args) => {
+      const { vendor, key, named = [] } = LAZY[args.path];
+      const pick = key ? `[${JSON.stringify(key)}]` : "";
+      return {
+        loader: "js",
+        resolveDir: ROOT,
+        contents: `
+        let raw;
+        const loadRaw = () => (raw ??= (globalThis.__mingzhangRequireVendored ?? require)(__vendor(${JSON.stringify(vendor)}))${pick});
+        const load = () => ((m) => (m && m.__esModule && "default" in m ? m.default : m))(loadRaw());
+        ${named.map((n) => `export const ${n} = (...args) => loadRaw().${n}(...args);`).join("\n")}
         export default new Proxy(function () {}, {
           get: (_, key) => Reflect.get(load(), key),
           has: (_, key) => Reflect.has(load(), key),
           construct: (_, args) => Reflect.construct(load(), args),
           apply: (_, self, args) => Reflect.apply(load(), self, args),
         });`,
-    }));
+      };
+    });
   },
 };
 
@@ -103,7 +119,7 @@ const packagesOutside = {
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       // `@/…` is the repository's own path alias (tsconfig.json), resolved by esbuild.
-      if (args.namespace === "lazy" || args.path.startsWith("@/")) return undefined;
+      if (args.path.startsWith("@/")) return undefined;
       const name = args.path
         .split("/")
         .slice(0, args.path.startsWith("@") ? 2 : 1)
@@ -173,18 +189,114 @@ async function build(name) {
   write(bundle, result.outputFiles[0].text.replace(EXTERNAL_IMPORT, "__import("));
 }
 
-/** dist/cli/vendor/<package>.cjs, rebuilt only after the installed packages changed. */
+/**
+ * In a vendored bundle, a package file that finds data next to itself (pdfkit's standard fonts
+ * through `#standard-fonts` and its ICC profile) gets its own location in node_modules back,
+ * relative to the vendored file, as the CLI bundle does for our sources (relocate).
+ */
+const relocatePackages = (file) => ({
+  name: "package-locations",
+  setup(build) {
+    build.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
+      const text = fs.readFileSync(args.path, "utf8");
+      if (text.search(HERE) === -1) return undefined;
+      const at = JSON.stringify(path.relative(path.dirname(file), args.path).split(path.sep).join("/"));
+      const contents = text.replace(HERE, (_, what) =>
+        what === "__dirname"
+          ? `require("node:path").dirname(require("node:path").join(__dirname, ${at}))`
+          : what === "__filename"
+            ? `require("node:path").join(__dirname, ${at})`
+            : `require("node:url").pathToFileURL(require("node:path").join(__dirname, ${at})).href`,
+      );
+      return { contents, loader: "js", resolveDir: path.dirname(args.path) };
+    });
+  },
+});
+
+/**
+ * fontkit, unicode-properties and linebreak each inflate a Unicode trie when they load (~0.1 s
+ * together), though a budget's PDF rarely asks any of them (its CJK text is laid out unshaped,
+ * lib/export/pdf/fonts.ts): in the vendored bundle a trie is inflated on its first lookup. They
+ * only ever call `get`.
+ */
+const lazyTries = {
+  name: "lazy-tries",
+  setup(build) {
+    build.onResolve({ filter: /^unicode-trie$/ }, (args) => (args.namespace === "lazy-trie" ? undefined : { path: "unicode-trie", namespace: "lazy-trie" }));
+    build.onLoad({ filter: /.*/, namespace: "lazy-trie" }, () => ({
+      loader: "js",
+      resolveDir: ROOT,
+      contents: `
+        const UnicodeTrie = require("unicode-trie");
+        module.exports = class LazyUnicodeTrie {
+          #data;
+          #trie;
+          constructor(data) {
+            this.#data = data;
+          }
+          get(codePoint) {
+            return (this.#trie ??= new UnicodeTrie(this.#data)).get(codePoint);
+          }
+        };`,
+    }));
+  },
+};
+
+/**
+ * JSZip (inside exceljs) deflates a workbook's parts with pako, JavaScript's port of zlib: most
+ * of the CPU of writing a workbook after loading. In the vendored bundle its Deflate is node's
+ * own zlib, one call per part (the same deflate, at the level JSZip asks for; the bytes may differ
+ * from pako's, the parts do not). Inflating, for reading workbooks, stays pako's.
+ */
+const nativeDeflate = {
+  name: "native-deflate",
+  setup(build) {
+    build.onResolve({ filter: /^pako$/ }, (args) =>
+      args.namespace === "native-deflate" || !/[\\/]jszip[\\/]/.test(args.importer) ? undefined : { path: "pako", namespace: "native-deflate" },
+    );
+    build.onLoad({ filter: /.*/, namespace: "native-deflate" }, () => ({
+      loader: "js",
+      resolveDir: ROOT,
+      contents: `
+        const pako = require("pako");
+        const zlib = require("node:zlib");
+        class Deflate {
+          #level;
+          #chunks = [];
+          constructor(options) {
+            this.#level = options.level;
+            this.onData = undefined;
+          }
+          push(data, last) {
+            if (data.length > 0) this.#chunks.push(data);
+            if (last) {
+              const out = zlib.deflateRawSync(Buffer.concat(this.#chunks), { level: this.#level });
+              this.#chunks = [];
+              this.onData(new Uint8Array(out.buffer, out.byteOffset, out.length));
+            }
+            return true;
+          }
+        }
+        module.exports = { ...pako, Deflate };`,
+    }));
+  },
+};
+
+/** dist/cli/vendor/<name>.cjs, rebuilt only after the installed packages (or this builder) changed. */
 async function buildVendored(esbuild, write) {
-  const installed = fs.statSync(path.join(ROOT, "node_modules", ".package-lock.json"), { throwIfNoEntry: false })?.mtimeMs ?? Infinity;
-  for (const name of VENDORED) {
+  const installed = ["node_modules/.package-lock.json", "lib/cli/bundle.cjs"]
+    .map((f) => fs.statSync(path.join(ROOT, f), { throwIfNoEntry: false })?.mtimeMs ?? Infinity)
+    .reduce((a, b) => Math.max(a, b));
+  for (const [name, contents] of Object.entries(VENDORED)) {
     const file = path.join(OUT_DIR, "vendor", `${name}.cjs`);
     if ((fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > installed) continue;
     const result = await esbuild.build({
-      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: ROOT, loader: "js" },
+      stdin: { contents, resolveDir: ROOT, loader: "js" },
       bundle: true,
       platform: "node",
       format: "cjs",
       target: `node${process.versions.node.split(".")[0]}`,
+      plugins: [lazyTries, nativeDeflate, relocatePackages(file)],
       write: false,
       outfile: file,
       logLevel: "silent",
@@ -205,7 +317,7 @@ function current(name) {
   } catch {
     return null;
   }
-  if (VENDORED.some((name) => !fs.existsSync(path.join(OUT_DIR, "vendor", `${name}.cjs`)))) return null;
+  if (Object.keys(VENDORED).some((name) => !fs.existsSync(path.join(OUT_DIR, "vendor", `${name}.cjs`)))) return null;
   for (const source of sources) {
     let changedAt;
     try {

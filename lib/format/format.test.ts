@@ -41,6 +41,11 @@ describe("amounts", () => {
 describe("dates", () => {
   it("uses Beijing time whatever the server's zone", () => {
     expect(formatDay(new Date("2024-02-29T17:00:00Z"))).toBe("2024年3月1日");
+    // Computed without ICU since 1992: the same text as ICU's, at every hour's edge of Beijing's day.
+    const icu = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" });
+    for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2101, 0, 1); t += 7 * 3600 * 1000 + 61_000) {
+      for (const d of [new Date(t), new Date(t - 1)]) expect(formatDay(d), d.toISOString()).toBe(icu.format(d));
+    }
     expect(formatDateTime(new Date("2024-03-05T06:07:09Z"))).toBe("2024/3/5 14:07:09");
     expect(formatShortDateTime(new Date("2024-03-05T06:07:09Z"))).toBe("3/5 14:07");
   });
