@@ -49,43 +49,51 @@ export const PART_KEYS: readonly PartKey[] = [
   "priorByFunction",
 ];
 
-export const PART_SQL: Record<PartKey, Prisma.Sql> = {
-  subUnits: Prisma.sql`coalesce((select json_agg(json_build_object('subUnit', json_build_object('code', su.code, 'name', su.name)) order by x.position)
-                       from "BudgetSubUnit" x join "SubUnit" su on su.id = x."subUnitId" where x."budgetId" = b.id), '[]') as "subUnits"`,
-  income: Prisma.sql`coalesce((select json_agg(json_build_object('fund', x.fund, 'carryover', x.carryover, 'amount', x.amount::text))
-                       from "IncomeLine" x where x."budgetId" = b.id), '[]') as income`,
-  basicLines: Prisma.sql`coalesce((select json_agg(json_build_object('subUnitCode', x."subUnitCode", 'functionCode', x."functionCode", 'economicCode', x."economicCode",
-                                                       'amount', x.amount::text, 'fund', x.fund) order by x.position)
-                       from "BasicLine" x where x."budgetId" = b.id), '[]') as "basicLines"`,
-  projects: Prisma.sql`coalesce((select json_agg(json_build_object(
+const projectIndicators = Prisma.sql`coalesce((select json_agg(${indicator("i")} order by i.position)
+                                                 from "ProjectIndicator" i where i."projectId" = x.id), '[]')`;
+
+/** The projects, with their indicators or (last year's budget, read for its 上年 figures) without. */
+const projectsSql = (indicators: boolean) => Prisma.sql`coalesce((select json_agg(json_build_object(
                        'code', x.code, 'name', x.name, 'subUnitCode', x."subUnitCode", 'functionCode', x."functionCode",
                        'economicCode', x."economicCode", 'fund', x.fund, 'amount', x.amount::text,
                        'ownArrangement', x."ownArrangement"::text, 'superiorSubsidy', x."superiorSubsidy"::text,
                        'category', x.category, 'owner', x.owner, 'summary', x.summary, 'basis', x.basis, 'goal', x.goal,
                        'executionRateWeight', x."executionRateWeight"::text, 'disclose', x.disclose, 'tier', x.tier,
                        'programCode', x."programCode",
-                       'indicators', coalesce((select json_agg(${indicator("i")} order by i.position)
-                                                 from "ProjectIndicator" i where i."projectId" = x.id), '[]')) order by x.position)
-                       from "Project" x where x."budgetId" = b.id), '[]') as projects`,
+                       'indicators', ${indicators ? projectIndicators : Prisma.sql`'[]'::json`}) order by x.position)
+                       from "Project" x where x."budgetId" = b.id), '[]')`;
+
+/** Each part as an expression over "Budget" b, named by its key in a statement's columns (PART_SQL). */
+export const PART_EXPR: Record<PartKey, Prisma.Sql> = {
+  subUnits: Prisma.sql`coalesce((select json_agg(json_build_object('subUnit', json_build_object('code', su.code, 'name', su.name)) order by x.position)
+                       from "BudgetSubUnit" x join "SubUnit" su on su.id = x."subUnitId" where x."budgetId" = b.id), '[]')`,
+  income: Prisma.sql`coalesce((select json_agg(json_build_object('fund', x.fund, 'carryover', x.carryover, 'amount', x.amount::text))
+                       from "IncomeLine" x where x."budgetId" = b.id), '[]')`,
+  basicLines: Prisma.sql`coalesce((select json_agg(json_build_object('subUnitCode', x."subUnitCode", 'functionCode', x."functionCode", 'economicCode', x."economicCode",
+                                                       'amount', x.amount::text, 'fund', x.fund) order by x.position)
+                       from "BasicLine" x where x."budgetId" = b.id), '[]')`,
+  projects: projectsSql(true),
   threePublic: Prisma.sql`(select json_build_object('abroad', x.abroad::text, 'vehiclePurchase', x."vehiclePurchase"::text,
                                      'vehicleOperation', x."vehicleOperation"::text, 'reception', x.reception::text)
-              from "ThreePublic" x where x."budgetId" = b.id) as "threePublic"`,
+              from "ThreePublic" x where x."budgetId" = b.id)`,
   procurement: Prisma.sql`coalesce((select json_agg(json_build_object('category', x.category, 'fund', x.fund, 'amount', x.amount::text) order by x.position)
-                       from "ProcurementLine" x where x."budgetId" = b.id), '[]') as procurement`,
-  assets: Prisma.sql`(select row_to_json(x) from "AssetHolding" x where x."budgetId" = b.id) as assets`,
+                       from "ProcurementLine" x where x."budgetId" = b.id), '[]')`,
+  assets: Prisma.sql`(select row_to_json(x) from "AssetHolding" x where x."budgetId" = b.id)`,
   indicators: Prisma.sql`coalesce((select json_agg(${indicator("x")} order by x.position)
-                       from "PerformanceIndicator" x where x."budgetId" = b.id), '[]') as indicators`,
-  narrative: Prisma.sql`(select row_to_json(x) from "NarrativeReasons" x where x."budgetId" = b.id) as narrative`,
+                       from "PerformanceIndicator" x where x."budgetId" = b.id), '[]')`,
+  narrative: Prisma.sql`(select row_to_json(x) from "NarrativeReasons" x where x."budgetId" = b.id)`,
   prior: Prisma.sql`(select json_build_object('basic', x.basic::text, 'project', x.project::text,
                                      'threePublicAbroad', x."threePublicAbroad"::text,
                                      'threePublicVehiclePurchase', x."threePublicVehiclePurchase"::text,
                                      'threePublicVehicleOperation', x."threePublicVehicleOperation"::text,
                                      'threePublicReception', x."threePublicReception"::text,
                                      'operatingFunds', x."operatingFunds"::text)
-              from "PriorYear" x where x."budgetId" = b.id) as prior`,
+              from "PriorYear" x where x."budgetId" = b.id)`,
   priorByFunction: Prisma.sql`coalesce((select json_agg(json_build_object('functionCode', x."functionCode", 'amount', x.amount::text) order by x."functionCode")
-                       from "PriorFunctionAmount" x where x."budgetId" = b.id), '[]') as "priorByFunction"`,
+                       from "PriorFunctionAmount" x where x."budgetId" = b.id), '[]')`,
 };
+
+export const PART_SQL = Object.fromEntries(PART_KEYS.map((k) => [k, Prisma.sql`${PART_EXPR[k]} as ${Prisma.raw(`"${k}"`)}`])) as Record<PartKey, Prisma.Sql>;
 
 /** One row of ENGINE_READ: a budget asked for, or the previous-year budget of one (`priorOf`). */
 type Row = Omit<BudgetContent, "department"> & {
@@ -148,7 +156,7 @@ export function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prism
            (select s.package from "PublishedSnapshot" s where s."budgetId" = b.id and s."supersededAt" is null limit 1) as snapshot,
            ${Prisma.raw(CATALOG_STAMP_SQL)} as "catalogStamp",
            ${Prisma.join(
-             PART_KEYS.map((k) => PART_SQL[k]),
+             PART_KEYS.map((k) => engineColumn(k)),
              ",\n",
            )}
       from (select id from asked union select id from last union select id from units) w
@@ -158,7 +166,24 @@ export function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prism
       left join "SubUnit" bu on bu.id = b."subUnitId"
       left join last l on l.id = b.id
       left join units un on un.id = b.id
+      -- Whether the budget is shown (asked for, or a unit of one asked for), not only read for 上年.
+      cross join lateral (select b.id in (select id from asked) or coalesce(un."unitOf" && array(select id from asked), false) as shown) f
      order by b.id`;
+}
+
+/**
+ * What last year's budget is read for — its 上年 figures (priorYearFromBudget: lines, projects,
+ * 三公) from its consolidation (consolidate: income, lines, projects) — leaves out the rest: the
+ * indicators, narrative and other text were half the statement's rows and a third of its mapping.
+ */
+const LAST_YEAR_PARTS: ReadonlySet<PartKey> = new Set(["income", "basicLines", "projects", "threePublic"]);
+
+function engineColumn(k: PartKey): Prisma.Sql {
+  const as = Prisma.raw(`"${k}"`);
+  if (k === "projects") return Prisma.sql`case when f.shown then ${PART_EXPR.projects} else ${projectsSql(false)} end as ${as}`;
+  if (LAST_YEAR_PARTS.has(k)) return PART_SQL[k];
+  const none = k === "assets" || k === "narrative" || k === "prior" ? Prisma.sql`null::json` : Prisma.sql`'[]'::json`;
+  return Prisma.sql`case when f.shown then ${PART_EXPR[k]} else ${none} end as ${as}`;
 }
 
 const contentOf = (row: Row): BudgetContent => ({
