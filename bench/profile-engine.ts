@@ -93,7 +93,10 @@ async function main() {
 function serverCpuMs(url: string): (() => number) | undefined {
   try {
     const port = new URL(url).port;
-    const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    const stat = (pid: string) =>
+      readFileSync(`/proc/${pid}/stat`, "utf8")
+        .replace(/^.*\) /, "")
+        .split(" ");
     const cmdline = (pid: string) => readFileSync(`/proc/${pid}/cmdline`, "utf8");
     // The postmaster: a postgres process started with this port; its children are the backends.
     const postmaster = readdirSync("/proc").find((p) => /^\d+$/.test(p) && /postgres/.test(cmdline(p)) && cmdline(p).split("\0").includes(port));

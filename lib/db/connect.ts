@@ -59,6 +59,10 @@ export function poolOf(db: object): pg.Pool | undefined {
 /** A Prisma client on a pool of its own that the same process may also query directly (poolOf). */
 export function prismaOnPool(config: pg.PoolConfig): PrismaClient {
   const pool = new pg.Pool(config);
+  // An idle connection the server ends (a restart, the end of a test's database) is dropped by the
+  // pool, which then emits "error": the adapter listens only once Prisma has connected, and a read
+  // may use the pool before, so without this the process would die of an unhandled event.
+  pool.on("error", () => undefined);
   const db = new PrismaClient({
     adapter: new PrismaPg(pool, {
       disposeExternalPool: true,

@@ -123,7 +123,7 @@ type Row = Omit<BudgetContent, "department"> & {
  * kind; read whatever the scope, as 上年预算数 are part of the budget), every row of each in one
  * statement: the parts as json_agg with amounts as exact text, never a JSON number.
  */
-export function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
+function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
   // Prepared (PREPARED): planning this statement cost as much server time as running it. One
   // budget is asked for by `id = $1`, not as an array of one: PostgreSQL then estimates the same
   // single row with the parameter unknown as with it known, so after five runs it keeps the plan
