@@ -7,7 +7,7 @@
  * of it — writes it to bench/engine.cpuprofile (open it in Chrome DevTools) and prints the
  * functions with the most self time, and how much of it is the read and how much the engine.
  */
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Session, type Profiler } from "node:inspector";
 import path from "node:path";
 import { discloseBudget } from "@/lib/budget/disclose";
@@ -34,12 +34,16 @@ async function main() {
     const budgetId = province.budgetId(1, 10, SHAPE.years[1] as number);
     const load: number[] = [];
     const compute: number[] = [];
+    let readCpu = 0;
     let lines = 0;
     const once = async () => {
+      const c0 = process.cpuUsage();
       const t0 = nowMs();
       const input = await loadForEngine(db, budgetId, {});
       if (!input) throw new Error(`budget ${budgetId} not found`);
       const t1 = nowMs();
+      const c1 = process.cpuUsage(c0);
+      readCpu += (c1.user + c1.system) / 1000;
       discloseBudget(input);
       load.push(t1 - t0);
       compute.push(nowMs() - t1);
@@ -48,11 +52,19 @@ async function main() {
     for (let i = 0; i < 20; i++) await once();
     load.length = 0;
     compute.length = 0;
+    readCpu = 0;
+    // The embedded server's CPU over the loop (its processes' /proc times), when it runs here:
+    // a read's server time is what the load average inflates least after the process's own.
+    const server = serverCpuMs(database.url);
+    const s0 = server?.();
     for (let i = 0; i < RUNS; i++) await once();
+    const serverMs = s0 === undefined ? undefined : server!() - s0;
     const l = summarize(load);
     const c = summarize(compute);
     process.stdout.write(`\nbudget ${budgetId}: ${lines} lines, ${RUNS} runs\n`);
     process.stdout.write(`  read (loadForEngine)              p50 ${l.p50} ms  p95 ${l.p95} ms\n`);
+    process.stdout.write(`    CPU per read: this process ${round(readCpu / RUNS, 2)} ms`);
+    process.stdout.write(serverMs === undefined ? `\n` : `, PostgreSQL ${round(serverMs / RUNS, 2)} ms (whole server, 10 ms ticks)\n`);
     process.stdout.write(`  tables + narrative + rules        p50 ${c.p50} ms  p95 ${c.p95} ms\n`);
 
     session.connect();
@@ -71,6 +83,40 @@ async function main() {
     session.disconnect();
     await db.$disconnect();
     await database.stop();
+  }
+}
+
+/**
+ * CPU time (ms) of every process of the embedded PostgreSQL listening on `url`'s port, read from
+ * /proc; undefined when that server is not a local one this process can see.
+ */
+function serverCpuMs(url: string): (() => number) | undefined {
+  try {
+    const port = new URL(url).port;
+    const stat = (pid: string) =>
+      readFileSync(`/proc/${pid}/stat`, "utf8")
+        .replace(/^.*\) /, "")
+        .split(" ");
+    const cmdline = (pid: string) => readFileSync(`/proc/${pid}/cmdline`, "utf8");
+    // The postmaster: a postgres process started with this port; its children are the backends.
+    const postmaster = readdirSync("/proc").find((p) => /^\d+$/.test(p) && /postgres/.test(cmdline(p)) && cmdline(p).split("\0").includes(port));
+    if (!postmaster) return undefined;
+    const ticks = 1000 / 100; // USER_HZ is 100 on Linux
+    return () => {
+      let t = 0;
+      for (const p of readdirSync("/proc")) {
+        if (!/^\d+$/.test(p)) continue;
+        try {
+          const s = stat(p);
+          if (p === postmaster || s[1] === postmaster) t += Number(s[11]) + Number(s[12]);
+        } catch {
+          // A backend that ended between the listing and the read.
+        }
+      }
+      return t * ticks;
+    };
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,7 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
 import { db, type Db } from "./client";
-import { poolMax } from "./connect";
+import { poolMax, prismaOnPool } from "./connect";
 
 /**
  * The read replica (DATABASE_REPLICA_URL, optional): a PostgreSQL streaming standby the public
@@ -77,7 +75,7 @@ export function createReplicaRouter(opts: {
   const every = opts.checkEveryMs ?? Math.max(50, Math.min(500, Math.floor(maxLag / 4)));
   const log = opts.log ?? (() => undefined);
   // A replica that does not answer must not hold a public request for long: it falls back.
-  const replica: Db = new PrismaClient({ adapter: new PrismaPg({ connectionString: opts.replicaUrl, connectionTimeoutMillis: 2000, max: poolMax() }) });
+  const replica: Db = prismaOnPool({ connectionString: opts.replicaUrl, connectionTimeoutMillis: 2000, max: poolMax() });
   const samples: { at: number; lsn: bigint }[] = [];
   // Not read until the first check has found it within the bound.
   let state: ReplicaStatus = { healthy: false, lagMs: null, reason: "尚未检查", checkedAt: 0 };
