@@ -43,7 +43,9 @@ async function main() {
     await post("Profiler.start");
     const save = await measureSave(db, [editor], codes, { lines: 200, rounds: 20, budgetMs: 60_000 });
     const { profile } = await post<{ profile: Profiler.Profile }>("Profiler.stop");
-    process.stdout.write(`alone: ${JSON.stringify(save.alone)}; one after another: ${JSON.stringify(save.concurrent)}\n`);
+    process.stdout.write(
+      `alone: ${JSON.stringify(save.alone)}; CPU alone: ${JSON.stringify(save.aloneCpu)}; one after another: ${JSON.stringify(save.concurrent)}\n`,
+    );
     writeFileSync(path.join(REPO_ROOT, "bench", "save.cpuprofile"), JSON.stringify(profile));
     report(profile, 31);
     await db.$disconnect();

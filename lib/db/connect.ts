@@ -53,7 +53,7 @@ const pools = new WeakMap<object, pg.Pool>();
  */
 export function poolOf(db: object): pg.Pool | undefined {
   const pool = pools.get(db);
-  return pool && !pool.ended ? pool : undefined;
+  return pool && !pool.ending && !pool.ended ? pool : undefined;
 }
 
 /** A Prisma client on a pool of its own that the same process may also query directly (poolOf). */

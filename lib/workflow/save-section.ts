@@ -10,12 +10,13 @@ import type { BudgetPackage } from "@/lib/budget/package/schema";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Failure, Result } from "@/lib/result";
 import { loadCatalog } from "@/lib/db/catalog-store";
+import { poolOf } from "@/lib/db/connect";
 import { budgetScope } from "@/lib/db/scope";
 import { budgetFromRows, type BudgetContent } from "@/lib/db/budgets/read-budget";
 import { readSection } from "@/lib/db/budgets/read-section";
 import type { PartKey } from "@/lib/db/budgets/load-for-engine";
 import type { BudgetPart } from "@/lib/budget/parts";
-import { commitContent, EDITABLE_STATUSES } from "@/lib/db/budgets/commit-content";
+import { commitContent, commitInOneStatement, EDITABLE_STATUSES, oneStatementParts } from "@/lib/db/budgets/commit-content";
 
 export type SaveResult = Result<
   { version: number; unchanged?: true },
@@ -66,12 +67,15 @@ export async function saveSection<S extends SectionId>(
   const scope = budgetScope(actor, "budget.edit");
   const part = SECTION_PART[input.section];
   try {
-    const row = await readSection(db, input.budgetId, scope, SECTION_READS[part]);
+    // Plain statements on the pool under Prisma's adapter where there is one (createDb's clients):
+    // the same connections, without Prisma's query path per statement (issue 17 (5)).
+    const pool = poolOf(db);
+    const row = await readSection(pool ? { pool } : db, input.budgetId, scope, SECTION_READS[part]);
     if (!row) throw new Rejected({ ok: false, code: "refused", message: "未找到该预算" });
     if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
       throw new Rejected({ ok: false, code: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
     }
-    const catalog = await loadCatalog(db, row.year);
+    const catalog = await loadCatalog(db, row.year, row.catalogStamp);
     if (!catalog) throw new Rejected({ ok: false, code: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
     // The budget with only this section's parts: every other part is empty on both sides of the
     // comparison, validation and diff below, so they see this section alone.
@@ -93,17 +97,18 @@ export async function saveSection<S extends SectionId>(
     if (JSON.stringify(budgetToPackage(budget, { unit: "元" })) === JSON.stringify(base)) {
       return { ok: true as const, version: row.version, unchanged: true as const };
     }
+    const event = { actorId: actor.id, action: `edit.${input.section}`, comment: `修改${SECTIONS[input.section].label}` };
+    if (pool && oneStatementParts([part])) {
+      const version = await commitInOneStatement(pool, row, row.version, current, budget, event);
+      if (version === null) {
+        const now = await db.budget.findUnique({ where: { id: row.id }, select: { version: true } });
+        throw conflict(now?.version ?? row.version);
+      }
+      return { ok: true as const, version };
+    }
     return await db.$transaction(
       async (tx) => {
-        const version = await commitContent(
-          tx,
-          row,
-          row.version,
-          current,
-          budget,
-          { actorId: actor.id, action: `edit.${input.section}`, comment: `修改${SECTIONS[input.section].label}` },
-          [part],
-        );
+        const version = await commitContent(tx, row, row.version, current, budget, event, [part]);
         if (version === null) {
           const now = await tx.budget.findUnique({ where: { id: row.id }, select: { version: true } });
           throw conflict(now?.version ?? row.version);

@@ -9,6 +9,7 @@ import { SECTIONS } from "@/lib/workspace/sections";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { budgetIdOf, sessionUser } from "../helpers/users";
 import { fixturePackages } from "../helpers/fixtures";
+import { amountChanges } from "@/lib/budget/amount-changes";
 
 let t: TestDatabase;
 let draftId: number; // 134 2023 编制中
@@ -125,6 +126,61 @@ describe("saving a section", () => {
     });
     expect(await version(draftId)).toBe(v);
     expect(await t.db.budgetEvent.count({ where: { budgetId: draftId } })).toBe(events);
+  });
+
+  // The basic section is written in one statement (version bump, lines, trail): the same rows as
+  // the transaction of the other sections, and the same conflict for the slower of two saves.
+  it("saves the basic section: its lines in order, the version, and every changed amount in the trail", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const before = (await loadBudgetById(t.db, draftId, {}))!;
+    const values = SECTIONS.basic.pick(budgetToPackage(before, { unit: "元" }));
+    const [first, ...rest] = values.basicExpenditure;
+    values.basicExpenditure = [...rest, { ...first!, amount: "98765.43" }];
+    const v = await version(draftId);
+    const result = await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "basic", values });
+    expect(result).toEqual({ ok: true, version: v + 1 });
+    const after = (await loadBudgetById(t.db, draftId, {}))!;
+    expect(SECTIONS.basic.pick(budgetToPackage(after, { unit: "元" }))).toEqual(values);
+    const event = await t.db.budgetEvent.findFirstOrThrow({
+      where: { budgetId: draftId },
+      orderBy: { id: "desc" },
+      include: { changes: { orderBy: { id: "asc" } } },
+    });
+    expect(event).toMatchObject({ action: "edit.basic", actorId: user.id, version: v + 1, fromStatus: "DRAFT", toStatus: "DRAFT", comment: "修改基本支出" });
+    const row = await t.db.budget.findUniqueOrThrow({ where: { id: draftId } });
+    expect(row.updatedAt).toEqual(event.at);
+    expect(Math.abs(event.at.getTime() - Date.now())).toBeLessThan(60_000);
+    const expected = amountChanges(before, after, ["basicExpenditure"]);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(
+      event.changes.map((c) => ({ key: c.key, label: c.label, oldValue: c.oldValue?.toFixed(2) ?? null, newValue: c.newValue?.toFixed(2) ?? null })),
+    ).toEqual(expected);
+    // Back as it was, for the tests below.
+    const restore = SECTIONS.basic.pick(budgetToPackage(before, { unit: "元" }));
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v + 1, section: "basic", values: restore })).toEqual({
+      ok: true,
+      version: v + 2,
+    });
+  });
+
+  it("gives exactly one of two concurrent basic saves; the loser writes no line and no trail row", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const base = SECTIONS.basic.pick(await workingPkg(draftId));
+    const v = await version(draftId);
+    const events = await t.db.budgetEvent.count({ where: { budgetId: draftId } });
+    const variant = (amount: string) => ({ basicExpenditure: base.basicExpenditure.map((l, i) => (i === 0 ? { ...l, amount } : l)) });
+    const results = await Promise.all(
+      ["1111.00", "2222.00"].map((amount) => saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "basic", values: variant(amount) })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: "conflict", currentVersion: v + 1 });
+    const winner = results[0]!.ok ? "1111.00" : "2222.00";
+    expect(SECTIONS.basic.pick(await workingPkg(draftId))).toEqual(variant(winner));
+    expect(await version(draftId)).toBe(v + 1);
+    expect(await t.db.budgetEvent.count({ where: { budgetId: draftId } })).toBe(events + 1);
+    const event = await t.db.budgetEvent.findFirstOrThrow({ where: { budgetId: draftId }, orderBy: { id: "desc" }, include: { changes: true } });
+    expect(event.changes.map((c) => c.newValue?.toFixed(2))).toEqual([winner]);
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v + 1, section: "basic", values: base })).toEqual({ ok: true, version: v + 2 });
   });
 
   it("refuses an empty amount instead of saving it as 0.00, naming the row from 1", async () => {

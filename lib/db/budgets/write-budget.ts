@@ -87,12 +87,33 @@ async function writeBasic(tx: Tx, budgetId: number, b: Budget) {
   if (b.basicExpenditure.length === 0) return;
   // One statement with a parameter per column (arrays), not Prisma's createMany: its query
   // compiler handles every value of every row, about 10 ms of CPU per 100 lines (issue 17 (5)).
-  const lines = b.basicExpenditure;
+  const l = basicLineColumns(b);
   await tx.$executeRaw`
     insert into "BasicLine" ("budgetId", position, "subUnitCode", "functionCode", "economicCode", fund, amount)
     select ${budgetId}::int, p - 1, s, f, e, u::"Fund", a
-      from unnest(${lines.map((l) => l.subUnit ?? null)}::text[], ${lines.map((l) => l.function)}::text[], ${lines.map((l) => l.economic)}::text[],
-                  ${lines.map((l) => l.fund)}::text[], ${lines.map((l) => money(l.amount))}::numeric[]) with ordinality as x(s, f, e, u, a, p)`;
+      from unnest(${l.subUnit}::text[], ${l.function}::text[], ${l.economic}::text[], ${l.fund}::text[], ${l.amount}::numeric[])
+           with ordinality as x(s, f, e, u, a, p)`;
+}
+
+/** The basic lines as one array per column, in order (the parameters of an `unnest` insert). */
+export function basicLineColumns(b: Budget) {
+  const lines = b.basicExpenditure;
+  const n = lines.length;
+  const cols = {
+    subUnit: new Array<string | null>(n),
+    function: new Array<string>(n),
+    economic: new Array<string>(n),
+    fund: new Array<string>(n),
+    amount: new Array<string>(n),
+  };
+  lines.forEach((l, i) => {
+    cols.subUnit[i] = l.subUnit ?? null;
+    cols.function[i] = l.function;
+    cols.economic[i] = l.economic;
+    cols.fund[i] = l.fund;
+    cols.amount[i] = money(l.amount);
+  });
+  return cols;
 }
 
 async function writeProjects(tx: Tx, budgetId: number, b: Budget, where: Where) {
