@@ -121,6 +121,8 @@ export const INFORMATIONAL: { key: string; label: string; unit: string }[] = [
   { key: "public_rps", label: "(4) public page requests/s", unit: "req/s" },
   { key: "static_rps", label: "(4) static file requests/s", unit: "req/s" },
   { key: "static_p95_ms", label: "(4) static file p95 latency", unit: "ms" },
+  { key: "public_page_browser_p95_ms", label: "(4) public page p95 with a browser's Accept-Encoding (brotli sent)", unit: "ms" },
+  { key: "public_browser_rps", label: "(4) the same, requests/s", unit: "req/s" },
   { key: "save_alone_p50_ms", label: "(5) the same save, one editor alone (p50)", unit: "ms" },
   { key: "save_alone_cpu_ms", label: "(5) of which the app process's CPU per save (p50)", unit: "ms" },
   { key: "snapshot_p50_ms", label: "publish: freeze one snapshot (p50)", unit: "ms" },

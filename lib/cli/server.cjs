@@ -7,6 +7,20 @@
 // accepting, finish what is in flight, close Next, exit.
 const http = require("node:http");
 const path = require("node:path");
+const v8 = require("node:v8");
+
+// How far V8 lets the old generation grow past what survived its last full collection before
+// collecting again. Under load each request leaves garbage that outlives the young generation
+// and is promoted (measured under 50 connections on Next's own /_next/static/ files: the old
+// space climbs 60 → 203 MB in 20 s, and the next full collection leaves 98 MB); on a machine with
+// memory to spare V8 grows that limit by up to 4× the survivors, so the server's RSS went 294 →
+// 440–560 MB on garbage alone. A fixed 1.5× collects it sooner (old space ≤ 100 MB in the same
+// load) at no measured cost to the rate: the survivors are ~100 MB, marked concurrently. A larger
+// young generation does not help (64 MB semi-spaces: old space still 151 MB, young 128 MB).
+// Set here rather than on node's command line because every launcher runs this file (npm start,
+// the e2e and bench servers, the cluster harness, Docker) and NODE_OPTIONS refuses this flag; V8
+// reads it at each full collection. An operator's own `node --heap-growing-percent=…` wins.
+if (!process.execArgv.some((a) => a.startsWith("--heap-growing-percent"))) v8.setFlagsFromString("--heap-growing-percent=50");
 
 const root = path.join(__dirname, "..", "..");
 const START_TIMEOUT_MS = 120_000;
