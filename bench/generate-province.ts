@@ -274,7 +274,8 @@ function priorOf(random: Random, b: GenBudget): GenPrior {
 /** Every budget of the province in load order: year, then district, then department. */
 export function* generateProvince(shape: ProvinceShape, codes: CatalogCodes): Generator<GenBudget> {
   for (const year of shape.years)
-    for (let d = shape.firstDistrict ?? 1; d <= shape.districts; d++) for (let u = 1; u <= shape.departments; u++) yield generateBudget(shape, codes, d, u, year);
+    for (let d = shape.firstDistrict ?? 1; d <= shape.districts; d++)
+      for (let u = 1; u <= shape.departments; u++) yield generateBudget(shape, codes, d, u, year);
 }
 
 /** Narrative reasons every generated budget carries, so no year-on-year change is left unexplained. */

@@ -43,7 +43,10 @@ export async function readSection(tx: Tx | { pool: Pool }, id: number, scope: Pr
       join "Department" d on d.id = b."departmentId"
       join "Region" r on r.id = d."regionId"
      where b.id = ${id} and ${budgetScopeSql(scope)}`;
-  const rows = "pool" in tx ? (await tx.pool.query<Row>({ name: preparedName(query.text), text: query.text, values: query.values })).rows : await tx.$queryRaw<Row[]>(query);
+  const rows =
+    "pool" in tx
+      ? (await tx.pool.query<Row>({ name: preparedName(query.text), text: query.text, values: query.values })).rows
+      : await tx.$queryRaw<Row[]>(query);
   const row = rows[0];
   if (!row) return null;
   const { id: _id, departmentId, status, version, departmentCode, regionCode, regionName, kind, catalogStamp, ...rest } = row;
