@@ -3,7 +3,7 @@ import { amountChanges } from "@/lib/budget/amount-changes";
 import { Prisma, type BudgetStatus } from "@/generated/prisma/client";
 import { ALL_PARTS, BUDGET_PARTS, type BudgetPart, type PackageKey } from "@/lib/budget/parts";
 import type { Pool } from "pg";
-import { basicLineColumns, budgetColumns, writeBudgetContent } from "./write-budget";
+import { basicLineRows, budgetColumns, writeBudgetContent } from "./write-budget";
 
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const satisfies readonly BudgetStatus[];
 
@@ -25,19 +25,35 @@ export async function commitContent(
   // Plain statements with bound parameters, not Prisma's query builder: a save's CPU is what 20
   // editors at once queue for (issue 17 (5)). "updatedAt" is Prisma's @updatedAt, set here by hand
   // as Prisma sets it: the client's clock, in UTC (see utcNow).
-  const c = budgetColumns(budget);
-  const bumped = await tx.$executeRaw`
-    update "Budget"
-       set "unitName" = ${c.unitName}, functions = ${c.functions}::text[], structure = ${c.structure},
-           "performanceOffice" = ${c.performanceOffice}, "contactName" = ${c.contactName}, "contactPhone" = ${c.contactPhone},
-           "performanceGoal" = ${c.performanceGoal}, "disclosureTables" = ${c.disclosureTables}::text[],
-           version = version + 1, "updatedAt" = ${utcNow()}
-     where id = ${row.id} and version = ${expectedVersion} and status::text = any(${[...EDITABLE_STATUSES]}::text[])`;
+  const bumped = await tx.$executeRaw(bumpVersion(row.id, expectedVersion, budget, utcNow()));
   if (bumped !== 1) return null;
   await writeBudgetContent(tx, row.id, row.departmentId, budget, parts);
   const version = expectedVersion + 1;
   await recordEvent(tx, { budgetId: row.id, status: row.status, version, ...event }, before, budget, partKeys(parts));
   return version;
+}
+
+/**
+ * The conditional version bump both write paths start with, writing the budget row's own columns:
+ * it matches only while the budget still has `expectedVersion` and is editable. "updatedAt" is
+ * Prisma's @updatedAt, set by hand as Prisma sets it (see utcNow).
+ */
+function bumpVersion(id: number, expectedVersion: number, budget: Budget, at: Prisma.Sql): Prisma.Sql {
+  const c = budgetColumns(budget);
+  return Prisma.sql`
+    update "Budget"
+       set "unitName" = ${c.unitName}, functions = ${c.functions}::text[], structure = ${c.structure},
+           "performanceOffice" = ${c.performanceOffice}, "contactName" = ${c.contactName}, "contactPhone" = ${c.contactPhone},
+           "performanceGoal" = ${c.performanceGoal}, "disclosureTables" = ${c.disclosureTables}::text[],
+           version = version + 1, "updatedAt" = ${at}
+     where id = ${id} and version = ${expectedVersion} and status::text = any(${[...EDITABLE_STATUSES]}::text[])`;
+}
+
+/** The trail's amount changes as rows x(k, l, o, n, p): key, label, old, new value, position. */
+function amountChangeRows(changes: ReturnType<typeof amountChanges>): Prisma.Sql {
+  return Prisma.sql`unnest(${changes.map((c) => c.key)}::text[], ${changes.map((c) => c.label)}::text[],
+                           ${changes.map((c) => c.oldValue)}::numeric[], ${changes.map((c) => c.newValue)}::numeric[])
+                    with ordinality as x(k, l, o, n, p)`;
 }
 
 /** The package keys of `parts`: what the trail diffs. */
@@ -70,25 +86,15 @@ export async function commitInOneStatement(
   budget: Budget,
   event: { actorId: number | null; action: string; comment: string },
 ): Promise<number | null> {
-  const c = budgetColumns(budget);
-  const l = basicLineColumns(budget);
   const changes = amountChanges(before, budget, partKeys(["basic"]));
   const at = utcNow();
   const query = Prisma.sql`
-    with bumped as (
-      update "Budget"
-         set "unitName" = ${c.unitName}, functions = ${c.functions}::text[], structure = ${c.structure},
-             "performanceOffice" = ${c.performanceOffice}, "contactName" = ${c.contactName}, "contactPhone" = ${c.contactPhone},
-             "performanceGoal" = ${c.performanceGoal}, "disclosureTables" = ${c.disclosureTables}::text[],
-             version = version + 1, "updatedAt" = ${at}
-       where id = ${row.id} and version = ${expectedVersion} and status::text = any(${[...EDITABLE_STATUSES]}::text[])
-      returning id, version),
+    with bumped as (${bumpVersion(row.id, expectedVersion, budget, at)} returning id, version),
     gone as (delete from "BasicLine" where "budgetId" = (select id from bumped) returning 1),
     lines as (
       insert into "BasicLine" ("budgetId", position, "subUnitCode", "functionCode", "economicCode", fund, amount)
       select b.id, p - 1, s, f, e, u::"Fund", a
-        from bumped b, unnest(${l.subUnit}::text[], ${l.function}::text[], ${l.economic}::text[], ${l.fund}::text[], ${l.amount}::numeric[])
-                       with ordinality as x(s, f, e, u, a, p)
+        from bumped b, ${basicLineRows(budget)}
        where (select count(*) from gone) >= 0
        order by p),
     event as (
@@ -98,9 +104,8 @@ export async function commitInOneStatement(
       returning id),
     changes as (
       insert into "AmountChange" ("eventId", key, label, "oldValue", "newValue")
-      select e.id, k, lb, o, n
-        from event e, unnest(${changes.map((x) => x.key)}::text[], ${changes.map((x) => x.label)}::text[],
-                             ${changes.map((x) => x.oldValue)}::numeric[], ${changes.map((x) => x.newValue)}::numeric[]) with ordinality as x(k, lb, o, n, p)
+      select e.id, k, l, o, n
+        from event e, ${amountChangeRows(changes)}
        order by p)
     select version from bumped`;
   const { rows } = await pool.query<{ version: number }>(query.text, query.values);
@@ -136,7 +141,6 @@ export async function recordEvent(
   await tx.$executeRaw`
     insert into "AmountChange" ("eventId", key, label, "oldValue", "newValue")
     select ${id}::int, k, l, o, n
-      from unnest(${changes.map((c) => c.key)}::text[], ${changes.map((c) => c.label)}::text[],
-                  ${changes.map((c) => c.oldValue)}::numeric[], ${changes.map((c) => c.newValue)}::numeric[]) with ordinality as x(k, l, o, n, p)
+      from ${amountChangeRows(changes)}
      order by p`;
 }

@@ -1,6 +1,6 @@
 import { ALL_PARTS, type BudgetPart } from "@/lib/budget/parts";
 import type { Budget, Indicator } from "@/lib/budget/model";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { operatorToDb } from "./operators";
 import { FUNDS, CARRYOVER_FUNDS } from "@/lib/budget/model";
 
@@ -87,16 +87,24 @@ async function writeBasic(tx: Tx, budgetId: number, b: Budget) {
   if (b.basicExpenditure.length === 0) return;
   // One statement with a parameter per column (arrays), not Prisma's createMany: its query
   // compiler handles every value of every row, about 10 ms of CPU per 100 lines (issue 17 (5)).
-  const l = basicLineColumns(b);
   await tx.$executeRaw`
     insert into "BasicLine" ("budgetId", position, "subUnitCode", "functionCode", "economicCode", fund, amount)
     select ${budgetId}::int, p - 1, s, f, e, u::"Fund", a
-      from unnest(${l.subUnit}::text[], ${l.function}::text[], ${l.economic}::text[], ${l.fund}::text[], ${l.amount}::numeric[])
-           with ordinality as x(s, f, e, u, a, p)`;
+      from ${basicLineRows(b)}`;
 }
 
-/** The basic lines as one array per column, in order (the parameters of an `unnest` insert). */
-export function basicLineColumns(b: Budget) {
+/**
+ * The basic lines as rows x(s, f, e, u, a, p) — sub-unit, function, economic code, fund, amount,
+ * position from 1 — one array parameter per column, for an `insert … select` (both write paths).
+ */
+export function basicLineRows(b: Budget): Prisma.Sql {
+  const l = basicLineColumns(b);
+  return Prisma.sql`unnest(${l.subUnit}::text[], ${l.function}::text[], ${l.economic}::text[], ${l.fund}::text[], ${l.amount}::numeric[])
+                    with ordinality as x(s, f, e, u, a, p)`;
+}
+
+/** The basic lines as one array per column, in order. */
+function basicLineColumns(b: Budget) {
   const lines = b.basicExpenditure;
   const n = lines.length;
   const cols = {
