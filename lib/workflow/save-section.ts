@@ -70,7 +70,7 @@ export async function saveSection<S extends SectionId>(
     // Plain statements on the pool under Prisma's adapter where there is one (createDb's clients):
     // the same connections, without Prisma's query path per statement (issue 17 (5)).
     const pool = poolOf(db);
-    const row = await readSection(pool ? { pool } : db, input.budgetId, scope, SECTION_READS[part]);
+    const row = await readSection(db, input.budgetId, scope, SECTION_READS[part]);
     if (!row) throw new Rejected({ ok: false, code: "refused", message: "未找到该预算" });
     if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
       throw new Rejected({ ok: false, code: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });

@@ -6,7 +6,7 @@ import { packageToBudget } from "@/lib/budget/package/to-budget";
 import { parsePackageValue } from "@/lib/budget/package/schema";
 import { Prisma, type BudgetKind } from "@/generated/prisma/client";
 import { CATALOG_STAMP_SQL, loadCatalog, loadCrosswalk } from "../catalog-store";
-import { poolOf, PREPARED, preparedName } from "../connect";
+import { PREPARED, queryRows } from "../connect";
 import { budgetScopeSql } from "../scope";
 import { consolidate, type UnitBudget } from "@/lib/budget/consolidate";
 import { budgetFromRows, type BudgetContent } from "./read-budget";
@@ -204,14 +204,7 @@ export async function loadManyForEngine(
   options: { ownPartOnly?: boolean } = {},
 ): Promise<EngineInput[]> {
   if (ids.length === 0) return [];
-  const statement = engineRead(ids, scope);
-  // Outside a transaction, straight on the client's pool: Prisma's raw-query path (its argument
-  // and result conversion) cost about as much CPU as the driver's own work on the rows. The same
-  // statement, the same prepared name, node-postgres's own parsing of the same column types.
-  const pool = poolOf(tx);
-  const rows = pool
-    ? (await pool.query<Row>({ name: preparedName(statement.text), text: statement.text, values: statement.values })).rows
-    : await tx.$queryRaw<Row[]>(statement);
+  const rows = await queryRows<Row>(tx, engineRead(ids, scope));
   // A department budget with units is their consolidation (部门汇总); the editor of the
   // department's own part asks for that part alone (`ownPartOnly`), as it saves what it shows.
   const unitsOf = new Map<number, UnitBudget[]>();

@@ -1,8 +1,7 @@
-import type { Pool } from "pg";
 import { Prisma, type BudgetKind, type BudgetStatus } from "@/generated/prisma/client";
 import { budgetScopeSql } from "../scope";
 import { CATALOG_STAMP_SQL } from "../catalog-store";
-import { PREPARED, preparedName } from "../connect";
+import { PREPARED, queryRows } from "../connect";
 import { PART_SQL, type PartKey } from "./load-for-engine";
 import type { BudgetContent } from "./read-budget";
 
@@ -26,11 +25,10 @@ type Row = Omit<SectionRow, "content"> &
 /**
  * A budget's row and the given parts of its content, inside `scope` (null outside it), in one
  * statement with its parameters bound — the section save's read: Prisma's include tree spent
- * more CPU on a 200-line part's result than the statement took. On `pool` (the pool under the
- * client's adapter, lib/db/connect.ts) it goes as a plain pg query: Prisma's raw-query path cost
- * more CPU than the statement (issue 17 (5)).
+ * more CPU on a 200-line part's result than the statement took; outside a transaction it goes
+ * straight to the client's pool (queryRows).
  */
-export async function readSection(tx: Tx | { pool: Pool }, id: number, scope: Prisma.BudgetWhereInput, parts: readonly PartKey[]): Promise<SectionRow | null> {
+export async function readSection(tx: Tx, id: number, scope: Prisma.BudgetWhereInput, parts: readonly PartKey[]): Promise<SectionRow | null> {
   const columns = parts.length > 0 ? Prisma.sql`, ${Prisma.join(parts.map((k) => PART_SQL[k]))}` : Prisma.empty;
   // Prepared (PREPARED): PostgreSQL keeps its plan per connection instead of planning every save.
   const query = Prisma.sql`${Prisma.raw(PREPARED)}
@@ -43,10 +41,7 @@ export async function readSection(tx: Tx | { pool: Pool }, id: number, scope: Pr
       join "Department" d on d.id = b."departmentId"
       join "Region" r on r.id = d."regionId"
      where b.id = ${id} and ${budgetScopeSql(scope)}`;
-  const rows =
-    "pool" in tx
-      ? (await tx.pool.query<Row>({ name: preparedName(query.text), text: query.text, values: query.values })).rows
-      : await tx.$queryRaw<Row[]>(query);
+  const rows = await queryRows<Row>(tx, query);
   const row = rows[0];
   if (!row) return null;
   const { id: _id, departmentId, status, version, departmentCode, regionCode, regionName, kind, catalogStamp, ...rest } = row;
