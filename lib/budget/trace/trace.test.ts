@@ -71,7 +71,10 @@ describe("traces of budgets in 元 with uneven amounts (one rounding per atom, a
     fc.assert(
       fc.property(arbitraryBudget(catalog), (b) => {
         const src = traceSource(b, catalog);
-        const n = b.basicExpenditure.length + b.projects.length;
+        // Last year's basic and project are apportioned from the sum of its printed 项 (T2's 上年
+        // column), so each of those is an atom involved too.
+        const priorAtoms = Object.keys(b.priorYear?.expenditureByFunction ?? {}).length;
+        const n = b.basicExpenditure.length + b.projects.length + priorAtoms;
         for (const { cell, trace } of allCellTraces(src)) {
           const where = `${cell.table}/${cell.row}/${cell.column}`;
           expect(trace?.value, where).toBe(cell.value);
