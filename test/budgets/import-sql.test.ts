@@ -8,6 +8,7 @@ import { loadCatalog } from "@/lib/db/catalog-store";
 import { loadCatalogSql } from "@/lib/db/catalog-read-sql";
 import { freshDatabase, type TestDatabase } from "../helpers/database";
 import { fixturePackages } from "../helpers/fixtures";
+import { eventChanges } from "@/lib/db/budgets/event-changes";
 
 /**
  * The command line's import (plain pg, one statement per part) against the app's (Prisma): two
@@ -35,7 +36,7 @@ const sqlImport = (text: string, replace = false) => importPackageTextSql(client
 
 /** What a budget's event left behind, without ids and times (they differ between the databases). */
 async function events(t: TestDatabase, budgetId: number) {
-  const rows = await t.db.budgetEvent.findMany({ where: { budgetId }, orderBy: { id: "asc" }, include: { changes: { orderBy: { id: "asc" } } } });
+  const rows = await t.db.budgetEvent.findMany({ where: { budgetId }, orderBy: { id: "asc" } });
   return rows.map((e) => ({
     action: e.action,
     fromStatus: e.fromStatus,
@@ -43,7 +44,7 @@ async function events(t: TestDatabase, budgetId: number) {
     version: e.version,
     comment: e.comment,
     actorId: e.actorId,
-    changes: e.changes.map((c) => ({ key: c.key, label: c.label, oldValue: c.oldValue?.toString() ?? null, newValue: c.newValue?.toString() ?? null })),
+    changes: eventChanges(e.changes),
   }));
 }
 

@@ -3,6 +3,7 @@ import { amountChanges } from "@/lib/budget/amount-changes";
 import { Prisma, type BudgetStatus } from "@/generated/prisma/client";
 import { ALL_PARTS, BUDGET_PARTS, type BudgetPart, type PackageKey } from "@/lib/budget/parts";
 import type { Pool } from "pg";
+import { storedChanges } from "./event-changes";
 import { basicLineRows, budgetColumns, writeBudgetContent } from "./write-budget";
 
 export const EDITABLE_STATUSES = ["DRAFT", "RETURNED"] as const satisfies readonly BudgetStatus[];
@@ -49,13 +50,6 @@ function bumpVersion(id: number, expectedVersion: number, budget: Budget, at: Pr
      where id = ${id} and version = ${expectedVersion} and status::text = any(${[...EDITABLE_STATUSES]}::text[])`;
 }
 
-/** The trail's amount changes as rows x(k, l, o, n, p): key, label, old, new value, position. */
-function amountChangeRows(changes: ReturnType<typeof amountChanges>): Prisma.Sql {
-  return Prisma.sql`unnest(${changes.map((c) => c.key)}::text[], ${changes.map((c) => c.label)}::text[],
-                           ${changes.map((c) => c.oldValue)}::numeric[], ${changes.map((c) => c.newValue)}::numeric[])
-                    with ordinality as x(k, l, o, n, p)`;
-}
-
 /** The package keys of `parts`: what the trail diffs. */
 const partKeys = (parts: readonly BudgetPart[]): PackageKey[] => BUDGET_PARTS.filter((p) => parts.includes(p.part)).map((p) => p.key);
 
@@ -98,15 +92,10 @@ export async function commitInOneStatement(
        where (select count(*) from gone) >= 0
        order by p),
     event as (
-      insert into "BudgetEvent" ("budgetId", "actorId", at, action, "fromStatus", "toStatus", version, comment)
-      select b.id, ${event.actorId}::int, ${at}, ${event.action}, ${row.status}::"BudgetStatus", ${row.status}::"BudgetStatus", b.version, ${event.comment}
-        from bumped b
-      returning id),
-    changes as (
-      insert into "AmountChange" ("eventId", key, label, "oldValue", "newValue")
-      select e.id, k, l, o, n
-        from event e, ${amountChangeRows(changes)}
-       order by p)
+      insert into "BudgetEvent" ("budgetId", "actorId", at, action, "fromStatus", "toStatus", version, comment, changes)
+      select b.id, ${event.actorId}::int, ${at}, ${event.action}, ${row.status}::"BudgetStatus", ${row.status}::"BudgetStatus", b.version, ${event.comment},
+             ${storedChanges(changes)}::jsonb
+        from bumped b)
     select version from bumped`;
   const { rows } = await pool.query<{ version: number }>(query.text, query.values);
   return rows[0]?.version ?? null;
@@ -129,18 +118,8 @@ export async function recordEvent(
   after: Budget,
   parts?: readonly PackageKey[],
 ) {
-  const changes = amountChanges(before, after, parts);
-  const [created] = await tx.$queryRaw<{ id: number }[]>`
-    insert into "BudgetEvent" ("budgetId", "actorId", at, action, "fromStatus", "toStatus", version, comment)
-    values (${event.budgetId}, ${event.actorId}, ${utcNow()}, ${event.action}, ${before ? event.status : null}::"BudgetStatus",
-            ${event.status}::"BudgetStatus", ${event.version}, ${event.comment})
-    returning id`;
-  const id = created!.id;
-  if (changes.length === 0) return;
-  // One statement with a parameter per column (arrays): a save of 200 lines may change 200 amounts.
   await tx.$executeRaw`
-    insert into "AmountChange" ("eventId", key, label, "oldValue", "newValue")
-    select ${id}::int, k, l, o, n
-      from ${amountChangeRows(changes)}
-     order by p`;
+    insert into "BudgetEvent" ("budgetId", "actorId", at, action, "fromStatus", "toStatus", version, comment, changes)
+    values (${event.budgetId}, ${event.actorId}, ${utcNow()}, ${event.action}, ${before ? event.status : null}::"BudgetStatus",
+            ${event.status}::"BudgetStatus", ${event.version}, ${event.comment}, ${storedChanges(amountChanges(before, after, parts))}::jsonb)`;
 }

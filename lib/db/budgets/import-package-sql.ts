@@ -16,6 +16,7 @@ import type { BudgetStatus } from "@/generated/prisma/client";
 import { loadCatalogSql } from "../catalog-read-sql";
 import { ImportRejected } from "./package-department";
 import { checkedBudget, refuseUnlessReplaceable } from "./import-checks";
+import { storedChanges } from "./event-changes";
 import { operatorToDb } from "./operators";
 import { readBudgetSql } from "./content-sql";
 import type { ImportOptions, ImportResult } from "./import-package";
@@ -323,29 +324,15 @@ async function writeContentSql(client: ClientBase, budgetId: number, departmentI
   }
 }
 
-/** recordEvent (commit-content.ts) in one statement: the event and every amount it changed. */
+/** recordEvent (commit-content.ts) on the import's client: the event with every amount it changed. */
 async function recordEventSql(
   client: ClientBase,
   e: { budgetId: number; status: BudgetStatus; version: number; actorId: number | null; action: string; comment: string; before: Budget | null; after: Budget },
 ) {
   const changes = amountChanges(e.before, e.after);
   await client.query(
-    `with ev as (insert into "BudgetEvent" ("budgetId", "actorId", action, "fromStatus", "toStatus", version, comment)
-                 values ($1, $2, $3, $4::"BudgetStatus", $5::"BudgetStatus", $6, $7) returning id)
-     insert into "AmountChange" ("eventId", key, label, "oldValue", "newValue")
-     select ev.id, k, l, o, n from ev, unnest($8::text[], $9::text[], $10::numeric[], $11::numeric[]) with ordinality as x(k, l, o, n, p) order by p`,
-    [
-      e.budgetId,
-      e.actorId,
-      e.action,
-      e.before ? e.status : null,
-      e.status,
-      e.version,
-      e.comment,
-      changes.map((c) => c.key),
-      changes.map((c) => c.label),
-      changes.map((c) => c.oldValue),
-      changes.map((c) => c.newValue),
-    ],
+    `insert into "BudgetEvent" ("budgetId", "actorId", action, "fromStatus", "toStatus", version, comment, changes)
+     values ($1, $2, $3, $4::"BudgetStatus", $5::"BudgetStatus", $6, $7, $8::jsonb)`,
+    [e.budgetId, e.actorId, e.action, e.before ? e.status : null, e.status, e.version, e.comment, storedChanges(changes)],
   );
 }

@@ -2,6 +2,7 @@ import type { SessionUser } from "@/lib/auth/permissions";
 import { discloseBudget } from "@/lib/budget/disclose";
 import type { Db } from "../client";
 import { budgetScope } from "../scope";
+import { eventChanges } from "../budgets/event-changes";
 import { loadForEngine, loadManyForEngine } from "../budgets/load-for-engine";
 
 /** One budget as its workspace page shows it, or null when the user may not read it. */
@@ -13,7 +14,7 @@ export async function budgetOverview(db: Db, user: SessionUser, id: number) {
       department: { include: { region: true } },
       events: {
         orderBy: { at: "asc" },
-        include: { actor: { select: { displayName: true } }, changes: { orderBy: { key: "asc" } } },
+        include: { actor: { select: { displayName: true } } },
       },
     },
   });
@@ -74,12 +75,7 @@ export async function budgetOverview(db: Db, user: SessionUser, id: number) {
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       comment: e.comment,
-      changes: e.changes.map((c) => ({
-        key: c.key,
-        label: c.label,
-        oldValue: c.oldValue?.toFixed(2) ?? null,
-        newValue: c.newValue?.toFixed(2) ?? null,
-      })),
+      changes: eventChanges(e.changes),
     })),
   };
 }

@@ -67,7 +67,7 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
       ["priorYear", db.priorYear.count()],
       ["priorFunctionAmount", db.priorFunctionAmount.count()],
       ["budgetEvent", db.budgetEvent.count()],
-      ["amountChange", db.amountChange.count()],
+      ["amountChange", db.$queryRaw<{ n: number }[]>`select coalesce(sum(jsonb_array_length(changes)), 0)::int as n from "BudgetEvent"`.then((r) => r[0]!.n)],
       ["publishedSnapshot", db.publishedSnapshot.count()],
       ["snapshotPdf", db.snapshotPdf.count()],
       ["budgetSubmission", db.budgetSubmission.count()],
