@@ -134,11 +134,11 @@ async function serverMeasures(measures: Measures, details: Record<string, unknow
   measures.public_vs_static_rps_ratio = pub.rpsRatio;
   measures.rss_mb = pub.rssMb;
   measures.public_js_kb_gz = pub.js.gzipKb;
-  measures.public_page_browser_p95_ms = pub.pageBrowser.latency.p95;
-  measures.public_browser_rps = pub.pageBrowser.rps;
+  measures.public_page_plain_p95_ms = pub.pagePlain.latency.p95;
+  measures.public_plain_rps = pub.pagePlain.rps;
   details.public = pub;
   progress(
-    `page p95 ${pub.page.latency.p95} ms at ${pub.page.rps} req/s; static ${pub.staticFile.rps} req/s; RSS ${pub.rssMb} MB; JS ${pub.js.gzipKb} KB gz; with a browser's Accept-Encoding: p95 ${pub.pageBrowser.latency.p95} ms at ${pub.pageBrowser.rps} req/s`,
+    `page (a browser's Accept-Encoding) p95 ${pub.page.latency.p95} ms at ${pub.page.rps} req/s; static ${pub.staticFile.rps} req/s; RSS ${pub.rssMb} MB; JS ${pub.js.gzipKb} KB gz; asking for no encoding: p95 ${pub.pagePlain.latency.p95} ms at ${pub.pagePlain.rps} req/s`,
   );
 
   if (ONLY.size > 0) return server.stop();
@@ -358,6 +358,7 @@ async function saveMeasures(db: Db, url: string, shape: ProvinceShape, actors: A
   measures.save_max_ms = save.concurrent.max;
   measures.save_alone_p50_ms = save.alone.p50;
   measures.save_alone_cpu_ms = save.aloneCpu.p50;
+  measures.save_load_cpu_ms = save.loadCpuPerSave;
   details.save = save;
   progress(`save p95 ${save.concurrent.p95} ms with ${save.editors} editors (alone p50 ${save.alone.p50} ms); ${save.failures} failures`);
 

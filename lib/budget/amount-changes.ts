@@ -34,5 +34,7 @@ export function amountChanges(before: Budget | null, after: Budget, parts?: read
   for (const [key, was] of a) {
     if (!b.has(key) && !was.amount.isZero()) changes.push({ key, label: was.label, oldValue: was.amount.toFixed(2), newValue: null });
   }
-  return changes.sort((x, y) => x.key.localeCompare(y.key));
+  // Code-unit order (keys are ASCII), as PostgreSQL's "C" collation sorts them: the basic save's
+  // diff in SQL (lib/db/budgets/commit-content.ts) writes the same list.
+  return changes.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }

@@ -99,7 +99,7 @@ export async function saveSection<S extends SectionId>(
     }
     const event = { actorId: actor.id, action: `edit.${input.section}`, comment: `修改${SECTIONS[input.section].label}` };
     if (pool && oneStatementParts([part])) {
-      const version = await commitInOneStatement(pool, row, row.version, current, budget, event);
+      const version = await commitInOneStatement(pool, row, row.version, budget, event);
       if (version === null) {
         const now = await db.budget.findUnique({ where: { id: row.id }, select: { version: true } });
         throw conflict(now?.version ?? row.version);

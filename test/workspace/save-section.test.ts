@@ -161,6 +161,45 @@ describe("saving a section", () => {
     });
   });
 
+  // The basic save compares the lines it deleted with those it inserted in SQL; amountChanges is
+  // the one definition of the trail, and every kind of change must come out as it says.
+  it("writes the basic save's trail as amountChanges: lines added, removed, changed, set to zero, added at zero, moved", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const before = (await loadBudgetById(t.db, draftId, {}))!;
+    const stored = SECTIONS.basic.pick(budgetToPackage(before, { unit: "元" }));
+    const lines = stored.basicExpenditure;
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+    const used = new Set(lines.map((l) => `${l.function}/${l.economic}/${l.fund}`));
+    const free = lines.flatMap((a) => lines.map((b) => ({ ...a, economic: b.economic }))).filter((l) => !used.has(`${l.function}/${l.economic}/${l.fund}`));
+    expect(free.length).toBeGreaterThanOrEqual(2);
+    const [removed, zeroed, changed, moved, ...kept] = lines;
+    const values = {
+      basicExpenditure: [
+        ...kept,
+        { ...zeroed!, amount: "0.00" },
+        { ...changed!, amount: (Number(changed!.amount) + 0.01).toFixed(2) },
+        { ...moved!, subUnit: "134001" }, // the same amount under the unit's own sub-unit: no change
+        { ...free[0]!, amount: "0.00" },
+        { ...free[1]!, amount: "777.77" },
+      ],
+    };
+    const v = await version(draftId);
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v, section: "basic", values })).toEqual({ ok: true, version: v + 1 });
+    const after = (await loadBudgetById(t.db, draftId, {}))!;
+    const event = await t.db.budgetEvent.findFirstOrThrow({ where: { budgetId: draftId }, orderBy: { id: "desc" } });
+    const expected = amountChanges(before, after, ["basicExpenditure"]);
+    const key = (l: { function: string; economic: string; fund: string }) => `basic/${l.function}/${l.economic}/${l.fund}`;
+    expect(expected.map((c) => c.key).sort()).toEqual([key(removed!), key(zeroed!), key(changed!), key(free[1]!)].sort());
+    expect(eventChanges(event.changes)).toEqual(expected);
+    // And back, the reverse of each.
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v + 1, section: "basic", values: stored })).toEqual({
+      ok: true,
+      version: v + 2,
+    });
+    const back = await t.db.budgetEvent.findFirstOrThrow({ where: { budgetId: draftId }, orderBy: { id: "desc" } });
+    expect(eventChanges(back.changes)).toEqual(amountChanges(after, (await loadBudgetById(t.db, draftId, {}))!, ["basicExpenditure"]));
+  });
+
   it("gives exactly one of two concurrent basic saves; the loser writes no line and no trail row", async () => {
     const user = await sessionUser(t.db, "accountant.134");
     const base = SECTIONS.basic.pick(await workingPkg(draftId));

@@ -7,7 +7,8 @@ import type { Prisma } from "@/generated/prisma/client";
  * the whole list, however many amounts a save changed.
  */
 export function storedChanges(changes: readonly AmountChange[]): string {
-  return JSON.stringify(changes.map((c) => ({ key: c.key, label: c.label, oldValue: c.oldValue, newValue: c.newValue })));
+  // amountChanges makes exactly these four fields, so the list is written as it is (no copy).
+  return JSON.stringify(changes);
 }
 
 /** The amount changes of an event as read back from its `changes` column, in the order written. */
