@@ -169,8 +169,9 @@ describe("saving a section", () => {
     const stored = SECTIONS.basic.pick(budgetToPackage(before, { unit: "元" }));
     const lines = stored.basicExpenditure;
     expect(lines.length).toBeGreaterThanOrEqual(6);
-    const used = new Set(lines.map((l) => `${l.function}/${l.economic}/${l.fund}`));
-    const free = lines.flatMap((a) => lines.map((b) => ({ ...a, economic: b.economic }))).filter((l) => !used.has(`${l.function}/${l.economic}/${l.fund}`));
+    const key = (l: { function: string; economic: string; fund?: string }) => `basic/${l.function}/${l.economic}/${l.fund ?? "generalBudget"}`;
+    const used = new Set(lines.map(key));
+    const free = lines.flatMap((a) => lines.map((b) => ({ ...a, economic: b.economic }))).filter((l) => !used.has(key(l)));
     expect(free.length).toBeGreaterThanOrEqual(2);
     const [removed, zeroed, changed, moved, ...kept] = lines;
     const values = {
@@ -188,7 +189,6 @@ describe("saving a section", () => {
     const after = (await loadBudgetById(t.db, draftId, {}))!;
     const event = await t.db.budgetEvent.findFirstOrThrow({ where: { budgetId: draftId }, orderBy: { id: "desc" } });
     const expected = amountChanges(before, after, ["basicExpenditure"]);
-    const key = (l: { function: string; economic: string; fund: string }) => `basic/${l.function}/${l.economic}/${l.fund}`;
     expect(expected.map((c) => c.key).sort()).toEqual([key(removed!), key(zeroed!), key(changed!), key(free[1]!)].sort());
     expect(eventChanges(event.changes)).toEqual(expected);
     // And back, the reverse of each.
