@@ -1,6 +1,7 @@
 /**
  * `npx tsx bench/profile-save.ts`: where one 200-line basic section save's time goes — saves one
- * after another (no concurrency) on a province of BENCH_DISTRICTS (default 4) districts, with a
+ * after another, or PROFILE_EDITORS at once (20: measure (5)), PROFILE_ROUNDS times (default 20),
+ * on a province of BENCH_DISTRICTS (default 4) districts, with a
  * V8 CPU profile (node:inspector, around the loop only) summed by part of the code, written to
  * bench/save.cpuprofile.
  */
@@ -27,27 +28,33 @@ async function main() {
     await loadProvince(database.url, shape);
     const db = createDb(database.url);
     const year = shape.years[shape.years.length - 1] as number;
-    const draft = await db.budget.findFirstOrThrow({
-      where: { year, status: "DRAFT", department: { region: { code: regionCode(3) } } },
+    // PROFILE_EDITORS=20: the saves of 20 editors at once, as measure (5) runs them.
+    const count = Number(process.env.PROFILE_EDITORS ?? 1);
+    const drafts = await db.budget.findMany({
+      where: { year, status: "DRAFT", department: { region: { code: { in: [regionCode(3), regionCode(4)] } } } },
       select: { id: true, departmentId: true },
+      orderBy: { id: "asc" },
+      take: count,
     });
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const codes = await catalogCodes(client, year).finally(() => client.end());
-    const editor = { user: await createAccountant(db, draft.departmentId), budgetId: draft.id };
+    const editors = [];
+    for (const d of drafts) editors.push({ user: await createAccountant(db, d.departmentId), budgetId: d.id });
     session.connect();
     const post = <T>(method: string, params?: object) =>
       new Promise<T>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as T))));
     await post("Profiler.enable");
     await post("Profiler.setSamplingInterval", { interval: 100 });
     await post("Profiler.start");
-    const save = await measureSave(db, [editor], codes, { lines: 200, rounds: 20, budgetMs: 60_000 });
+    const rounds = Number(process.env.PROFILE_ROUNDS ?? 20);
+    const save = await measureSave(db, editors, codes, { lines: 200, rounds, budgetMs: 120_000 });
     const { profile } = await post<{ profile: Profiler.Profile }>("Profiler.stop");
     process.stdout.write(
-      `alone: ${JSON.stringify(save.alone)}; CPU alone: ${JSON.stringify(save.aloneCpu)}; one after another: ${JSON.stringify(save.concurrent)}\n`,
+      `alone: ${JSON.stringify(save.alone)}; CPU alone: ${JSON.stringify(save.aloneCpu)}; ${editors.length} at once: ${JSON.stringify(save.concurrent)}, CPU per save ${save.loadCpuPerSave} ms\n`,
     );
     writeFileSync(path.join(REPO_ROOT, "bench", "save.cpuprofile"), JSON.stringify(profile));
-    report(profile, 31);
+    report(profile, 11 + rounds * editors.length);
     await db.$disconnect();
   } finally {
     session.disconnect();
