@@ -10,7 +10,6 @@ import type { BudgetPackage } from "@/lib/budget/package/schema";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Failure, Result } from "@/lib/result";
 import { loadCatalog } from "@/lib/db/catalog-store";
-import { poolOf } from "@/lib/db/connect";
 import { budgetScope } from "@/lib/db/scope";
 import { budgetFromRows, type BudgetContent } from "@/lib/db/budgets/read-budget";
 import { readSection } from "@/lib/db/budgets/read-section";
@@ -67,9 +66,6 @@ export async function saveSection<S extends SectionId>(
   const scope = budgetScope(actor, "budget.edit");
   const part = SECTION_PART[input.section];
   try {
-    // Plain statements on the pool under Prisma's adapter where there is one (createDb's clients):
-    // the same connections, without Prisma's query path per statement (issue 17 (5)).
-    const pool = poolOf(db);
     const row = await readSection(db, input.budgetId, scope, SECTION_READS[part]);
     if (!row) throw new Rejected({ ok: false, code: "refused", message: "未找到该预算" });
     if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
@@ -98,8 +94,8 @@ export async function saveSection<S extends SectionId>(
       return { ok: true as const, version: row.version, unchanged: true as const };
     }
     const event = { actorId: actor.id, action: `edit.${input.section}`, comment: `修改${SECTIONS[input.section].label}` };
-    if (pool && oneStatementParts([part])) {
-      const version = await commitInOneStatement(pool, row, row.version, budget, event);
+    if (oneStatementParts([part])) {
+      const version = await commitInOneStatement(db, row, row.version, budget, event);
       if (version === null) {
         const now = await db.budget.findUnique({ where: { id: row.id }, select: { version: true } });
         throw conflict(now?.version ?? row.version);

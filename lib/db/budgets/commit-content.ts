@@ -3,8 +3,7 @@ import { amountChanges } from "@/lib/budget/amount-changes";
 import { Prisma, type BudgetStatus } from "@/generated/prisma/client";
 import { ALL_PARTS, BUDGET_PARTS, type BudgetPart, type PackageKey } from "@/lib/budget/parts";
 import { FUND_LABELS } from "@/lib/budget/package/labels";
-import type { Pool } from "pg";
-import { PREPARED, preparedName } from "../connect";
+import { PREPARED, queryRows } from "../connect";
 import { storedChanges } from "./event-changes";
 import { basicLineRows, budgetColumns, writeBudgetContent } from "./write-budget";
 
@@ -64,9 +63,9 @@ export function oneStatementParts(parts: readonly BudgetPart[]): boolean {
 }
 
 /**
- * commitContent for the parts oneStatementParts accepts, as **one statement** on the pool under
- * the client's adapter: the conditional UPDATE, the part's delete and insert, the trail event and
- * its amount changes as data-modifying CTEs. One statement is one transaction (all or nothing, no
+ * commitContent for the parts oneStatementParts accepts, as **one statement** (queryRows: on the
+ * pool under the client's adapter where there is one): the conditional UPDATE, the part's delete
+ * and insert, the trail event and its amount changes as data-modifying CTEs. One statement is one transaction (all or nothing, no
  * partial write) and one round trip instead of seven, whose sending cost a save more CPU than its
  * checks (issue 17 (5)). The UPDATE still takes the row lock and re-checks version and status
  * after waiting for it (read committed re-evaluates the updated row), so of two concurrent saves
@@ -81,14 +80,15 @@ export function oneStatementParts(parts: readonly BudgetPart[]): boolean {
  * equal, order included.
  */
 export async function commitInOneStatement(
-  pool: Pool,
+  db: Prisma.TransactionClient,
   row: { id: number; status: BudgetStatus },
   expectedVersion: number,
   budget: Budget,
   event: { actorId: number | null; action: string; comment: string },
 ): Promise<number | null> {
   const at = utcNow();
-  const query = Prisma.sql`
+  // Prepared (PREPARED): the same text for every basic save, so each connection plans it once.
+  const query = Prisma.sql`${Prisma.raw(PREPARED)}
     with bumped as (${bumpVersion(row.id, expectedVersion, budget, at)} returning id, version),
     gone as (
       delete from "BasicLine" where "budgetId" = (select id from bumped)
@@ -106,9 +106,7 @@ export async function commitInOneStatement(
              (${basicLineChanges()})
         from bumped b)
     select version from bumped`;
-  // Prepared: the same text for every basic save, so each connection plans it once, not per save.
-  const text = PREPARED + query.text;
-  const { rows } = await pool.query<{ version: number }>({ name: preparedName(text), text, values: query.values });
+  const rows = await queryRows<{ version: number }>(db, query);
   return rows[0]?.version ?? null;
 }
 
