@@ -81,12 +81,16 @@ async function killServer() {
   await exited;
 }
 
-/** Transactions of the crash database in the middle of writing. */
+/**
+ * Transactions of the crash database in the middle of writing: those PostgreSQL has given a
+ * transaction id, which it does at a transaction's first write. Not the statement's text: the
+ * basic save is one `with … insert` statement outside any transaction block, which neither
+ * starts with `insert` nor is ever idle in a transaction.
+ */
 async function writing(c: pg.Client): Promise<number> {
   const r = await c.query<{ n: string }>(
     `select count(*)::text as n from pg_stat_activity
-      where datname = $1 and pid <> pg_backend_pid() and xact_start is not null
-        and (state = 'idle in transaction' or query ~* '^\\s*(insert|update|delete)')`,
+      where datname = $1 and pid <> pg_backend_pid() and backend_xid is not null`,
     [database],
   );
   return Number(r.rows[0]!.n);
