@@ -184,8 +184,10 @@ async function databaseMeasures(measures: Measures, details: Record<string, unkn
     measures.province_small_budgets = province.budgets;
     progress(`growing the province to ${shape.districts} districts …`);
     province = await loadProvince(database.url, { ...shape, firstDistrict: SMALL_DISTRICTS + 1 }, province);
-    // The rollup's first read is timed as after a bulk load: every row of the district computed.
+    // The rollup's first read is timed as after a bulk load: every row of the district computed,
+    // last year's 上年 figures too.
     await db.dashboardRow.deleteMany({});
+    await db.priorFigures.deleteMany({});
   } else {
     progress(`loading the synthetic province: ${shape.districts} districts × ${shape.departments} departments × ${shape.years.length} years …`);
     province = await loadProvince(database.url, shape);

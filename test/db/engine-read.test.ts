@@ -128,3 +128,113 @@ describe("a budget read for the engine in one statement", () => {
     await expect(loadForEngine(t.db, 1, { unitName: "x" })).rejects.toThrow(/unsupported scope/);
   });
 });
+
+describe("last year's 上年 figures, kept (PriorFigures)", () => {
+  /** A budget with a last year that gives it 上年 figures, and that last year's budget. */
+  async function pair() {
+    for (const last of await t.db.budget.findMany({
+      where: { kind: "budget", subUnitId: null, status: { in: ["APPROVED", "PUBLISHED"] } },
+      orderBy: { id: "asc" },
+    })) {
+      const next = await t.db.budget.findFirst({ where: { departmentId: last.departmentId, year: last.year + 1, kind: "budget", subUnitId: null } });
+      if (next) return { last, next };
+    }
+    throw new Error("no budget with an approved last year");
+  }
+
+  /** The kept figures of `lastId` changed in place, key untouched: a read that uses them shows 1.23 as 上年 basic. */
+  const tamper = (lastId: number) => t.db.$executeRaw`update "PriorFigures" set figures = jsonb_set(figures, '{basic}', '"1.23"') where "budgetId" = ${lastId}`;
+
+  async function readsAsPrisma(id: number) {
+    const now = await loadForEngine(t.db, id, {});
+    expect(now).toEqual((await prismaRead([id], {}))[0]);
+    return now!;
+  }
+
+  it("are read from the cache while their key holds, and computed afresh once any input changes", async () => {
+    const { last, next } = await pair();
+    const first = await readsAsPrisma(next.id);
+    expect(first.prior).toBeDefined();
+    const kept = await t.db.priorFigures.findUniqueOrThrow({ where: { budgetId: last.id } });
+    expect(kept.figures).toMatchObject({ basic: first.prior!.basic.toString() });
+
+    // The second read takes the kept figures, not last year's rows: a changed copy shows.
+    expect(await tamper(last.id)).toBe(1);
+    expect((await loadForEngine(t.db, next.id, {}))!.prior!.basic.toString()).toBe("1.23");
+
+    // Each input of the key, changed in turn, makes the next read compute them again.
+    const changes: [string, () => Promise<unknown>][] = [
+      [
+        "last year's content",
+        async () => {
+          const line = await t.db.basicLine.findFirstOrThrow({ where: { budgetId: last.id, fund: "generalBudget" }, orderBy: { position: "asc" } });
+          await t.db.basicLine.update({ where: { id: line.id }, data: { amount: line.amount.plus(100) } });
+          await t.db.budget.update({ where: { id: last.id }, data: { version: { increment: 1 } } });
+        },
+      ],
+      [
+        "a unit's budget of last year's department",
+        async () => {
+          const department = await t.db.department.findUniqueOrThrow({ where: { id: last.departmentId } });
+          const unit = await t.db.subUnit.create({ data: { departmentId: last.departmentId, code: `${department.code}099`, name: "上年缓存测试单位" } });
+          await t.db.budget.create({
+            data: {
+              departmentId: last.departmentId,
+              subUnitId: unit.id,
+              year: last.year,
+              kind: "budget",
+              status: "APPROVED",
+              unitName: unit.name,
+              functions: [],
+              basicLines: { create: [{ position: 0, functionCode: line0.functionCode, economicCode: line0.economicCode, amount: "5000.00" }] },
+            },
+          });
+        },
+      ],
+      [
+        "that unit's budget changed",
+        async () => {
+          const unitBudget = await t.db.budget.findFirstOrThrow({ where: { departmentId: last.departmentId, year: last.year, subUnitId: { not: null } } });
+          await t.db.basicLine.updateMany({ where: { budgetId: unitBudget.id }, data: { amount: "7000.00" } });
+          await t.db.budget.update({ where: { id: unitBudget.id }, data: { version: { increment: 1 } } });
+        },
+      ],
+      [
+        "the catalogue of the year",
+        () => t.db.catalogRevision.upsert({ where: { year: next.year }, create: { year: next.year, revision: 1 }, update: { revision: { increment: 1 } } }),
+      ],
+      [
+        "the catalogue of last year",
+        () => t.db.catalogRevision.upsert({ where: { year: last.year }, create: { year: last.year, revision: 1 }, update: { revision: { increment: 1 } } }),
+      ],
+      [
+        "last year reopened (its snapshot gives the figures)",
+        () => t.db.budget.update({ where: { id: last.id }, data: { status: "DRAFT", version: { increment: 1 } } }),
+      ],
+    ];
+    const line0 = await t.db.basicLine.findFirstOrThrow({ where: { budgetId: last.id }, orderBy: { position: "asc" } });
+    const seen = new Set<string>();
+    for (const [what, change] of changes) {
+      expect(await tamper(last.id), what).toBeLessThanOrEqual(1);
+      const key = (await t.db.priorFigures.findUnique({ where: { budgetId: last.id } }))?.key;
+      await change();
+      const now = await readsAsPrisma(next.id);
+      expect(now.prior?.basic.toString(), what).not.toBe("1.23");
+      const after = await t.db.priorFigures.findUniqueOrThrow({ where: { budgetId: last.id } });
+      expect(after.key, what).not.toBe(key);
+      seen.add(now.prior?.basic.toString() ?? "none");
+    }
+    // The content and unit changes moved the figures, not only the key.
+    expect(seen.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it("are not written by a read inside a transaction, which computes them", async () => {
+    const { last, next } = await pair();
+    await t.db.priorFigures.deleteMany({});
+    const inside = await t.db.$transaction((tx) => loadForEngine(tx, next.id, {}));
+    expect(inside).toEqual((await prismaRead([next.id], {}))[0]);
+    expect(await t.db.priorFigures.count()).toBe(0);
+    await readsAsPrisma(next.id);
+    expect(await t.db.priorFigures.findUnique({ where: { budgetId: last.id } })).not.toBeNull();
+  });
+});

@@ -9,6 +9,7 @@ import { CATALOG_STAMP_SQL, loadCatalog, loadCrosswalk } from "../catalog-store"
 import { PREPARED, queryRows } from "../connect";
 import { budgetScopeSql } from "../scope";
 import { consolidate, type UnitBudget } from "@/lib/budget/consolidate";
+import { priorFromStored, PRIOR_KEY_SQL, storePriorFigures, type ComputedPrior, type StoredPrior } from "./prior-figures";
 import { budgetFromRows, type BudgetContent } from "./read-budget";
 
 type Tx = Prisma.TransactionClient;
@@ -112,8 +113,12 @@ type Row = Omit<BudgetContent, "department"> & {
   unitCode: string | null;
   unitLabel: string | null;
   unitOf: number[] | null;
-  /** The current published package of a previous-year budget that is not approved (reopened). */
+  /** The current published package of a previous-year budget whose figures are not kept (it may be reopened). */
   snapshot: unknown;
+  /** On a previous-year budget: the key of its 上年 figures (PriorFigures), whether they are kept under it, and they. */
+  priorKey: string | null;
+  priorCached: boolean;
+  priorFigures: StoredPrior | null;
   /** The catalogue revisions of the budget's year (CATALOG_STAMP_SQL), read with it. */
   catalogStamp: string;
 };
@@ -133,27 +138,31 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(PREPARED)}
     with asked as (select b.id from "Budget" b where ${askedSql} and ${budgetScopeSql(scope)}),
     last as (
-      select p.id, array_agg(t.id) as "priorOf"
+      select p.id, array_agg(t.id) as "priorOf", ${PRIOR_KEY_SQL} as "priorKey"
         from "Budget" t join "Budget" p on p."departmentId" = t."departmentId" and p.year = t.year - 1 and p.kind = t.kind
                                    and p."subUnitId" is not distinct from t."subUnitId"
        where t.id in (select id from asked)
        group by p.id),
+    -- Last year's budgets whose 上年 figures are kept under their current key: their rows, and
+    -- their units', are not read (unless shown too).
+    cached as (select l.id, pf.figures from last l join "PriorFigures" pf on pf."budgetId" = l.id and pf.key = l."priorKey"),
     -- The units' budgets of each department budget read (部门汇总), whatever the scope: the
     -- department's figures are the sum of its units', for whoever may read the department's.
     -- From the few budgets read to their units by index: written as "t in asked or t in last",
     -- the planner scanned every budget for units instead (9 ms of 1,200 budgets, bench/profile-engine.ts).
     units as (
       select u.id, array_agg(t.id) as "unitOf"
-        from (select id from asked union select id from last) w
+        from (select id from asked union select id from last where id not in (select id from cached)) w
         join "Budget" t on t.id = w.id and t."subUnitId" is null
         join "Budget" u on u."departmentId" = t."departmentId" and u.year = t.year and u.kind = t.kind and u."subUnitId" is not null
        group by u.id)
     select b.id, b.status::text as status, b.version, b.kind::text as kind, b.year, b."unitName", coalesce(to_json(b.functions), '[]') as functions, b.structure,
            b."performanceOffice", b."contactName", b."contactPhone", b."performanceGoal", coalesce(to_json(b."disclosureTables"), '[]') as "disclosureTables",
            d.code as "departmentCode", r.code as "regionCode", r.name as "regionName",
-           b.id in (select id from asked) as asked, l."priorOf",
+           b.id in (select id from asked) as asked, l."priorOf", l."priorKey", c.id is not null as "priorCached", c.figures as "priorFigures",
            b."subUnitId", bu.code as "unitCode", bu.name as "unitLabel", un."unitOf",
-           (select s.package from "PublishedSnapshot" s where s."budgetId" = b.id and s."supersededAt" is null limit 1) as snapshot,
+           case when l.id is not null and c.id is null
+                then (select s.package from "PublishedSnapshot" s where s."budgetId" = b.id and s."supersededAt" is null limit 1) end as snapshot,
            ${Prisma.raw(CATALOG_STAMP_SQL)} as "catalogStamp",
            ${Prisma.join(
              PART_KEYS.map((k) => engineColumn(k)),
@@ -165,6 +174,7 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
       join "Region" r on r.id = d."regionId"
       left join "SubUnit" bu on bu.id = b."subUnitId"
       left join last l on l.id = b.id
+      left join cached c on c.id = b.id
       left join units un on un.id = b.id
       -- Whether the budget is shown (asked for, or a unit of one asked for), not only read for 上年.
       cross join lateral (select b.id in (select id from asked) or coalesce(un."unitOf" && array(select id from asked), false) as shown) f
@@ -175,14 +185,15 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
  * What last year's budget is read for — its 上年 figures (priorYearFromBudget: lines, projects,
  * 三公) from its consolidation (consolidate: income, lines, projects) — leaves out the rest: the
  * indicators, narrative and other text were half the statement's rows and a third of its mapping.
+ * With its figures kept under their current key (`c`, PriorFigures), not even that.
  */
 const LAST_YEAR_PARTS: ReadonlySet<PartKey> = new Set(["income", "basicLines", "projects", "threePublic"]);
 
 function engineColumn(k: PartKey): Prisma.Sql {
   const as = Prisma.raw(`"${k}"`);
-  if (k === "projects") return Prisma.sql`case when f.shown then ${PART_EXPR.projects} else ${projectsSql(false)} end as ${as}`;
-  if (LAST_YEAR_PARTS.has(k)) return PART_SQL[k];
-  const none = k === "assets" || k === "narrative" || k === "prior" ? Prisma.sql`null::json` : Prisma.sql`'[]'::json`;
+  const none = k === "assets" || k === "narrative" || k === "prior" || k === "threePublic" ? Prisma.sql`null::json` : Prisma.sql`'[]'::json`;
+  if (k === "projects") return Prisma.sql`case when f.shown then ${PART_EXPR.projects} when c.id is null then ${projectsSql(false)} else ${none} end as ${as}`;
+  if (LAST_YEAR_PARTS.has(k)) return Prisma.sql`case when f.shown or c.id is null then ${PART_EXPR[k]} else ${none} end as ${as}`;
   return Prisma.sql`case when f.shown then ${PART_EXPR[k]} else ${none} end as ${as}`;
 }
 
@@ -229,8 +240,9 @@ export async function loadManyForEngine(
   };
   const crosswalks = new Map<number, Crosswalk>();
   const priors = new Map<number, PriorYear>();
-  for (const last of rows) {
-    if (!last.priorOf) continue;
+  const computed: ComputedPrior[] = [];
+  const priorOf = async (last: Row): Promise<PriorYear | undefined> => {
+    if (last.priorCached) return last.priorFigures ? priorFromStored(last.priorFigures) : undefined;
     // 上年预算数 come from last year's budget once approved (审核通过 or 已公开); while it is
     // reopened for 预算调整, from its last published version.
     let lastBudget: Budget | undefined;
@@ -239,13 +251,22 @@ export async function loadManyForEngine(
       const parsed = parsePackageValue(last.snapshot);
       if (parsed.ok) lastBudget = packageToBudget(parsed.pkg);
     }
-    if (!lastBudget) continue;
-    // This year's catalogue carries the 1:1 crosswalk from last year when last year's is loaded.
-    if (!crosswalks.has(last.year))
-      crosswalks.set(last.year, (await catalogOf(last.year + 1))?.previous?.successors ?? (await loadCrosswalk(tx, last.year, last.year + 1)));
-    const prior = priorYearFromBudget(lastBudget, crosswalks.get(last.year));
-    for (const id of last.priorOf) priors.set(id, prior);
+    let prior: PriorYear | undefined;
+    if (lastBudget) {
+      // This year's catalogue carries the 1:1 crosswalk from last year when last year's is loaded.
+      if (!crosswalks.has(last.year))
+        crosswalks.set(last.year, (await catalogOf(last.year + 1))?.previous?.successors ?? (await loadCrosswalk(tx, last.year, last.year + 1)));
+      prior = priorYearFromBudget(lastBudget, crosswalks.get(last.year));
+    }
+    computed.push({ budgetId: last.id, key: last.priorKey!, prior });
+    return prior;
+  };
+  for (const last of rows) {
+    if (!last.priorOf) continue;
+    const prior = await priorOf(last);
+    if (prior) for (const id of last.priorOf) priors.set(id, prior);
   }
+  await storePriorFigures(tx, computed);
   const out: EngineInput[] = [];
   for (const row of rows) {
     if (!row.asked) continue;
