@@ -331,6 +331,9 @@ async function engineMeasures(db: Db, url: string, engineBudget: number, measure
   measures.sql_p50_ms = engine.sql.p50;
   measures.sql_p95_ms = engine.sql.p95;
   measures.tables_vs_rows_ratio = engine.rowsRatioP95;
+  measures.tables_vs_rows_ratio_alternating = engine.alternatingRowsRatioP95;
+  measures.tables_alternating_p95_ms = engine.alternating.total.p95;
+  measures.read_all_sql_alternating_p95_ms = engine.alternating.readAllSql.p95;
   measures.tables_vs_sql_ratio = engine.ratioP95;
   measures.read_all_sql_p50_ms = engine.readAllSql.p50;
   measures.read_all_sql_p95_ms = engine.readAllSql.p95;
@@ -342,7 +345,7 @@ async function engineMeasures(db: Db, url: string, engineBudget: number, measure
   details.final = final;
   progress(`决算 tables + narrative + rules of one department: p95 ${final.total.p95} ms (p50 ${final.total.p50} ms, ${final.errors} errors)`);
   progress(
-    `engine p95 ${engine.total.p95} ms (load ${engine.parts.load.p50}, tables + narrative + rules ${engine.parts.disclose.p50} ms p50); every row in one statement p95 ${engine.readAllSql.p95} ms (${engine.rowsRatioP95}×); aggregate p95 ${engine.sql.p95} ms; ${engine.errors} errors`,
+    `engine p95 ${engine.total.p95} ms (load ${engine.parts.load.p50}, tables + narrative + rules ${engine.parts.disclose.p50} ms p50); every row in one statement p95 ${engine.readAllSql.p95} ms (${engine.rowsRatioP95}×); in alternating blocks ${engine.alternating.total.p95} ÷ ${engine.alternating.readAllSql.p95} ms p95 (${engine.alternatingRowsRatioP95}×); aggregate p95 ${engine.sql.p95} ms; ${engine.errors} errors`,
   );
 }
 
