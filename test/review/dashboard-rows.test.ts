@@ -155,6 +155,26 @@ describe("dashboard row cache", () => {
     const changed = (await shown(budget111)).figures;
     expect(changed).toEqual(await fresh(budget111));
     expect(changed.totalChange).not.toBe(withPrior.totalChange);
+
+    // A unit's budget of last year's department changes: 上年 is last year's consolidation, so the row follows too.
+    await poison(budget111);
+    const lastBudget = await t.db.budget.findUniqueOrThrow({ where: { id: lastId }, include: { department: true } });
+    const unit = await t.db.subUnit.create({ data: { departmentId: lastBudget.departmentId, code: "111099", name: "上年单位" } });
+    const line = await t.db.basicLine.findFirstOrThrow({ where: { budgetId: lastId, fund: "generalBudget" }, orderBy: { position: "asc" } });
+    await t.db.budget.create({
+      data: {
+        departmentId: lastBudget.departmentId,
+        subUnitId: unit.id,
+        year: lastBudget.year,
+        status: "APPROVED",
+        unitName: unit.name,
+        functions: [],
+        basicLines: { create: [{ position: 0, functionCode: line.functionCode, economicCode: line.economicCode, amount: "3000000.00" }] },
+      },
+    });
+    const withUnit = (await shown(budget111)).figures;
+    expect(withUnit).toEqual(await fresh(budget111));
+    expect(withUnit.totalChange).not.toBe(changed.totalChange);
   });
 
   it("recomputes when the year's catalogue is imported again", async () => {

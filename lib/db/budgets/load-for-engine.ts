@@ -9,7 +9,7 @@ import { CATALOG_STAMP_SQL, loadCatalog, loadCrosswalk } from "../catalog-store"
 import { PREPARED, queryRows } from "../connect";
 import { budgetScopeSql } from "../scope";
 import { consolidate, type UnitBudget } from "@/lib/budget/consolidate";
-import { priorFromStored, PRIOR_KEY_SQL, storePriorFigures, type ComputedPrior, type StoredPrior } from "./prior-figures";
+import { priorFromStored, priorKeySql, storePriorFigures, type ComputedPrior, type StoredPrior } from "./prior-figures";
 import { budgetFromRows, type BudgetContent } from "./read-budget";
 
 type Tx = Prisma.TransactionClient;
@@ -138,7 +138,7 @@ function engineRead(ids: number[], scope: Prisma.BudgetWhereInput): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(PREPARED)}
     with asked as (select b.id from "Budget" b where ${askedSql} and ${budgetScopeSql(scope)}),
     last as (
-      select p.id, array_agg(t.id) as "priorOf", ${PRIOR_KEY_SQL} as "priorKey"
+      select p.id, array_agg(t.id) as "priorOf", ${priorKeySql()} as "priorKey"
         from "Budget" t join "Budget" p on p."departmentId" = t."departmentId" and p.year = t.year - 1 and p.kind = t.kind
                                    and p."subUnitId" is not distinct from t."subUnitId"
        where t.id in (select id from asked)

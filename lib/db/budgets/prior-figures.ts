@@ -12,15 +12,25 @@ type Tx = Prisma.TransactionClient;
  * while reopened its current snapshot; as a department's budget the consolidation of its units,
  * so their versions; the crosswalk onto next year's codes, so the catalogue revisions of both
  * years. The leading format names the stored shape (StoredPrior): a change of it changes every key.
+ * The dashboards' row keys (lib/db/queries/dashboard-rows.ts) name last year's budget by it too,
+ * with the snapshot and the revisions from their joins (`from`) rather than looked up per row.
  */
-export const PRIOR_KEY_SQL = Prisma.sql`('p1|' || p.version || ':' || p.status::text || ':' ||
-  coalesce((select max(s.id)::text from "PublishedSnapshot" s where s."budgetId" = p.id and s."supersededAt" is null), '') || '|' ||
-  (select coalesce(max(r.revision) filter (where r.year = p.year), 0) || ':' || coalesce(max(r.revision) filter (where r.year = p.year + 1), 0)
-     from "CatalogRevision" r where r.year in (p.year, p.year + 1)) || '|' ||
+export function priorKeySql(from?: { snapshotId: Prisma.Sql; revisions: Prisma.Sql }): Prisma.Sql {
+  const snapshotId = from?.snapshotId ?? Prisma.sql`(select max(s.id) from "PublishedSnapshot" s where s."budgetId" = p.id and s."supersededAt" is null)`;
+  const revisions = from?.revisions ?? Prisma.sql`(select ${PRIOR_REVISIONS} from "CatalogRevision" r where r.year in (p.year, p.year + 1))`;
+  return Prisma.sql`('p1|' || p.version || ':' || p.status::text || ':' || coalesce(${snapshotId}::text, '') || '|' || ${revisions} || '|' ||
   case when p."subUnitId" is null
        then coalesce((select string_agg(u.id || ':' || u.version, ',' order by u.id) from "Budget" u
                        where u."departmentId" = p."departmentId" and u.year = p.year and u.kind = p.kind and u."subUnitId" is not null), '')
        else '' end)`;
+}
+
+/** The catalogue revisions of last year and this year, as priorKeySql writes them, over "CatalogRevision" r of those years (`p` is last year's budget). */
+const PRIOR_REVISIONS = Prisma.sql`coalesce(max(r.revision) filter (where r.year = p.year), 0) || ':' || coalesce(max(r.revision) filter (where r.year = p.year + 1), 0)`;
+
+/** The same revisions for the budgets of `year` (last year: year − 1), over "CatalogRevision" r. */
+export const priorRevisionsOfYear = (year: number) =>
+  Prisma.sql`coalesce(max(r.revision) filter (where r.year = ${year}::int - 1), 0) || ':' || coalesce(max(r.revision) filter (where r.year = ${year}::int), 0)`;
 
 /** PriorYear as stored: every amount its exact text. */
 export interface StoredPrior {

@@ -5,6 +5,7 @@ import type { BudgetStatusName } from "@/lib/budget/status";
 import { dashboardFigures, type DashboardFigures } from "@/lib/review/department-row";
 import { Prisma } from "@/generated/prisma/client";
 import { loadManyForEngine } from "../budgets/load-for-engine";
+import { priorKeySql, priorRevisionsOfYear } from "../budgets/prior-figures";
 import { budgetScopeSql } from "../scope";
 
 type Tx = Prisma.TransactionClient;
@@ -13,13 +14,13 @@ type Tx = Prisma.TransactionClient;
  * The key of a budget's dashboard row, over the budget aliased `b`: everything its figures are
  * computed from (lib/db/budgets/load-for-engine.ts). Its own content is its version (every change
  * of content or status bumps it); 上年预算数 come from last year's budget (department, year − 1,
- * kind) as approved or, while reopened, from its current snapshot, so its id, version, status
- * and snapshot; the catalogue of the year and of the year before by their revisions (bumped by
- * every import); a department's budget is the consolidation of its units', so their versions. A key that differs from the stored one means the row is recomputed.
+ * kind), so its id and the key of the 上年 figures it gives (priorKeySql, the engine's own);
+ * the catalogue of the year and of the year before by their revisions (bumped by every import);
+ * a department's budget is the consolidation of its units', so their versions. A key that differs
+ * from the stored one means the row is recomputed.
  */
 const KEY_SQL = Prisma.sql`(b.version::text || '|' ||
-  coalesce((select p.id || ':' || p.version || ':' || p.status::text || ':' ||
-                   coalesce((select max(s.id)::text from "PublishedSnapshot" s where s."budgetId" = p.id and s."supersededAt" is null), '')
+  coalesce((select p.id || ':' || ${priorKeySql()}
               from "Budget" p where p."departmentId" = b."departmentId" and p.year = b.year - 1 and p.kind = b.kind and p."subUnitId" is null), '-') || '|' ||
   coalesce((select string_agg(c.year || ':' || c.revision, ',' order by c.year) from "CatalogRevision" c where c.year in (b.year - 1, b.year)), '') || '|' ||
   coalesce((select string_agg(u.id || ':' || u.version, ',' order by u.id) from "Budget" u
@@ -33,10 +34,10 @@ const KEY_SQL = Prisma.sql`(b.version::text || '|' ||
 const yearKeyJoins = (year: number) => Prisma.sql`
       left join "Budget" p on p."departmentId" = b."departmentId" and p.year = b.year - 1 and p.kind = b.kind and p."subUnitId" is null
       left join (select "budgetId", max(id) as id from "PublishedSnapshot" where "supersededAt" is null group by "budgetId") s on s."budgetId" = p.id
-      cross join (select coalesce(string_agg(c.year || ':' || c.revision, ',' order by c.year), '') as revisions
-                    from "CatalogRevision" c where c.year in (${year}::int - 1, ${year}::int)) rev`;
+      cross join (select coalesce(string_agg(r.year || ':' || r.revision, ',' order by r.year), '') as revisions, ${priorRevisionsOfYear(year)} as prior
+                    from "CatalogRevision" r where r.year in (${year}::int - 1, ${year}::int)) rev`;
 const YEAR_KEY_SQL = Prisma.sql`(b.version::text || '|' ||
-  coalesce(p.id || ':' || p.version || ':' || p.status::text || ':' || coalesce(s.id::text, ''), '-') || '|' || rev.revisions || '|' ||
+  case when p.id is null then '-' else p.id || ':' || ${priorKeySql({ snapshotId: Prisma.sql`s.id`, revisions: Prisma.sql`rev.prior` })} end || '|' || rev.revisions || '|' ||
   coalesce((select string_agg(u.id || ':' || u.version, ',' order by u.id) from "Budget" u
              where u."departmentId" = b."departmentId" and u.year = b.year and u.kind = b.kind and u."subUnitId" is not null), ''))`;
 
