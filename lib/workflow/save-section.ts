@@ -44,7 +44,8 @@ class Rejected extends Error {
  * loser gets a conflict and keeps their input on screen.
  *
  * Only the section is read, validated and diffed for the trail (with what its validation refers
- * to: projects name sub-units), and all of it before the write, so that 20 editors saving at once
+ * to: projects name sub-units; the basic lines are compared and diffed by their statement, and read
+ * here only when the version moved), and all of it before the write, so that 20 editors saving at once
  * queue neither for a connection nor for a row lock while others compute. The write is one short
  * transaction whose conditional UPDATE re-checks version and status under the row lock: whatever
  * was read stays the base only if nobody committed since, so no update is lost.
@@ -66,11 +67,13 @@ export async function saveSection<S extends SectionId>(
   const scope = budgetScope(actor, "budget.edit");
   const part = SECTION_PART[input.section];
   try {
-    const row = await readSection(db, input.budgetId, scope, SECTION_READS[part]);
-    if (!row) throw new Rejected({ ok: false, code: "refused", message: "未找到该预算" });
-    if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
-      throw new Rejected({ ok: false, code: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
-    }
+    // The basic section's statement compares the lines it is given with the stored ones itself
+    // (commitInOneStatement), so its save reads them only to resolve a version that moved since
+    // the editor loaded it: 200 lines read, parsed and turned into a package were a third of a
+    // save's CPU on the server's one thread, which 20 editors at once queue for (issue 17 (5)).
+    const oneStatement = oneStatementParts([part]);
+    let row = await readEditable(db, input.budgetId, scope, oneStatement ? [] : SECTION_READS[part]);
+    if (oneStatement && row.version !== input.expectedVersion) row = await readEditable(db, input.budgetId, scope, SECTION_READS[part]);
     const catalog = await loadCatalog(db, row.year, row.catalogStamp);
     if (!catalog) throw new Rejected({ ok: false, code: "refused", message: `数据库中没有 ${row.year} 年的科目目录` });
     // The budget with only this section's parts: every other part is empty on both sides of the
@@ -87,20 +90,20 @@ export async function saveSection<S extends SectionId>(
     const checked = checkValues(base, input.section, input.values, catalog);
     if (!checked.ok) throw new Rejected({ ok: false, code: "invalid", message: checked.errors[0]?.message ?? "有填写错误，未保存", errors: checked.errors });
     const budget = packageToBudget(checked.pkg);
+    const event = { actorId: actor.id, action: `edit.${input.section}`, comment: `修改${SECTIONS[input.section].label}` };
+    if (oneStatement) {
+      const saved = await commitInOneStatement(db, row, row.version, budget, event);
+      if (saved === null) {
+        const now = await db.budget.findUnique({ where: { id: row.id }, select: { version: true } });
+        throw conflict(now?.version ?? row.version);
+      }
+      return saved.unchanged ? { ok: true as const, version: saved.version, unchanged: true as const } : { ok: true as const, version: saved.version };
+    }
     // Saving what is stored already is not an edit: no new version, no trail row. `base` is the
     // stored content through budgetToPackage already, the one round trip the saved side makes; a
     // difference of form alone would only cost a version with no amount changed, never a lost save.
     if (JSON.stringify(budgetToPackage(budget, { unit: "元" })) === JSON.stringify(base)) {
       return { ok: true as const, version: row.version, unchanged: true as const };
-    }
-    const event = { actorId: actor.id, action: `edit.${input.section}`, comment: `修改${SECTIONS[input.section].label}` };
-    if (oneStatementParts([part])) {
-      const version = await commitInOneStatement(db, row, row.version, budget, event);
-      if (version === null) {
-        const now = await db.budget.findUnique({ where: { id: row.id }, select: { version: true } });
-        throw conflict(now?.version ?? row.version);
-      }
-      return { ok: true as const, version };
     }
     return await db.$transaction(
       async (tx) => {
@@ -133,6 +136,16 @@ const SECTION_READS: Record<BudgetPart, readonly PartKey[]> = {
   narrative: ["narrative"],
   prior: ["prior", "priorByFunction"],
 };
+
+/** The budget's row and `parts`, refused when it is outside the actor's scope or no longer editable. */
+async function readEditable(db: Db, budgetId: number, scope: Prisma.BudgetWhereInput, parts: readonly PartKey[]) {
+  const row = await readSection(db, budgetId, scope, parts);
+  if (!row) throw new Rejected({ ok: false, code: "refused", message: "未找到该预算" });
+  if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
+    throw new Rejected({ ok: false, code: "refused", message: "该预算已报送或已审核，当前不能修改；如需修改，请联系财政局退回" });
+  }
+  return row;
+}
 
 /** Every part of a budget below its row, empty: what a section save does not read. */
 const NO_PARTS: Omit<

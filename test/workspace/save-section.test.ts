@@ -220,6 +220,38 @@ describe("saving a section", () => {
     expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v + 1, section: "basic", values: base })).toEqual({ ok: true, version: v + 2 });
   });
 
+  // The basic save does not read its lines: its statement compares them with the stored ones, and
+  // only a version that moved makes the save read them, to merge or to report the conflict.
+  it("the basic save's statement tells the stored lines from a change: order, sub-unit and the form of an amount", async () => {
+    const user = await sessionUser(t.db, "accountant.134");
+    const stored = SECTIONS.basic.pick(await workingPkg(draftId));
+    const lines = stored.basicExpenditure;
+    const v = await version(draftId);
+    const save = (values: typeof stored, expectedVersion: number, base?: typeof stored) =>
+      saveSection(t.db, user, { budgetId: draftId, expectedVersion, section: "basic", values, ...(base ? { base } : {}) });
+    // The same amounts written another way ("1200" for "1200.00") are the stored lines.
+    const reformatted = { basicExpenditure: lines.map((l) => ({ ...l, amount: String(Number(l.amount)) })) };
+    expect(reformatted.basicExpenditure.some((l, i) => l.amount !== lines[i]!.amount)).toBe(true);
+    expect(await save(reformatted, v)).toEqual({ ok: true, version: v, unchanged: true });
+    // Two lines swapped: the same amounts, another order — saved.
+    const swapped = { basicExpenditure: [lines[1]!, lines[0]!, ...lines.slice(2)] };
+    expect(await save(swapped, v)).toEqual({ ok: true, version: v + 1 });
+    // One line under another sub-unit — saved.
+    const moved = { basicExpenditure: swapped.basicExpenditure.map((l, i) => (i === 0 ? { ...l, subUnit: l.subUnit ? undefined : "134001" } : l)) };
+    expect(await save(moved, v + 1)).toEqual({ ok: true, version: v + 2 });
+    // From a window still at version v: the section changed since, so it is a conflict carrying the stored lines …
+    expect(await save(stored, v, stored)).toMatchObject({ ok: false, code: "conflict", currentVersion: v + 2, theirs: moved });
+    // … and once another section alone moved the version, the same window's save merges over it.
+    const income = SECTIONS.income.pick(await workingPkg(draftId));
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v + 2, section: "income", values: { ...income, other: "12.00" } })).toEqual({
+      ok: true,
+      version: v + 3,
+    });
+    expect(await save(stored, v + 2, moved)).toEqual({ ok: true, version: v + 4 });
+    expect(SECTIONS.basic.pick(await workingPkg(draftId))).toEqual(stored);
+    expect(await saveSection(t.db, user, { budgetId: draftId, expectedVersion: v + 4, section: "income", values: income })).toMatchObject({ ok: true });
+  });
+
   it("refuses an empty amount instead of saving it as 0.00, naming the row from 1", async () => {
     const user = await sessionUser(t.db, "accountant.134");
     const values = SECTIONS.basic.pick(await workingPkg(draftId));

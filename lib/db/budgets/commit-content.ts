@@ -73,6 +73,11 @@ export function oneStatementParts(parts: readonly BudgetPart[]): boolean {
  * The delete runs to completion before the first line is inserted (the insert waits on its
  * count), so the unique key of a kept line is free again.
  *
+ * Saving the lines stored already is not an edit: when the lines to write equal the stored ones
+ * (order, sub-unit, codes, fund and amount), nothing is written and the result says `unchanged`,
+ * at the version the budget still has (null if it moved meanwhile). The comparison is here, not
+ * in the caller, so that a save never reads its 200 lines only to compare them (issue 17 (5)).
+ *
  * The trail's amount changes are the lines the statement deleted against those it inserted,
  * compared in PostgreSQL (basicLineChanges) rather than by amountChanges here: the saves of 20
  * editors at once queue for this process's one thread, and the diff with its ~60 KB of JSON to
@@ -85,18 +90,27 @@ export async function commitInOneStatement(
   expectedVersion: number,
   budget: Budget,
   event: { actorId: number | null; action: string; comment: string },
-): Promise<number | null> {
+): Promise<{ version: number; unchanged: boolean } | null> {
   const at = utcNow();
   // Prepared (PREPARED): the same text for every basic save, so each connection plans it once.
   const query = Prisma.sql`${Prisma.raw(PREPARED)}
-    with bumped as (${bumpVersion(row.id, expectedVersion, budget, at)} returning id, version),
+    with incoming as (select s, f, e, u, a, p from ${basicLineRows(budget)}),
+    same as (
+      select not exists (
+               select from (select x.position + 1 as p, x."subUnitCode" as s, x."functionCode" as f, x."economicCode" as e,
+                                   x.fund::text as u, x.amount as a
+                              from "BasicLine" x where x."budgetId" = ${row.id}) was
+               full join incoming n using (p)
+              where was.f is null or n.f is null or was.s is distinct from n.s or was.f <> n.f or was.e <> n.e or was.u <> n.u or was.a <> n.a
+             ) as v),
+    bumped as (${bumpVersion(row.id, expectedVersion, budget, at)} and not (select v from same) returning id, version),
     gone as (
       delete from "BasicLine" where "budgetId" = (select id from bumped)
       returning "functionCode" as f, "economicCode" as e, fund::text as u, amount as a),
     lines as (
       insert into "BasicLine" ("budgetId", position, "subUnitCode", "functionCode", "economicCode", fund, amount)
       select b.id, p - 1, s, f, e, u::"Fund", a
-        from bumped b, ${basicLineRows(budget)}
+        from bumped b, incoming
        where (select count(*) from gone) >= 0
        order by p
       returning "functionCode" as f, "economicCode" as e, fund::text as u, amount as a),
@@ -105,9 +119,12 @@ export async function commitInOneStatement(
       select b.id, ${event.actorId}::int, ${at}, ${event.action}, ${row.status}::"BudgetStatus", ${row.status}::"BudgetStatus", b.version, ${event.comment},
              (${basicLineChanges()})
         from bumped b)
-    select version from bumped`;
-  const rows = await queryRows<{ version: number }>(db, query);
-  return rows[0]?.version ?? null;
+    select version, false as unchanged from bumped
+    union all
+    select version, true from "Budget"
+     where id = ${row.id} and version = ${expectedVersion} and status::text = any(${[...EDITABLE_STATUSES]}::text[]) and (select v from same)`;
+  const rows = await queryRows<{ version: number; unchanged: boolean }>(db, query);
+  return rows[0] ?? null;
 }
 
 /**
