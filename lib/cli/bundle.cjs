@@ -149,6 +149,13 @@ const banner = (build) =>
  */
 const EXTERNAL_IMPORT = /(?<![\w$.])import\((?=["'])/g;
 
+/**
+ * The launcher reads a bundle that is all ASCII as Latin-1, 5–7 ms less per file than Node 20's
+ * UTF-8 decoding of these 2 MB (issue 17, the CLI's start). esbuild already escapes every
+ * non-ASCII character of code (its default charset); what it leaves is in comments, escaped here.
+ */
+const asciiOnly = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 /** Builds dist/cli/<name>.cjs from lib/cli/<name>.ts; atomic, so concurrent runs never read half a file. */
 async function build(name) {
   const esbuild = require("esbuild");
@@ -186,7 +193,7 @@ async function build(name) {
   };
   await buildVendored(esbuild, write);
   write(inputs, JSON.stringify(sources, null, 1));
-  write(bundle, result.outputFiles[0].text.replace(EXTERNAL_IMPORT, "__import("));
+  write(bundle, asciiOnly(result.outputFiles[0].text.replace(EXTERNAL_IMPORT, "__import(")));
 }
 
 /**
@@ -302,7 +309,7 @@ async function buildVendored(esbuild, write) {
       logLevel: "silent",
     });
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    write(file, result.outputFiles[0].contents, new Date());
+    write(file, asciiOnly(result.outputFiles[0].text), new Date());
   }
 }
 

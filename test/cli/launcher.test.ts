@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
+import { isAscii } from "node:buffer";
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -48,6 +49,22 @@ describe("lib/cli/launch.cjs", () => {
     const again = launch("check", fixture.file);
     expect(again.stdout).toBe(first.stdout);
     expect(buildOf()).not.toBe(built);
+  });
+
+  // The launcher reads an all-ASCII bundle as Latin-1 (faster than UTF-8 in Node 20), any other as UTF-8.
+  it("writes its bundles in ASCII, and still runs a bundle with UTF-8 text in it", () => {
+    if (!existsSync(bundle)) launch("rules");
+    for (const file of [bundle, path.join(dist, "vendor", "pdf.cjs"), path.join(dist, "vendor", "exceljs.cjs")]) {
+      expect(isAscii(readFileSync(file))).toBe(true);
+    }
+    const rules = launch("rules");
+    expect(rules.stdout).toMatch(/[\u4e00-\u9fff]/);
+    // The same bundle with its escaped Chinese written out as UTF-8, as another builder might leave it.
+    const escaped = readFileSync(bundle, "latin1");
+    const raw = escaped.replace(/\\u(4[e-f][0-9a-f]{2}|[5-9][0-9a-f]{3})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    expect(raw).not.toBe(escaped);
+    writeFileSync(bundle, raw);
+    expect(launch("rules")).toEqual(rules);
   });
 
   it("rebuilds when a source it was built from is gone, and names a build failure in Chinese", () => {
