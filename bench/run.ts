@@ -337,6 +337,8 @@ async function engineMeasures(db: Db, url: string, engineBudget: number, measure
   measures.tables_vs_sql_ratio = engine.ratioP95;
   measures.read_all_sql_p50_ms = engine.readAllSql.p50;
   measures.read_all_sql_p95_ms = engine.readAllSql.p95;
+  measures.eight_parts_sql_p95_ms = engine.eightPartsSql.p95;
+  measures.tables_vs_eight_parts_ratio = engine.eightPartsRatioP95;
   measures.load_p50_ms = engine.parts.load.p50;
   details.engine = engine;
   const final = measureFinalTables();
