@@ -48,8 +48,12 @@ function bumpVersion(id: number, expectedVersion: number, budget: Budget, at: Pr
            "performanceOffice" = ${c.performanceOffice}, "contactName" = ${c.contactName}, "contactPhone" = ${c.contactPhone},
            "performanceGoal" = ${c.performanceGoal}, "disclosureTables" = ${c.disclosureTables}::text[],
            version = version + 1, "updatedAt" = ${at}
-     where id = ${id} and version = ${expectedVersion} and status::text = any(${[...EDITABLE_STATUSES]}::text[])`;
+     where ${stillEditable(id, expectedVersion)}`;
 }
+
+/** Over "Budget": the budget `id` while it still has `expectedVersion` and is editable. */
+const stillEditable = (id: number, expectedVersion: number) =>
+  Prisma.sql`id = ${id} and version = ${expectedVersion} and status::text = any(${[...EDITABLE_STATUSES]}::text[])`;
 
 /** The package keys of `parts`: what the trail diffs. */
 const partKeys = (parts: readonly BudgetPart[]): PackageKey[] => BUDGET_PARTS.filter((p) => parts.includes(p.part)).map((p) => p.key);
@@ -122,7 +126,7 @@ export async function commitInOneStatement(
     select version, false as unchanged from bumped
     union all
     select version, true from "Budget"
-     where id = ${row.id} and version = ${expectedVersion} and status::text = any(${[...EDITABLE_STATUSES]}::text[]) and (select v from same)`;
+     where ${stillEditable(row.id, expectedVersion)} and (select v from same)`;
   const rows = await queryRows<{ version: number; unchanged: boolean }>(db, query);
   return rows[0] ?? null;
 }

@@ -25,12 +25,15 @@ export function priorKeySql(from?: { snapshotId: Prisma.Sql; revisions: Prisma.S
        else '' end)`;
 }
 
-/** The catalogue revisions of last year and this year, as priorKeySql writes them, over "CatalogRevision" r of those years (`p` is last year's budget). */
-const PRIOR_REVISIONS = Prisma.sql`coalesce(max(r.revision) filter (where r.year = p.year), 0) || ':' || coalesce(max(r.revision) filter (where r.year = p.year + 1), 0)`;
+/** The catalogue revisions of `lastYear` and the year after, as priorKeySql writes them, aggregated over "CatalogRevision" r. */
+const revisionsFrom = (lastYear: Prisma.Sql) =>
+  Prisma.sql`coalesce(max(r.revision) filter (where r.year = ${lastYear}), 0) || ':' || coalesce(max(r.revision) filter (where r.year = ${lastYear} + 1), 0)`;
 
-/** The same revisions for the budgets of `year` (last year: year − 1), over "CatalogRevision" r. */
-export const priorRevisionsOfYear = (year: number) =>
-  Prisma.sql`coalesce(max(r.revision) filter (where r.year = ${year}::int - 1), 0) || ':' || coalesce(max(r.revision) filter (where r.year = ${year}::int), 0)`;
+/** Over last year's budget `p`. */
+const PRIOR_REVISIONS = revisionsFrom(Prisma.sql`p.year`);
+
+/** The same revisions for the budgets of `year` (whose last year is year − 1). */
+export const priorRevisionsOfYear = (year: number) => revisionsFrom(Prisma.sql`(${year}::int - 1)`);
 
 /** PriorYear as stored: every amount its exact text. */
 export interface StoredPrior {
